@@ -1,0 +1,306 @@
+//! Answer files (TOML, one respondent; DESIGN.md section 3): reading and checking them against
+//! their questionnaire.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Visitor};
+use toml::Spanned;
+
+#[cfg(test)]
+use super::response::Answer;
+use super::response::{Metadata, Response};
+use super::value::{from_number, from_text};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::questionnaire::Questionnaire;
+use crate::toml_source::{self, check_keys, closest, fields_of};
+
+/// The largest answer file read; anything bigger is refused before parsing.
+pub const MAX_ANSWER_FILE_BYTES: usize = 1024 * 1024;
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct AnswerFileFormat {
+    questionnaire: Spanned<String>,
+    questionnaire_version: Option<Spanned<String>>,
+    respondent: Option<String>,
+    role: Option<String>,
+    team: Option<String>,
+    date: Option<toml::Value>,
+    language: Option<String>,
+    completed: Option<bool>,
+    answers: Option<BTreeMap<Spanned<String>, Spanned<RawAnswer>>>,
+    notes: Option<BTreeMap<Spanned<String>, String>>,
+}
+
+#[derive(Debug)]
+enum RawAnswer {
+    Number(f64),
+    Text(String),
+}
+
+impl<'de> Deserialize<'de> for RawAnswer {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = RawAnswer;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an option's value (a number) or \"n/a\"")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawAnswer, E> {
+                #[allow(clippy::cast_precision_loss)]
+                Ok(RawAnswer::Number(v as f64))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawAnswer, E> {
+                #[allow(clippy::cast_precision_loss)]
+                Ok(RawAnswer::Number(v as f64))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawAnswer, E> {
+                Ok(RawAnswer::Number(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawAnswer, E> {
+                Ok(RawAnswer::Text(v.to_owned()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// An answer file that parsed, not yet checked against a questionnaire.
+#[derive(Debug)]
+pub struct AnswerDocument {
+    file: String,
+    source: String,
+    raw: AnswerFileFormat,
+}
+
+impl AnswerDocument {
+    /// Parses answer file `source`; `file` names it in diagnostics.
+    pub fn parse(file: &str, source: String) -> Result<Self, Diagnostics> {
+        if source.len() > MAX_ANSWER_FILE_BYTES {
+            return Err(Diagnostics(vec![Diagnostic::error(
+                file,
+                format!(
+                    "the file is {} bytes; answer files are limited to {MAX_ANSWER_FILE_BYTES} bytes",
+                    source.len()
+                ),
+            )]));
+        }
+        let raw = {
+            let document = toml_source::parse(file, &source).map_err(|d| Diagnostics(vec![d]))?;
+            let mut found = Vec::new();
+            check_keys(
+                file,
+                &source,
+                document.get_ref(),
+                fields_of::<AnswerFileFormat>(),
+                "the answer file",
+                &mut found,
+            );
+            for key in ["answers", "notes"] {
+                if let Some(v) = document.get_ref().get(key) {
+                    if !v.get_ref().is_table() {
+                        found.push(
+                            Diagnostic::error(file, format!("`{key}` must be a table"))
+                                .at(&source, Some(v.span()))
+                                .with_help(format!(
+                                    "write it as [{key}] followed by question-id = value lines"
+                                )),
+                        );
+                    }
+                }
+            }
+            if !found.is_empty() {
+                return Err(Diagnostics(found));
+            }
+            let raw: AnswerFileFormat = toml_source::deserialize(file, &source, document)
+                .map_err(|d| Diagnostics(vec![d]))?;
+            raw
+        };
+        Ok(Self {
+            file: file.to_owned(),
+            source,
+            raw,
+        })
+    }
+
+    /// The id of the questionnaire the file says it answers.
+    pub fn questionnaire_id(&self) -> &str {
+        self.raw.questionnaire.get_ref()
+    }
+
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// Checks every answer against `q` and builds the response, with any warnings.
+    pub fn resolve(&self, q: &Questionnaire) -> Result<(Response, Vec<Diagnostic>), Diagnostics> {
+        let (file, source, raw) = (self.file.as_str(), self.source.as_str(), &self.raw);
+        let mut found = Vec::new();
+        let at = |message: String, span| Diagnostic::error(file, message).at(source, Some(span));
+
+        if raw.questionnaire.get_ref() != &q.id {
+            found.push(
+                at(
+                    format!(
+                        "these answers are for questionnaire `{}`, not `{}`",
+                        raw.questionnaire.get_ref(),
+                        q.id
+                    ),
+                    raw.questionnaire.span(),
+                )
+                .with_help(format!(
+                    "score them with --questionnaire naming the `{}` questionnaire",
+                    raw.questionnaire.get_ref()
+                )),
+            );
+            return Err(Diagnostics(found));
+        }
+        if let Some(v) = &raw.questionnaire_version {
+            if v.get_ref() != &q.version {
+                found.push(
+                    Diagnostic::warning(
+                        file,
+                        format!(
+                            "answers were given to version {} of `{}`; scoring with version {}",
+                            v.get_ref(),
+                            q.id,
+                            q.version
+                        ),
+                    )
+                    .at(source, Some(v.span())),
+                );
+            }
+        }
+
+        let ids = || q.questions.iter().map(|x| x.id.as_str());
+        let unknown = |key: &Spanned<String>| {
+            let mut d = at(format!("unknown question `{}`", key.get_ref()), key.span());
+            d = match closest(key.get_ref(), ids()) {
+                Some(best) => d.with_help(format!("did you mean `{best}`?")),
+                None => d.with_help(format!(
+                    "questionnaire `{}` has no question with this id",
+                    q.id
+                )),
+            };
+            d
+        };
+
+        let mut answers = vec![None; q.questions.len()];
+        for (key, value) in raw.answers.iter().flatten() {
+            let Some(i) = q.question(key.get_ref()) else {
+                found.push(unknown(key));
+                continue;
+            };
+            let scale = q.scale_of(&q.questions[i]);
+            let answer = match value.get_ref() {
+                RawAnswer::Number(v) => from_number(scale, *v).map(Some),
+                RawAnswer::Text(t) => from_text(q, scale, t),
+            };
+            match answer {
+                Ok(a) => answers[i] = a,
+                Err(e) => found.push(at(e.message, value.span()).with_help(e.help)),
+            }
+        }
+        let mut notes = vec![None; q.questions.len()];
+        for (key, note) in raw.notes.iter().flatten() {
+            match q.question(key.get_ref()) {
+                Some(i) if !note.trim().is_empty() => notes[i] = Some(note.clone()),
+                Some(_) => {}
+                None => found.push(unknown(key)),
+            }
+        }
+        if found.iter().any(Diagnostic::is_error) {
+            return Err(Diagnostics(found));
+        }
+
+        let date = match &raw.date {
+            Some(toml::Value::String(s)) => Some(s.clone()),
+            Some(other) => Some(other.to_string()),
+            None => None,
+        };
+        let response = Response {
+            questionnaire: q.id.clone(),
+            questionnaire_version: raw
+                .questionnaire_version
+                .as_ref()
+                .map(|v| v.get_ref().clone()),
+            meta: Metadata {
+                respondent: raw.respondent.clone(),
+                role: raw.role.clone(),
+                team: raw.team.clone(),
+                date,
+                language: raw.language.clone(),
+                extra: BTreeMap::new(),
+            },
+            completed: raw.completed.unwrap_or(true),
+            answers,
+            notes,
+        };
+        Ok((response, found))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::questionnaire::{Bundled, DEFAULT_ID};
+
+    fn bundled() -> Questionnaire {
+        Bundled::find(DEFAULT_ID)
+            .and_then(|b| b.load().ok())
+            .expect("bundled loads")
+    }
+
+    #[test]
+    fn a_written_response_reads_back_the_same() {
+        let q = bundled();
+        let mut r = Response::new(&q);
+        r.meta.respondent = Some("Ana \"the boss\"".into());
+        r.answers[0] = Some(Answer::Value(4.0));
+        r.answers[3] = Some(Answer::NotApplicable);
+        r.notes[0] = Some("Only in the CRM, not in the shop.\nSecond line".into());
+        let text = r.to_toml(&q);
+        let doc = AnswerDocument::parse("a.toml", text).expect("parses");
+        let (back, warnings) = doc.resolve(&q).expect("resolves");
+        assert!(warnings.is_empty());
+        assert_eq!(back.answers, r.answers);
+        assert_eq!(back.notes, r.notes);
+        assert_eq!(back.meta.respondent, r.meta.respondent);
+        assert!(!back.completed);
+    }
+
+    #[test]
+    fn every_bad_answer_is_reported_with_its_place() {
+        let q = bundled();
+        let src = "questionnaire = \"customer-centricity\"\n[answers]\nfocused-knowlege = 4\nfocused-listening = 7\ndriven-listening = \"maybe\"\n";
+        let doc = AnswerDocument::parse("a.toml", src.into()).expect("parses");
+        let err = doc.resolve(&q).expect_err("invalid");
+        let text: Vec<String> = err.0.iter().map(ToString::to_string).collect();
+        assert_eq!(text.len(), 3, "{text:?}");
+        assert!(text[0].starts_with("a.toml:3:1: error: unknown question `focused-knowlege`\n  help: did you mean `focused-knowledge`?"), "{}", text[0]);
+        assert!(
+            text[1].starts_with("a.toml:4:21: error: 7 is not an option of scale `agreement`"),
+            "{}",
+            text[1]
+        );
+        assert!(
+            text[2].starts_with("a.toml:5:20: error: `maybe` is not an option"),
+            "{}",
+            text[2]
+        );
+    }
+
+    #[test]
+    fn a_mismatched_questionnaire_is_an_error() {
+        let q = bundled();
+        let doc =
+            AnswerDocument::parse("a.toml", "questionnaire = \"other\"\n".into()).expect("parses");
+        let err = doc.resolve(&q).expect_err("mismatch");
+        assert!(
+            err.0[0]
+                .to_string()
+                .starts_with("a.toml:1:17: error: these answers are for questionnaire `other`")
+        );
+    }
+}

@@ -1,0 +1,9 @@
+//! Answers: answer files (TOML, one respondent) and the resolved [`Response`] that scoring reads.
+
+mod file;
+mod response;
+mod value;
+
+pub use file::{AnswerDocument, MAX_ANSWER_FILE_BYTES};
+pub use response::{Answer, Metadata, Response};
+pub(crate) use value::fmt_value;

@@ -1,0 +1,128 @@
+//! One respondent's answers, resolved against a questionnaire.
+
+use std::collections::BTreeMap;
+
+use crate::questionnaire::Questionnaire;
+
+/// An answer to one question.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Answer {
+    /// One of the scale's option values.
+    Value(f64),
+    /// The respondent chose "not applicable" / "don't know": excluded from every score.
+    NotApplicable,
+}
+
+/// Who answered, and anything else known about them (CSV columns land in `extra`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Metadata {
+    pub respondent: Option<String>,
+    pub role: Option<String>,
+    pub team: Option<String>,
+    pub date: Option<String>,
+    pub language: Option<String>,
+    pub extra: BTreeMap<String, String>,
+}
+
+impl Metadata {
+    /// A metadata field by name, for grouping and CSV output.
+    pub fn get(&self, field: &str) -> Option<&str> {
+        match field {
+            "respondent" => self.respondent.as_deref(),
+            "role" => self.role.as_deref(),
+            "team" => self.team.as_deref(),
+            "date" => self.date.as_deref(),
+            "language" => self.language.as_deref(),
+            other => self.extra.get(other).map(String::as_str),
+        }
+    }
+}
+
+/// One respondent's answers to one questionnaire, indexed like its questions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    pub questionnaire: String,
+    pub questionnaire_version: Option<String>,
+    pub meta: Metadata,
+    pub completed: bool,
+    /// `answers[i]` answers question `i`; `None` when it was not answered.
+    pub answers: Vec<Option<Answer>>,
+    /// `notes[i]` is the note on question `i`, if any.
+    pub notes: Vec<Option<String>>,
+}
+
+impl Response {
+    /// An empty response to `q`, as a survey starts.
+    pub fn new(q: &Questionnaire) -> Self {
+        Self {
+            questionnaire: q.id.clone(),
+            questionnaire_version: Some(q.version.clone()),
+            meta: Metadata::default(),
+            completed: false,
+            answers: vec![None; q.questions.len()],
+            notes: vec![None; q.questions.len()],
+        }
+    }
+
+    pub fn answered(&self) -> usize {
+        self.answers.iter().filter(|a| a.is_some()).count()
+    }
+
+    /// The answer file text of this response (DESIGN.md section 3), questions in questionnaire
+    /// order so that a person can read and edit it.
+    pub fn to_toml(&self, q: &Questionnaire) -> String {
+        use toml::{Table, Value};
+        let mut root = Table::new();
+        root.insert(
+            "questionnaire".into(),
+            Value::String(self.questionnaire.clone()),
+        );
+        if let Some(v) = &self.questionnaire_version {
+            root.insert("questionnaire_version".into(), Value::String(v.clone()));
+        }
+        let m = &self.meta;
+        for (key, value) in [
+            ("respondent", &m.respondent),
+            ("role", &m.role),
+            ("team", &m.team),
+            ("date", &m.date),
+            ("language", &m.language),
+        ] {
+            if let Some(v) = value {
+                root.insert(key.into(), Value::String(v.clone()));
+            }
+        }
+        root.insert("completed".into(), Value::Boolean(self.completed));
+        let mut answers = Table::new();
+        let mut notes = Table::new();
+        for (i, question) in q.questions.iter().enumerate() {
+            match self.answers.get(i).copied().flatten() {
+                Some(Answer::Value(v)) => {
+                    answers.insert(question.id.clone(), number(v));
+                }
+                Some(Answer::NotApplicable) => {
+                    answers.insert(question.id.clone(), Value::String("n/a".into()));
+                }
+                None => {}
+            }
+            if let Some(Some(note)) = self.notes.get(i) {
+                notes.insert(question.id.clone(), Value::String(note.clone()));
+            }
+        }
+        root.insert("answers".into(), Value::Table(answers));
+        if !notes.is_empty() {
+            root.insert("notes".into(), Value::Table(notes));
+        }
+        toml::to_string(&root).unwrap_or_default()
+    }
+}
+
+/// Whole option values are written as integers (`4`, not `4.0`), as a person would write them.
+fn number(v: f64) -> toml::Value {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        #[allow(clippy::cast_possible_truncation)]
+        toml::Value::Integer(v as i64)
+    } else {
+        toml::Value::Float(v)
+    }
+}

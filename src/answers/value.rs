@@ -1,0 +1,79 @@
+//! What an answer cell or answer value means on a question's scale.
+
+use super::response::Answer;
+use crate::questionnaire::{Questionnaire, Scale};
+
+/// How an answer failed to match its scale; the message is shown to the user as is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NotAnOption {
+    pub(crate) message: String,
+    pub(crate) help: String,
+}
+
+/// Interprets a numeric answer as an option of `scale`.
+pub(crate) fn from_number(scale: &Scale, value: f64) -> Result<Answer, NotAnOption> {
+    match scale.option(value) {
+        Some(o) => Ok(Answer::Value(o.value)),
+        None => Err(NotAnOption {
+            message: format!(
+                "{} is not an option of scale `{}`",
+                fmt_value(value),
+                scale.id
+            ),
+            help: options_help(scale),
+        }),
+    }
+}
+
+/// Interprets a text answer: `n/a`, the scale's not-applicable label, an option label in any
+/// declared language (case-insensitive, trimmed), or a number. Empty text is `None` (missing).
+pub(crate) fn from_text(
+    q: &Questionnaire,
+    scale: &Scale,
+    text: &str,
+) -> Result<Option<Answer>, NotAnOption> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    if t.eq_ignore_ascii_case("n/a") || t.eq_ignore_ascii_case("na") {
+        return Ok(Some(Answer::NotApplicable));
+    }
+    if let Some(na) = &scale.not_applicable {
+        if q.languages
+            .iter()
+            .any(|l| na.get(l, l).trim().to_lowercase() == t.to_lowercase())
+        {
+            return Ok(Some(Answer::NotApplicable));
+        }
+    }
+    if let Ok(v) = t.parse::<f64>() {
+        return from_number(scale, v).map(Some);
+    }
+    let lower = t.to_lowercase();
+    for option in &scale.options {
+        if q.languages
+            .iter()
+            .any(|l| option.label.get(l, l).trim().to_lowercase() == lower)
+        {
+            return Ok(Some(Answer::Value(option.value)));
+        }
+    }
+    Err(NotAnOption {
+        message: format!("`{t}` is not an option of scale `{}`", scale.id),
+        help: options_help(scale),
+    })
+}
+
+fn options_help(scale: &Scale) -> String {
+    let values: Vec<String> = scale.options.iter().map(|o| fmt_value(o.value)).collect();
+    format!("use one of {}, or \"n/a\"", values.join(", "))
+}
+
+pub(crate) fn fmt_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
+}

@@ -1,0 +1,50 @@
+//! The command layer: parses the command line, runs one command, and is the only place that
+//! prints errors and picks the exit code.
+
+mod failure;
+mod inputs;
+mod score;
+mod show;
+mod sink;
+mod survey;
+mod validate;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+use failure::{Exit, report};
+
+/// Runs the command line of this process and returns its exit code.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                Exit::Usage as i32
+            } else {
+                Exit::Success as i32
+            };
+        }
+    };
+    let result = match &cli.command {
+        Command::Run(args) => survey::run(args),
+        Command::Score(args) => score::score(args),
+        Command::Validate(args) => validate::validate(args),
+        Command::Questionnaires => show::list(),
+        Command::Show(args) => show::show(args),
+    };
+    match result {
+        Ok(exit) => exit as i32,
+        Err(e) if is_broken_pipe(&e) => Exit::Success as i32,
+        Err(e) => report(&e) as i32,
+    }
+}
+
+/// Output cut short by a closed pipe (`centricity score ... | head`) is not an error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,140 @@
+//! `centricity score`: every input scored and rendered; invalid inputs reported and skipped.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use super::failure::{Exit, Failure, print_diagnostics};
+use super::inputs::{Input, bundled_ids, expand, load_questionnaire};
+use super::sink::Sink;
+use crate::answers::{AnswerDocument, Response};
+use crate::cli::ScoreArgs;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::questionnaire::{Bundled, Questionnaire};
+use crate::report::{self, Scored};
+use crate::scoring::{ScoreOptions, assess};
+
+/// Questionnaires by id: the one forced with `--questionnaire`, else bundled ones on demand.
+pub(crate) struct Questionnaires {
+    forced: Option<Questionnaire>,
+    bundled: HashMap<String, Questionnaire>,
+}
+
+impl Questionnaires {
+    pub(crate) fn new(spec: Option<&str>) -> anyhow::Result<Self> {
+        let forced = match spec {
+            Some(s) => {
+                let (q, warnings) = load_questionnaire(s)?;
+                print_diagnostics(&warnings);
+                Some(q)
+            }
+            None => None,
+        };
+        Ok(Self {
+            forced,
+            bundled: HashMap::new(),
+        })
+    }
+
+    /// The questionnaire to check `doc` against.
+    pub(crate) fn for_document(
+        &mut self,
+        doc: &AnswerDocument,
+    ) -> Result<&Questionnaire, Diagnostics> {
+        if let Some(q) = &self.forced {
+            return Ok(q);
+        }
+        let id = doc.questionnaire_id().to_owned();
+        if !self.bundled.contains_key(&id) {
+            let Some(b) = Bundled::find(&id) else {
+                return Err(Diagnostics(vec![
+                    Diagnostic::error(doc.file(), format!("questionnaire `{id}` is not bundled"))
+                        .with_help(format!(
+                            "pass --questionnaire FILE; bundled: {}",
+                            bundled_ids()
+                        )),
+                ]));
+            };
+            self.bundled.insert(id.clone(), b.load()?);
+        }
+        Ok(&self.bundled[&id])
+    }
+}
+
+/// Reads and checks one answer input.
+pub(crate) fn load_response<'q>(
+    input: &Input,
+    questionnaires: &'q mut Questionnaires,
+) -> Result<(&'q Questionnaire, Response, Vec<Diagnostic>), Diagnostics> {
+    let name = input.name();
+    let text = input.read().map_err(|d| Diagnostics(vec![d]))?;
+    let doc = AnswerDocument::parse(&name, text)?;
+    let q = questionnaires.for_document(&doc)?;
+    let (response, warnings) = doc.resolve(q)?;
+    Ok((q, response, warnings))
+}
+
+pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
+    let mut questionnaires = Questionnaires::new(args.questionnaire.as_deref())?;
+    let (inputs, problems) = expand(&args.inputs);
+    let mut invalid = problems.iter().any(Diagnostic::is_error);
+    print_diagnostics(&problems);
+    if inputs.is_empty() {
+        return Err(Failure::invalid("nothing to score")
+            .hint("name answer files, folders of them, or -")
+            .into());
+    }
+
+    let mut sink = Sink::open(args.output.as_deref(), args.force)?;
+    let mut renderer = report::renderer(args.format, inputs.len() > 1, sink.width());
+    let options = ScoreOptions {
+        max_recommendations: args.top,
+    };
+    let mut scored = 0usize;
+    for input in &inputs {
+        let (q, response, warnings) = match load_response(input, &mut questionnaires) {
+            Ok(x) => x,
+            Err(d) => {
+                invalid = true;
+                print_diagnostics(&d.0);
+                continue;
+            }
+        };
+        let lang = pick_language(args.common.lang.as_deref(), &response, q);
+        let assessment = assess(q, &response, options);
+        let source = input.name();
+        let view = Scored {
+            questionnaire: q,
+            response: &response,
+            assessment: &assessment,
+            source: &source,
+            warnings: &warnings,
+            lang: &lang,
+        };
+        if let Err(e) = renderer.result(&mut sink, &view) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                return Ok(Exit::Success);
+            }
+            invalid = true;
+            print_diagnostics(&[Diagnostic::error(&source, e.to_string())]);
+            continue;
+        }
+        scored += 1;
+    }
+    renderer.finish(&mut sink)?;
+    sink.flush()?;
+    if scored > 0 || args.output.is_none() {
+        sink.finish()?;
+    }
+    Ok(if invalid {
+        Exit::Invalid
+    } else {
+        Exit::Success
+    })
+}
+
+/// `--lang`, else the answer file's language, else the questionnaire's first.
+pub(crate) fn pick_language(flag: Option<&str>, response: &Response, q: &Questionnaire) -> String {
+    flag.or(response.meta.language.as_deref())
+        .unwrap_or_else(|| q.default_language())
+        .to_owned()
+}

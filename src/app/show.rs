@@ -1,0 +1,140 @@
+//! `centricity questionnaires` and `centricity show`: what a questionnaire holds, readably.
+
+use std::io::Write;
+
+use comfy_table::{ContentArrangement, Table, presets};
+
+use super::failure::Exit;
+use super::inputs::load_questionnaire;
+use crate::answers::fmt_value;
+use crate::cli::ShowArgs;
+use crate::questionnaire::{BUNDLED, Questionnaire, Text};
+use crate::terminal_text::clean;
+
+pub(crate) fn list() -> anyhow::Result<Exit> {
+    let mut t = Table::new();
+    t.load_preset(presets::UTF8_HORIZONTAL_ONLY)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(80)
+        .set_header(vec!["Id", "Version", "Questions", "Stages", "Title"]);
+    for b in BUNDLED {
+        let q = b.load()?;
+        t.add_row(vec![
+            q.id.clone(),
+            q.version.clone(),
+            q.questions.len().to_string(),
+            q.stages.len().to_string(),
+            q.tr(&q.title, q.default_language()).to_owned(),
+        ]);
+    }
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{t}")?;
+    writeln!(
+        out,
+        "Show one with `centricity show ID`; use your own with a file path instead of an id."
+    )?;
+    Ok(Exit::Success)
+}
+
+pub(crate) fn show(args: &ShowArgs) -> anyhow::Result<Exit> {
+    let (q, _) = load_questionnaire(&args.questionnaire)?;
+    let lang = args
+        .common
+        .lang
+        .clone()
+        .unwrap_or_else(|| q.default_language().to_owned());
+    let mut out = std::io::stdout().lock();
+    write!(out, "{}", render(&q, &lang))?;
+    Ok(Exit::Success)
+}
+
+fn render(q: &Questionnaire, lang: &str) -> String {
+    let tr = |t: &Text| clean(q.tr(t, lang), false).into_owned();
+    let wrap = |text: &str, indent: &str| {
+        textwrap::fill(
+            text,
+            textwrap::Options::new(80)
+                .initial_indent(indent)
+                .subsequent_indent(indent),
+        )
+    };
+    let mut s = String::new();
+    let mut line = |text: String| {
+        s.push_str(&text);
+        s.push('\n');
+    };
+    line(format!("{} ({} {})", tr(&q.title), q.id, q.version));
+    if let Some(d) = &q.description {
+        line(wrap(&tr(d), ""));
+    }
+    line(format!("Languages: {}", q.languages.join(", ")));
+    let sc = &q.scoring;
+    line(format!(
+        "Scoring: a stage is reached at {}% or more, with no item below {}% and at least {}% of its items answered",
+        sc.stage_threshold,
+        sc.item_floor,
+        sc.min_answered * 100.0
+    ));
+    for scale in &q.scales {
+        let options: Vec<String> = scale
+            .options
+            .iter()
+            .map(|o| format!("{} {}", fmt_value(o.value), tr(&o.label)))
+            .collect();
+        let mut text = format!("Scale `{}`: {}", scale.id, options.join(" / "));
+        if let Some(na) = &scale.not_applicable {
+            text.push_str(&format!(" / n/a {}", tr(na)));
+        }
+        line(wrap(&text, ""));
+    }
+    if !q.dimensions.is_empty() {
+        let dims: Vec<String> = q
+            .dimensions
+            .iter()
+            .map(|d| format!("{} ({})", tr(&d.name), d.id))
+            .collect();
+        line(wrap(&format!("Dimensions: {}", dims.join(", ")), ""));
+    }
+    let question = |line: &mut dyn FnMut(String), i: usize| {
+        let x = &q.questions[i];
+        let mut head = format!("{}", x.id);
+        if let Some(d) = x.dimension {
+            head.push_str(&format!(" [{}]", q.dimensions[d].id));
+        }
+        if x.weight != 1.0 {
+            head.push_str(&format!(" weight {}", x.weight));
+        }
+        if x.reverse {
+            head.push_str(" (reverse-keyed)");
+        }
+        line(format!("  {head}"));
+        line(wrap(&tr(&x.text), "    "));
+        if let Some(h) = &x.help {
+            line(wrap(&format!("Help: {}", tr(h)), "    "));
+        }
+    };
+    for (n, stage) in q.stages.iter().enumerate() {
+        line(String::new());
+        line(format!(
+            "Stage {} - {} ({}), threshold {}%",
+            n + 1,
+            tr(&stage.name),
+            stage.id,
+            stage.threshold
+        ));
+        if let Some(t) = &stage.summary {
+            line(wrap(&tr(t), "  "));
+        }
+        for i in q.stage_questions(n) {
+            question(&mut line, i);
+        }
+    }
+    if q.stages.is_empty() {
+        line(String::new());
+        line("Questions".to_owned());
+        for i in 0..q.questions.len() {
+            question(&mut line, i);
+        }
+    }
+    s
+}

@@ -1,0 +1,102 @@
+//! `centricity validate`: every problem of every file, questionnaires and answer files alike.
+
+use std::io::Write;
+
+use super::failure::{Exit, print_diagnostics};
+use super::inputs::{Input, expand};
+use super::score::{Questionnaires, load_response};
+use crate::cli::ValidateArgs;
+use crate::diagnostic::Diagnostic;
+use crate::questionnaire::parse_questionnaire;
+
+/// Whether a file is a questionnaire (it has a `[questionnaire]` table) rather than an answer
+/// file (whose `questionnaire` key is a string).
+fn is_questionnaire(text: &str) -> bool {
+    match toml::de::DeTable::parse(text) {
+        Ok(doc) => doc
+            .get_ref()
+            .get("questionnaire")
+            .is_none_or(|v| v.get_ref().is_table()),
+        Err(_) => {
+            text.lines()
+                .any(|l| l.trim_start().starts_with("[questionnaire]"))
+                || !text.contains("[answers]")
+        }
+    }
+}
+
+pub(crate) fn validate(args: &ValidateArgs) -> anyhow::Result<Exit> {
+    let mut questionnaires = Questionnaires::new(args.questionnaire.as_deref())?;
+    let (inputs, problems) = expand(&args.files);
+    let mut invalid = problems.iter().any(Diagnostic::is_error);
+    print_diagnostics(&problems);
+    let mut out = std::io::stdout().lock();
+    for input in &inputs {
+        let name = input.name();
+        let text = match input.read() {
+            Ok(t) => t,
+            Err(d) => {
+                invalid = true;
+                print_diagnostics(&[d]);
+                continue;
+            }
+        };
+        if is_questionnaire(&text) {
+            match parse_questionnaire(&name, &text) {
+                Ok((q, warnings)) => {
+                    print_diagnostics(&warnings);
+                    writeln!(
+                        out,
+                        "{name}: ok: questionnaire `{}` {}, {} questions, {} stages, {} dimensions",
+                        q.id,
+                        q.version,
+                        q.questions.len(),
+                        q.stages.len(),
+                        q.dimensions.len()
+                    )?;
+                }
+                Err(d) => {
+                    invalid = true;
+                    print_diagnostics(&d.0);
+                }
+            }
+        } else {
+            let input = match input {
+                Input::Stdin => Input::Stdin,
+                Input::File(p) => Input::File(p.clone()),
+            };
+            let result = match input {
+                // Standard input cannot be read twice, so answers from it are parsed from the text.
+                Input::Stdin => {
+                    crate::answers::AnswerDocument::parse(&name, text).and_then(|doc| {
+                        let q = questionnaires.for_document(&doc)?;
+                        let (r, w) = doc.resolve(q)?;
+                        Ok((q, r, w))
+                    })
+                }
+                Input::File(_) => load_response(&input, &mut questionnaires),
+            };
+            match result {
+                Ok((q, response, warnings)) => {
+                    print_diagnostics(&warnings);
+                    writeln!(
+                        out,
+                        "{name}: ok: answers to `{}`, {} of {} answered",
+                        q.id,
+                        response.answered(),
+                        q.questions.len()
+                    )?;
+                }
+                Err(d) => {
+                    invalid = true;
+                    print_diagnostics(&d.0);
+                }
+            }
+        }
+    }
+    Ok(if invalid {
+        Exit::Invalid
+    } else {
+        Exit::Success
+    })
+}

@@ -1,0 +1,122 @@
+//! The command line (clap types only; `app` runs them).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::report::Format;
+
+/// Where does your organisation stand on the customer-centric journey?
+///
+/// centricity asks a maturity questionnaire in the terminal (or scores answer files), places the
+/// organisation on Bob Thompson's four stages (customer-focused, customer-driven,
+/// customer-engaged, customer-inspired) and says what to do next.
+#[derive(Debug, Parser)]
+#[command(name = "centricity", version, about, long_about, max_term_width = 100)]
+#[command(after_help = "Start with `centricity run` to take the bundled assessment.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Take the survey interactively and see where you stand
+    #[command(
+        after_help = "Keys: arrows or j/k to move, Enter to choose, q or Esc to save and quit.\n\
+        Answers are saved after every question; Ctrl-C keeps them too."
+    )]
+    Run(RunArgs),
+    /// Score answer files (or folders of them) and print each placement
+    Score(ScoreArgs),
+    /// Check questionnaires and answer files, reporting every problem with file:line:column
+    Validate(ValidateArgs),
+    /// List the bundled questionnaires
+    Questionnaires,
+    /// Print a questionnaire readably: stages, dimensions and every question
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Questionnaire file or bundled id [default: customer-centricity]
+    #[arg(value_name = "QUESTIONNAIRE")]
+    pub questionnaire: Option<String>,
+    /// Your name (or a code) as the respondent
+    #[arg(long)]
+    pub respondent: Option<String>,
+    /// Your role, kept with the answers for grouping later
+    #[arg(long)]
+    pub role: Option<String>,
+    /// Where to save the answers [default: a new file named after the respondent and date]
+    #[arg(long, short, value_name = "FILE", conflicts_with = "resume")]
+    pub output: Option<PathBuf>,
+    /// Continue an unfinished survey saved in FILE
+    #[arg(long, value_name = "FILE")]
+    pub resume: Option<PathBuf>,
+    /// Replace the output file if it exists
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// Answer files, folders of them (searched for *.toml), or - for standard input
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Questionnaire file or bundled id [default: the one each answer file names]
+    #[arg(long, short, value_name = "FILE|ID")]
+    pub questionnaire: Option<String>,
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists
+    #[arg(long)]
+    pub force: bool,
+    /// How many item recommendations to show at most
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub top: usize,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Questionnaires and answer files (told apart by their content)
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Questionnaire to check answer files against [default: the one each file names]
+    #[arg(long, short, value_name = "FILE|ID")]
+    pub questionnaire: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A bundled questionnaire id or a questionnaire file
+    #[arg(value_name = "ID|FILE", default_value = crate::questionnaire::DEFAULT_ID)]
+    pub questionnaire: String,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct Common {
+    /// Language of questionnaire texts [default: the answer file's, else the questionnaire's first]
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        super::Cli::command().debug_assert();
+    }
+}

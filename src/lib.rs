@@ -1,0 +1,19 @@
+//! `centricity`: customer-centricity maturity assessment.
+//!
+//! The library loads questionnaires and answers, scores them by the rule of DESIGN.md section 4
+//! and renders results. It never prints: the `app` module is the one place that talks to the
+//! terminal, and the binary only calls [`run`].
+
+pub mod answers;
+mod app;
+pub mod cli;
+pub mod diagnostic;
+pub mod output_file;
+pub mod questionnaire;
+pub mod report;
+pub mod scoring;
+pub mod survey;
+mod terminal_text;
+mod toml_source;
+
+pub use app::run;

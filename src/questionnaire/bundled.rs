@@ -1,0 +1,78 @@
+//! Questionnaires embedded in the binary, so the tool works with no files at hand.
+
+use super::load::parse_questionnaire;
+use super::model::Questionnaire;
+
+/// A questionnaire shipped inside the binary (and in `questionnaires/` of the repository).
+#[derive(Debug, Clone, Copy)]
+pub struct Bundled {
+    pub id: &'static str,
+    pub file_name: &'static str,
+    pub source: &'static str,
+}
+
+pub const BUNDLED: &[Bundled] = &[Bundled {
+    id: "customer-centricity",
+    file_name: "customer-centricity.toml",
+    source: include_str!("../../questionnaires/customer-centricity.toml"),
+}];
+
+/// The questionnaire used when none is named.
+pub const DEFAULT_ID: &str = "customer-centricity";
+
+impl Bundled {
+    pub fn find(id: &str) -> Option<&'static Bundled> {
+        BUNDLED.iter().find(|b| b.id == id)
+    }
+
+    /// The bundled questionnaire, parsed. A bundled file that does not load is a build defect,
+    /// which the test suite rules out, so the error here carries the diagnostics as text.
+    pub fn load(&self) -> Result<Questionnaire, crate::diagnostic::Diagnostics> {
+        parse_questionnaire(&format!("<bundled>/{}", self.file_name), self.source).map(|(q, _)| q)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_questionnaire_loads_without_warnings() {
+        for b in BUNDLED {
+            let (q, warnings) = parse_questionnaire(b.file_name, b.source)
+                .unwrap_or_else(|e| panic!("{}: {e}", b.file_name));
+            assert_eq!(q.id, b.id);
+            assert!(warnings.is_empty(), "{warnings:?}");
+        }
+    }
+
+    #[test]
+    fn the_default_questionnaire_is_the_four_by_six_grid() {
+        let q = Bundled::find(DEFAULT_ID)
+            .and_then(|b| b.load().ok())
+            .expect("bundled loads");
+        assert_eq!(q.stages.len(), 4);
+        assert_eq!(q.dimensions.len(), 6);
+        assert_eq!(q.questions.len(), 24);
+        for s in 0..4 {
+            for d in 0..6 {
+                let n = q
+                    .questions
+                    .iter()
+                    .filter(|x| x.stage == Some(s) && x.dimension == Some(d))
+                    .count();
+                assert_eq!(n, 1, "stage {s} dimension {d}");
+            }
+        }
+        assert!(
+            q.questions
+                .iter()
+                .all(|x| x.help.is_some() && x.recommendation.is_some())
+        );
+        assert!(
+            q.stages
+                .iter()
+                .all(|s| s.summary.is_some() && s.customer_view.is_some() && s.next_step.is_some())
+        );
+    }
+}

@@ -1,0 +1,14 @@
+//! Questionnaires: the TOML format, loading with located diagnostics, validation, and the
+//! questionnaires bundled in the binary.
+
+mod bundled;
+mod format;
+mod load;
+mod model;
+mod text;
+mod validate;
+
+pub use bundled::{BUNDLED, Bundled, DEFAULT_ID};
+pub use load::{MAX_QUESTIONNAIRE_BYTES, parse_questionnaire};
+pub use model::{Dimension, Question, Questionnaire, Scale, ScaleOption, Scoring, Stage};
+pub use text::Text;

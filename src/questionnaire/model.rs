@@ -1,0 +1,133 @@
+//! A validated questionnaire: every reference resolved to an index, every default applied.
+
+use std::collections::HashMap;
+
+use super::text::Text;
+
+/// A questionnaire that passed validation; scoring and the survey rely on its invariants
+/// (references resolve, scales have at least two distinct values, weights are positive).
+#[derive(Debug, Clone)]
+pub struct Questionnaire {
+    pub id: String,
+    pub version: String,
+    pub title: Text,
+    pub description: Option<Text>,
+    /// Declared languages; the first is the fallback for every text.
+    pub languages: Vec<String>,
+    pub scoring: Scoring,
+    pub scales: Vec<Scale>,
+    pub stages: Vec<Stage>,
+    pub dimensions: Vec<Dimension>,
+    pub questions: Vec<Question>,
+    pub(crate) question_index: HashMap<String, usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Scoring {
+    pub stage_threshold: f64,
+    pub item_floor: f64,
+    pub min_answered: f64,
+    pub below_first_stage: Text,
+}
+
+impl Scoring {
+    pub const DEFAULT_THRESHOLD: f64 = 62.5;
+    pub const DEFAULT_FLOOR: f64 = 25.0;
+    pub const DEFAULT_MIN_ANSWERED: f64 = 0.5;
+    pub const DEFAULT_BELOW_FIRST_STAGE: &str = "Company-centric";
+}
+
+#[derive(Debug, Clone)]
+pub struct Scale {
+    pub id: String,
+    pub options: Vec<ScaleOption>,
+    pub not_applicable: Option<Text>,
+    pub min: f64,
+    pub max: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct ScaleOption {
+    pub value: f64,
+    pub label: Text,
+}
+
+impl Scale {
+    /// The option whose value is `value` (values are compared with a tolerance so that `4` and
+    /// `4.0` are the same answer).
+    pub fn option(&self, value: f64) -> Option<&ScaleOption> {
+        self.options.iter().find(|o| (o.value - value).abs() < 1e-9)
+    }
+
+    pub fn range(&self) -> f64 {
+        self.max - self.min
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Stage {
+    pub id: String,
+    pub name: Text,
+    pub summary: Option<Text>,
+    pub customer_view: Option<Text>,
+    pub next_step: Option<Text>,
+    pub threshold: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Dimension {
+    pub id: String,
+    pub name: Text,
+    pub description: Option<Text>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    pub stage: Option<usize>,
+    pub dimension: Option<usize>,
+    pub scale: usize,
+    pub text: Text,
+    pub help: Option<Text>,
+    pub weight: f64,
+    pub reverse: bool,
+    pub recommendation: Option<Text>,
+}
+
+impl Questionnaire {
+    pub fn question(&self, id: &str) -> Option<usize> {
+        self.question_index.get(id).copied()
+    }
+
+    pub fn scale_of(&self, question: &Question) -> &Scale {
+        &self.scales[question.scale]
+    }
+
+    /// The fallback language: the first declared one.
+    pub fn default_language(&self) -> &str {
+        self.languages.first().map_or("en", String::as_str)
+    }
+
+    /// `text` in `lang`, falling back to the questionnaire's first language.
+    pub fn tr<'a>(&self, text: &'a Text, lang: &str) -> &'a str {
+        text.get(lang, self.default_language())
+    }
+
+    /// Indices of the questions of stage `stage`.
+    pub fn stage_questions(&self, stage: usize) -> impl Iterator<Item = usize> + '_ {
+        self.questions
+            .iter()
+            .enumerate()
+            .filter(move |(_, q)| q.stage == Some(stage))
+            .map(|(i, _)| i)
+    }
+
+    /// Indices of the questions of dimension `dimension`.
+    pub fn dimension_questions(&self, dimension: usize) -> impl Iterator<Item = usize> + '_ {
+        self.questions
+            .iter()
+            .enumerate()
+            .filter(move |(_, q)| q.dimension == Some(dimension))
+            .map(|(i, _)| i)
+    }
+}

@@ -1,0 +1,411 @@
+//! Semantic checks of a parsed questionnaire, collecting every problem, and construction of the
+//! validated model.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::format::{QuestionnaireFile, ScaleFile};
+use super::model::{Dimension, Question, Questionnaire, Scale, ScaleOption, Scoring, Stage};
+use super::text::Text;
+use crate::diagnostic::Diagnostic;
+use crate::toml_source::closest;
+
+struct Checker<'a> {
+    file: &'a str,
+    source: &'a str,
+    out: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, span: Range<usize>, message: impl Into<String>) -> &mut Diagnostic {
+        let d = Diagnostic::error(self.file, message).at(self.source, Some(span));
+        self.out.push(d);
+        let last = self.out.len() - 1;
+        &mut self.out[last]
+    }
+
+    fn warning(&mut self, span: Range<usize>, message: impl Into<String>) {
+        let d = Diagnostic::warning(self.file, message).at(self.source, Some(span));
+        self.out.push(d);
+    }
+
+    fn percent(&mut self, value: &Option<Spanned<f64>>, name: &str, default: f64) -> f64 {
+        match value {
+            Some(v) if !(0.0..=100.0).contains(v.get_ref()) => {
+                self.error(
+                    v.span(),
+                    format!("`{name}` must be between 0 and 100, found {}", v.get_ref()),
+                )
+                .help = Some("it is a percentage of the scale's range".to_owned());
+                default
+            }
+            Some(v) => *v.get_ref(),
+            None => default,
+        }
+    }
+
+    fn id(
+        &mut self,
+        id: &Spanned<String>,
+        what: &str,
+        pattern_ok: fn(char) -> bool,
+        pattern: &str,
+    ) {
+        let s = id.get_ref();
+        if s.is_empty() || !s.chars().all(pattern_ok) {
+            self.error(id.span(), format!("{what} id `{s}` must match {pattern}"));
+        }
+    }
+
+    /// Resolves a reference by id, reporting a dangling one with the closest known id.
+    fn resolve(
+        &mut self,
+        reference: &Spanned<String>,
+        known: &[&str],
+        what: &str,
+    ) -> Option<usize> {
+        let name = reference.get_ref().as_str();
+        if let Some(i) = known.iter().position(|k| *k == name) {
+            return Some(i);
+        }
+        let help = match closest(name, known.iter().copied()) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None if known.is_empty() => format!("no {what} is declared"),
+            None => format!("declared {what}s: {}", known.join(", ")),
+        };
+        self.error(reference.span(), format!("unknown {what} `{name}`"))
+            .help = Some(help);
+        None
+    }
+}
+
+fn questionnaire_id_char(c: char) -> bool {
+    c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'
+}
+
+fn item_id_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')
+}
+
+/// Checks `file` and builds the model. Returns the model (when no error was found) and every
+/// diagnostic, warnings included.
+pub(crate) fn validate(
+    file: &str,
+    source: &str,
+    raw: QuestionnaireFile,
+) -> (Option<Questionnaire>, Vec<Diagnostic>) {
+    let mut c = Checker {
+        file,
+        source,
+        out: Vec::new(),
+    };
+
+    let meta = raw.questionnaire.into_inner();
+    c.id(
+        &meta.id,
+        "questionnaire",
+        questionnaire_id_char,
+        "[a-z0-9-]+",
+    );
+    let languages = match meta.languages {
+        Some(langs) if langs.get_ref().is_empty() => {
+            c.error(langs.span(), "`languages` must name at least one language")
+                .help = Some("for example languages = [\"en\"]".to_owned());
+            vec!["en".to_owned()]
+        }
+        Some(langs) => {
+            let span = langs.span();
+            let langs = langs.into_inner();
+            for (i, l) in langs.iter().enumerate() {
+                if langs[..i].contains(l) {
+                    c.error(span.clone(), format!("language `{l}` is listed twice"));
+                }
+            }
+            langs
+        }
+        None => vec!["en".to_owned()],
+    };
+
+    let scoring = match raw.scoring.map(Spanned::into_inner) {
+        Some(s) => {
+            let min_answered = match &s.min_answered {
+                Some(v) if !(0.0..=1.0).contains(v.get_ref()) => {
+                    c.error(
+                        v.span(),
+                        format!(
+                            "`min_answered` must be between 0 and 1, found {}",
+                            v.get_ref()
+                        ),
+                    )
+                    .help = Some(
+                        "it is the share of a stage's items that must be answered, e.g. 0.5"
+                            .to_owned(),
+                    );
+                    Scoring::DEFAULT_MIN_ANSWERED
+                }
+                Some(v) => *v.get_ref(),
+                None => Scoring::DEFAULT_MIN_ANSWERED,
+            };
+            Scoring {
+                stage_threshold: c.percent(
+                    &s.stage_threshold,
+                    "stage_threshold",
+                    Scoring::DEFAULT_THRESHOLD,
+                ),
+                item_floor: c.percent(&s.item_floor, "item_floor", Scoring::DEFAULT_FLOOR),
+                min_answered,
+                below_first_stage: s
+                    .below_first_stage
+                    .unwrap_or_else(|| Text::from(Scoring::DEFAULT_BELOW_FIRST_STAGE)),
+            }
+        }
+        None => Scoring {
+            stage_threshold: Scoring::DEFAULT_THRESHOLD,
+            item_floor: Scoring::DEFAULT_FLOOR,
+            min_answered: Scoring::DEFAULT_MIN_ANSWERED,
+            below_first_stage: Text::from(Scoring::DEFAULT_BELOW_FIRST_STAGE),
+        },
+    };
+
+    let scales_span = raw.scales.span();
+    let mut scales = Vec::new();
+    for (id, scale) in raw.scales.into_inner() {
+        c.id(&id, "scale", item_id_char, "[A-Za-z0-9_.-]+");
+        scales.push(build_scale(&mut c, id.into_inner(), scale));
+    }
+    if scales.is_empty() {
+        c.error(scales_span, "at least one scale is needed").help =
+            Some("declare one under [scales.NAME] with options = [...]".to_owned());
+    }
+    let scale_ids: Vec<String> = scales.iter().map(|s: &Scale| s.id.clone()).collect();
+
+    let mut stages: Vec<Stage> = Vec::new();
+    let mut stage_spans = Vec::new();
+    for stage in raw.stages {
+        let span = stage.span();
+        let s = stage.into_inner();
+        c.id(&s.id, "stage", item_id_char, "[A-Za-z0-9_.-]+");
+        if stages.iter().any(|o| o.id == *s.id.get_ref()) {
+            c.error(
+                s.id.span(),
+                format!("stage id `{}` is used twice", s.id.get_ref()),
+            );
+        }
+        let threshold = c.percent(&s.threshold, "threshold", scoring.stage_threshold);
+        stages.push(Stage {
+            id: s.id.into_inner(),
+            name: s.name,
+            summary: s.summary,
+            customer_view: s.customer_view,
+            next_step: s.next_step,
+            threshold,
+        });
+        stage_spans.push(span);
+    }
+    let stage_ids: Vec<&str> = stages.iter().map(|s| s.id.as_str()).collect();
+
+    let mut dimensions: Vec<Dimension> = Vec::new();
+    let mut dimension_spans = Vec::new();
+    for dim in raw.dimensions {
+        let span = dim.span();
+        let d = dim.into_inner();
+        c.id(&d.id, "dimension", item_id_char, "[A-Za-z0-9_.-]+");
+        if dimensions.iter().any(|o| o.id == *d.id.get_ref()) {
+            c.error(
+                d.id.span(),
+                format!("dimension id `{}` is used twice", d.id.get_ref()),
+            );
+        }
+        dimensions.push(Dimension {
+            id: d.id.into_inner(),
+            name: d.name,
+            description: d.description,
+        });
+        dimension_spans.push(span);
+    }
+    let dimension_ids: Vec<&str> = dimensions.iter().map(|d| d.id.as_str()).collect();
+    let scale_refs: Vec<&str> = scale_ids.iter().map(String::as_str).collect();
+
+    let mut questions = Vec::new();
+    let mut question_index = HashMap::new();
+    for question in raw.questions {
+        let span = question.span();
+        let q = question.into_inner();
+        c.id(&q.id, "question", item_id_char, "[A-Za-z0-9_.-]+");
+        if question_index.contains_key(q.id.get_ref()) {
+            c.error(
+                q.id.span(),
+                format!("question id `{}` is used twice", q.id.get_ref()),
+            )
+            .help = Some(
+                "answer files and CSV columns name questions by id, so ids must be unique"
+                    .to_owned(),
+            );
+        }
+        let stage = match &q.stage {
+            Some(s) => c.resolve(s, &stage_ids, "stage"),
+            None if !stages.is_empty() => {
+                c.error(
+                    span.clone(),
+                    format!("question `{}` has no `stage`", q.id.get_ref()),
+                )
+                .help = Some(format!(
+                    "every question needs one of: {}",
+                    stage_ids.join(", ")
+                ));
+                None
+            }
+            None => None,
+        };
+        let dimension = q
+            .dimension
+            .as_ref()
+            .and_then(|d| c.resolve(d, &dimension_ids, "dimension"));
+        let scale = match &q.scale {
+            Some(s) => c.resolve(s, &scale_refs, "scale"),
+            None if scales.len() == 1 => Some(0),
+            None => {
+                if !scales.is_empty() {
+                    c.error(
+                        span.clone(),
+                        format!("question `{}` needs a `scale`", q.id.get_ref()),
+                    )
+                    .help = Some(format!(
+                        "several scales are declared: {}",
+                        scale_refs.join(", ")
+                    ));
+                }
+                None
+            }
+        };
+        let weight = match &q.weight {
+            Some(w) if !(w.get_ref().is_finite() && *w.get_ref() > 0.0) => {
+                c.error(
+                    w.span(),
+                    format!("`weight` must be greater than 0, found {}", w.get_ref()),
+                )
+                .help = Some("use a small positive number such as 1.0 or 2.0".to_owned());
+                1.0
+            }
+            Some(w) => *w.get_ref(),
+            None => 1.0,
+        };
+        if q.text.is_blank() {
+            c.error(
+                span.clone(),
+                format!("question `{}` has an empty `text`", q.id.get_ref()),
+            );
+        }
+        question_index.insert(q.id.get_ref().clone(), questions.len());
+        questions.push(Question {
+            id: q.id.into_inner(),
+            stage,
+            dimension,
+            scale: scale.unwrap_or(0),
+            text: q.text,
+            help: q.help,
+            weight,
+            reverse: q.reverse,
+            recommendation: q.recommendation,
+        });
+    }
+
+    for (i, stage) in stages.iter().enumerate() {
+        if !questions.iter().any(|q| q.stage == Some(i)) {
+            c.error(
+                stage_spans[i].clone(),
+                format!("stage `{}` has no questions", stage.id),
+            )
+            .help = Some(format!(
+                "add a [[questions]] with stage = \"{}\", or remove the stage",
+                stage.id
+            ));
+        }
+    }
+    for (i, dim) in dimensions.iter().enumerate() {
+        if !questions.iter().any(|q| q.dimension == Some(i)) {
+            c.warning(
+                dimension_spans[i].clone(),
+                format!("dimension `{}` has no questions", dim.id),
+            );
+        }
+    }
+    if questions.is_empty() {
+        c.out.push(
+            Diagnostic::error(file, "the questionnaire has no questions")
+                .with_help("add at least one [[questions]] table with an id and a text"),
+        );
+    }
+
+    let has_error = c.out.iter().any(Diagnostic::is_error);
+    let model = (!has_error).then(|| Questionnaire {
+        id: meta.id.into_inner(),
+        version: meta.version,
+        title: meta.title,
+        description: meta.description,
+        languages,
+        scoring,
+        scales,
+        stages,
+        dimensions,
+        questions,
+        question_index,
+    });
+    (model, c.out)
+}
+
+fn build_scale(c: &mut Checker<'_>, id: String, scale: Spanned<ScaleFile>) -> Scale {
+    let scale = scale.into_inner();
+    let options_span = scale.options.span();
+    let mut options: Vec<ScaleOption> = Vec::new();
+    for option in scale.options.into_inner() {
+        let o = option.into_inner();
+        let value = *o.value.get_ref();
+        if !value.is_finite() {
+            c.error(
+                o.value.span(),
+                format!("option value must be a finite number, found {value}"),
+            );
+            continue;
+        }
+        if options.iter().any(|p| (p.value - value).abs() < 1e-9) {
+            c.error(
+                o.value.span(),
+                format!("option value {value} is used twice in scale `{id}`"),
+            )
+            .help = Some("each option of a scale needs its own value".to_owned());
+            continue;
+        }
+        options.push(ScaleOption {
+            value,
+            label: o.label,
+        });
+    }
+    if options.len() < 2 {
+        c.error(
+            options_span,
+            format!("scale `{id}` needs at least two options with distinct values"),
+        )
+        .help = Some(
+            "for example options = [{ value = 0, label = \"No\" }, { value = 1, label = \"Yes\" }]"
+                .to_owned(),
+        );
+    }
+    let min = options
+        .iter()
+        .map(|o| o.value)
+        .fold(f64::INFINITY, f64::min);
+    let max = options
+        .iter()
+        .map(|o| o.value)
+        .fold(f64::NEG_INFINITY, f64::max);
+    Scale {
+        id,
+        options,
+        not_applicable: scale.not_applicable,
+        min,
+        max,
+    }
+}

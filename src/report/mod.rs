@@ -1,0 +1,75 @@
+//! Rendering results: one file per format behind the [`Renderer`] trait. Renderers write to any
+//! `io::Write` and never decide where output goes.
+
+mod csv;
+mod json;
+mod table;
+
+use std::io::{self, Write};
+
+use crate::answers::Response;
+use crate::diagnostic::Diagnostic;
+use crate::questionnaire::Questionnaire;
+use crate::scoring::Assessment;
+
+pub use self::csv::CsvRenderer;
+pub use self::json::{JsonRenderer, RESULT_SCHEMA};
+pub use self::table::TableRenderer;
+
+/// One scored respondent, with everything a renderer may show.
+#[derive(Debug, Clone, Copy)]
+pub struct Scored<'a> {
+    pub questionnaire: &'a Questionnaire,
+    pub response: &'a Response,
+    pub assessment: &'a Assessment,
+    /// Where the answers came from (a file name, or `<stdin>`).
+    pub source: &'a str,
+    pub warnings: &'a [Diagnostic],
+    /// The language to show texts in.
+    pub lang: &'a str,
+}
+
+/// An output format for scored results, written as they come (so batch output streams).
+pub trait Renderer {
+    /// Writes one result; `first` tells whether it is the first of the run.
+    fn result(&mut self, out: &mut dyn Write, scored: &Scored<'_>) -> io::Result<()>;
+
+    /// Writes anything that closes the output; nothing by default.
+    fn finish(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The output formats of `score`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Tables for reading in a terminal.
+    Table,
+    /// JSON (`centricity.result.v1`); JSON Lines when there are several results.
+    Json,
+    /// One row per respondent.
+    Csv,
+}
+
+/// The renderer for `format`; `several` says whether more than one result may follow.
+pub fn renderer(format: Format, several: bool, width: u16) -> Box<dyn Renderer> {
+    match format {
+        Format::Table => Box::new(TableRenderer::new(width)),
+        Format::Json => Box::new(JsonRenderer::new(several)),
+        Format::Csv => Box::new(CsvRenderer::default()),
+    }
+}
+
+/// Rounds for display and export: printed numbers never carry floating-point noise.
+pub(crate) fn round(x: f64, decimals: i32) -> f64 {
+    let f = 10f64.powi(decimals);
+    (x * f).round() / f
+}
+
+/// The name of the placement of `scored` (a stage name, or the below-first-stage name).
+pub(crate) fn placement_name<'a>(q: &'a Questionnaire, placement: usize, lang: &str) -> &'a str {
+    match placement.checked_sub(1) {
+        Some(s) => q.tr(&q.stages[s].name, lang),
+        None => q.tr(&q.scoring.below_first_stage, lang),
+    }
+}

@@ -1,0 +1,232 @@
+//! Rules 2 to 6 of DESIGN.md section 4: stage, dimension and overall scores, whether each stage
+//! is reached, the placement, the maturity index and the recommendations.
+
+use super::item::{item_score, weighted_mean};
+use crate::answers::{Answer, Response};
+use crate::questionnaire::Questionnaire;
+
+/// Settings of a scoring run that are not part of the questionnaire.
+#[derive(Debug, Clone, Copy)]
+pub struct ScoreOptions {
+    /// How many item recommendations at most (rule 6).
+    pub max_recommendations: usize,
+}
+
+impl Default for ScoreOptions {
+    fn default() -> Self {
+        Self {
+            max_recommendations: 5,
+        }
+    }
+}
+
+/// One item's answer and score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ItemResult {
+    pub answer: Option<Answer>,
+    pub score: Option<f64>,
+}
+
+/// The score of a set of items, with how many of them were answered.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AreaScore {
+    pub score: Option<f64>,
+    pub answered: usize,
+    pub total: usize,
+}
+
+/// Rule 3, for one stage judged on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StageStatus {
+    Reached,
+    NotReached,
+    /// Fewer than `min_answered` of its items were answered.
+    InsufficientEvidence,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageResult {
+    pub area: AreaScore,
+    pub threshold: f64,
+    pub status: StageStatus,
+    /// Answered items strictly below the item floor (question indices).
+    pub below_floor: Vec<usize>,
+}
+
+impl StageResult {
+    pub fn below_threshold(&self) -> bool {
+        self.area.score.is_none_or(|s| s < self.threshold)
+    }
+}
+
+/// Rule 6: what to do next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recommendations {
+    /// The stage above the placement, whose `next_step` comes first.
+    pub next_stage: Option<usize>,
+    /// Items holding the organisation back, in the order to address them.
+    pub items: Vec<usize>,
+    /// The placement stage, whose `customer_view` is shown.
+    pub customer_view: Option<usize>,
+}
+
+/// Everything section 4 says about one respondent (or one group scored as a respondent).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    pub items: Vec<ItemResult>,
+    pub stages: Vec<StageResult>,
+    pub dimensions: Vec<AreaScore>,
+    pub overall: AreaScore,
+    /// Rule 4: how many stages are reached in a row from the first; 0 is below the first stage.
+    pub placement: usize,
+    /// Rule 5; `None` for a questionnaire without stages.
+    pub index: Option<f64>,
+    /// Stages above the first failing one that pass on their own (an uneven foundation).
+    pub uneven: Vec<usize>,
+    pub recommendations: Recommendations,
+}
+
+/// Scores `response` to `q` by rules 1 to 6.
+pub fn assess(q: &Questionnaire, response: &Response, options: ScoreOptions) -> Assessment {
+    let items: Vec<ItemResult> = q
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, question)| {
+            let answer = response.answers.get(i).copied().flatten();
+            ItemResult {
+                answer,
+                score: item_score(q.scale_of(question), question, answer),
+            }
+        })
+        .collect();
+    let area = |members: &mut dyn Iterator<Item = usize>| {
+        let members: Vec<usize> = members.collect();
+        AreaScore {
+            score: weighted_mean(
+                members
+                    .iter()
+                    .map(|&i| (items[i].score, q.questions[i].weight)),
+            ),
+            answered: members
+                .iter()
+                .filter(|&&i| items[i].score.is_some())
+                .count(),
+            total: members.len(),
+        }
+    };
+
+    let stages: Vec<StageResult> = (0..q.stages.len())
+        .map(|s| {
+            let area = area(&mut q.stage_questions(s));
+            let threshold = q.stages[s].threshold;
+            let below_floor: Vec<usize> = q
+                .stage_questions(s)
+                .filter(|&i| items[i].score.is_some_and(|x| x < q.scoring.item_floor))
+                .collect();
+            #[allow(clippy::cast_precision_loss)]
+            let share = if area.total == 0 {
+                0.0
+            } else {
+                area.answered as f64 / area.total as f64
+            };
+            let status = if share < q.scoring.min_answered {
+                StageStatus::InsufficientEvidence
+            } else if area.score.is_some_and(|s| s >= threshold) && below_floor.is_empty() {
+                StageStatus::Reached
+            } else {
+                StageStatus::NotReached
+            };
+            StageResult {
+                area,
+                threshold,
+                status,
+                below_floor,
+            }
+        })
+        .collect();
+    let dimensions = (0..q.dimensions.len())
+        .map(|d| area(&mut q.dimension_questions(d)))
+        .collect();
+    let overall = area(&mut (0..q.questions.len()));
+
+    let placement = stages
+        .iter()
+        .take_while(|s| s.status == StageStatus::Reached)
+        .count();
+    let index = (!stages.is_empty()).then(|| maturity_index(&stages, placement));
+    let uneven = (placement + 1..stages.len())
+        .filter(|&s| stages[s].status == StageStatus::Reached)
+        .collect();
+    let recommendations = recommend(q, &items, &stages, placement, options);
+
+    Assessment {
+        items,
+        stages,
+        dimensions,
+        overall,
+        placement,
+        index,
+        uneven,
+        recommendations,
+    }
+}
+
+/// Rule 5: `k + min(s / t, 0.99)` from the stage above the placement; exactly N when all are
+/// reached. A threshold of 0 counts as fully met (the limit of `s / t` as `t` falls to 0).
+fn maturity_index(stages: &[StageResult], placement: usize) -> f64 {
+    #[allow(clippy::cast_precision_loss)]
+    let k = placement as f64;
+    match stages.get(placement) {
+        None => k,
+        Some(next) => {
+            let s = next.area.score.unwrap_or(0.0);
+            let ratio = if next.threshold > 0.0 {
+                s / next.threshold
+            } else {
+                0.99
+            };
+            k + ratio.min(0.99)
+        }
+    }
+}
+
+/// Rule 6: items below their stage's threshold among stages 1..k+1, lower stages first, then by
+/// `weight * (100 - score)`, largest first; questionnaire order breaks ties.
+fn recommend(
+    q: &Questionnaire,
+    items: &[ItemResult],
+    stages: &[StageResult],
+    placement: usize,
+    options: ScoreOptions,
+) -> Recommendations {
+    let priority = |i: usize| q.questions[i].weight * (100.0 - items[i].score.unwrap_or(100.0));
+    let mut candidates: Vec<(usize, usize)> = q
+        .questions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, question)| {
+            let score = items[i].score?;
+            match question.stage {
+                Some(s) if s <= placement => (score < stages[s].threshold).then_some((s, i)),
+                Some(_) => None,
+                None if stages.is_empty() => (score < q.scoring.stage_threshold).then_some((0, i)),
+                None => None,
+            }
+        })
+        .collect();
+    candidates.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then(priority(b.1).total_cmp(&priority(a.1)))
+            .then(a.1.cmp(&b.1))
+    });
+    Recommendations {
+        next_stage: (placement < stages.len()).then_some(placement),
+        items: candidates
+            .into_iter()
+            .take(options.max_recommendations)
+            .map(|(_, i)| i)
+            .collect(),
+        customer_view: placement.checked_sub(1),
+    }
+}

@@ -1,0 +1,32 @@
+//! Rule 1: an item's score in percent of its scale.
+
+use crate::answers::Answer;
+use crate::questionnaire::{Question, Scale};
+
+/// `(value - min) / (max - min) * 100`, or `100 - that` for a reverse-keyed item. Missing and
+/// not-applicable answers have no score.
+pub fn item_score(scale: &Scale, question: &Question, answer: Option<Answer>) -> Option<f64> {
+    match answer? {
+        Answer::NotApplicable => None,
+        Answer::Value(v) => {
+            let range = scale.max - scale.min;
+            if range <= 0.0 {
+                return None;
+            }
+            let s = ((v - scale.min) / range * 100.0).clamp(0.0, 100.0);
+            Some(if question.reverse { 100.0 - s } else { s })
+        }
+    }
+}
+
+/// Rule 2: the weighted mean of the answered scores among `(score, weight)` pairs.
+pub fn weighted_mean(items: impl IntoIterator<Item = (Option<f64>, f64)>) -> Option<f64> {
+    let (mut sum, mut weights) = (0.0, 0.0);
+    for (score, weight) in items {
+        if let Some(s) = score {
+            sum += s * weight;
+            weights += weight;
+        }
+    }
+    (weights > 0.0).then(|| sum / weights)
+}

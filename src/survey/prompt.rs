@@ -1,0 +1,50 @@
+//! The seam between the survey's logic and a terminal: the survey asks a [`Prompter`] one
+//! question at a time, so tests can answer without a terminal.
+
+use std::io;
+
+use crate::answers::Answer;
+
+/// Everything a prompter needs to show one question.
+#[derive(Debug, Clone)]
+pub struct QuestionView {
+    /// 1-based position, for "question 7 of 24".
+    pub number: usize,
+    pub total: usize,
+    pub stage: Option<String>,
+    pub dimension: Option<String>,
+    pub text: String,
+    pub help: Option<String>,
+    /// The scale's options as (value, label), lowest value first.
+    pub options: Vec<(f64, String)>,
+    /// The scale's not-applicable label, when it offers one.
+    pub not_applicable: Option<String>,
+    /// The answer already given, when coming back to a question or resuming.
+    pub current: Option<Answer>,
+    pub can_go_back: bool,
+}
+
+/// What the respondent did at a question.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Action {
+    /// Chose option `n` of `QuestionView::options`.
+    Choose(usize),
+    NotApplicable,
+    Back,
+    /// Stop now; answers so far are kept.
+    Quit,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PromptError {
+    /// The respondent pressed Ctrl-C.
+    #[error("interrupted")]
+    Interrupted,
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
+/// Asks one question and returns what the respondent did.
+pub trait Prompter {
+    fn ask(&mut self, view: &QuestionView) -> Result<Action, PromptError>;
+}

@@ -1,0 +1,175 @@
+//! Shared TOML plumbing for the loaders: parsing with spans, unknown-key checks with
+//! "did you mean" hints, and turning parser errors into diagnostics.
+
+use serde::de::{self, Deserialize, Deserializer, Visitor};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::Diagnostic;
+
+/// A parsed document whose keys and values still know where they are in the source.
+pub(crate) type Document<'a> = Spanned<DeTable<'a>>;
+
+/// Parses a TOML document, or describes the syntax error.
+pub(crate) fn parse<'a>(file: &str, source: &'a str) -> Result<Document<'a>, Diagnostic> {
+    DeTable::parse(source).map_err(|e| toml_error(file, source, &e))
+}
+
+/// Deserializes a parsed document into `T`, or describes the first type error.
+pub(crate) fn deserialize<'a, T: Deserialize<'a>>(
+    file: &str,
+    source: &str,
+    document: Document<'a>,
+) -> Result<T, Diagnostic> {
+    T::deserialize(toml::de::Deserializer::from(document)).map_err(|e| toml_error(file, source, &e))
+}
+
+pub(crate) fn toml_error(file: &str, source: &str, error: &toml::de::Error) -> Diagnostic {
+    let message = error.message().trim().replace('\n', " ");
+    let d = Diagnostic::error(file, message).at(source, error.span());
+    match missing_field(error.message()) {
+        Some(field) => d.with_help(format!("add `{field} = ...` here")),
+        None => d,
+    }
+}
+
+fn missing_field(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("missing field `")?;
+    rest.split('`').next()
+}
+
+/// Reports every key of `table` that is not one of `allowed`, suggesting the closest one.
+pub(crate) fn check_keys(
+    file: &str,
+    source: &str,
+    table: &DeTable<'_>,
+    allowed: &[&str],
+    what: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    for key in table.keys() {
+        let name: &str = key.get_ref();
+        if allowed.contains(&name) {
+            continue;
+        }
+        let mut d = Diagnostic::error(file, format!("unknown key `{name}` in {what}"))
+            .at(source, Some(key.span()));
+        d = match closest(name, allowed.iter().copied()) {
+            Some(best) => d.with_help(format!("did you mean `{best}`?")),
+            None => d.with_help(format!("expected one of: {}", allowed.join(", "))),
+        };
+        out.push(d);
+    }
+}
+
+/// The candidate closest to `name`, when it is close enough to be a likely typo.
+pub(crate) fn closest<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(name, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// The table stored under `key`, if that is what is there.
+pub(crate) fn table<'t, 'a>(parent: &'t DeTable<'a>, key: &str) -> Option<&'t DeTable<'a>> {
+    parent.get(key).and_then(|v| v.get_ref().as_table())
+}
+
+/// The tables of an array stored under `key`, skipping anything that is not a table.
+pub(crate) fn tables<'t, 'a>(
+    parent: &'t DeTable<'a>,
+    key: &str,
+) -> impl Iterator<Item = &'t DeTable<'a>> {
+    parent
+        .get(key)
+        .and_then(|v| v.get_ref().as_array())
+        .into_iter()
+        .flat_map(|a| a.iter())
+        .filter_map(|v| match v.get_ref() {
+            DeValue::Table(t) => Some(t),
+            _ => None,
+        })
+}
+
+/// The field names serde expects for struct `T`, read from its `Deserialize` impl so they never
+/// drift from the type itself.
+pub(crate) fn fields_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+    struct Probe<'a>(&'a mut &'static [&'static str]);
+
+    impl<'de> Deserializer<'de> for Probe<'_> {
+        type Error = de::value::Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("probe"))
+        }
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            *self.0 = fields;
+            Err(de::Error::custom("probe"))
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+            ignored_any
+        }
+    }
+
+    let mut fields: &'static [&'static str] = &[];
+    let _ = T::deserialize(Probe(&mut fields));
+    fields
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Sample {
+        weight: f64,
+        reverse: bool,
+    }
+
+    #[test]
+    fn reads_field_names_from_the_type() {
+        assert_eq!(fields_of::<Sample>(), ["weight", "reverse"]);
+    }
+
+    #[test]
+    fn suggests_close_keys_only() {
+        assert_eq!(closest("wieght", ["weight", "reverse"]), Some("weight"));
+        assert_eq!(closest("colour", ["weight", "reverse"]), None);
+    }
+
+    #[test]
+    fn unknown_keys_are_all_reported_with_position() {
+        let src = "weight = 1\nwiegth = 2\nzzz = 3\n";
+        let doc = parse("f.toml", src).expect("valid toml");
+        let mut out = Vec::new();
+        check_keys(
+            "f.toml",
+            src,
+            doc.get_ref(),
+            &["weight"],
+            "the file",
+            &mut out,
+        );
+        assert_eq!(out.len(), 2);
+        assert_eq!(
+            out[0].to_string(),
+            "f.toml:2:1: error: unknown key `wiegth` in the file\n  help: did you mean `weight`?"
+        );
+        assert_eq!(out[1].line, Some(3));
+    }
+}
