@@ -1,12 +1,16 @@
 //! Invariants of the scoring rule that must hold for every possible set of answers.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use centricity::answers::{Answer, Response};
 use centricity::questionnaire::{Bundled, DEFAULT_ID, Questionnaire, parse_questionnaire};
 use centricity::scoring::{ScoreOptions, assess};
 use proptest::prelude::*;
 
 fn bundled() -> Questionnaire {
-    Bundled::find(DEFAULT_ID).and_then(|b| b.load().ok()).expect("bundled loads")
+    Bundled::find(DEFAULT_ID)
+        .and_then(|b| b.load().ok())
+        .expect("bundled loads")
 }
 
 /// A mixed instrument: weights, a reverse-keyed item and two scales, one with fractional values.
@@ -98,22 +102,48 @@ fn check_bounds(q: &Questionnaire, picks: &[Option<Option<usize>>]) -> Result<()
 }
 
 /// Raising one answer of a non-reverse item never lowers the placement or the index.
-fn check_monotone(q: &Questionnaire, picks: &[Option<Option<usize>>], which: usize) -> Result<(), TestCaseError> {
+fn check_monotone(
+    q: &Questionnaire,
+    picks: &[Option<Option<usize>>],
+    which: usize,
+) -> Result<(), TestCaseError> {
     let i = which % q.questions.len();
     let question = &q.questions[i];
     if question.reverse {
         return Ok(());
     }
-    let mut options: Vec<f64> = q.scale_of(question).options.iter().map(|o| o.value).collect();
+    let mut options: Vec<f64> = q
+        .scale_of(question)
+        .options
+        .iter()
+        .map(|o| o.value)
+        .collect();
     options.sort_by(f64::total_cmp);
     let low = build(q, picks);
-    let Some(Answer::Value(v)) = low.answers[i] else { return Ok(()) };
-    let Some(&higher) = options.iter().find(|&&o| o > v) else { return Ok(()) };
+    let Some(Answer::Value(v)) = low.answers[i] else {
+        return Ok(());
+    };
+    let Some(&higher) = options.iter().find(|&&o| o > v) else {
+        return Ok(());
+    };
     let mut high = low.clone();
     high.answers[i] = Some(Answer::Value(higher));
-    let (a, b) = (assess(q, &low, ScoreOptions::default()), assess(q, &high, ScoreOptions::default()));
-    prop_assert!(b.placement >= a.placement, "placement fell from {} to {}", a.placement, b.placement);
-    prop_assert!(b.index.unwrap_or(0.0) >= a.index.unwrap_or(0.0) - 1e-12, "index fell from {:?} to {:?}", a.index, b.index);
+    let (a, b) = (
+        assess(q, &low, ScoreOptions::default()),
+        assess(q, &high, ScoreOptions::default()),
+    );
+    prop_assert!(
+        b.placement >= a.placement,
+        "placement fell from {} to {}",
+        a.placement,
+        b.placement
+    );
+    prop_assert!(
+        b.index.unwrap_or(0.0) >= a.index.unwrap_or(0.0) - 1e-12,
+        "index fell from {:?} to {:?}",
+        a.index,
+        b.index
+    );
     Ok(())
 }
 

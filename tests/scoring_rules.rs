@@ -1,5 +1,7 @@
 //! The scoring rule of DESIGN.md section 4, rule by rule, on hand-computed cases.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use centricity::answers::{Answer, Response};
 use centricity::questionnaire::{Questionnaire, parse_questionnaire};
 use centricity::scoring::{ScoreOptions, StageStatus, assess, item_score};
@@ -86,7 +88,9 @@ reverse = true
 "#;
 
 fn questionnaire() -> Questionnaire {
-    parse_questionnaire("three.toml", THREE_STAGES).expect("valid").0
+    parse_questionnaire("three.toml", THREE_STAGES)
+        .expect("valid")
+        .0
 }
 
 /// A response from `(question id, answer)` pairs; `0.0` stands for not applicable.
@@ -94,7 +98,11 @@ fn response(q: &Questionnaire, answers: &[(&str, f64)]) -> Response {
     let mut r = Response::new(q);
     for (id, v) in answers {
         let i = q.question(id).expect("known id");
-        r.answers[i] = Some(if *v == 0.0 { Answer::NotApplicable } else { Answer::Value(*v) });
+        r.answers[i] = Some(if *v == 0.0 {
+            Answer::NotApplicable
+        } else {
+            Answer::Value(*v)
+        });
     }
     r
 }
@@ -141,7 +149,17 @@ text = "Backups are tested"
 fn rule_2_stage_dimension_and_overall_scores_are_weighted_means_of_answered_items() {
     let q = questionnaire();
     // a1 = 75 (weight 2), a2 = 50, b1 = 100, b2 = 25 (weight 3), c1 = n/a, c2 = 2 reversed = 75.
-    let r = response(&q, &[("a1", 4.0), ("a2", 3.0), ("b1", 5.0), ("b2", 2.0), ("c1", 0.0), ("c2", 2.0)]);
+    let r = response(
+        &q,
+        &[
+            ("a1", 4.0),
+            ("a2", 3.0),
+            ("b1", 5.0),
+            ("b2", 2.0),
+            ("c1", 0.0),
+            ("c2", 2.0),
+        ],
+    );
     let a = assess(&q, &r, ScoreOptions::default());
     assert!(close(a.stages[0].area.score, (2.0 * 75.0 + 50.0) / 3.0));
     assert!(close(a.stages[1].area.score, (100.0 + 3.0 * 25.0) / 4.0));
@@ -150,7 +168,10 @@ fn rule_2_stage_dimension_and_overall_scores_are_weighted_means_of_answered_item
     // x: a1 75 (w2), b1 100, c1 n/a; y: a2 50, b2 25 (w3), c2 75.
     assert!(close(a.dimensions[0].score, (150.0 + 100.0) / 3.0));
     assert!(close(a.dimensions[1].score, (50.0 + 75.0 + 75.0) / 5.0));
-    assert!(close(a.overall.score, (150.0 + 50.0 + 100.0 + 75.0 + 75.0) / 8.0));
+    assert!(close(
+        a.overall.score,
+        (150.0 + 50.0 + 100.0 + 75.0 + 75.0) / 8.0
+    ));
 }
 
 #[test]
@@ -180,11 +201,18 @@ fn rule_3_an_item_exactly_at_the_floor_does_not_block() {
 
 #[test]
 fn rule_3_a_stage_with_less_than_min_answered_is_insufficient_evidence() {
-    let src = THREE_STAGES.replace("[scales.agree]", "[scoring]\nmin_answered = 0.75\n\n[scales.agree]");
+    let src = THREE_STAGES.replace(
+        "[scales.agree]",
+        "[scoring]\nmin_answered = 0.75\n\n[scales.agree]",
+    );
     let (q, _) = parse_questionnaire("t.toml", &src).expect("valid");
     let r = response(&q, &[("a1", 5.0), ("a2", 0.0)]);
     let a = assess(&q, &r, ScoreOptions::default());
-    assert_eq!(a.stages[0].status, StageStatus::InsufficientEvidence, "1 of 2 answered is below 75%");
+    assert_eq!(
+        a.stages[0].status,
+        StageStatus::InsufficientEvidence,
+        "1 of 2 answered is below 75%"
+    );
     assert_eq!(a.placement, 0);
 }
 
@@ -222,7 +250,17 @@ fn rule_5_the_maturity_index_adds_progress_towards_the_next_stage() {
     assert!(close(a.index, 2.0));
 
     // C has its own threshold of 80: c1 = 4 (75), c2 = 1 reversed (100) → 87.5 → all reached → 3.
-    let r = response(&q, &[("a1", 4.0), ("a2", 4.0), ("b1", 4.0), ("b2", 4.0), ("c1", 4.0), ("c2", 1.0)]);
+    let r = response(
+        &q,
+        &[
+            ("a1", 4.0),
+            ("a2", 4.0),
+            ("b1", 4.0),
+            ("b2", 4.0),
+            ("c1", 4.0),
+            ("c2", 1.0),
+        ],
+    );
     let a = assess(&q, &r, ScoreOptions::default());
     assert_eq!(a.placement, 3);
     assert!(close(a.index, 3.0));
@@ -233,16 +271,36 @@ fn rule_6_recommendations_come_from_stages_up_to_the_next_lower_first_then_by_we
     let q = questionnaire();
     // A: a1 = 3 (50, w2), a2 = 5 (100) → 66.7 reached. B: b1 = 2 (25), b2 = 3 (50, w3) → 43.75.
     // C: c1 = 1 (0), not eligible (above the next stage).
-    let r = response(&q, &[("a1", 3.0), ("a2", 5.0), ("b1", 2.0), ("b2", 3.0), ("c1", 1.0)]);
+    let r = response(
+        &q,
+        &[
+            ("a1", 3.0),
+            ("a2", 5.0),
+            ("b1", 2.0),
+            ("b2", 3.0),
+            ("c1", 1.0),
+        ],
+    );
     let a = assess(&q, &r, ScoreOptions::default());
     assert_eq!(a.placement, 1);
-    let ids: Vec<&str> = a.recommendations.items.iter().map(|&i| q.questions[i].id.as_str()).collect();
+    let ids: Vec<&str> = a
+        .recommendations
+        .items
+        .iter()
+        .map(|&i| q.questions[i].id.as_str())
+        .collect();
     // a1 first (lower stage: 2 * 50 = 100), then b2 (3 * 50 = 150) before b1 (1 * 75 = 75).
     assert_eq!(ids, ["a1", "b2", "b1"]);
     assert_eq!(a.recommendations.next_stage, Some(1));
     assert_eq!(a.recommendations.customer_view, Some(0));
 
-    let a = assess(&q, &r, ScoreOptions { max_recommendations: 2 });
+    let a = assess(
+        &q,
+        &r,
+        ScoreOptions {
+            max_recommendations: 2,
+        },
+    );
     assert_eq!(a.recommendations.items.len(), 2);
 }
 

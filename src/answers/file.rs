@@ -72,6 +72,8 @@ pub struct AnswerDocument {
     file: String,
     source: String,
     raw: AnswerFileFormat,
+    /// Problems found while parsing (unknown keys) that do not stop the answers being checked.
+    problems: Vec<Diagnostic>,
 }
 
 impl AnswerDocument {
@@ -98,30 +100,40 @@ impl AnswerDocument {
                 &mut found,
             );
             for key in ["answers", "notes"] {
-                if let Some(v) = document.get_ref().get(key) {
-                    if !v.get_ref().is_table() {
-                        found.push(
-                            Diagnostic::error(file, format!("`{key}` must be a table"))
-                                .at(&source, Some(v.span()))
-                                .with_help(format!(
-                                    "write it as [{key}] followed by question-id = value lines"
-                                )),
-                        );
-                    }
+                if let Some(v) = document.get_ref().get(key)
+                    && !v.get_ref().is_table()
+                {
+                    found.push(
+                        Diagnostic::error(file, format!("`{key}` must be a table"))
+                            .at(&source, Some(v.span()))
+                            .with_help(format!(
+                                "write it as [{key}] followed by question-id = value lines"
+                            )),
+                    );
                 }
             }
-            if !found.is_empty() {
-                return Err(Diagnostics(found));
-            }
-            let raw: AnswerFileFormat = toml_source::deserialize(file, &source, document)
-                .map_err(|d| Diagnostics(vec![d]))?;
-            raw
+            // Unknown keys do not stop the answers being checked; a type error does.
+            let raw: AnswerFileFormat =
+                toml_source::deserialize(file, &source, document).map_err(|d| {
+                    found.push(d);
+                    Diagnostics(found.clone())
+                })?;
+            (raw, found)
         };
+        let (raw, problems) = raw;
         Ok(Self {
             file: file.to_owned(),
             source,
             raw,
+            problems,
         })
+    }
+
+    /// An error about the questionnaire this file names, placed at its `questionnaire` key.
+    pub fn questionnaire_error(&self, message: &str, help: &str) -> Diagnostic {
+        Diagnostic::error(&self.file, message)
+            .at(&self.source, Some(self.raw.questionnaire.span()))
+            .with_help(help)
     }
 
     /// The id of the questionnaire the file says it answers.
@@ -136,7 +148,7 @@ impl AnswerDocument {
     /// Checks every answer against `q` and builds the response, with any warnings.
     pub fn resolve(&self, q: &Questionnaire) -> Result<(Response, Vec<Diagnostic>), Diagnostics> {
         let (file, source, raw) = (self.file.as_str(), self.source.as_str(), &self.raw);
-        let mut found = Vec::new();
+        let mut found = self.problems.clone();
         let at = |message: String, span| Diagnostic::error(file, message).at(source, Some(span));
 
         if raw.questionnaire.get_ref() != &q.id {
@@ -156,21 +168,21 @@ impl AnswerDocument {
             );
             return Err(Diagnostics(found));
         }
-        if let Some(v) = &raw.questionnaire_version {
-            if v.get_ref() != &q.version {
-                found.push(
-                    Diagnostic::warning(
-                        file,
-                        format!(
-                            "answers were given to version {} of `{}`; scoring with version {}",
-                            v.get_ref(),
-                            q.id,
-                            q.version
-                        ),
-                    )
-                    .at(source, Some(v.span())),
-                );
-            }
+        if let Some(v) = &raw.questionnaire_version
+            && v.get_ref() != &q.version
+        {
+            found.push(
+                Diagnostic::warning(
+                    file,
+                    format!(
+                        "answers were given to version {} of `{}`; scoring with version {}",
+                        v.get_ref(),
+                        q.id,
+                        q.version
+                    ),
+                )
+                .at(source, Some(v.span())),
+            );
         }
 
         let ids = || q.questions.iter().map(|x| x.id.as_str());
@@ -210,6 +222,7 @@ impl AnswerDocument {
                 None => found.push(unknown(key)),
             }
         }
+        found.sort_by_key(|d| (d.line.is_none(), d.line, d.column));
         if found.iter().any(Diagnostic::is_error) {
             return Err(Diagnostics(found));
         }

@@ -39,13 +39,12 @@ pub(crate) fn from_text(
     if t.eq_ignore_ascii_case("n/a") || t.eq_ignore_ascii_case("na") {
         return Ok(Some(Answer::NotApplicable));
     }
-    if let Some(na) = &scale.not_applicable {
-        if q.languages
+    if let Some(na) = &scale.not_applicable
+        && q.languages
             .iter()
             .any(|l| na.get(l, l).trim().to_lowercase() == t.to_lowercase())
-        {
-            return Ok(Some(Answer::NotApplicable));
-        }
+    {
+        return Ok(Some(Answer::NotApplicable));
     }
     if let Ok(v) = t.parse::<f64>() {
         return from_number(scale, v).map(Some);

@@ -46,13 +46,10 @@ impl Questionnaires {
         let id = doc.questionnaire_id().to_owned();
         if !self.bundled.contains_key(&id) {
             let Some(b) = Bundled::find(&id) else {
-                return Err(Diagnostics(vec![
-                    Diagnostic::error(doc.file(), format!("questionnaire `{id}` is not bundled"))
-                        .with_help(format!(
-                            "pass --questionnaire FILE; bundled: {}",
-                            bundled_ids()
-                        )),
-                ]));
+                return Err(Diagnostics(vec![doc.questionnaire_error(
+                    &format!("questionnaire `{id}` is not bundled"),
+                    &format!("pass --questionnaire FILE; bundled: {}", bundled_ids()),
+                )]));
             };
             self.bundled.insert(id.clone(), b.load()?);
         }

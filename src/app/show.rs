@@ -69,12 +69,17 @@ fn render(q: &Questionnaire, lang: &str) -> String {
     }
     line(format!("Languages: {}", q.languages.join(", ")));
     let sc = &q.scoring;
-    line(format!(
-        "Scoring: a stage is reached at {}% or more, with no item below {}% and at least {}% of its items answered",
-        sc.stage_threshold,
-        sc.item_floor,
-        sc.min_answered * 100.0
-    ));
+    if !q.stages.is_empty() {
+        line(wrap(
+            &format!(
+                "Scoring: a stage is reached at {}% or more, with no item below {}% and at least {}% of its items answered",
+                sc.stage_threshold,
+                sc.item_floor,
+                sc.min_answered * 100.0
+            ),
+            "",
+        ));
+    }
     for scale in &q.scales {
         let options: Vec<String> = scale
             .options
@@ -97,7 +102,7 @@ fn render(q: &Questionnaire, lang: &str) -> String {
     }
     let question = |line: &mut dyn FnMut(String), i: usize| {
         let x = &q.questions[i];
-        let mut head = format!("{}", x.id);
+        let mut head = x.id.clone();
         if let Some(d) = x.dimension {
             head.push_str(&format!(" [{}]", q.dimensions[d].id));
         }

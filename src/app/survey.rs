@@ -2,7 +2,9 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock, PoisonError};
+use std::time::Duration;
 
 use super::failure::{Exit, Failure};
 use super::inputs::{Input, load_questionnaire};
@@ -17,6 +19,36 @@ use crate::survey::{SurveyEnd, SurveyError, TerminalPrompter, run_survey};
 
 /// The answer file of the survey under way, for the Ctrl-C handler's resume hint.
 static SAVING_TO: OnceLock<PathBuf> = OnceLock::new();
+/// How many answers the answer file holds, and of how many questions, for the same report.
+static SAVED_ANSWERS: AtomicUsize = AtomicUsize::new(0);
+static QUESTIONS: AtomicUsize = AtomicUsize::new(0);
+/// Held while the answer file is written, so that Ctrl-C never ends the process mid-save.
+static SAVING: Mutex<()> = Mutex::new(());
+/// Set by whichever of the Ctrl-C handler and the survey reports an interruption first.
+///
+/// Ctrl-C reaches both: at a prompt the terminal is in raw mode, so the prompt reads it as a key
+/// and fails with `Interrupted`, and console also raises SIGINT, which runs the handler on its
+/// own thread. Without this flag both printed the report, often twice or cut off by the other's
+/// exit.
+static INTERRUPT_REPORTED: AtomicBool = AtomicBool::new(false);
+
+/// Reports an interruption unless it was reported already; true when this call reported it.
+fn report_interrupt() -> bool {
+    if INTERRUPT_REPORTED.swap(true, Ordering::SeqCst) {
+        return false;
+    }
+    let _ = console::Term::stderr().show_cursor();
+    if let Some(p) = SAVING_TO.get() {
+        eprintln!(
+            "\nInterrupted. Every confirmed answer is saved in {} ({} of {}).\n{}",
+            p.display(),
+            SAVED_ANSWERS.load(Ordering::SeqCst),
+            QUESTIONS.load(Ordering::SeqCst),
+            resume_hint(p)
+        );
+    }
+    true
+}
 
 fn resume_hint(path: &Path) -> String {
     format!(
@@ -78,23 +110,26 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
 
     // Saving once before the first question proves the file can be written, so that an
     // unwritable folder is reported now rather than after the last answer.
-    let save = |r: &Response| write_atomically(&path, r.to_toml(&q).as_bytes());
+    QUESTIONS.store(q.questions.len(), Ordering::SeqCst);
+    let save = |r: &Response| {
+        let _saving = SAVING.lock().unwrap_or_else(PoisonError::into_inner);
+        write_atomically(&path, r.to_toml(&q).as_bytes())?;
+        SAVED_ANSWERS.store(r.answered(), Ordering::SeqCst);
+        Ok::<_, std::io::Error>(())
+    };
     save(&response).map_err(|e| {
         Failure::invalid(format!("cannot save answers to {}: {e}", path.display()))
             .hint("choose a writable place with --output FILE")
     })?;
     let _ = SAVING_TO.set(path.clone());
-    // Ctrl-C between prompts (when the terminal is not in raw mode) arrives as a signal.
+    // Ctrl-C between prompts (when the terminal is not in raw mode) arrives only as a signal;
+    // at a prompt it also ends the prompt (see INTERRUPT_REPORTED).
     let _ = ctrlc::set_handler(|| {
-        let _ = console::Term::stderr().show_cursor();
-        if let Some(p) = SAVING_TO.get() {
-            eprintln!(
-                "\nInterrupted. Every confirmed answer is saved in {}.\n{}",
-                p.display(),
-                resume_hint(p)
-            );
+        // Let a save under way finish, and keep another from starting, before exiting.
+        let _saving = SAVING.lock().unwrap_or_else(PoisonError::into_inner);
+        if report_interrupt() {
+            std::process::exit(Exit::Interrupted as i32);
         }
-        std::process::exit(Exit::Interrupted as i32);
     });
 
     let mut err = std::io::stderr();
@@ -154,15 +189,11 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
             Ok(Exit::Success)
         }
         Err(SurveyError::Interrupted) => {
-            let _ = console::Term::stderr().show_cursor();
-            let _ = writeln!(
-                err,
-                "\nInterrupted. Every confirmed answer is saved in {} ({} of {}).\n{}",
-                path.display(),
-                response.answered(),
-                q.questions.len(),
-                resume_hint(&path)
-            );
+            if !report_interrupt() {
+                // The Ctrl-C handler is reporting it and then exits the process; returning now
+                // would exit under it and cut its report short.
+                std::thread::sleep(Duration::from_secs(2));
+            }
             Ok(Exit::Interrupted)
         }
         Err(e) => Err(Failure::invalid(e.to_string())

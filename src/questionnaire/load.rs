@@ -43,6 +43,8 @@ pub fn parse_questionnaire(
     };
     let (model, diagnostics) = validate(file, source, raw);
     found.extend(diagnostics);
+    // Reading order is easiest to act on; problems without a place come last.
+    found.sort_by_key(|d| (d.line.is_none(), d.line, d.column));
     match model {
         Some(q) if !found.iter().any(Diagnostic::is_error) => Ok((q, found)),
         _ => Err(Diagnostics(found)),

@@ -62,10 +62,8 @@ impl Prompter for TerminalPrompter {
 
         let mut show_help = false;
         loop {
-            if show_help {
-                if let Some(help) = &v.help {
-                    self.write(&dim.apply_to(clean(help, false)).to_string())?;
-                }
+            if show_help && let Some(help) = &v.help {
+                self.write(&dim.apply_to(clean(help, false)).to_string())?;
             }
             let mut items = Vec::new();
             let mut choices = Vec::new();
