@@ -60,10 +60,11 @@ pub fn renderer(format: Format, several: bool, width: u16) -> Box<dyn Renderer> 
     }
 }
 
-/// Rounds for display and export: printed numbers never carry floating-point noise.
+/// Rounds for display and export, so printed numbers never carry floating-point noise. Ties go
+/// to the even digit, as numpy and pandas round, so exports agree with analysts' scripts.
 pub(crate) fn round(x: f64, decimals: i32) -> f64 {
     let f = 10f64.powi(decimals);
-    (x * f).round() / f
+    (x * f).round_ties_even() / f
 }
 
 /// The name of the placement of `scored` (a stage name, or the below-first-stage name).
