@@ -31,9 +31,15 @@ impl TableRenderer {
     }
 
     fn wrap(&self, text: &str, indent: &str) -> String {
+        self.hang(text, indent, indent)
+    }
+
+    /// Wraps with a hanging indent, so numbered items read as a list.
+    fn hang(&self, text: &str, first: &str, rest: &str) -> String {
         let options = textwrap::Options::new(usize::from(self.width))
-            .initial_indent(indent)
-            .subsequent_indent(indent);
+            .word_splitter(textwrap::WordSplitter::NoHyphenation)
+            .initial_indent(first)
+            .subsequent_indent(rest);
         textwrap::fill(&clean(text, false), options)
     }
 }
@@ -195,7 +201,7 @@ impl Renderer for TableRenderer {
                 writeln!(
                     out,
                     "{}",
-                    self.wrap(
+                    self.hang(
                         &format!(
                             "{}. {} ({}): {}",
                             n + 1,
@@ -203,7 +209,7 @@ impl Renderer for TableRenderer {
                             pct(a.items[i].score),
                             q.tr(what, lang)
                         ),
-                        "  "
+                        "  ", "     "
                     )
                 )?;
             }
