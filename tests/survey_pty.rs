@@ -1,31 +1,444 @@
+//! `centricity run` driven through a pseudo-terminal: the real binary, real keystrokes, the real
+//! answer file.
+//!
+//! Every key is sent only after the prompt it answers has been drawn (the question's heading and
+//! then the menu's last item), and only plain substrings are matched: dialoguer redraws its menu
+//! with escape sequences, so nothing that spans a redraw is ever expected.
+
 #![cfg(unix)]
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
-use std::process::Command;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
 use rexpect::process::WaitStatus;
-use rexpect::session::spawn_command;
+use rexpect::session::{PtySession, spawn_command};
+use toml::{Table, Value};
+
+/// Generous, so that a loaded CI machine never fails a test that would pass.
+const TIMEOUT_MS: u64 = 20_000;
+
+const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
+const ENTER: &str = "\r";
+const ESCAPE: &str = "\x1b";
+const CTRL_C: &str = "\x03";
+
+/// The last item of every menu, drawn just before the prompt waits for a key.
+const MENU_END: &str = "Save and quit (resume later)";
+
+/// The bundled questionnaire's question ids, in the order it asks them.
+const QUESTION_IDS: [&str; 24] = [
+    "focused-knowledge",
+    "focused-listening",
+    "focused-relationship",
+    "focused-innovation",
+    "focused-leadership",
+    "focused-empowerment",
+    "driven-knowledge",
+    "driven-listening",
+    "driven-relationship",
+    "driven-innovation",
+    "driven-leadership",
+    "driven-empowerment",
+    "engaged-knowledge",
+    "engaged-listening",
+    "engaged-relationship",
+    "engaged-innovation",
+    "engaged-leadership",
+    "engaged-empowerment",
+    "inspired-knowledge",
+    "inspired-listening",
+    "inspired-relationship",
+    "inspired-innovation",
+    "inspired-leadership",
+    "inspired-empowerment",
+];
+
+const STAGES: [&str; 4] = [
+    "Customer-focused",
+    "Customer-driven",
+    "Customer-engaged",
+    "Customer-inspired",
+];
+
+const DIMENSIONS: [&str; 6] = [
+    "Customer knowledge & data",
+    "Listening & feedback",
+    "Relationship & emotional connection",
+    "Innovation & anticipating needs",
+    "Leadership & culture",
+    "Employees & empowerment",
+];
+
+/// `centricity run ARGS` on a pseudo-terminal, in `dir`.
+struct Survey {
+    session: PtySession,
+    dir: PathBuf,
+}
+
+impl Survey {
+    fn start(dir: &Path, args: &[&str]) -> Self {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_centricity"));
+        cmd.arg("run")
+            .args(args)
+            .current_dir(dir)
+            .env("NO_COLOR", "1")
+            .env("TERM", "xterm")
+            .env_remove("CLICOLOR_FORCE");
+        let session = spawn_command(cmd, Some(TIMEOUT_MS)).expect("start centricity on a pty");
+        Self {
+            session,
+            dir: dir.to_owned(),
+        }
+    }
+
+    /// Waits for `text` and returns what came before it.
+    fn expect(&mut self, text: &str) -> String {
+        self.session
+            .exp_string(text)
+            .unwrap_or_else(|e| panic!("waiting for {text:?}: {e}"))
+    }
+
+    /// Waits until question `n` is asked and its menu is drawn; returns the menu as drawn.
+    fn at_question(&mut self, n: usize) -> String {
+        self.expect(&format!("Question {n} of 24 - "));
+        self.expect(MENU_END)
+    }
+
+    fn keys(&mut self, keys: &str) {
+        self.session.send(keys).expect("send keys");
+        self.session.flush().expect("send keys");
+    }
+
+    /// At question `n`, moves the cursor `downs` items down from where it starts and confirms.
+    fn answer(&mut self, n: usize, downs: usize) {
+        self.at_question(n);
+        self.keys(&(DOWN.repeat(downs) + ENTER));
+    }
+
+    /// Waits for the process to end; returns the rest of its output and its exit code.
+    fn finish(mut self) -> (String, i32) {
+        let rest = self
+            .session
+            .exp_eof()
+            .unwrap_or_else(|e| panic!("waiting for the survey to end: {e}"));
+        match self.session.process().wait().expect("wait for centricity") {
+            WaitStatus::Exited(_, code) => (rest, code),
+            other => panic!("centricity did not exit normally: {other:?}; output: {rest:?}"),
+        }
+    }
+
+    fn answer_file(&self, name: &str) -> Table {
+        read_answer_file(&self.dir.join(name))
+    }
+}
+
+fn read_answer_file(path: &Path) -> Table {
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    text.parse()
+        .unwrap_or_else(|e| panic!("{} is not TOML: {e}\n{text}", path.display()))
+}
+
+fn answers(file: &Table) -> &Table {
+    file.get("answers")
+        .and_then(Value::as_table)
+        .expect("the answer file has an [answers] table")
+}
+
+fn completed(file: &Table) -> bool {
+    file.get("completed")
+        .and_then(Value::as_bool)
+        .expect("the answer file says whether it is completed")
+}
+
+/// The `[answers]` table expected when the first questions got `values` (1..5, or 0 for n/a).
+fn expected_answers(values: &[i64]) -> Table {
+    QUESTION_IDS
+        .iter()
+        .zip(values)
+        .map(|(id, v)| {
+            let value = if *v == 0 {
+                Value::String("n/a".into())
+            } else {
+                Value::Integer(*v)
+            };
+            ((*id).to_owned(), value)
+        })
+        .collect()
+}
+
+/// Checks that `file` holds exactly the answers `values`, in question order.
+fn assert_answers(file: &Table, values: &[i64]) {
+    let got = answers(file);
+    assert_eq!(got, &expected_answers(values), "answers in the file");
+    let order: Vec<&str> = got.keys().map(String::as_str).collect();
+    assert_eq!(
+        order,
+        QUESTION_IDS[..values.len()],
+        "answers in question order"
+    );
+}
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
 
 #[test]
-fn explore() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_centricity"));
-    cmd.current_dir(dir.path())
+fn a_full_survey_answered_with_arrow_keys_is_saved_after_every_answer_and_placed_by_the_scoring_rule()
+ {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut survey = Survey::start(
+        dir.path(),
+        &[
+            "--respondent",
+            "Ana Lima",
+            "--role",
+            "Head of CX",
+            "--output",
+            "answers.toml",
+        ],
+    );
+    survey.expect("Customer-centricity maturity (24 questions)");
+    survey.expect("Answers are saved to answers.toml after every question.");
+
+    // Agree (3 down) for stages 1-2: item score 75, so both stages are reached. Disagree
+    // (1 down) for stages 3-4: item score 25, mean 25 < 62.5, so neither is. Placement: stage 2.
+    let values: Vec<i64> = (0..24).map(|i| if i < 12 { 4 } else { 2 }).collect();
+    for (i, value) in values.iter().enumerate() {
+        let n = i + 1;
+        let heading = format!(
+            "Question {n} of 24 - {} - {}",
+            STAGES[i / 6],
+            DIMENSIONS[i % 6]
+        );
+        survey.expect(&heading);
+        let menu = survey.expect(MENU_END);
+        for item in [
+            "Strongly disagree",
+            "Neither agree nor disagree",
+            "Strongly agree",
+            "Don't know (not applicable)",
+            "? Show help for this question",
+        ] {
+            assert!(
+                menu.contains(item),
+                "question {n} offers {item:?}: {menu:?}"
+            );
+        }
+        assert_eq!(
+            menu.contains("< Back to the previous question"),
+            n > 1,
+            "only questions after the first offer to go back: {menu:?}"
+        );
+
+        // Saved before the first question and after every answer: the file always holds
+        // exactly the answers confirmed so far.
+        let file = survey.answer_file("answers.toml");
+        assert!(!completed(&file), "not completed at question {n}");
+        assert_answers(&file, &values[..i]);
+
+        let downs = usize::try_from(value - 1).expect("value 1..5");
+        survey.keys(&(DOWN.repeat(downs) + ENTER));
+    }
+    survey.expect("All 24 questions answered; saved to answers.toml.");
+    let (table, code) = survey.finish();
+    assert_eq!(code, 0, "exit status; output: {table:?}");
+    assert!(
+        table.contains("Placement: Customer-driven (stage 2 of 4)"),
+        "placement in {table:?}"
+    );
+    assert!(
+        table.contains("24 of 24 items answered"),
+        "answered count in {table:?}"
+    );
+    assert!(table.contains("Maturity index "), "index in {table:?}");
+
+    let file = read_answer_file(&dir.path().join("answers.toml"));
+    assert!(completed(&file));
+    assert_answers(&file, &values);
+    assert_eq!(
+        file.get("questionnaire").and_then(Value::as_str),
+        Some("customer-centricity")
+    );
+    assert_eq!(
+        file.get("respondent").and_then(Value::as_str),
+        Some("Ana Lima")
+    );
+    assert_eq!(file.get("role").and_then(Value::as_str), Some("Head of CX"));
+    let date = file
+        .get("date")
+        .and_then(Value::as_str)
+        .expect("the survey dates the answers");
+    assert!(
+        date.len() == 10
+            && date.char_indices().all(|(i, c)| if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }),
+        "date is YYYY-MM-DD: {date:?}"
+    );
+}
+
+#[test]
+fn help_back_and_not_applicable_are_reflected_in_the_saved_answers_and_q_saves_and_quits() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut survey = Survey::start(dir.path(), &["--output", "answers.toml"]);
+
+    // Q1 menu: 5 scale labels, Don't know, help, save-and-quit. "j" moves down like the arrow.
+    survey.at_question(1);
+    survey.keys("jjjj\r"); // Strongly agree (5)
+
+    // Q2: show the help (item 6); the help is printed and the menu comes back without it.
+    survey.at_question(2);
+    survey.keys(&(DOWN.repeat(6) + ENTER));
+    survey.expect("Agree if complaints are recorded with a category");
+    let menu = survey.expect(MENU_END);
+    assert!(
+        !menu.contains("Show help for this question"),
+        "help is offered once: {menu:?}"
+    );
+    assert!(menu.contains("< Back to the previous question"), "{menu:?}");
+    // Up from the first item wraps to "Save and quit", one more up is "Back".
+    survey.keys("kk\r");
+
+    // Back at Q1 the cursor starts on the answer given (Strongly agree); one up is Agree (4).
+    survey.at_question(1);
+    survey.keys(&(UP.to_owned() + ENTER));
+
+    // Q2 again, help offered again: Don't know (item 5) is "n/a".
+    let menu = survey.at_question(2);
+    assert!(menu.contains("? Show help for this question"), "{menu:?}");
+    survey.keys(&(DOWN.repeat(5) + ENTER));
+
+    // Q3: Back is item 7 (after Don't know and help).
+    survey.at_question(3);
+    survey.keys(&(DOWN.repeat(7) + ENTER));
+
+    // Q2 once more: the cursor starts on Don't know, so Enter keeps "n/a".
+    survey.at_question(2);
+    survey.keys(ENTER);
+
+    survey.answer(3, 1); // Disagree (2)
+
+    // Q4: q saves and quits.
+    survey.at_question(4);
+    let file = survey.answer_file("answers.toml");
+    assert_answers(&file, &[4, 0, 2]);
+    survey.keys("q");
+    survey.expect("Saved 3 of 24 answers to answers.toml.");
+    survey.expect("resume with: centricity run --resume answers.toml");
+    let (_, code) = survey.finish();
+    assert_eq!(code, 0);
+
+    let file = read_answer_file(&dir.path().join("answers.toml"));
+    assert!(!completed(&file));
+    assert_answers(&file, &[4, 0, 2]);
+}
+
+#[test]
+fn ctrl_c_keeps_exactly_the_confirmed_answers_and_resume_continues_at_the_next_question() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut survey = Survey::start(
+        dir.path(),
+        &["--respondent", "Ana", "--output", "answers.toml"],
+    );
+    let first = [4, 5, 4, 3, 4];
+    for (i, value) in first.iter().enumerate() {
+        survey.answer(i + 1, usize::try_from(value - 1).expect("1..5"));
+    }
+    // At question 6, move the cursor (not confirmed) and press Ctrl-C.
+    survey.at_question(6);
+    survey.keys(&(DOWN.to_owned() + CTRL_C));
+    let (rest, code) = survey.finish();
+    assert_eq!(code, 130, "exit status; output: {rest:?}");
+    assert!(
+        rest.contains("Interrupted. Every confirmed answer is saved in answers.toml (5 of 24)."),
+        "report in {rest:?}"
+    );
+    assert!(
+        rest.contains("resume with: centricity run --resume answers.toml"),
+        "resume hint in {rest:?}"
+    );
+    assert_eq!(count(&rest, "Interrupted."), 1, "reported once: {rest:?}");
+    assert!(rest.contains("\x1b[?25h"), "cursor shown again: {rest:?}");
+
+    let file = read_answer_file(&dir.path().join("answers.toml"));
+    assert!(!completed(&file));
+    assert_answers(&file, &first);
+    assert_eq!(file.get("respondent").and_then(Value::as_str), Some("Ana"));
+
+    // Resume: starts at question 6 and keeps the first five answers.
+    let mut survey = Survey::start(dir.path(), &["--resume", "answers.toml"]);
+    survey.expect("Resuming: 5 of 24 already answered.");
+    let before = survey.expect("Question 6 of 24 - Customer-focused - Employees & empowerment");
+    assert!(
+        !before.contains("Question "),
+        "no earlier question is asked again: {before:?}"
+    );
+    // Stage 1 mean 75 and stage 2 all Agree: reached. Stage 3 mean 75, lowest item 50: reached.
+    // Stage 4 mean 83 but one item at 0 (< 25): not reached. Placement: stage 3.
+    let rest_values = [
+        4, // stage 1
+        4, 4, 4, 4, 4, 4, // stage 2
+        5, 5, 4, 4, 3, 3, // stage 3
+        5, 5, 5, 5, 5, 1, // stage 4
+    ];
+    survey.keys(&(DOWN.repeat(3) + ENTER));
+    for (i, value) in rest_values.iter().enumerate().skip(1) {
+        survey.answer(i + 6, usize::try_from(value - 1).expect("1..5"));
+    }
+    survey.expect("All 24 questions answered; saved to answers.toml.");
+    let (table, code) = survey.finish();
+    assert_eq!(code, 0, "exit status; output: {table:?}");
+    assert!(
+        table.contains("Placement: Customer-engaged (stage 3 of 4)"),
+        "placement in {table:?}"
+    );
+
+    let file = read_answer_file(&dir.path().join("answers.toml"));
+    assert!(completed(&file));
+    let all: Vec<i64> = first.iter().chain(&rest_values).copied().collect();
+    assert_answers(&file, &all);
+    assert_eq!(file.get("respondent").and_then(Value::as_str), Some("Ana"));
+}
+
+#[test]
+fn escape_at_the_first_question_saves_an_empty_answer_file_and_quotes_the_resume_hint() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut survey = Survey::start(dir.path(), &["--output", "my answers.toml"]);
+    survey.at_question(1);
+    survey.keys(ESCAPE);
+    survey.expect("Saved 0 of 24 answers to my answers.toml.");
+    survey.expect("resume with: centricity run --resume 'my answers.toml'");
+    let (_, code) = survey.finish();
+    assert_eq!(code, 0);
+
+    let file = read_answer_file(&dir.path().join("my answers.toml"));
+    assert!(!completed(&file));
+    assert_answers(&file, &[]);
+}
+
+#[test]
+fn run_without_a_terminal_exits_2_and_points_to_centricity_score() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = Command::new(env!("CARGO_BIN_EXE_centricity"))
+        .args(["run", "--output", "answers.toml"])
+        .current_dir(dir.path())
         .env("NO_COLOR", "1")
-        .env("TERM", "xterm")
-        .args(["run", "--output", "answers.toml"]);
-    let mut s = spawn_command(cmd, Some(20_000)).unwrap();
-    s.exp_string("Question 1 of 24").unwrap();
-    s.send("\x1b[B\x1b[B\x1b[B\r").unwrap();
-    s.flush().unwrap();
-    s.exp_string("Question 2 of 24").unwrap();
-    s.exp_string("Save and quit (resume later)").unwrap();
-    s.send("\x03").unwrap();
-    s.flush().unwrap();
-    let rest = s.exp_eof().unwrap();
-    eprintln!("REST: {rest:?}");
-    let st = s.process().wait().unwrap();
-    eprintln!("STATUS: {st:?}");
-    eprintln!("{}", std::fs::read_to_string(dir.path().join("answers.toml")).unwrap());
-    assert!(matches!(st, WaitStatus::Exited(_, 130)));
+        .stdin(Stdio::null())
+        .output()
+        .expect("run centricity");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
+    assert!(stderr.contains("needs a terminal"), "stderr: {stderr}");
+    assert!(stderr.contains("centricity score"), "stderr: {stderr}");
+    assert!(output.stdout.is_empty(), "nothing on stdout");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).expect("list").count(),
+        0,
+        "no answer file is created"
+    );
 }

@@ -209,7 +209,8 @@ impl Renderer for TableRenderer {
                             pct(a.items[i].score),
                             q.tr(what, lang)
                         ),
-                        "  ", "     "
+                        "  ",
+                        "     "
                     )
                 )?;
             }
