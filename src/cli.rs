@@ -29,6 +29,10 @@ pub enum Command {
     Run(RunArgs),
     /// Score answer files (or folders of them) and print each placement
     Score(ScoreArgs),
+    /// Group result of many respondents: placement, spread, items the room disagrees on
+    Summarize(SummarizeArgs),
+    /// What changed between two results: placement, index, stages, dimensions, items
+    Compare(CompareArgs),
     /// Check questionnaires and answer files, reporting every problem with file:line:column
     Validate(ValidateArgs),
     /// List the bundled questionnaires
@@ -79,6 +83,60 @@ pub struct ScoreArgs {
     #[arg(long)]
     pub force: bool,
     /// How many item recommendations to show at most
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub top: usize,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct SummarizeArgs {
+    /// Answer files, folders of them (searched for *.toml), or - for standard input
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Also show the figures per value of FIELD (respondent metadata such as role or team)
+    #[arg(long, value_name = "FIELD")]
+    pub by: Option<String>,
+    /// Questionnaire file or bundled id [default: the one the answer files name]
+    #[arg(long, short, value_name = "FILE|ID")]
+    pub questionnaire: Option<String>,
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists
+    #[arg(long)]
+    pub force: bool,
+    /// How many item recommendations to show at most
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub top: usize,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The earlier result: an answer file, a folder of them (a group), or a saved JSON result
+    #[arg(value_name = "BEFORE")]
+    pub before: PathBuf,
+    /// The later result, in any of the same forms
+    #[arg(value_name = "AFTER")]
+    pub after: PathBuf,
+    /// Questionnaire file or bundled id [default: the one the answer files name]
+    #[arg(long, short, value_name = "FILE|ID")]
+    pub questionnaire: Option<String>,
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists
+    #[arg(long)]
+    pub force: bool,
+    /// How many items to list among the biggest moves in each direction
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub top: usize,
     #[command(flatten)]

@@ -7,6 +7,7 @@
 pub mod answers;
 mod app;
 pub mod cli;
+pub mod comparison;
 pub mod diagnostic;
 pub mod output_file;
 pub mod questionnaire;

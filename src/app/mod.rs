@@ -1,11 +1,13 @@
 //! The command layer: parses the command line, runs one command, and is the only place that
 //! prints errors and picks the exit code.
 
+mod compare;
 mod failure;
 mod inputs;
 mod score;
 mod show;
 mod sink;
+mod summarize;
 mod survey;
 mod validate;
 
@@ -30,6 +32,8 @@ pub fn run() -> i32 {
     let result = match &cli.command {
         Command::Run(args) => survey::run(args),
         Command::Score(args) => score::score(args),
+        Command::Summarize(args) => summarize::summarize(args),
+        Command::Compare(args) => compare::compare_command(args),
         Command::Validate(args) => validate::validate(args),
         Command::Questionnaires => show::list(),
         Command::Show(args) => show::show(args),

@@ -3,7 +3,8 @@
 
 use std::io::{self, Write};
 
-use super::{Renderer, Scored, placement_name, round};
+use super::{GroupView, Renderer, Scored, placement_name, round};
+use crate::comparison::Comparison;
 
 const META: [&str; 5] = ["role", "team", "date", "language", "completed"];
 
@@ -72,4 +73,101 @@ impl Renderer for CsvRenderer {
         w.write_record(&row)?;
         w.flush()
     }
+}
+
+/// One row for the whole group, then one per `--by` group.
+pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>) -> io::Result<()> {
+    let q = view.questionnaire;
+    let mut w = csv::Writer::from_writer(out);
+    let field = view.by.as_ref().map_or("group", |(f, _)| *f);
+    let mut header: Vec<String> = vec![
+        field.to_owned(),
+        "respondents".into(),
+        "placement".into(),
+        "placement_name".into(),
+        "index".into(),
+    ];
+    header.extend(q.stages.iter().map(|st| format!("stage.{}", st.id)));
+    header.extend(q.dimensions.iter().map(|d| format!("dimension.{}", d.id)));
+    header.extend(["overall".into(), "discuss".into()]);
+    w.write_record(&header)?;
+    let mut rows = vec![("all".to_owned(), view.all)];
+    if let Some((_, groups)) = &view.by {
+        rows.extend(groups.iter().map(|(name, g)| (name.clone(), *g)));
+    }
+    for (name, g) in rows {
+        let a = &g.assessment;
+        let mut row = vec![name, g.respondents.to_string()];
+        if q.stages.is_empty() {
+            row.extend([String::new(), String::new(), String::new()]);
+        } else {
+            row.push(a.placement.to_string());
+            row.push(placement_name(q, a.placement, view.lang).to_owned());
+            row.push(score(a.index, 2));
+        }
+        row.extend(a.stages.iter().map(|st| score(st.area.score, 1)));
+        row.extend(a.dimensions.iter().map(|d| score(d.score, 1)));
+        row.push(score(a.overall.score, 1));
+        row.push(
+            g.discuss
+                .iter()
+                .map(|&i| q.questions[i].id.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        w.write_record(&row)?;
+    }
+    w.flush()
+}
+
+/// One row per compared figure: kind, id, name, before, after, change.
+pub(crate) fn comparison(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(["kind", "id", "name", "before", "after", "change"])?;
+    let headline = |b: Option<f64>, a: Option<f64>, d| {
+        vec![
+            score(b, d),
+            score(a, d),
+            score(a.zip(b).map(|(x, y)| x - y), d),
+        ]
+    };
+    if let (Some((lb, _)), Some((la, _))) = (&c.before.placement, &c.after.placement) {
+        #[allow(clippy::cast_precision_loss)]
+        let row = headline(Some(*lb as f64), Some(*la as f64), 0);
+        w.write_record(
+            ["placement", "", "placement"]
+                .into_iter()
+                .map(str::to_owned)
+                .chain(row),
+        )?;
+    }
+    w.write_record(
+        ["index", "", "maturity index"]
+            .into_iter()
+            .map(str::to_owned)
+            .chain(headline(c.before.index, c.after.index, 2)),
+    )?;
+    w.write_record(
+        ["overall", "", "overall score"]
+            .into_iter()
+            .map(str::to_owned)
+            .chain(headline(c.before.overall, c.after.overall, 1)),
+    )?;
+    for (kind, rows) in [
+        ("stage", &c.stages),
+        ("dimension", &c.dimensions),
+        ("item", &c.item_moves),
+    ] {
+        for ch in rows {
+            w.write_record([
+                kind.to_owned(),
+                ch.id.clone(),
+                ch.name.clone(),
+                score(ch.before, 1),
+                score(ch.after, 1),
+                score(ch.delta(), 1),
+            ])?;
+        }
+    }
+    w.flush()
 }

@@ -4,8 +4,9 @@ use std::io::{self, Write};
 
 use serde_json::{Map, Value, json};
 
-use super::{Renderer, Scored, placement_name, round};
+use super::{GroupView, Renderer, Scored, placement_name, round};
 use crate::answers::Answer;
+use crate::comparison::{Change, Comparison};
 use crate::scoring::StageStatus;
 
 /// The version tag of the result document; bumped on any incompatible change.
@@ -173,4 +174,107 @@ pub(crate) fn to_json(s: &Scored<'_>) -> Value {
         },
         "warnings": s.warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
     })
+}
+
+/// The version tag of the group document.
+pub const GROUP_SCHEMA: &str = "centricity.group.v1";
+
+fn group_json(view: &GroupView<'_>, g: &crate::scoring::GroupResult) -> Value {
+    let q = view.questionnaire;
+    let items: Vec<Value> = g
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| {
+            json!({
+                "id": q.questions[i].id,
+                "answered": it.answered,
+                "not_applicable": it.not_applicable,
+                "mean": num(it.mean),
+                "sd": num(it.sd),
+                "score": num(g.assessment.items[i].score),
+                "discuss": it.discuss,
+                "notes": it.notes.iter().map(|(who, note)| json!({ "respondent": who, "note": note })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let placements: Vec<Value> = g
+        .placements
+        .iter()
+        .enumerate()
+        .map(|(level, count)| json!({ "level": level, "name": placement_name(q, level, view.lang), "respondents": count }))
+        .collect();
+    json!({
+        "respondents": g.respondents,
+        "result": to_json(&view.scored(g)),
+        "items": items,
+        "placements": placements,
+        "discuss": g.discuss.iter().map(|&i| q.questions[i].id.clone()).collect::<Vec<_>>(),
+    })
+}
+
+/// The group document: the whole group, and each `--by` group.
+pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>) -> io::Result<()> {
+    let mut doc = json!({ "schema": GROUP_SCHEMA, "source": view.source });
+    if let (Value::Object(o), Value::Object(all)) = (&mut doc, group_json(view, view.all)) {
+        o.extend(all);
+        if let Some((field, groups)) = &view.by {
+            o.insert(
+                "by".into(),
+                json!({
+                    "field": field,
+                    "groups": groups.iter().map(|(name, g)| {
+                        let mut v = group_json(view, g);
+                        if let Value::Object(m) = &mut v {
+                            m.insert("value".into(), json!(name));
+                        }
+                        v
+                    }).collect::<Vec<_>>(),
+                }),
+            );
+        }
+    }
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+/// The version tag of the comparison document.
+pub const COMPARISON_SCHEMA: &str = "centricity.comparison.v1";
+
+/// The comparison document: both snapshots' headline figures and every change.
+pub(crate) fn comparison(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
+    let changes = |rows: &[Change]| -> Vec<Value> {
+        rows.iter()
+            .map(|ch| json!({ "id": ch.id, "name": ch.name, "before": num(ch.before), "after": num(ch.after), "change": num(ch.delta()) }))
+            .collect()
+    };
+    let side = |s: &crate::comparison::Snapshot| {
+        json!({
+            "source": s.label,
+            "questionnaire": { "id": s.questionnaire, "version": s.version },
+            "placement": s.placement.as_ref().map(|(level, name)| json!({ "level": level, "name": name })),
+            "index": num(s.index),
+            "overall": num(s.overall),
+        })
+    };
+    let recs = |rows: &[(String, String)]| -> Vec<Value> {
+        rows.iter()
+            .map(|(id, text)| json!({ "id": id, "recommendation": text }))
+            .collect()
+    };
+    let doc = json!({
+        "schema": COMPARISON_SCHEMA,
+        "before": side(&c.before),
+        "after": side(&c.after),
+        "index_change": num(c.after.index.zip(c.before.index).map(|(a, b)| a - b)),
+        "stages": changes(&c.stages),
+        "dimensions": changes(&c.dimensions),
+        "item_moves": changes(&c.item_moves),
+        "items_added": c.added,
+        "items_removed": c.removed,
+        "new_recommendations": recs(&c.new_recommendations),
+        "resolved_recommendations": recs(&c.resolved_recommendations),
+    });
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
 }

@@ -8,12 +8,13 @@ mod table;
 use std::io::{self, Write};
 
 use crate::answers::Response;
+use crate::comparison::Comparison;
 use crate::diagnostic::Diagnostic;
 use crate::questionnaire::Questionnaire;
-use crate::scoring::Assessment;
+use crate::scoring::{Assessment, GroupResult};
 
 pub use self::csv::CsvRenderer;
-pub use self::json::{JsonRenderer, RESULT_SCHEMA};
+pub use self::json::{COMPARISON_SCHEMA, GROUP_SCHEMA, JsonRenderer, RESULT_SCHEMA};
 pub use self::table::TableRenderer;
 
 /// One scored respondent, with everything a renderer may show.
@@ -68,9 +69,64 @@ pub(crate) fn round(x: f64, decimals: i32) -> f64 {
 }
 
 /// The name of the placement of `scored` (a stage name, or the below-first-stage name).
-pub(crate) fn placement_name<'a>(q: &'a Questionnaire, placement: usize, lang: &str) -> &'a str {
+pub fn placement_name<'a>(q: &'a Questionnaire, placement: usize, lang: &str) -> &'a str {
     match placement.checked_sub(1) {
         Some(s) => q.tr(&q.stages[s].name, lang),
         None => q.tr(&q.scoring.below_first_stage, lang),
+    }
+}
+
+/// A group result (rule 7) with everything a renderer may show.
+#[derive(Debug, Clone)]
+pub struct GroupView<'a> {
+    pub questionnaire: &'a Questionnaire,
+    pub all: &'a GroupResult,
+    /// What the group is, e.g. "6 answer files".
+    pub source: &'a str,
+    /// With `--by FIELD`: the field and each of its values' group result.
+    pub by: Option<(&'a str, Vec<(String, &'a GroupResult)>)>,
+    pub warnings: &'a [Diagnostic],
+    pub lang: &'a str,
+}
+
+impl<'a> GroupView<'a> {
+    fn scored(&self, group: &'a GroupResult) -> Scored<'a> {
+        Scored {
+            questionnaire: self.questionnaire,
+            response: &group.response,
+            assessment: &group.assessment,
+            source: self.source,
+            warnings: self.warnings,
+            lang: self.lang,
+        }
+    }
+}
+
+/// Writes a group result in `format`.
+pub fn render_group(
+    format: Format,
+    out: &mut dyn Write,
+    view: &GroupView<'_>,
+    width: u16,
+) -> io::Result<()> {
+    match format {
+        Format::Table => table::group(out, view, width),
+        Format::Json => json::group(out, view),
+        Format::Csv => self::csv::group(out, view),
+    }
+}
+
+/// Writes a comparison in `format`; `top` limits the item moves shown in a table.
+pub fn render_comparison(
+    format: Format,
+    out: &mut dyn Write,
+    c: &Comparison,
+    top: usize,
+    width: u16,
+) -> io::Result<()> {
+    match format {
+        Format::Table => table::comparison(out, c, top, width),
+        Format::Json => json::comparison(out, c),
+        Format::Csv => self::csv::comparison(out, c),
     }
 }

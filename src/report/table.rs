@@ -5,8 +5,10 @@ use std::io::{self, Write};
 
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
-use super::{Renderer, Scored, placement_name, round};
+use super::{GroupView, Renderer, Scored, placement_name, round};
+use crate::comparison::Comparison;
 use crate::questionnaire::Questionnaire;
+use crate::scoring::GroupResult;
 use crate::scoring::{Assessment, StageStatus};
 use crate::terminal_text::clean;
 
@@ -230,4 +232,291 @@ impl Renderer for TableRenderer {
         }
         Ok(())
     }
+}
+
+fn points(x: Option<f64>) -> String {
+    x.map_or_else(|| "-".to_owned(), |v| format!("{:.2}", round(v, 2)))
+}
+
+/// The group view: the group scored as one respondent, then how its members spread.
+pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io::Result<()> {
+    let (q, g, lang) = (view.questionnaire, view.all, view.lang);
+    let mut r = TableRenderer::new(width);
+    r.result(out, &view.scored(g))?;
+
+    if !q.stages.is_empty() {
+        writeln!(out, "\nIndividual placements")?;
+        let mut t = r.table();
+        t.set_header(vec!["Placement", "Respondents", ""]);
+        let most = g.placements.iter().copied().max().unwrap_or(0).max(1);
+        for (level, count) in g.placements.iter().enumerate() {
+            let bar = "#".repeat((count * 30).div_ceil(most).min(30) * usize::from(*count > 0));
+            t.add_row(vec![
+                Cell::new(format!(
+                    "{level} {}",
+                    clean(placement_name(q, level, lang), false)
+                )),
+                Cell::new(count).set_alignment(CellAlignment::Right),
+                Cell::new(bar),
+            ]);
+        }
+        writeln!(out, "{t}")?;
+    }
+
+    writeln!(
+        out,
+        "\nItems to discuss (the spread of answers is at least a quarter of the scale)"
+    )?;
+    if g.discuss.is_empty() {
+        writeln!(out, "  none: the room broadly agrees on every item")?;
+    } else {
+        let mut t = r.table();
+        t.set_header(vec!["Item", "Mean", "SD", "Answers", "Statement"]);
+        for &i in &g.discuss {
+            let it = &g.items[i];
+            t.add_row(vec![
+                Cell::new(clean(&q.questions[i].id, false)),
+                Cell::new(points(it.mean)).set_alignment(CellAlignment::Right),
+                Cell::new(points(it.sd)).set_alignment(CellAlignment::Right),
+                Cell::new(it.answered).set_alignment(CellAlignment::Right),
+                Cell::new(clean(q.tr(&q.questions[i].text, lang), false)),
+            ]);
+        }
+        writeln!(out, "{t}")?;
+    }
+
+    writeln!(
+        out,
+        "\nEvery item (mean and standard deviation in scale points)"
+    )?;
+    let mut t = r.table();
+    t.set_header(vec!["Item", "Answers", "n/a", "Mean", "SD", "Score", ""]);
+    for (i, it) in g.items.iter().enumerate() {
+        t.add_row(vec![
+            Cell::new(clean(&q.questions[i].id, false)),
+            Cell::new(it.answered).set_alignment(CellAlignment::Right),
+            Cell::new(it.not_applicable).set_alignment(CellAlignment::Right),
+            Cell::new(points(it.mean)).set_alignment(CellAlignment::Right),
+            Cell::new(points(it.sd)).set_alignment(CellAlignment::Right),
+            Cell::new(pct(g.assessment.items[i].score)).set_alignment(CellAlignment::Right),
+            Cell::new(if it.discuss { "discuss" } else { "" }),
+        ]);
+    }
+    writeln!(out, "{t}")?;
+
+    if g.items.iter().any(|it| !it.notes.is_empty()) {
+        writeln!(out, "\nNotes")?;
+        for (i, it) in g
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, it)| !it.notes.is_empty())
+        {
+            writeln!(out, "  {}", clean(&q.questions[i].id, false))?;
+            for (who, note) in &it.notes {
+                writeln!(
+                    out,
+                    "{}",
+                    r.hang(&format!("- {who}: {note}"), "    ", "      ")
+                )?;
+            }
+        }
+    }
+
+    if let Some((field, groups)) = &view.by {
+        writeln!(out, "\nBy {}", clean(field, false))?;
+        let mut t = r.table();
+        let mut header = vec![Cell::new(""), Cell::new("All")];
+        header.extend(groups.iter().map(|(name, _)| Cell::new(clean(name, false))));
+        t.set_header(header);
+        let all: Vec<&GroupResult> = std::iter::once(g)
+            .chain(groups.iter().map(|(_, r)| *r))
+            .collect();
+        let row = |label: String, f: &dyn Fn(&GroupResult) -> String| {
+            let mut cells = vec![Cell::new(label)];
+            cells.extend(
+                all.iter()
+                    .map(|r| Cell::new(f(r)).set_alignment(CellAlignment::Right)),
+            );
+            cells
+        };
+        t.add_row(row("Respondents".into(), &|r| r.respondents.to_string()));
+        if !q.stages.is_empty() {
+            t.add_row(row("Placement".into(), &|r| {
+                r.assessment.placement.to_string()
+            }));
+            t.add_row(row("Index".into(), &|r| {
+                format!("{:.2}", r.assessment.index.unwrap_or(0.0))
+            }));
+        }
+        for (s, stage) in q.stages.iter().enumerate() {
+            t.add_row(row(
+                clean(q.tr(&stage.name, lang), false).into_owned(),
+                &|r| pct(r.assessment.stages[s].area.score),
+            ));
+        }
+        for (d, dim) in q.dimensions.iter().enumerate() {
+            t.add_row(row(
+                clean(q.tr(&dim.name, lang), false).into_owned(),
+                &|r| pct(r.assessment.dimensions[d].score),
+            ));
+        }
+        t.add_row(row("Items to discuss".into(), &|r| {
+            r.discuss.len().to_string()
+        }));
+        writeln!(out, "{t}")?;
+    }
+    Ok(())
+}
+
+fn signed(x: Option<f64>) -> String {
+    x.map_or_else(String::new, |d| format!("{:+.1}", round(d, 1)))
+}
+
+/// Before and after, side by side.
+pub(crate) fn comparison(
+    out: &mut dyn Write,
+    c: &Comparison,
+    top: usize,
+    width: u16,
+) -> io::Result<()> {
+    let r = TableRenderer::new(width);
+    let (b, a) = (&c.before, &c.after);
+    writeln!(
+        out,
+        "{}",
+        r.wrap(
+            &format!("Before: {} ({} {})", b.label, b.questionnaire, b.version),
+            ""
+        )
+    )?;
+    writeln!(
+        out,
+        "{}",
+        r.wrap(
+            &format!("After:  {} ({} {})", a.label, a.questionnaire, a.version),
+            ""
+        )
+    )?;
+    writeln!(out)?;
+    if let (Some((lb, nb)), Some((la, na))) = (&b.placement, &a.placement) {
+        let verb = match la.cmp(lb) {
+            std::cmp::Ordering::Greater => "moved up",
+            std::cmp::Ordering::Less => "moved down",
+            std::cmp::Ordering::Equal => "unchanged",
+        };
+        writeln!(
+            out,
+            "Placement: {} -> {} ({verb})",
+            clean(nb, false),
+            clean(na, false)
+        )?;
+    }
+    if let (Some(ib), Some(ia)) = (b.index, a.index) {
+        writeln!(
+            out,
+            "Maturity index: {ib:.2} -> {ia:.2} ({:+.2})",
+            round(ia - ib, 2)
+        )?;
+    }
+    writeln!(
+        out,
+        "Overall score: {} -> {} ({})",
+        pct(b.overall),
+        pct(a.overall),
+        signed(a.overall.zip(b.overall).map(|(x, y)| x - y))
+    )?;
+
+    let table = |title: &str, rows: &[crate::comparison::Change]| {
+        let mut t = r.table();
+        t.set_header(vec![title, "Before", "After", "Change"]);
+        for ch in rows {
+            t.add_row(vec![
+                Cell::new(clean(&ch.name, false)),
+                Cell::new(pct(ch.before)).set_alignment(CellAlignment::Right),
+                Cell::new(pct(ch.after)).set_alignment(CellAlignment::Right),
+                Cell::new(signed(ch.delta())).set_alignment(CellAlignment::Right),
+            ]);
+        }
+        t
+    };
+    if !c.stages.is_empty() {
+        writeln!(out, "\n{}", table("Stage", &c.stages))?;
+    }
+    if !c.dimensions.is_empty() {
+        writeln!(out, "\n{}", table("Dimension", &c.dimensions))?;
+    }
+    let ups: Vec<_> = c
+        .item_moves
+        .iter()
+        .filter(|m| m.delta().is_some_and(|d| d > 0.0))
+        .take(top)
+        .cloned()
+        .collect();
+    let downs: Vec<_> = c
+        .item_moves
+        .iter()
+        .filter(|m| m.delta().is_some_and(|d| d < 0.0))
+        .take(top)
+        .cloned()
+        .collect();
+    let ids = |rows: Vec<crate::comparison::Change>| -> Vec<crate::comparison::Change> {
+        rows.into_iter()
+            .map(|mut m| {
+                m.name = m.id.clone();
+                m
+            })
+            .collect()
+    };
+    if !ups.is_empty() {
+        writeln!(out, "\nBiggest improvements\n{}", table("Item", &ids(ups)))?;
+    }
+    if !downs.is_empty() {
+        writeln!(out, "\nBiggest declines\n{}", table("Item", &ids(downs)))?;
+    }
+    if c.item_moves.is_empty() {
+        writeln!(out, "\nNo item score moved.")?;
+    }
+    if !c.added.is_empty() || !c.removed.is_empty() {
+        writeln!(out)?;
+        if !c.added.is_empty() {
+            writeln!(
+                out,
+                "{}",
+                r.wrap(
+                    &format!(
+                        "Items only in the after questionnaire (not compared): {}",
+                        c.added.join(", ")
+                    ),
+                    ""
+                )
+            )?;
+        }
+        if !c.removed.is_empty() {
+            writeln!(
+                out,
+                "{}",
+                r.wrap(
+                    &format!(
+                        "Items only in the before questionnaire (not compared): {}",
+                        c.removed.join(", ")
+                    ),
+                    ""
+                )
+            )?;
+        }
+    }
+    if !c.new_recommendations.is_empty() {
+        writeln!(out, "\nNew recommendations")?;
+        for (id, text) in &c.new_recommendations {
+            writeln!(out, "{}", r.hang(&format!("- {id}: {text}"), "  ", "    "))?;
+        }
+    }
+    if !c.resolved_recommendations.is_empty() {
+        writeln!(out, "\nNo longer recommended")?;
+        for (id, text) in &c.resolved_recommendations {
+            writeln!(out, "{}", r.hang(&format!("- {id}: {text}"), "  ", "    "))?;
+        }
+    }
+    Ok(())
 }

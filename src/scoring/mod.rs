@@ -2,10 +2,12 @@
 //! Every number the tool prints comes from here.
 
 mod assessment;
+mod group;
 mod item;
 
 pub use assessment::{
     AreaScore, Assessment, ItemResult, Recommendations, ScoreOptions, StageResult, StageStatus,
     assess,
 };
+pub use group::{GroupAccumulator, GroupResult, ItemSpread};
 pub use item::{item_score, weighted_mean};

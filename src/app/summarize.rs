@@ -1,0 +1,137 @@
+//! `centricity summarize`: the group result of many respondents (rule 7), with the spread of
+//! answers, the items the room disagrees on, and an optional breakdown by a metadata field.
+
+use std::collections::BTreeMap;
+
+use super::failure::{Exit, Failure, print_diagnostics};
+use super::inputs::expand;
+use super::score::{Questionnaires, load_response};
+use super::sink::Sink;
+use crate::answers::{Metadata, Response};
+use crate::cli::SummarizeArgs;
+use crate::diagnostic::Diagnostic;
+use crate::questionnaire::Questionnaire;
+use crate::report::{self, GroupView};
+use crate::scoring::{GroupAccumulator, GroupResult, ScoreOptions, assess};
+
+/// Respondents folded into the whole group and, with `--by`, into one group per value.
+pub(crate) struct Groups {
+    pub(crate) all: GroupAccumulator,
+    pub(crate) by: BTreeMap<String, GroupAccumulator>,
+    field: Option<String>,
+    options: ScoreOptions,
+}
+
+impl Groups {
+    pub(crate) fn new(q: &Questionnaire, field: Option<&str>, options: ScoreOptions) -> Self {
+        Self {
+            all: GroupAccumulator::new(q),
+            by: BTreeMap::new(),
+            field: field.map(str::to_owned),
+            options,
+        }
+    }
+
+    pub(crate) fn add(&mut self, q: &Questionnaire, response: &Response) {
+        let placement = assess(q, response, self.options).placement;
+        self.all.add(response, placement);
+        if let Some(field) = &self.field {
+            let value = response
+                .meta
+                .get(field)
+                .map_or_else(|| "(none)".to_owned(), str::to_owned);
+            self.by
+                .entry(value)
+                .or_insert_with(|| GroupAccumulator::new(q))
+                .add(response, placement);
+        }
+    }
+
+    pub(crate) fn finish(self, q: &Questionnaire) -> (GroupResult, Vec<(String, GroupResult)>) {
+        let label = |n: usize| Metadata {
+            respondent: Some(format!("group of {n} respondents")),
+            ..Metadata::default()
+        };
+        let n = self.all.respondents();
+        let all = self.all.finish(q, label(n), self.options);
+        let by = self
+            .by
+            .into_iter()
+            .map(|(name, acc)| {
+                let n = acc.respondents();
+                (name, acc.finish(q, label(n), self.options))
+            })
+            .collect();
+        (all, by)
+    }
+}
+
+pub(crate) fn summarize(args: &SummarizeArgs) -> anyhow::Result<Exit> {
+    let mut questionnaires = Questionnaires::new(args.questionnaire.as_deref())?;
+    let (inputs, problems) = expand(&args.inputs);
+    let mut invalid = problems.iter().any(Diagnostic::is_error);
+    print_diagnostics(&problems);
+    let options = ScoreOptions {
+        max_recommendations: args.top,
+    };
+
+    let mut state: Option<(Questionnaire, Groups)> = None;
+    for input in &inputs {
+        let (q, response, warnings) = match load_response(input, &mut questionnaires) {
+            Ok(x) => x,
+            Err(d) => {
+                invalid = true;
+                print_diagnostics(&d.0);
+                continue;
+            }
+        };
+        print_diagnostics(&warnings);
+        let (first, groups) =
+            state.get_or_insert_with(|| (q.clone(), Groups::new(q, args.by.as_deref(), options)));
+        if first.id != q.id {
+            invalid = true;
+            print_diagnostics(&[Diagnostic::error(
+                input.name(),
+                format!(
+                    "answers questionnaire `{}`, but this group answers `{}`; left out",
+                    q.id, first.id
+                ),
+            )
+            .with_help("summarize answers to one questionnaire at a time")]);
+            continue;
+        }
+        groups.add(first, &response);
+    }
+    let Some((q, groups)) = state else {
+        return Err(Failure::invalid("no valid answers to summarize")
+            .hint("name answer files or folders of them")
+            .into());
+    };
+    let (all, by) = groups.finish(&q);
+    let lang = args
+        .common
+        .lang
+        .clone()
+        .unwrap_or_else(|| q.default_language().to_owned());
+    let source = format!("{} respondents", all.respondents);
+    let view = GroupView {
+        questionnaire: &q,
+        all: &all,
+        source: &source,
+        by: args
+            .by
+            .as_deref()
+            .map(|f| (f, by.iter().map(|(n, g)| (n.clone(), g)).collect())),
+        warnings: &[],
+        lang: &lang,
+    };
+    let mut sink = Sink::open(args.output.as_deref(), args.force)?;
+    let width = sink.width();
+    report::render_group(args.format, &mut sink, &view, width)?;
+    sink.finish()?;
+    Ok(if invalid {
+        Exit::Invalid
+    } else {
+        Exit::Success
+    })
+}

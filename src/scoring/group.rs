@@ -1,0 +1,186 @@
+//! Rule 7 of DESIGN.md section 4: a group (a workshop, a team, a CSV export) scored as one
+//! respondent from the mean of each item's answers, with the spread of those answers.
+//!
+//! Answers are folded into an accumulator one respondent at a time, so a group of any size
+//! takes memory in proportion to the questionnaire, not to the number of respondents.
+
+use super::assessment::{Assessment, ScoreOptions, assess};
+use crate::answers::{Answer, Metadata, Response};
+use crate::questionnaire::Questionnaire;
+
+/// Running count, mean and sum of squared deviations (Welford), for a stable standard
+/// deviation in one pass.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Moments {
+    n: usize,
+    mean: f64,
+    m2: f64,
+}
+
+impl Moments {
+    fn add(&mut self, x: f64) {
+        self.n += 1;
+        #[allow(clippy::cast_precision_loss)]
+        let n = self.n as f64;
+        let delta = x - self.mean;
+        self.mean += delta / n;
+        self.m2 += delta * (x - self.mean);
+    }
+
+    /// Sample standard deviation (n - 1), 0 for a single value.
+    fn sd(&self) -> Option<f64> {
+        #[allow(clippy::cast_precision_loss)]
+        match self.n {
+            0 => None,
+            1 => Some(0.0),
+            n => Some((self.m2 / (n - 1) as f64).max(0.0).sqrt()),
+        }
+    }
+}
+
+/// The spread of one item's answers in a group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemSpread {
+    /// Respondents who gave a value (not n/a, not missing).
+    pub answered: usize,
+    pub not_applicable: usize,
+    /// Mean of the values, in scale points.
+    pub mean: Option<f64>,
+    /// Sample standard deviation in scale points (n - 1; 0 for a single answer).
+    pub sd: Option<f64>,
+    /// The room disagrees: the standard deviation is at least a quarter of the scale's range.
+    pub discuss: bool,
+    /// Notes left on this item, with who left them.
+    pub notes: Vec<(String, String)>,
+}
+
+/// A group's result: the group scored as one respondent, and how its members spread.
+#[derive(Debug, Clone)]
+pub struct GroupResult {
+    pub respondents: usize,
+    /// The group as one respondent: each item's mean answered value.
+    pub response: Response,
+    pub assessment: Assessment,
+    pub items: Vec<ItemSpread>,
+    /// `placements[k]` respondents placed at level k (0 is below the first stage).
+    pub placements: Vec<usize>,
+    /// Items flagged "discuss", most divided first.
+    pub discuss: Vec<usize>,
+}
+
+/// Folds respondents into a group result.
+#[derive(Debug, Clone)]
+pub struct GroupAccumulator {
+    respondents: usize,
+    values: Vec<Moments>,
+    not_applicable: Vec<usize>,
+    placements: Vec<usize>,
+    notes: Vec<Vec<(String, String)>>,
+}
+
+impl GroupAccumulator {
+    pub fn new(q: &Questionnaire) -> Self {
+        let n = q.questions.len();
+        Self {
+            respondents: 0,
+            values: vec![Moments::default(); n],
+            not_applicable: vec![0; n],
+            placements: vec![0; q.stages.len() + 1],
+            notes: vec![Vec::new(); n],
+        }
+    }
+
+    /// Adds one respondent, with the placement their own answers earn.
+    pub fn add(&mut self, response: &Response, placement: usize) {
+        self.respondents += 1;
+        for (i, answer) in response.answers.iter().enumerate().take(self.values.len()) {
+            match answer {
+                Some(Answer::Value(v)) => self.values[i].add(*v),
+                Some(Answer::NotApplicable) => self.not_applicable[i] += 1,
+                None => {}
+            }
+        }
+        if let Some(count) = self.placements.get_mut(placement) {
+            *count += 1;
+        }
+        let who = response
+            .meta
+            .respondent
+            .clone()
+            .unwrap_or_else(|| format!("respondent {}", self.respondents));
+        for (i, note) in response.notes.iter().enumerate().take(self.notes.len()) {
+            if let Some(note) = note {
+                self.notes[i].push((who.clone(), note.clone()));
+            }
+        }
+    }
+
+    pub fn respondents(&self) -> usize {
+        self.respondents
+    }
+
+    /// Scores the group by rules 1 to 6 as one respondent whose answers are the item means.
+    pub fn finish(
+        self,
+        q: &Questionnaire,
+        metadata: Metadata,
+        options: ScoreOptions,
+    ) -> GroupResult {
+        let mut response = Response::new(q);
+        response.meta = metadata;
+        response.completed = true;
+        let mut items = Vec::with_capacity(q.questions.len());
+        for (i, (m, notes)) in self.values.iter().zip(self.notes).enumerate() {
+            let range = q.scale_of(&q.questions[i]).range();
+            let mean = (m.n > 0).then_some(m.mean);
+            response.answers[i] = match (mean, self.not_applicable[i]) {
+                (Some(v), _) => Some(Answer::Value(v)),
+                (None, 0) => None,
+                (None, _) => Some(Answer::NotApplicable),
+            };
+            let sd = m.sd();
+            items.push(ItemSpread {
+                answered: m.n,
+                not_applicable: self.not_applicable[i],
+                mean,
+                sd,
+                discuss: sd.is_some_and(|s| m.n >= 2 && s >= range / 4.0),
+                notes,
+            });
+        }
+        let assessment = assess(q, &response, options);
+        let mut discuss: Vec<usize> = (0..items.len()).filter(|&i| items[i].discuss).collect();
+        discuss.sort_by(|&a, &b| {
+            let spread =
+                |i: usize| items[i].sd.unwrap_or(0.0) / q.scale_of(&q.questions[i]).range();
+            spread(b).total_cmp(&spread(a)).then(a.cmp(&b))
+        });
+        GroupResult {
+            respondents: self.respondents,
+            response,
+            assessment,
+            items,
+            placements: self.placements,
+            discuss,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Moments;
+
+    #[test]
+    fn sample_standard_deviation_in_one_pass() {
+        let mut m = Moments::default();
+        assert_eq!(m.sd(), None);
+        m.add(4.0);
+        assert_eq!(m.sd(), Some(0.0));
+        for x in [2.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0] {
+            m.add(x);
+        }
+        // 4, 2, 4, 4, 5, 5, 7, 9: mean 5, squared deviations sum to 32, / 7.
+        assert!((m.mean - 5.0).abs() < 1e-12);
+        assert!((m.sd().unwrap_or(0.0) - (32.0f64 / 7.0).sqrt()).abs() < 1e-12);
+    }
+}
