@@ -12,6 +12,9 @@ use crate::scoring::GroupResult;
 use crate::scoring::{Assessment, StageStatus};
 use crate::terminal_text::clean;
 
+/// Lines above and below the table and under its header only.
+const COMPACT: &str = "  ── ══      ──    ";
+
 /// Renders each result as a block of tables, one after the other.
 #[derive(Debug)]
 pub struct TableRenderer {
@@ -29,6 +32,13 @@ impl TableRenderer {
         t.load_preset(presets::UTF8_HORIZONTAL_ONLY)
             .set_content_arrangement(ContentArrangement::Dynamic)
             .set_width(self.width);
+        t
+    }
+
+    /// A table without lines between rows, for rows that fit on one line.
+    fn compact(&self) -> Table {
+        let mut t = self.table();
+        t.load_preset(COMPACT);
         t
     }
 
@@ -169,7 +179,7 @@ impl Renderer for TableRenderer {
 
         if !q.dimensions.is_empty() {
             writeln!(out)?;
-            let mut profile = self.table();
+            let mut profile = self.compact();
             profile.set_header(vec!["Dimension", "Score", "Answered"]);
             for (i, d) in q.dimensions.iter().enumerate() {
                 let r = &a.dimensions[i];
@@ -246,7 +256,7 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
 
     if !q.stages.is_empty() {
         writeln!(out, "\nIndividual placements")?;
-        let mut t = r.table();
+        let mut t = r.compact();
         t.set_header(vec!["Placement", "Respondents", ""]);
         let most = g.placements.iter().copied().max().unwrap_or(0).max(1);
         for (level, count) in g.placements.iter().enumerate() {
@@ -289,7 +299,7 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
         out,
         "\nEvery item (mean and standard deviation in scale points)"
     )?;
-    let mut t = r.table();
+    let mut t = r.compact();
     t.set_header(vec!["Item", "Answers", "n/a", "Mean", "SD", "Score", ""]);
     for (i, it) in g.items.iter().enumerate() {
         t.add_row(vec![
@@ -325,7 +335,7 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
 
     if let Some((field, groups)) = &view.by {
         writeln!(out, "\nBy {}", clean(field, false))?;
-        let mut t = r.table();
+        let mut t = r.compact();
         let mut header = vec![Cell::new(""), Cell::new("All")];
         header.extend(groups.iter().map(|(name, _)| Cell::new(clean(name, false))));
         t.set_header(header);
@@ -350,20 +360,26 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
             }));
         }
         for (s, stage) in q.stages.iter().enumerate() {
-            t.add_row(row(
-                clean(q.tr(&stage.name, lang), false).into_owned(),
-                &|r| pct(r.assessment.stages[s].area.score),
-            ));
+            // Ids keep the label column narrow enough for several groups side by side.
+            t.add_row(row(format!("stage {}", clean(&stage.id, false)), &|r| {
+                pct(r.assessment.stages[s].area.score)
+            }));
         }
         for (d, dim) in q.dimensions.iter().enumerate() {
-            t.add_row(row(
-                clean(q.tr(&dim.name, lang), false).into_owned(),
-                &|r| pct(r.assessment.dimensions[d].score),
-            ));
+            t.add_row(row(clean(&dim.id, false).into_owned(), &|r| {
+                pct(r.assessment.dimensions[d].score)
+            }));
         }
         t.add_row(row("Items to discuss".into(), &|r| {
             r.discuss.len().to_string()
         }));
+        for (i, column) in t.column_iter_mut().enumerate() {
+            column.set_constraint(if i == 0 {
+                comfy_table::ColumnConstraint::ContentWidth
+            } else {
+                comfy_table::ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(7))
+            });
+        }
         writeln!(out, "{t}")?;
     }
     Ok(())
@@ -428,7 +444,7 @@ pub(crate) fn comparison(
     )?;
 
     let table = |title: &str, rows: &[crate::comparison::Change]| {
-        let mut t = r.table();
+        let mut t = r.compact();
         t.set_header(vec![title, "Before", "After", "Change"]);
         for ch in rows {
             t.add_row(vec![
