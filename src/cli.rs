@@ -52,15 +52,24 @@ pub struct RunArgs {
     /// Your role, kept with the answers for grouping later
     #[arg(long)]
     pub role: Option<String>,
-    /// Where to save the answers [default: a new file named after the respondent and date]
+    /// Where to save the answers [default: a new file named after the respondent and date; for
+    /// a facilitated session, a new folder workshop-DATE]
     #[arg(long, short, value_name = "FILE", conflicts_with = "resume")]
     pub output: Option<PathBuf>,
-    /// Continue an unfinished survey saved in FILE
+    /// Continue an unfinished survey saved in FILE (or a facilitated session's FOLDER)
     #[arg(long, value_name = "FILE")]
     pub resume: Option<PathBuf>,
     /// Replace the output file if it exists
     #[arg(long)]
     pub force: bool,
+    /// After each answer, ask for an optional note (evidence, an example)
+    #[arg(long, conflicts_with = "participants")]
+    pub notes: bool,
+    /// Run a facilitated session for a room: a number of participants, or their names
+    /// ("Ana,Ben,Chloé"); each question takes one line of answers, one per participant, and
+    /// every participant's answers are saved in the --output folder
+    #[arg(long, value_name = "N|NAMES", conflicts_with = "respondent")]
+    pub participants: Option<String>,
     #[command(flatten)]
     pub common: Common,
 }

@@ -4,6 +4,8 @@
 mod compare;
 mod failure;
 mod inputs;
+mod interrupt;
+mod room;
 mod score;
 mod show;
 mod sink;

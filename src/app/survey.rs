@@ -1,13 +1,11 @@
 //! `centricity run`: the interactive survey, saved after every answer, resumable.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Mutex, OnceLock, PoisonError};
-use std::time::Duration;
+use std::path::PathBuf;
 
 use super::failure::{Exit, Failure};
 use super::inputs::{Input, load_questionnaire};
+use super::interrupt;
 use super::score::{Questionnaires, load_response, pick_language};
 use crate::answers::Response;
 use crate::cli::RunArgs;
@@ -17,56 +15,6 @@ use crate::report::{self, Scored};
 use crate::scoring::{ScoreOptions, assess};
 use crate::survey::{SurveyEnd, SurveyError, TerminalPrompter, run_survey};
 
-/// The answer file of the survey under way, for the Ctrl-C handler's resume hint.
-static SAVING_TO: OnceLock<PathBuf> = OnceLock::new();
-/// How many answers the answer file holds, and of how many questions, for the same report.
-static SAVED_ANSWERS: AtomicUsize = AtomicUsize::new(0);
-static QUESTIONS: AtomicUsize = AtomicUsize::new(0);
-/// Held while the answer file is written, so that Ctrl-C never ends the process mid-save.
-static SAVING: Mutex<()> = Mutex::new(());
-/// Set by whichever of the Ctrl-C handler and the survey reports an interruption first.
-///
-/// Ctrl-C reaches both: at a prompt the terminal is in raw mode, so the prompt reads it as a key
-/// and fails with `Interrupted`, and console also raises SIGINT, which runs the handler on its
-/// own thread. Without this flag both printed the report, often twice or cut off by the other's
-/// exit.
-static INTERRUPT_REPORTED: AtomicBool = AtomicBool::new(false);
-
-/// Reports an interruption unless it was reported already; true when this call reported it.
-fn report_interrupt() -> bool {
-    if INTERRUPT_REPORTED.swap(true, Ordering::SeqCst) {
-        return false;
-    }
-    let _ = console::Term::stderr().show_cursor();
-    if let Some(p) = SAVING_TO.get() {
-        eprintln!(
-            "\nInterrupted. Every confirmed answer is saved in {} ({} of {}).\n{}",
-            p.display(),
-            SAVED_ANSWERS.load(Ordering::SeqCst),
-            QUESTIONS.load(Ordering::SeqCst),
-            resume_hint(p)
-        );
-    }
-    true
-}
-
-fn resume_hint(path: &Path) -> String {
-    format!(
-        "resume with: centricity run --resume {}",
-        shell_quote(&path.display().to_string())
-    )
-}
-
-fn shell_quote(s: &str) -> String {
-    if s.chars()
-        .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
-    {
-        s.to_owned()
-    } else {
-        format!("'{}'", s.replace('\'', "'\\''"))
-    }
-}
-
 pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
         return Err(
@@ -74,6 +22,9 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
                 .hint("to score answers without a terminal, use `centricity score FILE...`")
                 .into(),
         );
+    }
+    if args.participants.is_some() || args.resume.as_ref().is_some_and(|p| p.is_dir()) {
+        return super::room::run_room_session(args);
     }
     let (q, mut response, path) = match &args.resume {
         Some(path) => {
@@ -110,27 +61,16 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
 
     // Saving once before the first question proves the file can be written, so that an
     // unwritable folder is reported now rather than after the last answer.
-    QUESTIONS.store(q.questions.len(), Ordering::SeqCst);
     let save = |r: &Response| {
-        let _saving = SAVING.lock().unwrap_or_else(PoisonError::into_inner);
-        write_atomically(&path, r.to_toml(&q).as_bytes())?;
-        SAVED_ANSWERS.store(r.answered(), Ordering::SeqCst);
-        Ok::<_, std::io::Error>(())
+        interrupt::saving(r.answered(), || {
+            write_atomically(&path, r.to_toml(&q).as_bytes())
+        })
     };
     save(&response).map_err(|e| {
         Failure::invalid(format!("cannot save answers to {}: {e}", path.display()))
             .hint("choose a writable place with --output FILE")
     })?;
-    let _ = SAVING_TO.set(path.clone());
-    // Ctrl-C between prompts (when the terminal is not in raw mode) arrives only as a signal;
-    // at a prompt it also ends the prompt (see INTERRUPT_REPORTED).
-    let _ = ctrlc::set_handler(|| {
-        // Let a save under way finish, and keep another from starting, before exiting.
-        let _saving = SAVING.lock().unwrap_or_else(PoisonError::into_inner);
-        if report_interrupt() {
-            std::process::exit(Exit::Interrupted as i32);
-        }
-    });
+    interrupt::install(&path, q.questions.len());
 
     let mut err = std::io::stderr();
     let answered = response.answered();
@@ -154,7 +94,14 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
     );
 
     let mut prompter = TerminalPrompter::default();
-    let outcome = run_survey(&q, &mut response, &lang, &mut prompter, &mut |r| save(r));
+    let outcome = run_survey(
+        &q,
+        &mut response,
+        &lang,
+        args.notes,
+        &mut prompter,
+        &mut |r| save(r),
+    );
     match outcome {
         Ok(SurveyEnd::Completed) => {
             let _ = writeln!(
@@ -184,20 +131,13 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
                 response.answered(),
                 q.questions.len(),
                 path.display(),
-                resume_hint(&path)
+                interrupt::resume_hint(&path)
             );
             Ok(Exit::Success)
         }
-        Err(SurveyError::Interrupted) => {
-            if !report_interrupt() {
-                // The Ctrl-C handler is reporting it and then exits the process; returning now
-                // would exit under it and cut its report short.
-                std::thread::sleep(Duration::from_secs(2));
-            }
-            Ok(Exit::Interrupted)
-        }
+        Err(SurveyError::Interrupted) => Ok(interrupt::interrupted()),
         Err(e) => Err(Failure::invalid(e.to_string())
-            .hint(resume_hint(&path))
+            .hint(interrupt::resume_hint(&path))
             .into()),
     }
 }
@@ -235,7 +175,7 @@ fn default_path(respondent: Option<&str>) -> PathBuf {
 }
 
 /// Today's date (UTC) as YYYY-MM-DD.
-fn today() -> String {
+pub(super) fn today() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -267,6 +207,7 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     #[test]
     fn dates_from_days_since_the_epoch() {
@@ -277,7 +218,13 @@ mod tests {
 
     #[test]
     fn quotes_paths_for_the_shell_only_when_needed() {
-        assert_eq!(shell_quote("answers-ana.toml"), "answers-ana.toml");
-        assert_eq!(shell_quote("my answers.toml"), "'my answers.toml'");
+        assert_eq!(
+            interrupt::resume_hint(Path::new("answers-ana.toml")),
+            "resume with: centricity run --resume answers-ana.toml"
+        );
+        assert_eq!(
+            interrupt::resume_hint(Path::new("my answers.toml")),
+            "resume with: centricity run --resume 'my answers.toml'"
+        );
     }
 }

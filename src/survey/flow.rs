@@ -65,12 +65,13 @@ pub fn view(q: &Questionnaire, response: &Response, i: usize, lang: &str) -> Que
     }
 }
 
-/// Runs the survey from the first unanswered question, calling `save` after every answer so
-/// that nothing confirmed is ever lost.
+/// Runs the survey from the first unanswered question, calling `save` after every answer (and
+/// every note, with `notes`) so that nothing confirmed is ever lost.
 pub fn run_survey(
     q: &Questionnaire,
     response: &mut Response,
     lang: &str,
+    notes: bool,
     prompter: &mut dyn Prompter,
     save: &mut dyn FnMut(&Response) -> io::Result<()>,
 ) -> Result<SurveyEnd, SurveyError> {
@@ -93,6 +94,13 @@ pub fn run_survey(
         };
         response.answers[i] = Some(answer);
         save(response).map_err(SurveyError::Save)?;
+        if notes {
+            let note = prompter.note(&v, response.notes[i].as_deref())?;
+            if note != response.notes[i] {
+                response.notes[i] = note;
+                save(response).map_err(SurveyError::Save)?;
+            }
+        }
         i += 1;
     }
     response.completed = true;
@@ -109,6 +117,7 @@ mod tests {
     struct Script {
         actions: Vec<Action>,
         shown: Vec<usize>,
+        notes: Vec<&'static str>,
     }
 
     impl Prompter for Script {
@@ -118,6 +127,19 @@ mod tests {
                 return Err(PromptError::Interrupted);
             }
             Ok(self.actions.remove(0))
+        }
+
+        fn note(
+            &mut self,
+            _: &QuestionView,
+            _: Option<&str>,
+        ) -> Result<Option<String>, PromptError> {
+            let note = if self.notes.is_empty() {
+                ""
+            } else {
+                self.notes.remove(0)
+            };
+            Ok((!note.is_empty()).then(|| note.to_owned()))
         }
     }
 
@@ -134,9 +156,10 @@ mod tests {
         let mut script = Script {
             actions: vec![Action::Choose(3); 24],
             shown: Vec::new(),
+            notes: Vec::new(),
         };
         let mut saves = Vec::new();
-        let end = run_survey(&q, &mut r, "en", &mut script, &mut |r| {
+        let end = run_survey(&q, &mut r, "en", false, &mut script, &mut |r| {
             saves.push(r.answered());
             Ok(())
         })
@@ -161,8 +184,9 @@ mod tests {
                 Action::Quit,
             ],
             shown: Vec::new(),
+            notes: Vec::new(),
         };
-        let end = run_survey(&q, &mut r, "en", &mut script, &mut |_| Ok(())).expect("runs");
+        let end = run_survey(&q, &mut r, "en", false, &mut script, &mut |_| Ok(())).expect("runs");
         assert_eq!(end, SurveyEnd::Quit { at: 2 });
         assert_eq!(script.shown, vec![1, 2, 1, 2, 3]);
         assert_eq!(r.answers[0], Some(Answer::Value(5.0)));
@@ -172,8 +196,9 @@ mod tests {
         let mut resumed = Script {
             actions: vec![Action::Choose(2); 22],
             shown: Vec::new(),
+            notes: Vec::new(),
         };
-        let end = run_survey(&q, &mut r, "en", &mut resumed, &mut |_| Ok(())).expect("runs");
+        let end = run_survey(&q, &mut r, "en", false, &mut resumed, &mut |_| Ok(())).expect("runs");
         assert_eq!(end, SurveyEnd::Completed);
         assert_eq!(resumed.shown.first(), Some(&3));
         assert_eq!(r.answered(), 24);
@@ -186,14 +211,36 @@ mod tests {
         let mut script = Script {
             actions: vec![Action::Choose(1); 5],
             shown: Vec::new(),
+            notes: Vec::new(),
         };
         let mut last_saved = None;
-        let err = run_survey(&q, &mut r, "en", &mut script, &mut |r| {
+        let err = run_survey(&q, &mut r, "en", false, &mut script, &mut |r| {
             last_saved = Some(r.clone());
             Ok(())
         })
         .expect_err("interrupted");
         assert!(matches!(err, SurveyError::Interrupted));
         assert_eq!(last_saved.map(|r| r.answered()), Some(5));
+    }
+
+    #[test]
+    fn notes_are_asked_after_each_answer_and_kept() {
+        let q = bundled();
+        let mut r = Response::new(&q);
+        let mut script = Script {
+            actions: vec![Action::Choose(3), Action::Choose(1), Action::Quit],
+            shown: Vec::new(),
+            notes: vec!["Only in the CRM.", ""],
+        };
+        let mut saves = 0;
+        let end = run_survey(&q, &mut r, "en", true, &mut script, &mut |_| {
+            saves += 1;
+            Ok(())
+        })
+        .expect("runs");
+        assert_eq!(end, SurveyEnd::Quit { at: 2 });
+        assert_eq!(r.notes[0].as_deref(), Some("Only in the CRM."));
+        assert_eq!(r.notes[1], None);
+        assert_eq!(saves, 3, "after each answer, and after the one note");
     }
 }

@@ -2,8 +2,13 @@
 
 mod flow;
 mod prompt;
+mod room;
 mod terminal;
 
 pub use flow::{SurveyEnd, SurveyError, first_unanswered, run_survey, view};
 pub use prompt::{Action, PromptError, Prompter, QuestionView};
+pub use room::{
+    RoomLine, RoomPrompter, RoomView, Spread, first_open_question, parse_room_line, run_room,
+    spread,
+};
 pub use terminal::TerminalPrompter;

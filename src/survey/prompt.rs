@@ -47,4 +47,12 @@ pub enum PromptError {
 /// Asks one question and returns what the respondent did.
 pub trait Prompter {
     fn ask(&mut self, view: &QuestionView) -> Result<Action, PromptError>;
+
+    /// Asks for an optional note (evidence, an example) on the answer just given, starting from
+    /// `current`; `None` when left empty.
+    fn note(
+        &mut self,
+        view: &QuestionView,
+        current: Option<&str>,
+    ) -> Result<Option<String>, PromptError>;
 }

@@ -1,10 +1,11 @@
 //! The [`Prompter`] for a real terminal, built on dialoguer.
 
 use console::{Style, Term};
-use dialoguer::Select;
 use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Input, Select};
 
 use super::prompt::{Action, PromptError, Prompter, QuestionView};
+use super::room::{RoomPrompter, RoomView, Spread};
 use crate::answers::Answer;
 use crate::terminal_text::clean;
 
@@ -12,6 +13,8 @@ use crate::terminal_text::clean;
 pub struct TerminalPrompter {
     term: Term,
     theme: ColorfulTheme,
+    /// The question a room session last showed, so a re-prompt does not repeat it.
+    room_question: Option<usize>,
 }
 
 impl std::fmt::Debug for TerminalPrompter {
@@ -25,6 +28,7 @@ impl Default for TerminalPrompter {
         Self {
             term: Term::stderr(),
             theme: ColorfulTheme::default(),
+            room_question: None,
         }
     }
 }
@@ -37,7 +41,41 @@ enum Choice {
     Quit,
 }
 
+fn interrupted(term: &Term, e: std::io::Error) -> PromptError {
+    let _ = term.show_cursor();
+    if e.kind() == std::io::ErrorKind::Interrupted {
+        PromptError::Interrupted
+    } else {
+        PromptError::Io(e)
+    }
+}
+
+fn answer_text(a: Option<Answer>) -> String {
+    match a {
+        Some(Answer::Value(v)) => crate::answers::fmt_value(v),
+        Some(Answer::NotApplicable) => "n".to_owned(),
+        None => "?".to_owned(),
+    }
+}
+
 impl TerminalPrompter {
+    fn heading(&self, v: &QuestionView) -> std::io::Result<()> {
+        let mut where_ = format!("Question {} of {}", v.number, v.total);
+        for part in [&v.stage, &v.dimension].into_iter().flatten() {
+            where_.push_str(" - ");
+            where_.push_str(&clean(part, false));
+        }
+        self.term.write_line("")?;
+        self.term
+            .write_line(&Style::new().dim().apply_to(where_).to_string())?;
+        self.write(
+            &Style::new()
+                .bold()
+                .apply_to(clean(&v.text, false))
+                .to_string(),
+        )
+    }
+
     fn write(&self, text: &str) -> std::io::Result<()> {
         let width = usize::from(self.term.size().1).clamp(40, 100);
         for line in textwrap::wrap(text, width) {
@@ -50,15 +88,7 @@ impl TerminalPrompter {
 impl Prompter for TerminalPrompter {
     fn ask(&mut self, v: &QuestionView) -> Result<Action, PromptError> {
         let dim = Style::new().dim();
-        let bold = Style::new().bold();
-        let mut where_ = format!("Question {} of {}", v.number, v.total);
-        for part in [&v.stage, &v.dimension].into_iter().flatten() {
-            where_.push_str(" - ");
-            where_.push_str(&clean(part, false));
-        }
-        self.term.write_line("")?;
-        self.term.write_line(&dim.apply_to(where_).to_string())?;
-        self.write(&bold.apply_to(clean(&v.text, false)).to_string())?;
+        self.heading(v)?;
 
         let mut show_help = false;
         loop {
@@ -120,5 +150,105 @@ impl Prompter for TerminalPrompter {
                 Some(Choice::Quit) | None => Action::Quit,
             });
         }
+    }
+
+    fn note(
+        &mut self,
+        _: &QuestionView,
+        current: Option<&str>,
+    ) -> Result<Option<String>, PromptError> {
+        let note: String = Input::with_theme(&self.theme)
+            .with_prompt("Note (evidence or an example; Enter to skip)")
+            .with_initial_text(current.unwrap_or_default())
+            .allow_empty(true)
+            .interact_text_on(&self.term)
+            .map_err(|dialoguer::Error::IO(e)| {
+                let _ = self.term.show_cursor();
+                if e.kind() == std::io::ErrorKind::Interrupted {
+                    PromptError::Interrupted
+                } else {
+                    PromptError::Io(e)
+                }
+            })?;
+        let note = note.trim();
+        Ok((!note.is_empty()).then(|| note.to_owned()))
+    }
+}
+impl RoomPrompter for TerminalPrompter {
+    fn read_line(
+        &mut self,
+        room: &RoomView,
+        help: bool,
+        problem: Option<&str>,
+    ) -> Result<String, PromptError> {
+        let v = &room.question;
+        if self.room_question != Some(v.number) {
+            self.room_question = Some(v.number);
+            self.heading(v)?;
+            let mut legend: Vec<String> = v
+                .options
+                .iter()
+                .map(|(value, label)| {
+                    format!(
+                        "{} {}",
+                        crate::answers::fmt_value(*value),
+                        clean(label, false)
+                    )
+                })
+                .collect();
+            if let Some(na) = &v.not_applicable {
+                legend.push(format!("n {}", clean(na, false)));
+            }
+            self.write(&Style::new().dim().apply_to(legend.join(" | ")).to_string())?;
+        }
+        if help && let Some(h) = &v.help {
+            self.write(&Style::new().dim().apply_to(clean(h, false)).to_string())?;
+        }
+        if let Some(p) = problem {
+            self.write(&Style::new().yellow().apply_to(format!("! {p}")).to_string())?;
+        }
+        let names: Vec<String> = room
+            .participants
+            .iter()
+            .map(|n| clean(n, false).into_owned())
+            .collect();
+        let initial = if room.current.iter().all(Option::is_some) {
+            room.current
+                .iter()
+                .map(|a| answer_text(*a))
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            String::new()
+        };
+        Input::<String>::with_theme(&self.theme)
+            .with_prompt(format!("{} (b back, ? help, q quit)", names.join(" ")))
+            .with_initial_text(initial)
+            .allow_empty(true)
+            .interact_text_on(&self.term)
+            .map_err(|dialoguer::Error::IO(e)| interrupted(&self.term, e))
+    }
+
+    fn show_spread(&mut self, room: &RoomView, s: &Spread) -> Result<(), PromptError> {
+        let each: Vec<String> = room
+            .participants
+            .iter()
+            .zip(&s.answers)
+            .map(|(n, a)| format!("{} {}", clean(n, false), answer_text(Some(*a))))
+            .collect();
+        let mut line = format!("  {}", each.join(", "));
+        if let (Some(m), Some(sd)) = (s.mean, s.sd) {
+            line.push_str(&format!("  | mean {m:.2}, sd {sd:.2}"));
+        }
+        let styled = if s.discuss {
+            Style::new()
+                .yellow()
+                .apply_to(format!("{line}  | discuss: the room disagrees"))
+                .to_string()
+        } else {
+            Style::new().green().apply_to(line).to_string()
+        };
+        self.write(&styled)?;
+        Ok(())
     }
 }

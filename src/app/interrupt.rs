@@ -1,0 +1,96 @@
+//! Ctrl-C during a survey: every confirmed answer is already saved, so an interruption only
+//! has to restore the cursor, say where the answers are and how to resume, and exit 130.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock, PoisonError};
+use std::time::Duration;
+
+use super::failure::Exit;
+
+/// The answer file of the survey under way, for the Ctrl-C handler's resume hint.
+static SAVING_TO: OnceLock<PathBuf> = OnceLock::new();
+/// How many answers the answer file holds, and of how many questions, for the same report.
+static SAVED_ANSWERS: AtomicUsize = AtomicUsize::new(0);
+static QUESTIONS: AtomicUsize = AtomicUsize::new(0);
+/// Held while the answer file is written, so that Ctrl-C never ends the process mid-save.
+static SAVING: Mutex<()> = Mutex::new(());
+/// Set by whichever of the Ctrl-C handler and the survey reports an interruption first.
+///
+/// Ctrl-C reaches both: at a prompt the terminal is in raw mode, so the prompt reads it as a key
+/// and fails with `Interrupted`, and console also raises SIGINT, which runs the handler on its
+/// own thread. Without this flag both printed the report, often twice or cut off by the other's
+/// exit.
+static INTERRUPT_REPORTED: AtomicBool = AtomicBool::new(false);
+
+/// Reports an interruption unless it was reported already; true when this call reported it.
+fn report() -> bool {
+    if INTERRUPT_REPORTED.swap(true, Ordering::SeqCst) {
+        return false;
+    }
+    let _ = console::Term::stderr().show_cursor();
+    if let Some(p) = SAVING_TO.get() {
+        eprintln!(
+            "\nInterrupted. Every confirmed answer is saved in {} ({} of {}).\n{}",
+            p.display(),
+            SAVED_ANSWERS.load(Ordering::SeqCst),
+            QUESTIONS.load(Ordering::SeqCst),
+            resume_hint(p)
+        );
+    }
+    true
+}
+
+pub(super) fn resume_hint(path: &Path) -> String {
+    format!(
+        "resume with: centricity run --resume {}",
+        shell_quote(&path.display().to_string())
+    )
+}
+
+fn shell_quote(s: &str) -> String {
+    if s.chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
+    {
+        s.to_owned()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
+/// Runs `write` (a save of the answers) so that Ctrl-C cannot end the process in the middle of
+/// it, then records that `answered` answers are saved.
+pub(super) fn saving(
+    answered: usize,
+    write: impl FnOnce() -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let _saving = SAVING.lock().unwrap_or_else(PoisonError::into_inner);
+    write()?;
+    SAVED_ANSWERS.store(answered, Ordering::SeqCst);
+    Ok(())
+}
+
+/// Installs the Ctrl-C handler for a survey saving to `path` (a file, or a folder of them).
+/// Ctrl-C between prompts (when the terminal is not in raw mode) arrives only as a signal; at a
+/// prompt it also ends the prompt (see `INTERRUPT_REPORTED`).
+pub(super) fn install(path: &Path, questions: usize) {
+    QUESTIONS.store(questions, Ordering::SeqCst);
+    let _ = SAVING_TO.set(path.to_owned());
+    let _ = ctrlc::set_handler(|| {
+        // Let a save under way finish, and keep another from starting, before exiting.
+        let _saving = SAVING.lock().unwrap_or_else(PoisonError::into_inner);
+        if report() {
+            std::process::exit(Exit::Interrupted as i32);
+        }
+    });
+}
+
+/// Reports an interruption seen by the survey itself, and gives its exit code.
+pub(super) fn interrupted() -> Exit {
+    if !report() {
+        // The Ctrl-C handler is reporting it and then exits the process; returning now would
+        // exit under it and cut its report short.
+        std::thread::sleep(Duration::from_secs(2));
+    }
+    Exit::Interrupted
+}

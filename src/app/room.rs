@@ -1,0 +1,336 @@
+//! `centricity run --participants`: a facilitated session for a room, one answer file per
+//! participant in one folder, resumable with `--resume FOLDER`.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::failure::{Exit, Failure};
+use super::inputs::{Input, expand, load_questionnaire};
+use super::interrupt;
+use super::score::{Questionnaires, load_response, pick_language};
+use super::summarize::Groups;
+use super::survey::today;
+use crate::answers::Response;
+use crate::cli::RunArgs;
+use crate::output_file::write_atomically;
+use crate::questionnaire::{DEFAULT_ID, Questionnaire};
+use crate::report::{self, GroupView};
+use crate::scoring::ScoreOptions;
+use crate::survey::{SurveyEnd, SurveyError, TerminalPrompter, first_open_question, run_room};
+
+/// Participants from `--participants`: a number (P1, P2, ...) or a comma-separated list.
+fn participants(spec: &str) -> Result<Vec<String>, Failure> {
+    if let Ok(n) = spec.trim().parse::<usize>() {
+        if !(1..=200).contains(&n) {
+            return Err(Failure::usage(format!(
+                "--participants {n}: a room has 1 to 200 participants"
+            )));
+        }
+        return Ok((1..=n).map(|i| format!("P{i}")).collect());
+    }
+    let names: Vec<String> = spec
+        .split(',')
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let mut seen = HashSet::new();
+    for n in &names {
+        if !seen.insert(n.to_lowercase()) {
+            return Err(Failure::usage(format!("participant `{n}` is named twice"))
+                .hint("give every participant a distinct name"));
+        }
+    }
+    if names.is_empty() {
+        return Err(Failure::usage(
+            "--participants needs a number or names such as \"Ana,Ben,Chloé\"",
+        ));
+    }
+    Ok(names)
+}
+
+/// A file name for each participant, distinct even when names differ only in accents or case.
+fn file_names(names: &[String]) -> Vec<String> {
+    let mut used = HashSet::new();
+    names
+        .iter()
+        .map(|n| {
+            let slug: String = n
+                .chars()
+                .flat_map(|c| {
+                    if c.is_alphanumeric() {
+                        c.to_lowercase().collect::<Vec<_>>()
+                    } else {
+                        vec!['-']
+                    }
+                })
+                .collect::<String>()
+                .split('-')
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join("-");
+            let base = if slug.is_empty() {
+                "participant".to_owned()
+            } else {
+                slug
+            };
+            let mut name = format!("{base}.toml");
+            let mut k = 2;
+            while !used.insert(name.clone()) {
+                name = format!("{base}-{k}.toml");
+                k += 1;
+            }
+            name
+        })
+        .collect()
+}
+
+fn new_folder(args: &RunArgs) -> Result<PathBuf, Failure> {
+    let folder = match &args.output {
+        Some(p) => p.clone(),
+        None => {
+            let stem = format!("workshop-{}", today());
+            let mut p = PathBuf::from(&stem);
+            let mut n = 2;
+            while p.exists() {
+                p = PathBuf::from(format!("{stem}-{n}"));
+                n += 1;
+            }
+            p
+        }
+    };
+    let occupied = folder
+        .read_dir()
+        .map(|mut d| d.next().is_some())
+        .unwrap_or(false);
+    if occupied && !args.force {
+        return Err(
+            Failure::usage(format!("{} already holds files", folder.display())).hint(format!(
+                "continue that session with --resume {}, or pick another --output",
+                folder.display()
+            )),
+        );
+    }
+    if folder.exists() && !folder.is_dir() {
+        return Err(Failure::usage(format!(
+            "{} is a file; a session saves to a folder",
+            folder.display()
+        )));
+    }
+    std::fs::create_dir_all(&folder).map_err(|e| {
+        Failure::invalid(format!("cannot create {}: {e}", folder.display()))
+            .hint("choose a writable place with --output FOLDER")
+    })?;
+    Ok(folder)
+}
+
+type Session = (
+    Questionnaire,
+    Vec<String>,
+    Vec<PathBuf>,
+    Vec<Response>,
+    PathBuf,
+);
+
+fn resume(folder: &Path, args: &RunArgs) -> anyhow::Result<Session> {
+    let mut questionnaires = Questionnaires::new(args.questionnaire.as_deref())?;
+    let (inputs, _) = expand(&[folder.to_owned()]);
+    let mut q: Option<Questionnaire> = None;
+    let (mut names, mut paths, mut responses) = (Vec::new(), Vec::new(), Vec::new());
+    for input in &inputs {
+        let Input::File(path) = input else { continue };
+        let (qq, response, _) = load_response(input, &mut questionnaires)?;
+        if q.as_ref().is_some_and(|first| first.id != qq.id) {
+            return Err(Failure::invalid(format!(
+                "{} answers another questionnaire than the rest of the session",
+                path.display()
+            ))
+            .into());
+        }
+        q.get_or_insert_with(|| qq.clone());
+        names.push(
+            response
+                .meta
+                .respondent
+                .clone()
+                .unwrap_or_else(|| format!("P{}", names.len() + 1)),
+        );
+        paths.push(path.clone());
+        responses.push(response);
+    }
+    let Some(q) = q else {
+        return Err(Failure::usage(format!(
+            "{} holds no answer files to resume",
+            folder.display()
+        ))
+        .into());
+    };
+    Ok((q, names, paths, responses, folder.to_owned()))
+}
+
+fn start(spec: &str, args: &RunArgs) -> anyhow::Result<Session> {
+    let names = participants(spec)?;
+    let (q, _) = load_questionnaire(args.questionnaire.as_deref().unwrap_or(DEFAULT_ID))?;
+    let folder = new_folder(args)?;
+    let paths = file_names(&names)
+        .into_iter()
+        .map(|f| folder.join(f))
+        .collect();
+    let responses = names
+        .iter()
+        .map(|n| {
+            let mut r = Response::new(&q);
+            r.meta.respondent = Some(n.clone());
+            r.meta.role.clone_from(&args.role);
+            r.meta.date = Some(today());
+            r.meta.language.clone_from(&args.common.lang);
+            r
+        })
+        .collect();
+    Ok((q, names, paths, responses, folder))
+}
+
+/// Runs a facilitated session: `--participants` starts one, `--resume FOLDER` continues one.
+pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
+    let (q, names, paths, mut responses, folder) = match (&args.resume, &args.participants) {
+        (Some(folder), _) => resume(folder, args)?,
+        (None, Some(spec)) => start(spec, args)?,
+        (None, None) => {
+            return Err(Failure::usage(
+                "a facilitated session needs --participants or --resume FOLDER",
+            )
+            .into());
+        }
+    };
+    let lang = pick_language(args.common.lang.as_deref(), &responses[0], &q);
+    let save = |rs: &[Response]| {
+        let done = first_open_question(rs, q.questions.len());
+        interrupt::saving(done, || {
+            for (path, r) in paths.iter().zip(rs) {
+                write_atomically(path, r.to_toml(&q).as_bytes())?;
+            }
+            Ok(())
+        })
+    };
+    save(&responses).map_err(|e| {
+        Failure::invalid(format!("cannot save answers in {}: {e}", folder.display()))
+            .hint("choose a writable place with --output FOLDER")
+    })?;
+    interrupt::install(&folder, q.questions.len());
+
+    let mut err = std::io::stderr();
+    let total = q.questions.len();
+    let _ = writeln!(
+        err,
+        "{} ({total} questions) with {}",
+        q.tr(&q.title, &lang),
+        names.join(", ")
+    );
+    let done = first_open_question(&responses, total);
+    if done > 0 {
+        let _ = writeln!(
+            err,
+            "Resuming at question {} of {total}.",
+            (done + 1).min(total)
+        );
+    }
+    let _ = writeln!(
+        err,
+        "Type every participant's answer on one line, in this order: {}.",
+        names.join(", ")
+    );
+    let _ = writeln!(
+        err,
+        "Answers are saved in {} after every question.",
+        folder.display()
+    );
+
+    let mut prompter = TerminalPrompter::default();
+    match run_room(
+        &q,
+        &mut responses,
+        &names,
+        &lang,
+        &mut prompter,
+        &mut |rs| save(rs),
+    ) {
+        Ok(SurveyEnd::Completed) => {
+            let _ = writeln!(
+                err,
+                "\nAll {total} questions answered; saved in {}.\n",
+                folder.display()
+            );
+            let options = ScoreOptions::default();
+            let mut groups = Groups::new(&q, None, options);
+            for r in &responses {
+                groups.add(&q, r);
+            }
+            let (all, _) = groups.finish(&q);
+            let source = folder.display().to_string();
+            let view = GroupView {
+                questionnaire: &q,
+                all: &all,
+                source: &source,
+                by: None,
+                warnings: &[],
+                lang: &lang,
+            };
+            report::render_group(
+                report::Format::Table,
+                &mut std::io::stdout().lock(),
+                &view,
+                80,
+            )?;
+            Ok(Exit::Success)
+        }
+        Ok(SurveyEnd::Quit { at }) => {
+            let _ = writeln!(
+                err,
+                "\nSaved the answers to {at} of {total} questions in {}.\n{}",
+                folder.display(),
+                interrupt::resume_hint(&folder)
+            );
+            Ok(Exit::Success)
+        }
+        Err(SurveyError::Interrupted) => Ok(interrupt::interrupted()),
+        Err(e) => Err(Failure::invalid(e.to_string())
+            .hint(interrupt::resume_hint(&folder))
+            .into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn participants_are_a_count_or_distinct_names() {
+        assert_eq!(
+            participants("3").ok(),
+            Some(vec!["P1".into(), "P2".into(), "P3".into()])
+        );
+        assert_eq!(
+            participants(" Ana, Ben ,Chloé ").ok(),
+            Some(vec!["Ana".into(), "Ben".into(), "Chloé".into()])
+        );
+        assert!(participants("Ana,ana").is_err());
+        assert!(participants(",").is_err());
+        assert!(participants("0").is_err());
+    }
+
+    #[test]
+    fn file_names_are_distinct() {
+        let names: Vec<String> = ["Chloé", "Chloe", "", "Jean-Luc"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            file_names(&names),
+            [
+                "chloé.toml",
+                "chloe.toml",
+                "participant.toml",
+                "jean-luc.toml"
+            ]
+        );
+    }
+}
