@@ -76,7 +76,8 @@ pub struct RunArgs {
 
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
-    /// Answer files, folders of them (searched for *.toml), or - for standard input
+    /// Answer files, folders of them (searched for *.toml), CSV exports (*.csv), or - for
+    /// standard input
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Questionnaire file or bundled id [default: the one each answer file names]
@@ -95,12 +96,15 @@ pub struct ScoreArgs {
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub top: usize,
     #[command(flatten)]
+    pub csv: CsvArgs,
+    #[command(flatten)]
     pub common: Common,
 }
 
 #[derive(Debug, Args)]
 pub struct SummarizeArgs {
-    /// Answer files, folders of them (searched for *.toml), or - for standard input
+    /// Answer files, folders of them (searched for *.toml), CSV exports (*.csv), or - for
+    /// standard input
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Also show the figures per value of FIELD (respondent metadata such as role or team)
@@ -121,6 +125,8 @@ pub struct SummarizeArgs {
     /// How many item recommendations to show at most
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub top: usize,
+    #[command(flatten)]
+    pub csv: CsvArgs,
     #[command(flatten)]
     pub common: Common,
 }
@@ -169,6 +175,17 @@ pub struct ShowArgs {
     pub questionnaire: String,
     #[command(flatten)]
     pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct CsvArgs {
+    /// CSV column that identifies each respondent
+    #[arg(long, value_name = "NAME", default_value = "respondent")]
+    pub id_column: String,
+    /// Report CSV rows with invalid answers and go on with the others (by default one bad row
+    /// stops the run before anything is written)
+    #[arg(long)]
+    pub skip_invalid: bool,
 }
 
 #[derive(Debug, Args)]

@@ -77,7 +77,14 @@ fn write_answer_files(csv_text: &str, questionnaire: &str, dir: &Path) -> usize 
     n
 }
 
-fn compare_with_peer(questionnaire: &Path, id: &str, respondents: usize, seed: u32) {
+/// How centricity reads the generated answers: one answer file per row, or the CSV export itself.
+#[derive(Clone, Copy, PartialEq)]
+enum Via {
+    AnswerFiles,
+    CsvExport,
+}
+
+fn compare_with_peer(questionnaire: &Path, id: &str, respondents: usize, seed: u32, via: Via) {
     if let Some(why) = peer_unavailable() {
         println!("skipped: {why}");
         return;
@@ -121,7 +128,11 @@ fn compare_with_peer(questionnaire: &Path, id: &str, respondents: usize, seed: u
     let ours = Command::new(env!("CARGO_BIN_EXE_centricity"))
         .args(["score", "--format", "csv", "--questionnaire"])
         .arg(questionnaire)
-        .arg(&answers)
+        .arg(if via == Via::CsvExport {
+            &csv_path
+        } else {
+            &answers
+        })
         .output()
         .expect("run centricity");
     assert!(
@@ -176,12 +187,18 @@ fn compare_with_peer(questionnaire: &Path, id: &str, respondents: usize, seed: u
 #[test]
 fn bundled_questionnaire_scores_match_the_pandas_reference() {
     let q = Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires/customer-centricity.toml");
-    compare_with_peer(&q, "customer-centricity", 400, 11);
+    compare_with_peer(&q, "customer-centricity", 400, 11, Via::AnswerFiles);
 }
 
 #[test]
 fn fractional_weighted_questionnaire_scores_match_the_pandas_reference() {
     let q = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("examples/questionnaires/security-maturity.toml");
-    compare_with_peer(&q, "security-maturity", 200, 5);
+    compare_with_peer(&q, "security-maturity", 200, 5, Via::AnswerFiles);
+}
+
+#[test]
+fn a_scored_csv_export_matches_the_pandas_reference() {
+    let q = Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires/customer-centricity.toml");
+    compare_with_peer(&q, "customer-centricity", 2000, 23, Via::CsvExport);
 }

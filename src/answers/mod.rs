@@ -1,9 +1,11 @@
 //! Answers: answer files (TOML, one respondent) and the resolved [`Response`] that scoring reads.
 
+mod csv_export;
 mod file;
 mod response;
 mod value;
 
+pub use csv_export::{CsvLayout, csv_error, reader as csv_reader};
 pub use file::{AnswerDocument, MAX_ANSWER_FILE_BYTES};
 pub use response::{Answer, Metadata, Response};
 pub(crate) use value::fmt_value;

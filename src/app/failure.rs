@@ -58,8 +58,10 @@ pub(crate) fn print_diagnostics(all: &[Diagnostic]) {
     let mut err = anstream::stderr().lock();
     for d in all {
         let mut place = d.file.clone();
-        if let (Some(l), Some(c)) = (d.line, d.column) {
-            place = format!("{place}:{l}:{c}");
+        match (d.line, d.column) {
+            (Some(l), Some(c)) => place = format!("{place}:{l}:{c}"),
+            (Some(l), None) => place = format!("{place}:{l}"),
+            _ => {}
         }
         let (style, kind) = match d.severity {
             Severity::Error => (ERROR, "error"),

@@ -13,31 +13,33 @@ use super::failure::Failure;
 const MAX_READ_BYTES: u64 = 64 * 1024 * 1024;
 
 /// One input to score: a path, or standard input.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub(crate) enum Input {
     File(PathBuf),
-    Stdin,
+    /// Standard input copied to a temporary file (removed when the last copy is dropped), so
+    /// that a CSV export can be read twice without holding it in memory.
+    Stdin {
+        path: PathBuf,
+        csv: bool,
+        _temp: std::sync::Arc<tempfile::TempPath>,
+    },
 }
 
 impl Input {
     pub(crate) fn name(&self) -> String {
         match self {
             Self::File(p) => p.display().to_string(),
-            Self::Stdin => "<stdin>".to_owned(),
+            Self::Stdin { .. } => "<stdin>".to_owned(),
         }
     }
 
     pub(crate) fn read(&self) -> Result<String, Diagnostic> {
         match self {
             Self::File(p) => read_text(p),
-            Self::Stdin => {
-                let mut bytes = Vec::new();
-                std::io::stdin()
-                    .take(MAX_READ_BYTES + 1)
-                    .read_to_end(&mut bytes)
-                    .map_err(|e| Diagnostic::error("<stdin>", format!("cannot read: {e}")))?;
-                decode("<stdin>", bytes)
-            }
+            Self::Stdin { path, .. } => read_text(path).map_err(|mut d| {
+                d.file = "<stdin>".to_owned();
+                d
+            }),
         }
     }
 }
@@ -49,7 +51,17 @@ pub(crate) fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
+            if inputs.iter().any(|i| matches!(i, Input::Stdin { .. })) {
+                problems.push(Diagnostic::error(
+                    "-",
+                    "standard input can be named only once",
+                ));
+                continue;
+            }
+            match spool_stdin() {
+                Ok(input) => inputs.push(input),
+                Err(d) => problems.push(d),
+            }
         } else if p.is_dir() {
             let before = inputs.len();
             walk(p, &mut inputs, &mut problems);
@@ -148,4 +160,29 @@ pub(crate) fn load_questionnaire(spec: &str) -> anyhow::Result<(Questionnaire, V
 
 pub(crate) fn bundled_ids() -> String {
     BUNDLED.iter().map(|b| b.id).collect::<Vec<_>>().join(", ")
+}
+
+/// Copies standard input to a temporary file and tells TOML answers from a CSV export: an answer
+/// file's first line of content is a `key = value` or a `[table]`.
+fn spool_stdin() -> Result<Input, Diagnostic> {
+    let fail = |e: std::io::Error| Diagnostic::error("<stdin>", format!("cannot read: {e}"));
+    let mut file = tempfile::NamedTempFile::new().map_err(fail)?;
+    std::io::copy(&mut std::io::stdin().lock(), &mut file).map_err(fail)?;
+    let path = file.into_temp_path();
+    let mut head = Vec::new();
+    std::fs::File::open(&path)
+        .and_then(|f| f.take(8192).read_to_end(&mut head))
+        .map_err(fail)?;
+    let head = String::from_utf8_lossy(&head);
+    let first = head
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .unwrap_or("");
+    let toml = first.starts_with('[') || first.split(',').next().is_some_and(|f| f.contains('='));
+    Ok(Input::Stdin {
+        path: path.to_path_buf(),
+        csv: !toml,
+        _temp: std::sync::Arc::new(path),
+    })
 }

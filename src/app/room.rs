@@ -283,10 +283,12 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
             )?;
             Ok(Exit::Success)
         }
-        Ok(SurveyEnd::Quit { at }) => {
+        Ok(SurveyEnd::Quit { .. }) => {
+            // Not where the room quit: it may have gone back to an earlier question.
             let _ = writeln!(
                 err,
-                "\nSaved the answers to {at} of {total} questions in {}.\n{}",
+                "\nSaved the answers to {} of {total} questions in {}.\n{}",
+                first_open_question(&responses, total),
                 folder.display(),
                 interrupt::resume_hint(&folder)
             );

@@ -5,6 +5,7 @@ use std::io::Write;
 
 use super::failure::{Exit, Failure, print_diagnostics};
 use super::inputs::{Input, bundled_ids, expand, load_questionnaire};
+use super::records::{CsvOptions, for_each_response, is_csv};
 use super::sink::Sink;
 use crate::answers::{AnswerDocument, Response};
 use crate::cli::ScoreArgs;
@@ -33,6 +34,21 @@ impl Questionnaires {
             forced,
             bundled: HashMap::new(),
         })
+    }
+
+    /// The questionnaire of CSV exports, which do not name one: `--questionnaire`, else the
+    /// default bundled questionnaire.
+    pub(crate) fn for_csv(&mut self) -> anyhow::Result<&Questionnaire> {
+        if let Some(q) = &self.forced {
+            return Ok(q);
+        }
+        let id = crate::questionnaire::DEFAULT_ID;
+        if !self.bundled.contains_key(id) {
+            let b = Bundled::find(id)
+                .ok_or_else(|| Failure::usage("no default questionnaire is bundled"))?;
+            self.bundled.insert(id.to_owned(), b.load()?);
+        }
+        Ok(&self.bundled[id])
     }
 
     /// The questionnaire to check `doc` against.
@@ -82,41 +98,44 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
     }
 
     let mut sink = Sink::open(args.output.as_deref(), args.force)?;
-    let mut renderer = report::renderer(args.format, inputs.len() > 1, sink.width());
+    let several = inputs.len() > 1 || inputs.iter().any(is_csv);
+    let mut renderer = report::renderer(args.format, several, sink.width());
     let options = ScoreOptions {
         max_recommendations: args.top,
     };
+    let csv = CsvOptions {
+        id_column: args.csv.id_column.clone(),
+        skip_invalid: args.csv.skip_invalid,
+    };
     let mut scored = 0usize;
-    for input in &inputs {
-        let (q, response, warnings) = match load_response(input, &mut questionnaires) {
-            Ok(x) => x,
-            Err(d) => {
-                invalid = true;
-                print_diagnostics(&d.0);
-                continue;
+    let mut unwritable = false;
+    invalid |= for_each_response(
+        &inputs,
+        &mut questionnaires,
+        &csv,
+        &mut |q, response, warnings, source| {
+            let lang = pick_language(args.common.lang.as_deref(), &response, q);
+            let assessment = assess(q, &response, options);
+            let view = Scored {
+                questionnaire: q,
+                response: &response,
+                assessment: &assessment,
+                source,
+                warnings,
+                lang: &lang,
+            };
+            match renderer.result(&mut sink, &view) {
+                Ok(()) => scored += 1,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Err(e.into()),
+                Err(e) => {
+                    unwritable = true;
+                    print_diagnostics(&[Diagnostic::error(source, e.to_string())]);
+                }
             }
-        };
-        let lang = pick_language(args.common.lang.as_deref(), &response, q);
-        let assessment = assess(q, &response, options);
-        let source = input.name();
-        let view = Scored {
-            questionnaire: q,
-            response: &response,
-            assessment: &assessment,
-            source: &source,
-            warnings: &warnings,
-            lang: &lang,
-        };
-        if let Err(e) = renderer.result(&mut sink, &view) {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                return Ok(Exit::Success);
-            }
-            invalid = true;
-            print_diagnostics(&[Diagnostic::error(&source, e.to_string())]);
-            continue;
-        }
-        scored += 1;
-    }
+            Ok(())
+        },
+    )?;
+    invalid |= unwritable;
     renderer.finish(&mut sink)?;
     sink.flush()?;
     if scored > 0 || args.output.is_none() {

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use super::failure::{Exit, Failure, print_diagnostics};
 use super::inputs::expand;
-use super::score::{Questionnaires, load_response};
+use super::records::{CsvOptions, for_each_response};
+use super::score::Questionnaires;
 use super::sink::Sink;
 use crate::answers::{Metadata, Response};
 use crate::cli::SummarizeArgs;
@@ -71,37 +72,41 @@ pub(crate) fn summarize(args: &SummarizeArgs) -> anyhow::Result<Exit> {
     let (inputs, problems) = expand(&args.inputs);
     let mut invalid = problems.iter().any(Diagnostic::is_error);
     print_diagnostics(&problems);
+    let mut invalid_mix = false;
     let options = ScoreOptions {
         max_recommendations: args.top,
     };
 
+    let csv = CsvOptions {
+        id_column: args.csv.id_column.clone(),
+        skip_invalid: args.csv.skip_invalid,
+    };
     let mut state: Option<(Questionnaire, Groups)> = None;
-    for input in &inputs {
-        let (q, response, warnings) = match load_response(input, &mut questionnaires) {
-            Ok(x) => x,
-            Err(d) => {
-                invalid = true;
-                print_diagnostics(&d.0);
-                continue;
+    invalid |= for_each_response(
+        &inputs,
+        &mut questionnaires,
+        &csv,
+        &mut |q, response, warnings, source| {
+            print_diagnostics(warnings);
+            let (first, groups) = state
+                .get_or_insert_with(|| (q.clone(), Groups::new(q, args.by.as_deref(), options)));
+            if first.id == q.id {
+                groups.add(first, &response);
+            } else {
+                invalid_mix = true;
+                print_diagnostics(&[Diagnostic::error(
+                    source,
+                    format!(
+                        "answers questionnaire `{}`, but this group answers `{}`; left out",
+                        q.id, first.id
+                    ),
+                )
+                .with_help("summarize answers to one questionnaire at a time")]);
             }
-        };
-        print_diagnostics(&warnings);
-        let (first, groups) =
-            state.get_or_insert_with(|| (q.clone(), Groups::new(q, args.by.as_deref(), options)));
-        if first.id != q.id {
-            invalid = true;
-            print_diagnostics(&[Diagnostic::error(
-                input.name(),
-                format!(
-                    "answers questionnaire `{}`, but this group answers `{}`; left out",
-                    q.id, first.id
-                ),
-            )
-            .with_help("summarize answers to one questionnaire at a time")]);
-            continue;
-        }
-        groups.add(first, &response);
-    }
+            Ok(())
+        },
+    )?;
+    invalid |= invalid_mix;
     let Some((q, groups)) = state else {
         return Err(Failure::invalid("no valid answers to summarize")
             .hint("name answer files or folders of them")

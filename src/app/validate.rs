@@ -3,7 +3,8 @@
 use std::io::Write;
 
 use super::failure::{Exit, print_diagnostics};
-use super::inputs::{Input, expand};
+use super::inputs::expand;
+use super::records::{CsvOptions, check_csv, is_csv};
 use super::score::{Questionnaires, load_response};
 use crate::cli::ValidateArgs;
 use crate::diagnostic::Diagnostic;
@@ -33,6 +34,17 @@ pub(crate) fn validate(args: &ValidateArgs) -> anyhow::Result<Exit> {
     let mut out = std::io::stdout().lock();
     for input in &inputs {
         let name = input.name();
+        if is_csv(input) {
+            match check_csv(input, &mut questionnaires, &CsvOptions::default()) {
+                Ok((rows, false)) => writeln!(out, "{name}: ok: {rows} respondents")?,
+                Ok((_, true)) => invalid = true,
+                Err(e) => {
+                    invalid = true;
+                    super::failure::report(&e);
+                }
+            }
+            continue;
+        }
         let text = match input.read() {
             Ok(t) => t,
             Err(d) => {
@@ -61,21 +73,7 @@ pub(crate) fn validate(args: &ValidateArgs) -> anyhow::Result<Exit> {
                 }
             }
         } else {
-            let input = match input {
-                Input::Stdin => Input::Stdin,
-                Input::File(p) => Input::File(p.clone()),
-            };
-            let result = match input {
-                // Standard input cannot be read twice, so answers from it are parsed from the text.
-                Input::Stdin => {
-                    crate::answers::AnswerDocument::parse(&name, text).and_then(|doc| {
-                        let q = questionnaires.for_document(&doc)?;
-                        let (r, w) = doc.resolve(q)?;
-                        Ok((q, r, w))
-                    })
-                }
-                Input::File(_) => load_response(&input, &mut questionnaires),
-            };
+            let result = load_response(input, &mut questionnaires);
             match result {
                 Ok((q, response, warnings)) => {
                     print_diagnostics(&warnings);

@@ -118,6 +118,9 @@ pub fn parse_room_line(line: &str, view: &RoomView) -> Result<RoomLine, String> 
         }
         _ => {}
     }
+    if let Some(command) = command_after_current(line, view) {
+        return Ok(command);
+    }
     let mut tokens: Vec<String> = line
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty())
@@ -148,6 +151,21 @@ pub fn parse_room_line(line: &str, view: &RoomView) -> Result<RoomLine, String> 
         .map(|t| token_answer(t, &view.question))
         .collect::<Result<_, _>>()
         .map(RoomLine::Answers)
+}
+
+/// On a question already answered the prompt starts with those answers, so a command typed at
+/// once lands after them (`4 4 5b`): it is still that command.
+fn command_after_current(line: &str, view: &RoomView) -> Option<RoomLine> {
+    let current: Vec<Answer> = view.current.iter().copied().collect::<Option<_>>()?;
+    let line = line.to_lowercase();
+    ["back", "help", "quit", "b", "?", "h", "q"]
+        .into_iter()
+        .find_map(|command| {
+            let answers = line.strip_suffix(command)?;
+            (parse_room_line(answers, view) == Ok(RoomLine::Answers(current.clone())))
+                .then(|| parse_room_line(command, view).ok())
+                .flatten()
+        })
 }
 
 /// The spread of the room's answers to a question on a scale of range `range`.
@@ -344,6 +362,26 @@ mod tests {
             ]))
         );
         assert!(parse_room_line("", &room).is_err(), "nothing to keep yet");
+    }
+
+    #[test]
+    fn a_command_typed_after_the_answers_already_given_is_that_command() {
+        let q = bundled();
+        let rs = vec![Response::new(&q); 3];
+        let four = Some(Answer::Value(4.0));
+        let room = RoomView {
+            question: view(&q, &rs[0], 0, "en"),
+            participants: names(),
+            current: vec![four, four, Some(Answer::NotApplicable)],
+        };
+        assert_eq!(parse_room_line("4 4 nb", &room), Ok(RoomLine::Back));
+        assert_eq!(parse_room_line("4 4 n q", &room), Ok(RoomLine::Quit));
+        assert_eq!(parse_room_line("4 4 n?", &room), Ok(RoomLine::Help));
+        assert!(
+            parse_room_line("4 5 nb", &room).is_err(),
+            "not the answers given"
+        );
+        assert!(parse_room_line("4 4 nbb", &room).is_err());
     }
 
     #[test]

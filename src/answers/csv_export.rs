@@ -1,0 +1,218 @@
+//! Survey-tool CSV exports (DESIGN.md section 3): one respondent per row, question ids as
+//! column names, an id column, and any other columns kept as metadata.
+
+use std::collections::BTreeMap;
+
+use super::response::{Metadata, Response};
+use super::value::from_text;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::questionnaire::Questionnaire;
+use crate::toml_source::closest;
+
+/// Which column holds what, read from the header row.
+#[derive(Debug, Clone)]
+pub struct CsvLayout {
+    file: String,
+    id_column: Option<usize>,
+    /// (column, question index)
+    questions: Vec<(usize, usize)>,
+    /// (column, name) of the other columns.
+    metadata: Vec<(usize, String)>,
+    headers: Vec<String>,
+}
+
+impl CsvLayout {
+    /// Reads the header row. Returns the layout and a warning naming the columns that are not
+    /// questions (kept as metadata), or the reasons the header cannot be used.
+    pub fn new(
+        file: &str,
+        headers: &csv::StringRecord,
+        q: &Questionnaire,
+        id_column: &str,
+    ) -> Result<(Self, Vec<Diagnostic>), Diagnostics> {
+        let headers: Vec<String> = headers.iter().map(|h| h.trim().to_owned()).collect();
+        let mut problems = Vec::new();
+        for (i, h) in headers.iter().enumerate() {
+            if let Some(first) = headers[..i].iter().position(|o| o == h) {
+                problems.push(
+                    Diagnostic::error(
+                        file,
+                        format!(
+                            "column `{h}` appears twice (columns {} and {})",
+                            first + 1,
+                            i + 1
+                        ),
+                    )
+                    .at_line(1)
+                    .with_help("rename or remove one of them"),
+                );
+            }
+        }
+        let mut questions = Vec::new();
+        let mut metadata = Vec::new();
+        let mut id = None;
+        for (c, h) in headers.iter().enumerate() {
+            if h == id_column {
+                id = Some(c);
+            } else if let Some(i) = q.question(h) {
+                questions.push((c, i));
+            } else {
+                metadata.push((c, h.clone()));
+            }
+        }
+        if questions.is_empty() {
+            let expected: Vec<&str> = q.questions.iter().map(|x| x.id.as_str()).collect();
+            problems.push(
+                Diagnostic::error(file, format!("no column is a question of `{}`", q.id))
+                    .at_line(1)
+                    .with_help(format!(
+                        "name the answer columns after the question ids: {}",
+                        expected.join(", ")
+                    )),
+            );
+        }
+        if !problems.is_empty() {
+            return Err(Diagnostics(problems));
+        }
+        let mut warnings = Vec::new();
+        if !metadata.is_empty() {
+            let names: Vec<String> = metadata
+                .iter()
+                .map(
+                    |(_, h)| match closest(h, q.questions.iter().map(|x| x.id.as_str())) {
+                        Some(best) if best != h => format!("`{h}` (did you mean `{best}`?)"),
+                        _ => format!("`{h}`"),
+                    },
+                )
+                .collect();
+            warnings.push(
+                Diagnostic::warning(
+                    file,
+                    format!(
+                        "columns kept as metadata, not questions: {}",
+                        names.join(", ")
+                    ),
+                )
+                .at_line(1),
+            );
+        }
+        let missing = q.questions.len() - questions.len();
+        if missing > 0 {
+            warnings.push(
+                Diagnostic::warning(
+                    file,
+                    format!(
+                        "{missing} of {} questions have no column; they count as unanswered",
+                        q.questions.len()
+                    ),
+                )
+                .at_line(1),
+            );
+        }
+        Ok((
+            Self {
+                file: file.to_owned(),
+                id_column: id,
+                questions,
+                metadata,
+                headers,
+            },
+            warnings,
+        ))
+    }
+
+    /// Names of the metadata columns, in file order.
+    pub fn metadata_columns(&self) -> impl Iterator<Item = &str> {
+        self.metadata.iter().map(|(_, h)| h.as_str())
+    }
+
+    /// The response of one data row; `row` counts data rows from 1 and `line` is its line in
+    /// the file. A cell that is not an answer is an error naming the row and the column.
+    pub fn response(
+        &self,
+        q: &Questionnaire,
+        record: &csv::StringRecord,
+        row: u64,
+        line: u64,
+    ) -> Result<Response, Diagnostic> {
+        let mut response = Response::new(q);
+        response.completed = true;
+        let id = self
+            .id_column
+            .and_then(|c| record.get(c))
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
+        for &(c, i) in &self.questions {
+            let cell = record.get(c).unwrap_or("");
+            let scale = q.scale_of(&q.questions[i]);
+            match from_text(q, scale, cell) {
+                Ok(a) => response.answers[i] = a,
+                Err(e) => {
+                    return Err(Diagnostic::error(
+                        &self.file,
+                        format!(
+                            "data row {row}{}, column {} `{}`: {}",
+                            id.map(|id| format!(" (respondent `{id}`)"))
+                                .unwrap_or_default(),
+                            c + 1,
+                            self.headers[c],
+                            e.message
+                        ),
+                    )
+                    .at_line(usize::try_from(line).unwrap_or(usize::MAX))
+                    .with_help(format!(
+                        "{}, the option's label, or leave the cell empty",
+                        e.help
+                    )));
+                }
+            }
+        }
+        let mut meta = Metadata {
+            respondent: Some(id.map_or_else(|| format!("row {row}"), str::to_owned)),
+            extra: BTreeMap::new(),
+            ..Metadata::default()
+        };
+        for (c, name) in &self.metadata {
+            let value = record.get(*c).unwrap_or("").trim().to_owned();
+            match name.as_str() {
+                "role" => meta.role = Some(value),
+                "team" => meta.team = Some(value),
+                "date" => meta.date = Some(value),
+                "language" => meta.language = Some(value).filter(|v| !v.is_empty()),
+                _ => {
+                    meta.extra.insert(name.clone(), value);
+                }
+            }
+        }
+        response.meta = meta;
+        Ok(response)
+    }
+}
+
+/// A CSV reader configured for survey exports: a header row, quoted fields, any line ending,
+/// a byte-order mark ignored.
+pub fn reader<R: std::io::Read>(input: R) -> csv::Reader<R> {
+    csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(input)
+}
+
+/// A CSV error as a diagnostic of `file`.
+pub fn csv_error(file: &str, e: &csv::Error) -> Diagnostic {
+    let line = e.position().map(csv::Position::line);
+    let message = match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
+            format!("this row has {len} fields, but the header has {expected_len}")
+        }
+        csv::ErrorKind::Utf8 { .. } => "this row is not valid UTF-8 text".to_owned(),
+        _ => e.to_string(),
+    };
+    let d = Diagnostic::error(file, message);
+    match line {
+        Some(l) => d.at_line(usize::try_from(l).unwrap_or(usize::MAX)),
+        None => d,
+    }
+}
