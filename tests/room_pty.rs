@@ -1,0 +1,596 @@
+//! `centricity run --participants` (a facilitated session: one line of answers per question for
+//! the whole room, one answer file per participant) and `centricity run --notes`, driven through
+//! a pseudo-terminal: the real binary, real keystrokes, the real answer files.
+//!
+//! As in `survey_pty.rs`, every key is sent only after the prompt it answers has been drawn, and
+//! only plain substrings are matched. Two details of the terminal matter here:
+//!
+//! - rexpect turns every byte of output into the `char` of the same value, so `Chloé` arrives as
+//!   `ChloÃ©`; [`Session::expect`] translates both ways.
+//! - Between two keys console puts the terminal back in canonical mode, where the line discipline
+//!   itself handles erase (`\x7f`): a DEL that arrives before dialoguer has switched to raw mode
+//!   is swallowed. Ctrl-H (`\x08`) is also a backspace for dialoguer but means nothing to the
+//!   line discipline, so it is the backspace these tests send.
+
+#![cfg(unix)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use rexpect::process::WaitStatus;
+use rexpect::session::{PtySession, spawn_command};
+use toml::{Table, Value};
+
+/// Generous, so that a loaded CI machine never fails a test that would pass.
+const TIMEOUT_MS: u64 = 20_000;
+
+const DOWN: &str = "\x1b[B";
+const ENTER: &str = "\r";
+const BACKSPACE: &str = "\x08";
+const CTRL_C: &str = "\x03";
+
+/// The end of a facilitated session's prompt, drawn just before it waits for a line. dialoguer
+/// repeats the prompt with the line once it is confirmed, so it is only ever expected after
+/// something that comes before it (a heading, a problem, the help).
+const ROOM_PROMPT: &str = "(b back, ? help, q quit)";
+/// The last item of the survey's menu, drawn just before it waits for a key.
+const MENU_END: &str = "Save and quit (resume later)";
+const NOTE_PROMPT: &str = "Note (evidence or an example; Enter to skip)";
+
+const PARTICIPANTS: [&str; 3] = ["Ana", "Ben", "Chloé"];
+const FILES: [&str; 3] = ["ana.toml", "ben.toml", "chloé.toml"];
+
+/// The bundled questionnaire's question ids, in the order it asks them.
+const QUESTION_IDS: [&str; 24] = [
+    "focused-knowledge",
+    "focused-listening",
+    "focused-relationship",
+    "focused-innovation",
+    "focused-leadership",
+    "focused-empowerment",
+    "driven-knowledge",
+    "driven-listening",
+    "driven-relationship",
+    "driven-innovation",
+    "driven-leadership",
+    "driven-empowerment",
+    "engaged-knowledge",
+    "engaged-listening",
+    "engaged-relationship",
+    "engaged-innovation",
+    "engaged-leadership",
+    "engaged-empowerment",
+    "inspired-knowledge",
+    "inspired-listening",
+    "inspired-relationship",
+    "inspired-innovation",
+    "inspired-leadership",
+    "inspired-empowerment",
+];
+
+const STAGES: [&str; 4] = [
+    "Customer-focused",
+    "Customer-driven",
+    "Customer-engaged",
+    "Customer-inspired",
+];
+
+const DIMENSIONS: [&str; 6] = [
+    "Customer knowledge & data",
+    "Listening & feedback",
+    "Relationship & emotional connection",
+    "Innovation & anticipating needs",
+    "Leadership & culture",
+    "Employees & empowerment",
+];
+
+/// N/A in the answer tables below (the scale's values are 1..5).
+const NA: i64 = 0;
+
+/// `text` as rexpect reads it: one `char` per byte.
+fn as_read(text: &str) -> String {
+    text.bytes().map(char::from).collect()
+}
+
+/// The UTF-8 text rexpect read as `read`.
+fn decoded(read: &str) -> String {
+    let bytes: Vec<u8> = read
+        .chars()
+        .map(|c| u8::try_from(c).expect("rexpect reads one byte per char"))
+        .collect();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// `centricity run ARGS` on a pseudo-terminal, in `dir`.
+struct Session {
+    session: PtySession,
+}
+
+impl Session {
+    fn start(dir: &Path, args: &[&str]) -> Self {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_centricity"));
+        cmd.arg("run")
+            .args(args)
+            .current_dir(dir)
+            .env("NO_COLOR", "1")
+            .env("TERM", "xterm")
+            .env_remove("CLICOLOR_FORCE");
+        let session = spawn_command(cmd, Some(TIMEOUT_MS)).expect("start centricity on a pty");
+        Self { session }
+    }
+
+    /// Waits for `text` and returns what came before it.
+    fn expect(&mut self, text: &str) -> String {
+        let before = self
+            .session
+            .exp_string(&as_read(text))
+            .unwrap_or_else(|e| panic!("waiting for {text:?}: {e}"));
+        decoded(&before)
+    }
+
+    /// The heading of question `n` (1-based).
+    fn heading(n: usize) -> String {
+        format!(
+            "Question {n} of 24 - {} - {}",
+            STAGES[(n - 1) / 6],
+            DIMENSIONS[(n - 1) % 6]
+        )
+    }
+
+    /// Waits until question `n` is asked and its prompt is drawn; returns everything shown since
+    /// the last wait, heading included.
+    fn at_question(&mut self, n: usize, prompt_end: &str) -> String {
+        let heading = Self::heading(n);
+        let before = self.expect(&heading);
+        let after = self.expect(prompt_end);
+        format!("{before}{heading}{after}{prompt_end}")
+    }
+
+    /// Waits until question `n` of a facilitated session is asked.
+    fn at_room_question(&mut self, n: usize) -> String {
+        self.at_question(n, ROOM_PROMPT)
+    }
+
+    fn keys(&mut self, keys: &str) {
+        self.session.send(keys).expect("send keys");
+        self.session.flush().expect("send keys");
+    }
+
+    /// Types `line` and Enter.
+    fn line(&mut self, line: &str) {
+        self.keys(&format!("{line}{ENTER}"));
+    }
+
+    /// At question `n` of a facilitated session, types the room's answers.
+    fn answer(&mut self, n: usize, line: &str) {
+        self.at_room_question(n);
+        self.line(line);
+    }
+
+    /// Waits for the process to end; returns the rest of its output and its exit code.
+    fn finish(mut self) -> (String, i32) {
+        let rest = self
+            .session
+            .exp_eof()
+            .unwrap_or_else(|e| panic!("waiting for centricity to end: {e}"));
+        let rest = decoded(&rest);
+        match self.session.process().wait().expect("wait for centricity") {
+            WaitStatus::Exited(_, code) => (rest, code),
+            other => panic!("centricity did not exit normally: {other:?}; output: {rest:?}"),
+        }
+    }
+}
+
+fn read_answer_file(path: &Path) -> Table {
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    text.parse()
+        .unwrap_or_else(|e| panic!("{} is not TOML: {e}\n{text}", path.display()))
+}
+
+fn answers(file: &Table) -> &Table {
+    file.get("answers")
+        .and_then(Value::as_table)
+        .expect("the answer file has an [answers] table")
+}
+
+fn completed(file: &Table) -> bool {
+    file.get("completed")
+        .and_then(Value::as_bool)
+        .expect("the answer file says whether it is completed")
+}
+
+/// Checks that `file` holds exactly the answers `values` (1..5, or [`NA`]) to the first
+/// questions, in question order.
+fn assert_answers(file: &Table, values: &[i64], whose: &str) {
+    let expected: Table = QUESTION_IDS
+        .iter()
+        .zip(values)
+        .map(|(id, v)| {
+            let value = if *v == NA {
+                Value::String("n/a".into())
+            } else {
+                Value::Integer(*v)
+            };
+            ((*id).to_owned(), value)
+        })
+        .collect();
+    let got = answers(file);
+    assert_eq!(got, &expected, "{whose}'s answers");
+    let order: Vec<&str> = got.keys().map(String::as_str).collect();
+    assert_eq!(
+        order,
+        QUESTION_IDS[..values.len()],
+        "{whose}'s answers in question order"
+    );
+}
+
+/// Checks the session's folder: one file per participant, each holding exactly that
+/// participant's column of `rows` (one row per question: Ana, Ben, Chloé) and `completed`.
+fn assert_room(folder: &Path, rows: &[[i64; 3]], done: bool) {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .expect("list the session's folder")
+        .map(|e| {
+            e.expect("folder entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    assert_eq!(
+        names, FILES,
+        "one answer file per participant, and nothing else"
+    );
+    for (p, (name, file)) in PARTICIPANTS.iter().zip(FILES).enumerate() {
+        let table = read_answer_file(&folder.join(file));
+        let column: Vec<i64> = rows.iter().map(|row| row[p]).collect();
+        assert_answers(&table, &column, name);
+        assert_eq!(completed(&table), done, "{name}'s file completed");
+        assert_eq!(
+            table.get("respondent").and_then(Value::as_str),
+            Some(*name),
+            "{file} names its participant"
+        );
+        assert_eq!(
+            table.get("questionnaire").and_then(Value::as_str),
+            Some("customer-centricity")
+        );
+    }
+}
+
+/// The lines of `text` with runs of whitespace collapsed, for matching table rows.
+fn rows(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+/// Checks that some row of `table` starts with `start` (whitespace collapsed).
+fn assert_row(table: &[String], start: &str) {
+    assert!(
+        table.iter().any(|row| row.starts_with(start)),
+        "a row starting with {start:?} in:\n{}",
+        table.join("\n")
+    );
+}
+
+/// The part of `text` from the line starting with `from` up to the line starting with `to`.
+fn section<'a>(text: &'a str, from: &str, to: &str) -> &'a str {
+    let start = text
+        .find(from)
+        .unwrap_or_else(|| panic!("{from:?} in {text}"));
+    let end = text[start..]
+        .find(to)
+        .map_or(text.len(), |offset| start + offset);
+    &text[start..end]
+}
+
+#[test]
+fn a_facilitated_session_saves_each_participants_confirmed_answers_survives_ctrl_c_and_resumes_to_the_group_summary()
+ {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder: PathBuf = dir.path().join("room");
+    let mut room = Session::start(
+        dir.path(),
+        &["--participants", "Ana,Ben,Chloé", "--output", "room"],
+    );
+    room.expect("Customer-centricity maturity (24 questions) with Ana, Ben, Chloé");
+    room.expect("Type every participant's answer on one line, in this order: Ana, Ben, Chloé.");
+    room.expect("Answers are saved in room after every question.");
+
+    // Question 1: the statement, the legend, and the prompt naming the room.
+    let shown = room.at_room_question(1);
+    for part in [
+        "Marketing, sales and service work from one shared",
+        "1 Strongly disagree | 2 Disagree |",
+        "4 Agree |",
+        "n Don't know",
+        "Ana Ben Chloé (b back, ? help, q quit)",
+    ] {
+        assert!(shown.contains(part), "question 1 shows {part:?}: {shown:?}");
+    }
+    // Saved before the first question: one empty answer file per participant.
+    assert_room(&folder, &[], false);
+    room.line("4 3 5");
+    // sd 1.00 is a quarter of the scale's range: the room is asked to discuss.
+    room.expect("  Ana 4, Ben 3, Chloé 5  | mean 4.00, sd 1.00  | discuss: the room disagrees");
+
+    // Question 2: two malformed lines are refused and nothing is saved for them; `?` shows the
+    // help and asks again without repeating the question; commas separate answers, n is n/a.
+    room.at_room_question(2);
+    room.line("4 3");
+    room.expect("! expected 3 answers (Ana, Ben, Chloé), got 2");
+    room.expect(ROOM_PROMPT);
+    assert_room(&folder, &[[4, 3, 5]], false);
+    room.line("4 x 2");
+    room.expect("! `x` is not an answer: use 1, 2, 3, 4, 5, or n for not applicable");
+    room.expect(ROOM_PROMPT);
+    room.line("?");
+    room.expect("Agree if complaints are recorded with a category");
+    let again = room.expect(ROOM_PROMPT);
+    assert!(
+        !again.contains("Question "),
+        "the help does not repeat the question: {again:?}"
+    );
+    assert_room(&folder, &[[4, 3, 5]], false);
+    room.line("1,5,n");
+    // The mean and sd leave the n/a out: 1 and 5.
+    room.expect("  Ana 1, Ben 5, Chloé n  | mean 3.00, sd 2.83  | discuss: the room disagrees");
+
+    // Question 3: digits written together, one per participant; sd 0.58 needs no discussion.
+    room.answer(3, "445");
+    let shown = room.at_room_question(4);
+    assert!(
+        shown.contains("  Ana 4, Ben 4, Chloé 5  | mean 4.33, sd 0.58"),
+        "spread of question 3: {shown:?}"
+    );
+    assert!(
+        !shown.contains("discuss"),
+        "the room agrees on question 3: {shown:?}"
+    );
+    assert_room(&folder, &[[4, 3, 5], [1, 5, NA], [4, 4, 5]], false);
+
+    // Back twice, to question 2: the prompt starts from the answers given, and Enter keeps them.
+    // At question 3 the `b` lands after its pre-filled answers (`4 4 5b`) and still goes back.
+    room.line("b");
+    room.at_room_question(3);
+    room.expect("4 4 5");
+    room.line("b");
+    room.at_room_question(2);
+    let before = room.expect("1 5 n");
+    assert!(
+        !before.contains('\n'),
+        "question 2's answers are pre-filled on the prompt line: {before:?}"
+    );
+    room.keys(ENTER);
+
+    // Question 3 again: erase the pre-filled `4 4 5` and change Ana's answer to 3.
+    room.at_room_question(3);
+    let before = room.expect("4 4 5");
+    assert!(!before.contains('\n'), "pre-filled: {before:?}");
+    room.keys(&format!("{}3 4 5{ENTER}", BACKSPACE.repeat(5)));
+    room.expect("  Ana 3, Ben 4, Chloé 5  | mean 4.00, sd 1.00  | discuss: the room disagrees");
+
+    room.answer(4, "3 3 3");
+    room.expect("  Ana 3, Ben 3, Chloé 3  | mean 3.00, sd 0.00");
+    room.answer(5, "5 4 4");
+
+    // Question 6: half a line typed, not confirmed, then Ctrl-C.
+    let confirmed = [[4, 3, 5], [1, 5, NA], [3, 4, 5], [3, 3, 3], [5, 4, 4]];
+    room.at_room_question(6);
+    assert_room(&folder, &confirmed, false);
+    room.keys(&format!("4 4{CTRL_C}"));
+    let (rest, code) = room.finish();
+    assert_eq!(code, 130, "exit status; output: {rest:?}");
+    assert!(
+        rest.contains("Interrupted. Every confirmed answer is saved in room (5 of 24)."),
+        "report in {rest:?}"
+    );
+    assert!(
+        rest.contains("resume with: centricity run --resume room"),
+        "resume hint in {rest:?}"
+    );
+    assert_eq!(
+        rest.matches("Interrupted.").count(),
+        1,
+        "reported once: {rest:?}"
+    );
+    assert_room(&folder, &confirmed, false);
+
+    // Resume: the room, in the same order, at question 6; nothing earlier is asked again.
+    let mut room = Session::start(dir.path(), &["--resume", "room"]);
+    room.expect("Customer-centricity maturity (24 questions) with Ana, Ben, Chloé");
+    room.expect("Resuming at question 6 of 24.");
+    let shown = room.at_room_question(6);
+    assert_eq!(
+        shown.matches("Question ").count(),
+        1,
+        "no earlier question is asked again: {shown:?}"
+    );
+    assert!(
+        shown.contains("Ana Ben Chloé (b back, ? help, q quit)"),
+        "{shown:?}"
+    );
+    let rest: Vec<&str> = std::iter::once("445") // stage 1
+        .chain(["445"; 6]) // stage 2
+        .chain(["555", "555", "555", "555", "555", "112"]) // stage 3
+        .chain(["555"; 6]) // stage 4
+        .collect();
+    room.line(rest[0]);
+    for (i, line) in rest.iter().enumerate().skip(1) {
+        room.answer(i + 6, line);
+    }
+    room.expect("All 24 questions answered; saved in room.");
+    let (summary, code) = room.finish();
+    assert_eq!(code, 0, "exit status; output: {summary:?}");
+
+    let mut all = confirmed.to_vec();
+    all.extend(rest.iter().map(|line| {
+        let digits: Vec<i64> = line
+            .chars()
+            .map(|c| i64::from(c.to_digit(10).expect("a digit")))
+            .collect();
+        [digits[0], digits[1], digits[2]]
+    }));
+    assert_eq!(all.len(), 24);
+    assert_room(&folder, &all, true);
+
+    // By hand, item score = (mean - 1) / 4 * 100 over the answers given:
+    // stage 1: 75, 50 (1 and 5; n/a left out), 75 (3, 4, 5 after the change), 50, 83.3, 83.3:
+    //   mean 69.4 >= 62.5, lowest 50 >= 25: reached.
+    // stage 2: 83.3 everywhere: reached.
+    // stage 3: 100 five times but engaged-empowerment (1, 1, 2) is 8.3 < 25: not reached.
+    // stage 4: 100 everywhere, but stage 3 is not reached. Placement: stage 2.
+    let table = rows(&summary);
+    assert!(
+        summary.contains("Placement: Customer-driven (stage 2 of 4)"),
+        "placement in {summary}"
+    );
+    assert!(
+        summary.contains("24 of 24 items answered"),
+        "answered in {summary}"
+    );
+    assert_row(&table, "1 Customer-focused 69.4 62.5 reached");
+    assert_row(&table, "> 2 Customer-driven 83.3 62.5 reached");
+    assert_row(&table, "3 Customer-engaged 84.7 62.5 not reached");
+    assert_row(&table, "4 Customer-inspired 100.0 62.5 passes on its own");
+    assert!(
+        summary.contains("engaged-empowerment (8.3)"),
+        "the item that blocks stage 3 in {summary}"
+    );
+
+    // Individually: Ana's 1 on focused-listening (score 0) keeps her below stage 1; Ben's 1 on
+    // engaged-empowerment stops him at stage 2; Chloé's 2 there is exactly the floor (25), and
+    // her n/a leaves 5 of 6 items answered in stage 1: she reaches stage 4.
+    let individual = rows(section(
+        &summary,
+        "Individual placements",
+        "Items to discuss",
+    ));
+    assert_row(&individual, "0 Company-centric 1");
+    assert_row(&individual, "1 Customer-focused 0");
+    assert_row(&individual, "2 Customer-driven 1");
+    assert_row(&individual, "3 Customer-engaged 0");
+    assert_row(&individual, "4 Customer-inspired 1");
+
+    // sd >= 1: the first three items, with the answer changed after going back.
+    let discuss = section(&summary, "Items to discuss", "Every item");
+    let discussed: Vec<&str> = QUESTION_IDS
+        .into_iter()
+        .filter(|id| discuss.contains(&format!(" {id} ")))
+        .collect();
+    assert_eq!(
+        discussed,
+        [
+            "focused-knowledge",
+            "focused-listening",
+            "focused-relationship"
+        ],
+        "items to discuss in {discuss}"
+    );
+    let every = rows(&summary[summary.find("Every item").expect("every item")..]);
+    assert_row(&every, "focused-knowledge 3 0 4.00 1.00 75.0 discuss");
+    assert_row(&every, "focused-listening 2 1 3.00 2.83 50.0 discuss");
+    assert_row(&every, "focused-relationship 3 0 4.00 1.00 75.0 discuss");
+    assert_row(&every, "focused-innovation 3 0 3.00 0.00 50.0");
+    assert_row(&every, "engaged-empowerment 3 0 1.33 0.58 8.3");
+}
+
+#[test]
+fn notes_typed_after_an_answer_are_saved_under_notes_and_enter_skips_the_note() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("a.toml");
+    let mut survey = Session::start(
+        dir.path(),
+        &["--respondent", "Ana", "--notes", "--output", "a.toml"],
+    );
+
+    // Question 1: Agree (3 down), then a note. The answer is saved before the note is asked.
+    survey.at_question(1, MENU_END);
+    survey.keys(&(DOWN.repeat(3) + ENTER));
+    survey.expect(NOTE_PROMPT);
+    let file = read_answer_file(&path);
+    assert_answers(&file, &[4], "Ana");
+    assert!(file.get("notes").is_none(), "no note yet: {file:?}");
+    survey.line("Only in the CRM, not in the shop.");
+
+    // Question 2: Disagree (1 down), and Enter skips the note.
+    survey.at_question(2, MENU_END);
+    let note: Table = [(
+        "focused-knowledge".to_owned(),
+        Value::String("Only in the CRM, not in the shop.".into()),
+    )]
+    .into_iter()
+    .collect();
+    let file = read_answer_file(&path);
+    assert_eq!(file.get("notes").and_then(Value::as_table), Some(&note));
+    survey.keys(&(DOWN.to_owned() + ENTER));
+    survey.expect(NOTE_PROMPT);
+    survey.keys(ENTER);
+
+    // Question 3: q saves and quits.
+    survey.at_question(3, MENU_END);
+    survey.keys("q");
+    survey.expect("Saved 2 of 24 answers to a.toml.");
+    survey.expect("resume with: centricity run --resume a.toml");
+    let (_, code) = survey.finish();
+    assert_eq!(code, 0);
+
+    let file = read_answer_file(&path);
+    assert!(!completed(&file));
+    assert_answers(&file, &[4, 2], "Ana");
+    assert_eq!(
+        file.get("notes").and_then(Value::as_table),
+        Some(&note),
+        "only the first question has a note"
+    );
+}
+
+#[test]
+fn a_numbered_room_quits_with_q_typed_after_the_answers_of_a_question_gone_back_to() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("room");
+    let mut room = Session::start(dir.path(), &["--participants", "2", "--output", "room"]);
+    room.expect("Customer-centricity maturity (24 questions) with P1, P2");
+    let shown = room.at_room_question(1);
+    assert!(
+        shown.contains("P1 P2 (b back, ? help, q quit)"),
+        "{shown:?}"
+    );
+    room.line("45");
+    room.expect("  P1 4, P2 5  | mean 4.50, sd 0.71");
+    room.answer(2, "n 3");
+    // One answer: no spread to discuss.
+    room.expect("  P1 n, P2 3  | mean 3.00, sd 0.00");
+
+    // Back from question 3 to 2, then `q` after the pre-filled answers: saved and quit.
+    room.at_room_question(3);
+    room.line("b");
+    room.at_room_question(2);
+    room.expect("n 3");
+    room.line("q");
+    room.expect("Saved the answers to 2 of 24 questions in room.");
+    room.expect("resume with: centricity run --resume room");
+    let (_, code) = room.finish();
+    assert_eq!(code, 0);
+
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .expect("list the session's folder")
+        .map(|e| {
+            e.expect("folder entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    assert_eq!(names, ["p1.toml", "p2.toml"]);
+    for (name, file, values) in [("P1", "p1.toml", [4, NA]), ("P2", "p2.toml", [5, 3])] {
+        let table = read_answer_file(&folder.join(file));
+        assert_answers(&table, &values, name);
+        assert!(!completed(&table), "{name} has not finished");
+        assert_eq!(table.get("respondent").and_then(Value::as_str), Some(name));
+    }
+}
