@@ -1,9 +1,9 @@
 //! Survey-tool CSV exports (DESIGN.md section 3): one respondent per row, question ids as
 //! column names, an id column, and any other columns kept as metadata.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use super::response::{Metadata, Response};
+use super::response::{Answer, Metadata, Response};
 use super::value::from_text;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::questionnaire::Questionnaire;
@@ -19,6 +19,38 @@ pub struct CsvLayout {
     /// (column, name) of the other columns.
     metadata: Vec<(usize, String)>,
     headers: Vec<String>,
+    /// Per scale, every cell text that means an answer (values, labels in every language,
+    /// n/a forms), lower-cased: most cells are found here without parsing.
+    known: Vec<HashMap<String, Answer>>,
+}
+
+fn known_cells(q: &Questionnaire) -> Vec<HashMap<String, Answer>> {
+    q.scales
+        .iter()
+        .map(|scale| {
+            let mut map = HashMap::new();
+            for lang in &q.languages {
+                for o in &scale.options {
+                    map.insert(
+                        o.label.get(lang, lang).trim().to_lowercase(),
+                        Answer::Value(o.value),
+                    );
+                }
+                if let Some(na) = &scale.not_applicable {
+                    map.insert(
+                        na.get(lang, lang).trim().to_lowercase(),
+                        Answer::NotApplicable,
+                    );
+                }
+            }
+            for o in &scale.options {
+                map.insert(super::value::fmt_value(o.value), Answer::Value(o.value));
+            }
+            map.insert("n/a".to_owned(), Answer::NotApplicable);
+            map.insert("na".to_owned(), Answer::NotApplicable);
+            map
+        })
+        .collect()
 }
 
 impl CsvLayout {
@@ -116,6 +148,7 @@ impl CsvLayout {
                 questions,
                 metadata,
                 headers,
+                known: known_cells(q),
             },
             warnings,
         ))
@@ -143,9 +176,17 @@ impl CsvLayout {
             .map(str::trim)
             .filter(|s| !s.is_empty());
         for &(c, i) in &self.questions {
-            let cell = record.get(c).unwrap_or("");
-            let scale = q.scale_of(&q.questions[i]);
-            match from_text(q, scale, cell) {
+            let cell = record.get(c).unwrap_or("").trim();
+            if cell.is_empty() {
+                continue;
+            }
+            let scale_index = q.questions[i].scale;
+            let known = &self.known[scale_index];
+            if let Some(a) = known.get(cell).or_else(|| known.get(&cell.to_lowercase())) {
+                response.answers[i] = Some(*a);
+                continue;
+            }
+            match from_text(q, &q.scales[scale_index], cell) {
                 Ok(a) => response.answers[i] = a,
                 Err(e) => {
                     return Err(Diagnostic::error(

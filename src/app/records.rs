@@ -16,7 +16,8 @@ use crate::questionnaire::Questionnaire;
 /// Receives each valid row of a CSV export.
 type RowSink<'a> = dyn FnMut(&Questionnaire, Response, &[Diagnostic]) -> anyhow::Result<()> + 'a;
 /// Receives each valid respondent, with its warnings and where it came from.
-pub(crate) type ResponseSink<'a> = dyn FnMut(&Questionnaire, Response, &[Diagnostic], &str) -> anyhow::Result<()> + 'a;
+pub(crate) type ResponseSink<'a> =
+    dyn FnMut(&Questionnaire, Response, &[Diagnostic], &str) -> anyhow::Result<()> + 'a;
 
 /// How CSV exports are read.
 #[derive(Debug, Clone)]
