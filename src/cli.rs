@@ -83,15 +83,8 @@ pub struct ScoreArgs {
     /// Questionnaire file or bundled id [default: the one each answer file names]
     #[arg(long, short, value_name = "FILE|ID")]
     pub questionnaire: Option<String>,
-    /// Output format
-    #[arg(long, short, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
-    /// Write to FILE (atomically) instead of standard output
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Replace the output file if it exists
-    #[arg(long)]
-    pub force: bool,
+    #[command(flatten)]
+    pub out: OutputArgs,
     /// How many item recommendations to show at most
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub top: usize,
@@ -113,15 +106,8 @@ pub struct SummarizeArgs {
     /// Questionnaire file or bundled id [default: the one the answer files name]
     #[arg(long, short, value_name = "FILE|ID")]
     pub questionnaire: Option<String>,
-    /// Output format
-    #[arg(long, short, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
-    /// Write to FILE (atomically) instead of standard output
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Replace the output file if it exists
-    #[arg(long)]
-    pub force: bool,
+    #[command(flatten)]
+    pub out: OutputArgs,
     /// How many item recommendations to show at most
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub top: usize,
@@ -142,15 +128,8 @@ pub struct CompareArgs {
     /// Questionnaire file or bundled id [default: the one the answer files name]
     #[arg(long, short, value_name = "FILE|ID")]
     pub questionnaire: Option<String>,
-    /// Output format
-    #[arg(long, short, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
-    /// Write to FILE (atomically) instead of standard output
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Replace the output file if it exists
-    #[arg(long)]
-    pub force: bool,
+    #[command(flatten)]
+    pub out: OutputArgs,
     /// How many items to list among the biggest moves in each direction
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub top: usize,
@@ -175,6 +154,20 @@ pub struct ShowArgs {
     pub questionnaire: String,
     #[command(flatten)]
     pub common: Common,
+}
+
+/// Where and how a command writes its result.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -22,13 +22,10 @@ use rexpect::process::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
 use toml::{Table, Value};
 
-/// Generous, so that a loaded CI machine never fails a test that would pass.
-const TIMEOUT_MS: u64 = 20_000;
+mod support;
+use support::{CTRL_C, DIMENSIONS, DOWN, ENTER, QUESTION_IDS, STAGES, TIMEOUT_MS};
 
-const DOWN: &str = "\x1b[B";
-const ENTER: &str = "\r";
 const BACKSPACE: &str = "\x08";
-const CTRL_C: &str = "\x03";
 
 /// The end of a facilitated session's prompt, drawn just before it waits for a line. dialoguer
 /// repeats the prompt with the line once it is confirmed, so it is only ever expected after
@@ -40,50 +37,6 @@ const NOTE_PROMPT: &str = "Note (evidence or an example; Enter to skip)";
 
 const PARTICIPANTS: [&str; 3] = ["Ana", "Ben", "Chloé"];
 const FILES: [&str; 3] = ["ana.toml", "ben.toml", "chloé.toml"];
-
-/// The bundled questionnaire's question ids, in the order it asks them.
-const QUESTION_IDS: [&str; 24] = [
-    "focused-knowledge",
-    "focused-listening",
-    "focused-relationship",
-    "focused-innovation",
-    "focused-leadership",
-    "focused-empowerment",
-    "driven-knowledge",
-    "driven-listening",
-    "driven-relationship",
-    "driven-innovation",
-    "driven-leadership",
-    "driven-empowerment",
-    "engaged-knowledge",
-    "engaged-listening",
-    "engaged-relationship",
-    "engaged-innovation",
-    "engaged-leadership",
-    "engaged-empowerment",
-    "inspired-knowledge",
-    "inspired-listening",
-    "inspired-relationship",
-    "inspired-innovation",
-    "inspired-leadership",
-    "inspired-empowerment",
-];
-
-const STAGES: [&str; 4] = [
-    "Customer-focused",
-    "Customer-driven",
-    "Customer-engaged",
-    "Customer-inspired",
-];
-
-const DIMENSIONS: [&str; 6] = [
-    "Customer knowledge & data",
-    "Listening & feedback",
-    "Relationship & emotional connection",
-    "Innovation & anticipating needs",
-    "Leadership & culture",
-    "Employees & empowerment",
-];
 
 /// N/A in the answer tables below (the scale's values are 1..5).
 const NA: i64 = 0;

@@ -15,61 +15,14 @@ use rexpect::process::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
 use toml::{Table, Value};
 
-/// Generous, so that a loaded CI machine never fails a test that would pass.
-const TIMEOUT_MS: u64 = 20_000;
+mod support;
+use support::{CTRL_C, DIMENSIONS, DOWN, ENTER, QUESTION_IDS, STAGES, TIMEOUT_MS};
 
-const DOWN: &str = "\x1b[B";
 const UP: &str = "\x1b[A";
-const ENTER: &str = "\r";
 const ESCAPE: &str = "\x1b";
-const CTRL_C: &str = "\x03";
 
 /// The last item of every menu, drawn just before the prompt waits for a key.
 const MENU_END: &str = "Save and quit (resume later)";
-
-/// The bundled questionnaire's question ids, in the order it asks them.
-const QUESTION_IDS: [&str; 24] = [
-    "focused-knowledge",
-    "focused-listening",
-    "focused-relationship",
-    "focused-innovation",
-    "focused-leadership",
-    "focused-empowerment",
-    "driven-knowledge",
-    "driven-listening",
-    "driven-relationship",
-    "driven-innovation",
-    "driven-leadership",
-    "driven-empowerment",
-    "engaged-knowledge",
-    "engaged-listening",
-    "engaged-relationship",
-    "engaged-innovation",
-    "engaged-leadership",
-    "engaged-empowerment",
-    "inspired-knowledge",
-    "inspired-listening",
-    "inspired-relationship",
-    "inspired-innovation",
-    "inspired-leadership",
-    "inspired-empowerment",
-];
-
-const STAGES: [&str; 4] = [
-    "Customer-focused",
-    "Customer-driven",
-    "Customer-engaged",
-    "Customer-inspired",
-];
-
-const DIMENSIONS: [&str; 6] = [
-    "Customer knowledge & data",
-    "Listening & feedback",
-    "Relationship & emotional connection",
-    "Innovation & anticipating needs",
-    "Leadership & culture",
-    "Employees & empowerment",
-];
 
 /// `centricity run ARGS` on a pseudo-terminal, in `dir`.
 struct Survey {

@@ -97,9 +97,9 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
             .into());
     }
 
-    let mut sink = Sink::open(args.output.as_deref(), args.force)?;
+    let mut sink = Sink::open(args.out.output.as_deref(), args.out.force)?;
     let several = inputs.len() > 1 || inputs.iter().any(is_csv);
-    let mut renderer = report::renderer(args.format, several, sink.width());
+    let mut renderer = report::renderer(args.out.format, several, sink.width());
     let options = ScoreOptions {
         max_recommendations: args.top,
     };
@@ -138,7 +138,7 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
     invalid |= unwritable;
     renderer.finish(&mut sink)?;
     sink.flush()?;
-    if scored > 0 || args.output.is_none() {
+    if scored > 0 || args.out.output.is_none() {
         sink.finish()?;
     }
     Ok(if invalid {

@@ -130,9 +130,9 @@ pub(crate) fn summarize(args: &SummarizeArgs) -> anyhow::Result<Exit> {
         warnings: &[],
         lang: &lang,
     };
-    let mut sink = Sink::open(args.output.as_deref(), args.force)?;
+    let mut sink = Sink::open(args.out.output.as_deref(), args.out.force)?;
     let width = sink.width();
-    report::render_group(args.format, &mut sink, &view, width)?;
+    report::render_group(args.out.format, &mut sink, &view, width)?;
     sink.finish()?;
     Ok(if invalid {
         Exit::Invalid

@@ -5,6 +5,8 @@ use std::io::{self, Write};
 
 use super::{GroupView, Renderer, Scored, placement_name, round};
 use crate::comparison::Comparison;
+use crate::questionnaire::Questionnaire;
+use crate::scoring::Assessment;
 
 const META: [&str; 5] = ["role", "team", "date", "language", "completed"];
 
@@ -30,14 +32,7 @@ impl Renderer for CsvRenderer {
                     .map(|h| (*h).to_owned())
                     .collect();
                 header.extend(META.iter().map(|h| (*h).to_owned()));
-                header.extend(
-                    ["placement", "placement_name", "index"]
-                        .iter()
-                        .map(|h| (*h).to_owned()),
-                );
-                header.extend(q.stages.iter().map(|st| format!("stage.{}", st.id)));
-                header.extend(q.dimensions.iter().map(|d| format!("dimension.{}", d.id)));
-                header.push("overall".into());
+                header.extend(figure_columns(q));
                 w.write_record(&header)?;
                 self.questionnaire = Some(q.id.clone());
             }
@@ -60,19 +55,38 @@ impl Renderer for CsvRenderer {
                 f => m.get(f).unwrap_or_default().to_owned(),
             });
         }
-        if q.stages.is_empty() {
-            row.extend([String::new(), String::new(), String::new()]);
-        } else {
-            row.push(a.placement.to_string());
-            row.push(placement_name(q, a.placement, s.lang).to_owned());
-            row.push(score(a.index, 2));
-        }
-        row.extend(a.stages.iter().map(|st| score(st.area.score, 1)));
-        row.extend(a.dimensions.iter().map(|d| score(d.score, 1)));
-        row.push(score(a.overall.score, 1));
+        row.extend(figures(q, a, s.lang));
         w.write_record(&row)?;
         w.flush()
     }
+}
+
+/// The columns of every figure of a result: placement, index, stage, dimension and overall
+/// scores.
+fn figure_columns(q: &Questionnaire) -> Vec<String> {
+    let mut columns: Vec<String> = ["placement", "placement_name", "index"]
+        .map(String::from)
+        .to_vec();
+    columns.extend(q.stages.iter().map(|st| format!("stage.{}", st.id)));
+    columns.extend(q.dimensions.iter().map(|d| format!("dimension.{}", d.id)));
+    columns.push("overall".into());
+    columns
+}
+
+/// The cells under [`figure_columns`]: scores to one decimal, the index to two.
+fn figures(q: &Questionnaire, a: &Assessment, lang: &str) -> Vec<String> {
+    let mut row = Vec::with_capacity(4 + a.stages.len() + a.dimensions.len());
+    if q.stages.is_empty() {
+        row.extend([String::new(), String::new(), String::new()]);
+    } else {
+        row.push(a.placement.to_string());
+        row.push(placement_name(q, a.placement, lang).to_owned());
+        row.push(score(a.index, 2));
+    }
+    row.extend(a.stages.iter().map(|st| score(st.area.score, 1)));
+    row.extend(a.dimensions.iter().map(|d| score(d.score, 1)));
+    row.push(score(a.overall.score, 1));
+    row
 }
 
 /// One row for the whole group, then one per `--by` group.
@@ -80,16 +94,9 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>) -> io::Result<()>
     let q = view.questionnaire;
     let mut w = csv::Writer::from_writer(out);
     let field = view.by.as_ref().map_or("group", |(f, _)| *f);
-    let mut header: Vec<String> = vec![
-        field.to_owned(),
-        "respondents".into(),
-        "placement".into(),
-        "placement_name".into(),
-        "index".into(),
-    ];
-    header.extend(q.stages.iter().map(|st| format!("stage.{}", st.id)));
-    header.extend(q.dimensions.iter().map(|d| format!("dimension.{}", d.id)));
-    header.extend(["overall".into(), "discuss".into()]);
+    let mut header: Vec<String> = vec![field.to_owned(), "respondents".into()];
+    header.extend(figure_columns(q));
+    header.push("discuss".into());
     w.write_record(&header)?;
     let mut rows = vec![("all".to_owned(), view.all)];
     if let Some((_, groups)) = &view.by {
@@ -98,16 +105,7 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>) -> io::Result<()>
     for (name, g) in rows {
         let a = &g.assessment;
         let mut row = vec![name, g.respondents.to_string()];
-        if q.stages.is_empty() {
-            row.extend([String::new(), String::new(), String::new()]);
-        } else {
-            row.push(a.placement.to_string());
-            row.push(placement_name(q, a.placement, view.lang).to_owned());
-            row.push(score(a.index, 2));
-        }
-        row.extend(a.stages.iter().map(|st| score(st.area.score, 1)));
-        row.extend(a.dimensions.iter().map(|d| score(d.score, 1)));
-        row.push(score(a.overall.score, 1));
+        row.extend(figures(q, a, view.lang));
         row.push(
             g.discuss
                 .iter()
