@@ -87,6 +87,24 @@ pub struct Assessment {
 }
 
 /// Scores `response` to `q` by rules 1 to 6.
+///
+/// ```
+/// use centricity::answers::{Answer, Response};
+/// use centricity::questionnaire::{Bundled, DEFAULT_ID};
+/// use centricity::scoring::{ScoreOptions, assess};
+///
+/// let q = Bundled::find(DEFAULT_ID).unwrap().load().unwrap();
+/// let mut r = Response::new(&q);
+/// // "Agree" to every customer-focused statement, nothing else answered.
+/// for i in q.stage_questions(0).collect::<Vec<_>>() {
+///     r.answers[i] = Some(Answer::Value(4.0));
+/// }
+/// let a = assess(&q, &r, ScoreOptions::default());
+/// assert_eq!(a.placement, 1);
+/// assert_eq!(a.stages[0].area.score, Some(75.0));
+/// // Nothing answered in stage 2 counts as a score of 0 towards the index.
+/// assert_eq!(a.index, Some(1.0));
+/// ```
 pub fn assess(q: &Questionnaire, response: &Response, options: ScoreOptions) -> Assessment {
     let items: Vec<ItemResult> = q
         .questions

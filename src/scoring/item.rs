@@ -5,6 +5,19 @@ use crate::questionnaire::{Question, Scale};
 
 /// `(value - min) / (max - min) * 100`, or `100 - that` for a reverse-keyed item. Missing and
 /// not-applicable answers have no score.
+///
+/// ```
+/// use centricity::answers::Answer;
+/// use centricity::questionnaire::{Bundled, DEFAULT_ID};
+/// use centricity::scoring::item_score;
+///
+/// let q = Bundled::find(DEFAULT_ID).unwrap().load().unwrap();
+/// let question = &q.questions[0];
+/// let scale = q.scale_of(question);
+/// // "Agree" is 4 on a 1-5 scale: three quarters of the way up.
+/// assert_eq!(item_score(scale, question, Some(Answer::Value(4.0))), Some(75.0));
+/// assert_eq!(item_score(scale, question, Some(Answer::NotApplicable)), None);
+/// ```
 pub fn item_score(scale: &Scale, question: &Question, answer: Option<Answer>) -> Option<f64> {
     match answer? {
         Answer::NotApplicable => None,
