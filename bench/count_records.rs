@@ -5,7 +5,9 @@
 use std::io::BufReader;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).ok_or("usage: count-records FILE.csv")?;
+    let path = std::env::args()
+        .nth(1)
+        .ok_or("usage: count-records FILE.csv")?;
     let file = std::fs::File::open(path)?;
     let mut reader = csv::Reader::from_reader(BufReader::with_capacity(1 << 16, file));
     let mut record = csv::StringRecord::new();

@@ -22,6 +22,8 @@ pub struct CsvLayout {
     /// Per scale, every cell text that means an answer (values, labels in every language,
     /// n/a forms), lower-cased: most cells are found here without parsing.
     known: Vec<HashMap<String, Answer>>,
+    /// Per scale, the answer each single digit stands for.
+    digits: Vec<[Option<Answer>; 10]>,
 }
 
 fn known_cells(q: &Questionnaire) -> Vec<HashMap<String, Answer>> {
@@ -149,6 +151,16 @@ impl CsvLayout {
                 metadata,
                 headers,
                 known: known_cells(q),
+                digits: q
+                    .scales
+                    .iter()
+                    .map(|sc| {
+                        std::array::from_fn(|d| {
+                            #[allow(clippy::cast_precision_loss)]
+                            sc.option(d as f64).map(|o| Answer::Value(o.value))
+                        })
+                    })
+                    .collect(),
             },
             warnings,
         ))
@@ -182,6 +194,13 @@ impl CsvLayout {
             }
             let scale_index = q.questions[i].scale;
             let known = &self.known[scale_index];
+            // Most cells hold a one-digit option value: a table finds it without hashing.
+            if let [digit @ b'0'..=b'9'] = cell.as_bytes()
+                && let Some(a) = self.digits[scale_index][usize::from(digit - b'0')]
+            {
+                response.answers[i] = Some(a);
+                continue;
+            }
             if let Some(a) = known.get(cell).or_else(|| known.get(&cell.to_lowercase())) {
                 response.answers[i] = Some(*a);
                 continue;

@@ -20,6 +20,10 @@ pub struct Questionnaire {
     pub dimensions: Vec<Dimension>,
     pub questions: Vec<Question>,
     pub(crate) question_index: HashMap<String, usize>,
+    /// Question indices of each stage and each dimension, computed once: scoring reads them
+    /// for every respondent.
+    pub(crate) by_stage: Vec<Vec<usize>>,
+    pub(crate) by_dimension: Vec<Vec<usize>>,
 }
 
 #[derive(Debug, Clone)]
@@ -113,21 +117,25 @@ impl Questionnaire {
         text.get(lang, self.default_language())
     }
 
-    /// Indices of the questions of stage `stage`.
+    /// Indices of the questions of stage `stage`, in questionnaire order.
     pub fn stage_questions(&self, stage: usize) -> impl Iterator<Item = usize> + '_ {
-        self.questions
-            .iter()
-            .enumerate()
-            .filter(move |(_, q)| q.stage == Some(stage))
-            .map(|(i, _)| i)
+        self.by_stage.get(stage).into_iter().flatten().copied()
     }
 
-    /// Indices of the questions of dimension `dimension`.
+    /// Indices of the questions of dimension `dimension`, in questionnaire order.
     pub fn dimension_questions(&self, dimension: usize) -> impl Iterator<Item = usize> + '_ {
-        self.questions
-            .iter()
-            .enumerate()
-            .filter(move |(_, q)| q.dimension == Some(dimension))
-            .map(|(i, _)| i)
+        self.by_dimension
+            .get(dimension)
+            .into_iter()
+            .flatten()
+            .copied()
+    }
+
+    pub(crate) fn stage_members(&self, stage: usize) -> &[usize] {
+        self.by_stage.get(stage).map_or(&[], Vec::as_slice)
+    }
+
+    pub(crate) fn dimension_members(&self, dimension: usize) -> &[usize] {
+        self.by_dimension.get(dimension).map_or(&[], Vec::as_slice)
     }
 }

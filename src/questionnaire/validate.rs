@@ -340,6 +340,17 @@ pub(crate) fn validate(
     }
 
     let has_error = c.out.iter().any(Diagnostic::is_error);
+    let members = |of: &dyn Fn(&Question) -> Option<usize>, n: usize| {
+        let mut lists = vec![Vec::new(); n];
+        for (i, q) in questions.iter().enumerate() {
+            if let Some(list) = of(q).and_then(|k| lists.get_mut(k)) {
+                list.push(i);
+            }
+        }
+        lists
+    };
+    let by_stage = members(&|q| q.stage, stages.len());
+    let by_dimension = members(&|q| q.dimension, dimensions.len());
     let model = (!has_error).then(|| Questionnaire {
         id: meta.id.into_inner(),
         version: meta.version,
@@ -352,6 +363,8 @@ pub(crate) fn validate(
         dimensions,
         questions,
         question_index,
+        by_stage,
+        by_dimension,
     });
     (model, c.out)
 }

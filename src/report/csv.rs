@@ -14,19 +14,64 @@ const META: [&str; 5] = ["role", "team", "date", "language", "completed"];
 #[derive(Debug, Default)]
 pub struct CsvRenderer {
     questionnaire: Option<String>,
+    /// The row being written, reused so that a row costs no allocation.
+    line: String,
 }
 
 fn score(x: Option<f64>, decimals: i32) -> String {
-    x.map(|v| format!("{}", round(v, decimals)))
-        .unwrap_or_default()
+    let mut s = String::new();
+    push_number(&mut s, x, decimals);
+    s
+}
+
+/// Appends `x` rounded to `decimals` (ties to even), without trailing zeros, as `{}` prints
+/// the rounded number; nothing for `None`. Integer arithmetic keeps this off the hot path's
+/// float formatter.
+fn push_number(out: &mut String, x: Option<f64>, decimals: i32) {
+    use std::fmt::Write as _;
+    let Some(x) = x else { return };
+    let scale = 10f64.powi(decimals);
+    let scaled = (x * scale).round_ties_even();
+    if !scaled.is_finite() || scaled.abs() >= 1e15 {
+        let _ = write!(out, "{}", round(x, decimals));
+        return;
+    }
+    #[allow(clippy::cast_possible_truncation)]
+    let n = scaled as i64;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let unit = scale as i64;
+    if n < 0 {
+        out.push('-');
+    }
+    let (whole, mut frac) = ((n / unit).unsigned_abs(), (n % unit).unsigned_abs());
+    let _ = write!(out, "{whole}");
+    if frac > 0 {
+        let mut digits = usize::try_from(decimals).unwrap_or(0);
+        while frac % 10 == 0 {
+            frac /= 10;
+            digits -= 1;
+        }
+        let _ = write!(out, ".{frac:0digits$}");
+    }
+}
+
+/// Appends one CSV field, quoted only when it holds a comma, a quote or a line break.
+fn push_field(out: &mut String, field: &str) {
+    if field.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&field.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(field);
+    }
 }
 
 impl Renderer for CsvRenderer {
     fn result(&mut self, out: &mut dyn Write, s: &Scored<'_>) -> io::Result<()> {
         let (q, a) = (s.questionnaire, s.assessment);
-        let mut w = csv::Writer::from_writer(out);
         match &self.questionnaire {
             None => {
+                let mut w = csv::Writer::from_writer(&mut *out);
                 let mut header: Vec<String> = ["respondent", "source"]
                     .iter()
                     .map(|h| (*h).to_owned())
@@ -34,6 +79,7 @@ impl Renderer for CsvRenderer {
                 header.extend(META.iter().map(|h| (*h).to_owned()));
                 header.extend(figure_columns(q));
                 w.write_record(&header)?;
+                w.flush()?;
                 self.questionnaire = Some(q.id.clone());
             }
             Some(id) if *id != q.id => {
@@ -45,19 +91,49 @@ impl Renderer for CsvRenderer {
             Some(_) => {}
         }
         let m = &s.response.meta;
-        let mut row = vec![
-            m.respondent.clone().unwrap_or_default(),
-            s.source.to_owned(),
-        ];
+        let line = &mut self.line;
+        line.clear();
+        push_field(line, m.respondent.as_deref().unwrap_or_default());
+        line.push(',');
+        push_field(line, s.source);
         for field in META {
-            row.push(match field {
-                "completed" => s.response.completed.to_string(),
-                f => m.get(f).unwrap_or_default().to_owned(),
-            });
+            line.push(',');
+            match field {
+                "completed" => line.push_str(if s.response.completed {
+                    "true"
+                } else {
+                    "false"
+                }),
+                f => push_field(line, m.get(f).unwrap_or_default()),
+            }
         }
-        row.extend(figures(q, a, s.lang));
-        w.write_record(&row)?;
-        w.flush()
+        line.push(',');
+        if !q.stages.is_empty() {
+            push_number(
+                line,
+                Some(f64::from(u32::try_from(a.placement).unwrap_or(u32::MAX))),
+                0,
+            );
+            line.push(',');
+            push_field(line, placement_name(q, a.placement, s.lang));
+            line.push(',');
+            push_number(line, a.index, 2);
+        } else {
+            line.push_str(",,");
+        }
+        for x in a
+            .stages
+            .iter()
+            .map(|st| st.area.score)
+            .chain(a.dimensions.iter().map(|d| d.score))
+        {
+            line.push(',');
+            push_number(line, x, 1);
+        }
+        line.push(',');
+        push_number(line, a.overall.score, 1);
+        line.push('\n');
+        out.write_all(line.as_bytes())
     }
 }
 
@@ -168,4 +244,40 @@ pub(crate) fn comparison(out: &mut dyn Write, c: &Comparison) -> io::Result<()> 
         }
     }
     w.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{push_field, push_number, score};
+
+    #[test]
+    fn numbers_print_like_the_rounded_float() {
+        for (x, d, want) in [
+            (75.0, 1, "75"),
+            (56.25, 1, "56.2"),
+            (56.35, 1, "56.4"),
+            (66.666_666, 1, "66.7"),
+            (1.4, 2, "1.4"),
+            (1.125, 2, "1.12"),
+            (0.0, 1, "0"),
+            (0.05, 1, "0"),
+            (3.999, 2, "4"),
+            (-1.25, 1, "-1.2"),
+        ] {
+            assert_eq!(score(Some(x), d), want, "{x} to {d} decimals");
+            assert_eq!(score(Some(x), d), format!("{}", super::round(x, d)), "{x}");
+        }
+        let mut s = String::new();
+        push_number(&mut s, None, 1);
+        assert_eq!(s, "");
+    }
+
+    #[test]
+    fn fields_are_quoted_only_when_needed() {
+        let mut s = String::new();
+        push_field(&mut s, "Sales, EMEA");
+        push_field(&mut s, "plain");
+        push_field(&mut s, "say \"hi\"");
+        assert_eq!(s, "\"Sales, EMEA\"plain\"say \"\"hi\"\"\"");
+    }
 }

@@ -118,25 +118,22 @@ pub fn assess(q: &Questionnaire, response: &Response, options: ScoreOptions) -> 
             }
         })
         .collect();
-    let area = |members: &mut dyn Iterator<Item = usize>| {
-        let members: Vec<usize> = members.collect();
-        AreaScore {
-            score: weighted_mean(
-                members
-                    .iter()
-                    .map(|&i| (items[i].score, q.questions[i].weight)),
-            ),
-            answered: members
+    let area = |members: &[usize]| AreaScore {
+        score: weighted_mean(
+            members
                 .iter()
-                .filter(|&&i| items[i].score.is_some())
-                .count(),
-            total: members.len(),
-        }
+                .map(|&i| (items[i].score, q.questions[i].weight)),
+        ),
+        answered: members
+            .iter()
+            .filter(|&&i| items[i].score.is_some())
+            .count(),
+        total: members.len(),
     };
 
     let stages: Vec<StageResult> = (0..q.stages.len())
         .map(|s| {
-            let area = area(&mut q.stage_questions(s));
+            let area = area(q.stage_members(s));
             let threshold = q.stages[s].threshold;
             let below_floor: Vec<usize> = q
                 .stage_questions(s)
@@ -164,9 +161,10 @@ pub fn assess(q: &Questionnaire, response: &Response, options: ScoreOptions) -> 
         })
         .collect();
     let dimensions = (0..q.dimensions.len())
-        .map(|d| area(&mut q.dimension_questions(d)))
+        .map(|d| area(q.dimension_members(d)))
         .collect();
-    let overall = area(&mut (0..q.questions.len()));
+    let all: Vec<usize> = (0..q.questions.len()).collect();
+    let overall = area(&all);
 
     let placement = stages
         .iter()
@@ -218,6 +216,13 @@ fn recommend(
     placement: usize,
     options: ScoreOptions,
 ) -> Recommendations {
+    if options.max_recommendations == 0 {
+        return Recommendations {
+            next_stage: (placement < stages.len()).then_some(placement),
+            items: Vec::new(),
+            customer_view: placement.checked_sub(1),
+        };
+    }
     let priority = |i: usize| q.questions[i].weight * (100.0 - items[i].score.unwrap_or(100.0));
     let mut candidates: Vec<(usize, usize)> = q
         .questions
