@@ -89,7 +89,7 @@ fn the_group_is_scored_from_item_means_with_sample_standard_deviations() {
     ];
     let mut acc = GroupAccumulator::new(&q);
     for p in &people {
-        acc.add(p, assess(&q, p, ScoreOptions::default()).placement);
+        acc.add(p, &assess(&q, p, ScoreOptions::default()));
     }
     let g = acc.finish(&q, Metadata::default(), ScoreOptions::default());
 
@@ -129,7 +129,8 @@ fn the_discuss_flag_starts_at_a_quarter_of_the_scale_range() {
     // a1 = 2, 4: sd = sqrt(2) ≈ 1.414 ≥ 1 → discuss. a2 = 3, 4: sd ≈ 0.707 < 1 → no.
     let mut acc = GroupAccumulator::new(&q);
     for values in [[2.0, 3.0, 3.0], [4.0, 4.0, 3.0]] {
-        acc.add(&person(&q, "x", "r", values, None), 0);
+        let p = person(&q, "x", "r", values, None);
+        acc.add(&p, &assess(&q, &p, ScoreOptions::default()));
     }
     let g = acc.finish(&q, Metadata::default(), ScoreOptions::default());
     assert!(close(g.items[0].sd, 2f64.sqrt()));
@@ -144,7 +145,7 @@ fn a_group_of_one_is_scored_like_that_respondent() {
     let p = person(&q, "Ana", "sales", [5.0, 2.0, 0.0], None);
     let alone = assess(&q, &p, ScoreOptions::default());
     let mut acc = GroupAccumulator::new(&q);
-    acc.add(&p, alone.placement);
+    acc.add(&p, &alone);
     let g = acc.finish(&q, Metadata::default(), ScoreOptions::default());
     assert_eq!(g.assessment.stages, alone.stages);
     assert_eq!(g.assessment.index, alone.index);

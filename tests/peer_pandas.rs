@@ -202,3 +202,71 @@ fn a_scored_csv_export_matches_the_pandas_reference() {
     let q = Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires/customer-centricity.toml");
     compare_with_peer(&q, "customer-centricity", 2000, 23, Via::CsvExport);
 }
+
+#[test]
+fn cronbach_alpha_matches_pandas_pairwise_covariances() {
+    if let Some(why) = peer_unavailable() {
+        println!("skipped: {why}");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let q = Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires/customer-centricity.toml");
+    let csv_path = dir.path().join("responses.csv");
+    let generated = Command::new("python3")
+        .arg(bench_dir().join("gen_responses.py"))
+        .arg(&q)
+        .args(["500", "--seed", "31"])
+        .output()
+        .expect("run gen_responses.py");
+    assert!(generated.status.success());
+    std::fs::write(&csv_path, &generated.stdout).expect("write csv");
+    // Item scores in percent, covariances pairwise over respondents answering both (ddof 1).
+    let script = r#"
+import sys, json
+import numpy as np, pandas as pd
+df = pd.read_csv(sys.argv[1], na_values=["n/a"])
+out = {}
+for key in ["focused", "driven", "engaged", "inspired", "knowledge", "listening", "relationship", "innovation", "leadership", "empowerment"]:
+    cols = [c for c in df.columns if c.startswith(key + "-") or c.endswith("-" + key)]
+    c = ((df[cols].astype(float) - 1) / 4 * 100).cov().values
+    k = len(cols)
+    out[key] = k / (k - 1) * (1 - np.trace(c) / c.sum())
+print(json.dumps(out))
+"#;
+    let peer = Command::new("python3")
+        .args(["-c", script])
+        .arg(&csv_path)
+        .output()
+        .expect("run pandas");
+    assert!(
+        peer.status.success(),
+        "{}",
+        String::from_utf8_lossy(&peer.stderr)
+    );
+    let peer: serde_json::Value = serde_json::from_slice(&peer.stdout).expect("json");
+    let ours = Command::new(env!("CARGO_BIN_EXE_centricity"))
+        .args(["summarize", "--format", "json"])
+        .arg(&csv_path)
+        .output()
+        .expect("run centricity");
+    assert!(
+        ours.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ours.stderr)
+    );
+    let ours: serde_json::Value = serde_json::from_slice(&ours.stdout).expect("json");
+    let mut compared = 0;
+    for kind in ["stages", "dimensions"] {
+        for set in ours["reliability"][kind].as_array().expect("sets") {
+            let id = set["id"].as_str().expect("id");
+            let (a, b) = (
+                set["alpha"].as_f64().expect("alpha"),
+                peer[id].as_f64().expect("peer alpha"),
+            );
+            assert!((a - b).abs() < 1e-3, "{id}: centricity {a}, pandas {b}");
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 10);
+    println!("compared {compared} alphas with pandas");
+}

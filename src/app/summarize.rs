@@ -34,8 +34,14 @@ impl Groups {
     }
 
     pub(crate) fn add(&mut self, q: &Questionnaire, response: &Response) {
-        let placement = assess(q, response, self.options).placement;
-        self.all.add(response, placement);
+        let individual = assess(
+            q,
+            response,
+            ScoreOptions {
+                max_recommendations: 0,
+            },
+        );
+        self.all.add(response, &individual);
         if let Some(field) = &self.field {
             let value = response
                 .meta
@@ -44,7 +50,7 @@ impl Groups {
             self.by
                 .entry(value)
                 .or_insert_with(|| GroupAccumulator::new(q))
-                .add(response, placement);
+                .add(response, &individual);
         }
     }
 

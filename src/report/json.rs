@@ -210,6 +210,26 @@ fn group_json(view: &GroupView<'_>, g: &crate::scoring::GroupResult) -> Value {
         "items": items,
         "placements": placements,
         "discuss": g.discuss.iter().map(|&i| q.questions[i].id.clone()).collect::<Vec<_>>(),
+        "reliability": g.reliability.as_ref().map(|rel| {
+            let sets = |sets: &[crate::scoring::SetReliability], ids: Vec<&str>| -> Vec<Value> {
+                sets.iter()
+                    .zip(ids)
+                    .map(|(set, id)| json!({
+                        "id": id,
+                        "alpha": num(set.alpha),
+                        "complete": set.complete,
+                        "items": set.items.iter().zip(&set.item_rest).map(|(&i, r)| json!({
+                            "id": q.questions[i].id,
+                            "item_rest": num(*r),
+                        })).collect::<Vec<_>>(),
+                    }))
+                    .collect()
+            };
+            json!({
+                "stages": sets(&rel.stages, q.stages.iter().map(|s| s.id.as_str()).collect()),
+                "dimensions": sets(&rel.dimensions, q.dimensions.iter().map(|d| d.id.as_str()).collect()),
+            })
+        }),
     })
 }
 

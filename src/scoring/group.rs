@@ -5,6 +5,7 @@
 //! takes memory in proportion to the questionnaire, not to the number of respondents.
 
 use super::assessment::{Assessment, ScoreOptions, assess};
+use super::reliability::{Reliability, ReliabilityAccumulator};
 use crate::answers::{Answer, Metadata, Response};
 use crate::questionnaire::Questionnaire;
 
@@ -66,7 +67,12 @@ pub struct GroupResult {
     pub placements: Vec<usize>,
     /// Items flagged "discuss", most divided first.
     pub discuss: Vec<usize>,
+    /// Rule 8, for groups of at least [`MIN_RELIABILITY_GROUP`] respondents.
+    pub reliability: Option<Reliability>,
 }
+
+/// The smallest group for which reliability statistics are reported.
+pub const MIN_RELIABILITY_GROUP: usize = 10;
 
 /// Folds respondents into a group result.
 #[derive(Debug, Clone)]
@@ -76,6 +82,8 @@ pub struct GroupAccumulator {
     not_applicable: Vec<usize>,
     placements: Vec<usize>,
     notes: Vec<Vec<(String, String)>>,
+    reliability: ReliabilityAccumulator,
+    scores: Vec<Option<f64>>,
 }
 
 impl GroupAccumulator {
@@ -87,12 +95,26 @@ impl GroupAccumulator {
             not_applicable: vec![0; n],
             placements: vec![0; q.stages.len() + 1],
             notes: vec![Vec::new(); n],
+            reliability: ReliabilityAccumulator::new(
+                (0..q.stages.len())
+                    .map(|s| q.stage_members(s).to_vec())
+                    .collect(),
+                (0..q.dimensions.len())
+                    .map(|d| q.dimension_members(d).to_vec())
+                    .collect(),
+            ),
+            scores: vec![None; n],
         }
     }
 
-    /// Adds one respondent, with the placement their own answers earn.
-    pub fn add(&mut self, response: &Response, placement: usize) {
+    /// Adds one respondent, with the result their own answers earn.
+    pub fn add(&mut self, response: &Response, individual: &Assessment) {
+        let placement = individual.placement;
         self.respondents += 1;
+        for (score, item) in self.scores.iter_mut().zip(&individual.items) {
+            *score = item.score;
+        }
+        self.reliability.add(&self.scores);
         for (i, answer) in response.answers.iter().enumerate().take(self.values.len()) {
             match answer {
                 Some(Answer::Value(v)) => self.values[i].add(*v),
@@ -155,7 +177,10 @@ impl GroupAccumulator {
                 |i: usize| items[i].sd.unwrap_or(0.0) / q.scale_of(&q.questions[i]).range();
             spread(b).total_cmp(&spread(a)).then(a.cmp(&b))
         });
+        let reliability =
+            (self.respondents >= MIN_RELIABILITY_GROUP).then(|| self.reliability.finish());
         GroupResult {
+            reliability,
             respondents: self.respondents,
             response,
             assessment,

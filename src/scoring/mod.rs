@@ -4,10 +4,12 @@
 mod assessment;
 mod group;
 mod item;
+mod reliability;
 
 pub use assessment::{
     AreaScore, Assessment, ItemResult, Recommendations, ScoreOptions, StageResult, StageStatus,
     assess,
 };
-pub use group::{GroupAccumulator, GroupResult, ItemSpread};
+pub use group::{GroupAccumulator, GroupResult, ItemSpread, MIN_RELIABILITY_GROUP};
 pub use item::{item_score, weighted_mean};
+pub use reliability::{Reliability, ReliabilityAccumulator, SetReliability};
