@@ -76,11 +76,19 @@ fn csv_rows(
     let mut record = csv::StringRecord::new();
     let mut invalid = false;
     let mut row = 0u64;
+    let size = match input {
+        Input::File(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
+        Input::Stdin { path, .. } => std::fs::metadata(path).map_or(0, |m| m.len()),
+    };
+    let progress = super::progress::bytes(size);
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
                 row += 1;
+                if row % 8192 == 0 {
+                    progress.set_position(record.position().map_or(0, csv::Position::byte));
+                }
                 let line = record.position().map_or(0, csv::Position::line);
                 match layout.response(q, &record, row, line) {
                     Ok(r) => each(q, r, &[])?,
@@ -111,6 +119,7 @@ fn csv_rows(
             }
         }
     }
+    progress.finish_and_clear();
     Ok(invalid)
 }
 
@@ -156,6 +165,7 @@ pub(crate) fn for_each_response(
         }
     }
     let mut invalid = false;
+    let files = super::progress::files(inputs.iter().filter(|i| !is_csv(i)).count());
     for input in inputs {
         let name = input.name();
         if is_csv(input) {
@@ -172,6 +182,7 @@ pub(crate) fn for_each_response(
             }
             continue;
         }
+        files.inc(1);
         match load_response(input, questionnaires) {
             Ok((q, response, warnings)) => each(q, response, &warnings, &name)?,
             Err(d) => {
@@ -180,6 +191,7 @@ pub(crate) fn for_each_response(
             }
         }
     }
+    files.finish_and_clear();
     Ok(invalid)
 }
 
