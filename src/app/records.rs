@@ -86,7 +86,7 @@ fn csv_rows(
             Ok(false) => break,
             Ok(true) => {
                 row += 1;
-                if row % 8192 == 0 {
+                if row.is_multiple_of(8192) {
                     progress.set_position(record.position().map_or(0, csv::Position::byte));
                 }
                 let line = record.position().map_or(0, csv::Position::line);
