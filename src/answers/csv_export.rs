@@ -171,6 +171,78 @@ impl CsvLayout {
         self.metadata.iter().map(|(_, h)| h.as_str())
     }
 
+    /// The answer in one cell: a one-digit value from a table, any other known text from a map,
+    /// anything else parsed (numbers written differently, labels with other spacing).
+    fn cell(
+        &self,
+        q: &Questionnaire,
+        i: usize,
+        cell: &str,
+    ) -> Result<Option<Answer>, super::value::NotAnOption> {
+        let cell = cell.trim();
+        if cell.is_empty() {
+            return Ok(None);
+        }
+        let scale = q.questions[i].scale;
+        if let [digit @ b'0'..=b'9'] = cell.as_bytes()
+            && let Some(a) = self.digits[scale][usize::from(digit - b'0')]
+        {
+            return Ok(Some(a));
+        }
+        let known = &self.known[scale];
+        if let Some(a) = known.get(cell).or_else(|| known.get(&cell.to_lowercase())) {
+            return Ok(Some(*a));
+        }
+        from_text(q, &q.scales[scale], cell)
+    }
+
+    fn cell_error(
+        &self,
+        record: &csv::StringRecord,
+        column: usize,
+        row: u64,
+        line: u64,
+        e: &super::value::NotAnOption,
+    ) -> Diagnostic {
+        let id = self
+            .id_column
+            .and_then(|c| record.get(c))
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
+        Diagnostic::error(
+            &self.file,
+            format!(
+                "data row {row}{}, column {} `{}`: {}",
+                id.map(|id| format!(" (respondent `{id}`)"))
+                    .unwrap_or_default(),
+                column + 1,
+                self.headers[column],
+                e.message
+            ),
+        )
+        .at_line(usize::try_from(line).unwrap_or(usize::MAX))
+        .with_help(format!(
+            "{}, the option's label, or leave the cell empty",
+            e.help
+        ))
+    }
+
+    /// Checks one data row without building its response.
+    pub fn check(
+        &self,
+        q: &Questionnaire,
+        record: &csv::StringRecord,
+        row: u64,
+        line: u64,
+    ) -> Result<(), Diagnostic> {
+        for &(c, i) in &self.questions {
+            if let Err(e) = self.cell(q, i, record.get(c).unwrap_or("")) {
+                return Err(self.cell_error(record, c, row, line, &e));
+            }
+        }
+        Ok(())
+    }
+
     /// The response of one data row; `row` counts data rows from 1 and `line` is its line in
     /// the file. A cell that is not an answer is an error naming the row and the column.
     pub fn response(
@@ -182,51 +254,17 @@ impl CsvLayout {
     ) -> Result<Response, Diagnostic> {
         let mut response = Response::new(q);
         response.completed = true;
+        for &(c, i) in &self.questions {
+            match self.cell(q, i, record.get(c).unwrap_or("")) {
+                Ok(a) => response.answers[i] = a,
+                Err(e) => return Err(self.cell_error(record, c, row, line, &e)),
+            }
+        }
         let id = self
             .id_column
             .and_then(|c| record.get(c))
             .map(str::trim)
             .filter(|s| !s.is_empty());
-        for &(c, i) in &self.questions {
-            let cell = record.get(c).unwrap_or("").trim();
-            if cell.is_empty() {
-                continue;
-            }
-            let scale_index = q.questions[i].scale;
-            let known = &self.known[scale_index];
-            // Most cells hold a one-digit option value: a table finds it without hashing.
-            if let [digit @ b'0'..=b'9'] = cell.as_bytes()
-                && let Some(a) = self.digits[scale_index][usize::from(digit - b'0')]
-            {
-                response.answers[i] = Some(a);
-                continue;
-            }
-            if let Some(a) = known.get(cell).or_else(|| known.get(&cell.to_lowercase())) {
-                response.answers[i] = Some(*a);
-                continue;
-            }
-            match from_text(q, &q.scales[scale_index], cell) {
-                Ok(a) => response.answers[i] = a,
-                Err(e) => {
-                    return Err(Diagnostic::error(
-                        &self.file,
-                        format!(
-                            "data row {row}{}, column {} `{}`: {}",
-                            id.map(|id| format!(" (respondent `{id}`)"))
-                                .unwrap_or_default(),
-                            c + 1,
-                            self.headers[c],
-                            e.message
-                        ),
-                    )
-                    .at_line(usize::try_from(line).unwrap_or(usize::MAX))
-                    .with_help(format!(
-                        "{}, the option's label, or leave the cell empty",
-                        e.help
-                    )));
-                }
-            }
-        }
         let mut meta = Metadata {
             respondent: Some(id.map_or_else(|| format!("row {row}"), str::to_owned)),
             extra: BTreeMap::new(),

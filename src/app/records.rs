@@ -1,23 +1,34 @@
-//! Every respondent of every input, one at a time: answer files, and each row of CSV exports,
-//! checked against their questionnaire. CSV exports are read as a stream, so a file of any
-//! number of rows takes the same memory.
+//! Every respondent of every input: answer files, and each row of CSV exports, checked against
+//! their questionnaire.
+//!
+//! Work is done in batches: the expensive, independent part of each respondent (checking the
+//! answers and whatever `prepare` does, such as scoring and rendering) runs on every core, and
+//! the results are handed to `emit` in input order. CSV exports are read as a stream, so memory
+//! does not grow with the number of rows.
 
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::BufReader;
 use std::path::Path;
 
-use super::failure::print_diagnostics;
+use super::failure::{Failure, print_diagnostics};
 use super::inputs::Input;
-use super::score::{Questionnaires, load_response};
-use crate::answers::{CsvLayout, Response, csv_error, csv_reader};
+use super::score::Questionnaires;
+use crate::answers::{AnswerDocument, CsvLayout, Response, csv_error, csv_reader};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::questionnaire::Questionnaire;
 
-/// Receives each valid row of a CSV export.
-type RowSink<'a> = dyn FnMut(&Questionnaire, Response, &[Diagnostic]) -> anyhow::Result<()> + 'a;
+/// Turns one valid respondent into what `emit` needs; runs on any thread.
+pub(crate) type Prepare<'a, T> =
+    dyn Fn(&Questionnaire, Response, &[Diagnostic], &str) -> T + Sync + 'a;
+/// Receives prepared respondents in input order, on the calling thread.
+pub(crate) type Emit<'a, T> = dyn FnMut(&Questionnaire, T) -> anyhow::Result<()> + 'a;
 /// Receives each valid respondent, with its warnings and where it came from.
 pub(crate) type ResponseSink<'a> =
     dyn FnMut(&Questionnaire, Response, &[Diagnostic], &str) -> anyhow::Result<()> + 'a;
+
+/// CSV rows per batch, and answer files per batch.
+const ROWS_PER_BATCH: usize = 8192;
+const FILES_PER_BATCH: usize = 128;
 
 /// How CSV exports are read.
 #[derive(Debug, Clone)]
@@ -44,27 +55,57 @@ pub(crate) fn is_csv(input: &Input) -> bool {
     }
 }
 
-fn open(input: &Input) -> Result<Box<dyn Read>, Diagnostic> {
-    let path: &Path = match input {
+fn path_of(input: &Input) -> &Path {
+    match input {
         Input::File(p) => p,
         Input::Stdin { path, .. } => path,
-    };
-    let file = File::open(path)
-        .map_err(|e| Diagnostic::error(input.name(), format!("cannot read: {e}")))?;
-    Ok(Box::new(BufReader::with_capacity(1 << 16, file)))
+    }
 }
 
-/// Calls `each` with every row of a CSV export; stops at the first error unless `skip`.
-/// Returns whether any row was invalid.
-fn csv_rows(
+/// `f` over `items` on every core, results in order. Small slices stay on this thread.
+fn parallel_map<I: Sync, T: Send>(items: &[I], f: &(dyn Fn(&I) -> T + Sync)) -> Vec<T> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(8);
+    if threads < 2 || items.len() < 64 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|c| scope.spawn(move || c.iter().map(f).collect::<Vec<T>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// One row read from a CSV export: the record, its data-row number and its line.
+struct Row {
+    record: csv::StringRecord,
+    number: u64,
+    line: u64,
+}
+
+/// Reads a CSV export in batches, checks and prepares its rows on every core, and emits them in
+/// order; without `prepare` it only checks them. Stops at the first bad row unless `options.skip_invalid` or `report` (which reports
+/// every bad row). Returns whether any row was invalid.
+fn csv_rows<T: Send>(
     input: &Input,
     q: &Questionnaire,
     options: &CsvOptions,
     report: bool,
-    each: &mut RowSink<'_>,
+    prepare: Option<&Prepare<'_, T>>,
+    emit: &mut Emit<'_, T>,
 ) -> anyhow::Result<bool> {
     let name = input.name();
-    let mut reader = csv_reader(open(input).map_err(|d| Diagnostics(vec![d]))?);
+    let file = File::open(path_of(input))
+        .map_err(|e| Diagnostics(vec![Diagnostic::error(&name, format!("cannot read: {e}"))]))?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    let mut reader = csv_reader(BufReader::with_capacity(1 << 16, file));
     let headers = reader
         .headers()
         .map_err(|e| Diagnostics(vec![csv_error(&name, &e)]))?
@@ -73,104 +114,180 @@ fn csv_rows(
     if report {
         print_diagnostics(&warnings);
     }
-    let mut record = csv::StringRecord::new();
-    let mut invalid = false;
-    let mut row = 0u64;
-    let size = match input {
-        Input::File(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
-        Input::Stdin { path, .. } => std::fs::metadata(path).map_or(0, |m| m.len()),
-    };
     let progress = super::progress::bytes(size);
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                row += 1;
-                if row.is_multiple_of(8192) {
-                    progress.set_position(record.position().map_or(0, csv::Position::byte));
+    let stop_at_first = !options.skip_invalid && !report;
+    let mut batch: Vec<Row> = Vec::with_capacity(ROWS_PER_BATCH);
+    let mut spare: Vec<csv::StringRecord> = Vec::new();
+    let (mut invalid, mut number, mut done) = (false, 0u64, false);
+    while !done {
+        while batch.len() < ROWS_PER_BATCH {
+            let mut record = spare.pop().unwrap_or_default();
+            match reader.read_record(&mut record) {
+                Ok(true) => {
+                    number += 1;
+                    let line = record.position().map_or(0, csv::Position::line);
+                    batch.push(Row {
+                        record,
+                        number,
+                        line,
+                    });
                 }
-                let line = record.position().map_or(0, csv::Position::line);
-                match layout.response(q, &record, row, line) {
-                    Ok(r) => each(q, r, &[])?,
-                    Err(d) => {
-                        invalid = true;
-                        if report {
-                            print_diagnostics(&[d]);
-                        }
-                        if !options.skip_invalid && !report {
-                            return Ok(true);
-                        }
+                Ok(false) => {
+                    done = true;
+                    break;
+                }
+                Err(e) => {
+                    invalid = true;
+                    if report {
+                        print_diagnostics(&[csv_error(&name, &e)]);
+                    }
+                    let recoverable = matches!(
+                        e.kind(),
+                        csv::ErrorKind::UnequalLengths { .. } | csv::ErrorKind::Utf8 { .. }
+                    );
+                    if stop_at_first || !recoverable {
+                        done = true;
+                        break;
                     }
                 }
             }
-            Err(e) => {
-                invalid = true;
-                if report {
-                    print_diagnostics(&[csv_error(&name, &e)]);
-                }
-                if !options.skip_invalid && !report
-                    || !matches!(
-                        e.kind(),
-                        csv::ErrorKind::UnequalLengths { .. } | csv::ErrorKind::Utf8 { .. }
-                    )
-                {
-                    return Ok(true);
+        }
+        let results = parallel_map(&batch, &|row: &Row| match prepare {
+            None => layout
+                .check(q, &row.record, row.number, row.line)
+                .map(|()| None),
+            Some(p) => layout
+                .response(q, &row.record, row.number, row.line)
+                .map(|r| Some(p(q, r, &[], &name))),
+        });
+        for result in results {
+            match result {
+                Ok(Some(t)) => emit(q, t)?,
+                Ok(None) => {}
+                Err(d) => {
+                    invalid = true;
+                    if report {
+                        print_diagnostics(&[d]);
+                    }
+                    if stop_at_first {
+                        progress.finish_and_clear();
+                        return Ok(true);
+                    }
                 }
             }
+        }
+        if let Some(last) = batch.last() {
+            progress.set_position(last.record.position().map_or(0, csv::Position::byte));
+        }
+        spare.extend(batch.drain(..).map(|row| row.record));
+        if stop_at_first && invalid {
+            break;
         }
     }
     progress.finish_and_clear();
     Ok(invalid)
 }
 
-/// Reads every respondent of `inputs`, calling `each` for the valid ones and printing the
-/// problems of the others. Unless `skip_invalid`, CSV exports are checked whole first, and one
-/// bad row stops the run before anything is written. Returns whether any input was invalid.
-pub(crate) fn for_each_response(
+/// Checks every CSV export before anything is written, unless `skip_invalid`: one bad row
+/// stops the run, after every bad row has been reported.
+fn check_csv_first(
     inputs: &[Input],
     questionnaires: &mut Questionnaires,
     options: &CsvOptions,
-    each: &mut ResponseSink<'_>,
-) -> anyhow::Result<bool> {
-    if !options.skip_invalid {
-        let mut bad = false;
-        for input in inputs.iter().filter(|i| is_csv(i)) {
-            let q = questionnaires.for_csv()?;
-            let checked = csv_rows(input, q, options, false, &mut |_, _, _| Ok(()));
-            match checked {
-                Ok(false) => {}
-                Ok(true) => {
-                    // Read again to report every bad row, not only the first.
-                    let _ = csv_rows(
-                        input,
-                        q,
-                        &CsvOptions {
-                            skip_invalid: true,
-                            ..options.clone()
-                        },
-                        true,
-                        &mut |_, _, _| Ok(()),
-                    );
-                    bad = true;
-                }
-                Err(e) => return Err(e),
-            }
-        }
-        if bad {
-            return Err(super::failure::Failure::invalid(
-                "invalid rows in CSV input; nothing was scored",
-            )
-            .hint("fix the rows named above, or pass --skip-invalid to score the others")
-            .into());
+) -> anyhow::Result<()> {
+    if options.skip_invalid {
+        return Ok(());
+    }
+    let mut bad = false;
+    for input in inputs.iter().filter(|i| is_csv(i)) {
+        let q = questionnaires.for_csv()?;
+        if csv_rows::<()>(input, q, options, false, None, &mut |_, ()| Ok(()))? {
+            // Read again to report every bad row, not only the first.
+            let every = CsvOptions {
+                skip_invalid: true,
+                ..options.clone()
+            };
+            let _ = csv_rows::<()>(input, q, &every, true, None, &mut |_, ()| Ok(()));
+            bad = true;
         }
     }
+    if bad {
+        return Err(
+            Failure::invalid("invalid rows in CSV input; nothing was scored")
+                .hint("fix the rows named above, or pass --skip-invalid to score the others")
+                .into(),
+        );
+    }
+    Ok(())
+}
+
+/// Reads, parses and checks a batch of answer files on every core, then prepares them.
+fn answer_files<T: Send>(
+    batch: &[&Input],
+    questionnaires: &mut Questionnaires,
+    prepare: &Prepare<'_, T>,
+    emit: &mut Emit<'_, T>,
+) -> anyhow::Result<bool> {
+    let parsed: Vec<Result<AnswerDocument, Diagnostics>> =
+        parallel_map(batch, &|input: &&Input| {
+            let text = input.read().map_err(|d| Diagnostics(vec![d]))?;
+            AnswerDocument::parse(&input.name(), text)
+        });
+    // Loading a questionnaire needs the cache to itself; checking against it does not.
+    let docs: Vec<Result<AnswerDocument, Diagnostics>> = parsed
+        .into_iter()
+        .map(|doc| doc.and_then(|d| questionnaires.for_document(&d).map(|_| d)))
+        .collect();
+    let questionnaires: &Questionnaires = questionnaires;
+    let prepared = parallel_map(&docs, &|doc: &Result<AnswerDocument, Diagnostics>| {
+        let doc = doc.as_ref().map_err(Clone::clone)?;
+        let q = questionnaires
+            .cached(doc)
+            .ok_or_else(|| Diagnostics(Vec::new()))?;
+        doc.resolve(q)
+            .map(|(r, w)| (q, prepare(q, r, &w, doc.file())))
+    });
+    let mut invalid = false;
+    for result in prepared {
+        match result {
+            Ok((q, t)) => emit(q, t)?,
+            Err(d) => {
+                invalid = true;
+                print_diagnostics(&d.0);
+            }
+        }
+    }
+    Ok(invalid)
+}
+
+/// Prepares every valid respondent of `inputs` with `prepare` (on every core) and hands the
+/// results to `emit` in input order, printing the problems of invalid inputs. Unless
+/// `skip_invalid`, CSV exports are checked whole first, and one bad row stops the run before
+/// anything is emitted. Returns whether any input was invalid.
+pub(crate) fn for_each_prepared<T: Send>(
+    inputs: &[Input],
+    questionnaires: &mut Questionnaires,
+    options: &CsvOptions,
+    prepare: &Prepare<'_, T>,
+    emit: &mut Emit<'_, T>,
+) -> anyhow::Result<bool> {
+    check_csv_first(inputs, questionnaires, options)?;
     let mut invalid = false;
     let files = super::progress::files(inputs.iter().filter(|i| !is_csv(i)).count());
-    for input in inputs {
-        let name = input.name();
+    let mut pending: Vec<&Input> = Vec::new();
+    for (k, input) in inputs.iter().enumerate() {
+        if !is_csv(input) {
+            pending.push(input);
+            files.inc(1);
+        }
+        let flush = is_csv(input) || pending.len() >= FILES_PER_BATCH || k + 1 == inputs.len();
+        if flush && !pending.is_empty() {
+            invalid |= answer_files(&pending, questionnaires, prepare, emit)?;
+            pending.clear();
+        }
         if is_csv(input) {
             let q = questionnaires.for_csv()?;
-            match csv_rows(input, q, options, true, &mut |q, r, w| each(q, r, w, &name)) {
+            match csv_rows(input, q, options, true, Some(prepare), emit) {
                 Ok(bad) => invalid |= bad,
                 Err(e) => match e.downcast::<Diagnostics>() {
                     Ok(d) => {
@@ -180,19 +297,26 @@ pub(crate) fn for_each_response(
                     Err(e) => return Err(e),
                 },
             }
-            continue;
-        }
-        files.inc(1);
-        match load_response(input, questionnaires) {
-            Ok((q, response, warnings)) => each(q, response, &warnings, &name)?,
-            Err(d) => {
-                invalid = true;
-                print_diagnostics(&d.0);
-            }
         }
     }
     files.finish_and_clear();
     Ok(invalid)
+}
+
+/// [`for_each_prepared`] for callers that need each respondent as it is, in order.
+pub(crate) fn for_each_response(
+    inputs: &[Input],
+    questionnaires: &mut Questionnaires,
+    options: &CsvOptions,
+    each: &mut ResponseSink<'_>,
+) -> anyhow::Result<bool> {
+    for_each_prepared(
+        inputs,
+        questionnaires,
+        options,
+        &|_, r, w, source| (r, w.to_vec(), source.to_owned()),
+        &mut |q, (r, w, source)| each(q, r, &w, &source),
+    )
 }
 
 /// Checks every row of a CSV export, reporting each bad one. Returns the number of valid rows
@@ -208,9 +332,28 @@ pub(crate) fn check_csv(
         skip_invalid: true,
         ..options.clone()
     };
-    let invalid = csv_rows(input, q, &options, true, &mut |_, _, _| {
-        rows += 1;
-        Ok(())
-    })?;
+    let invalid = csv_rows(
+        input,
+        q,
+        &options,
+        true,
+        Some(&|_, _, _, _| ()),
+        &mut |_, ()| {
+            rows += 1;
+            Ok(())
+        },
+    )?;
     Ok((rows, invalid))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parallel_map;
+
+    #[test]
+    fn parallel_map_keeps_input_order() {
+        let items: Vec<u32> = (0..10_000).collect();
+        let doubled = parallel_map(&items, &|x: &u32| x * 2);
+        assert_eq!(doubled, items.iter().map(|x| x * 2).collect::<Vec<_>>());
+    }
 }

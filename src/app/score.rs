@@ -5,13 +5,13 @@ use std::io::Write;
 
 use super::failure::{Exit, Failure, print_diagnostics};
 use super::inputs::{Input, bundled_ids, expand, load_questionnaire};
-use super::records::{CsvOptions, for_each_response, is_csv};
+use super::records::{CsvOptions, for_each_prepared, is_csv};
 use super::sink::Sink;
 use crate::answers::{AnswerDocument, Response};
 use crate::cli::ScoreArgs;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::questionnaire::{Bundled, Questionnaire};
-use crate::report::{self, Scored};
+use crate::report::{self, Format, Scored};
 use crate::scoring::{ScoreOptions, assess};
 
 /// Questionnaires by id: the one forced with `--questionnaire`, else bundled ones on demand.
@@ -49,6 +49,13 @@ impl Questionnaires {
             self.bundled.insert(id.to_owned(), b.load()?);
         }
         Ok(&self.bundled[id])
+    }
+
+    /// The questionnaire `doc` is checked against, when [`Self::for_document`] has loaded it.
+    pub(crate) fn cached(&self, doc: &AnswerDocument) -> Option<&Questionnaire> {
+        self.forced
+            .as_ref()
+            .or_else(|| self.bundled.get(doc.questionnaire_id()))
     }
 
     /// The questionnaire to check `doc` against.
@@ -99,7 +106,6 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
 
     let mut sink = Sink::open(args.out.output.as_deref(), args.out.force)?;
     let several = inputs.len() > 1 || inputs.iter().any(is_csv);
-    let mut renderer = report::renderer(args.out.format, several, sink.width());
     let options = ScoreOptions {
         max_recommendations: args.top,
     };
@@ -109,34 +115,69 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
     };
     let mut scored = 0usize;
     let mut unwritable = false;
-    invalid |= for_each_response(
-        &inputs,
-        &mut questionnaires,
-        &csv,
-        &mut |q, response, warnings, source| {
-            let lang = pick_language(args.common.lang.as_deref(), &response, q);
-            let assessment = assess(q, &response, options);
-            let view = Scored {
-                questionnaire: q,
-                response: &response,
-                assessment: &assessment,
-                source,
-                warnings,
-                lang: &lang,
-            };
-            match renderer.result(&mut sink, &view) {
-                Ok(()) => scored += 1,
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Err(e.into()),
-                Err(e) => {
-                    unwritable = true;
-                    print_diagnostics(&[Diagnostic::error(source, e.to_string())]);
-                }
+    let lang_flag = args.common.lang.as_deref();
+    let format = args.out.format;
+    let width = sink.width();
+    // Scoring and rendering run on every core; rows are written in input order.
+    let prepare = |q: &Questionnaire, response: Response, warnings: &[Diagnostic], source: &str| {
+        let lang = pick_language(lang_flag, &response, q);
+        let assessment = assess(q, &response, options);
+        let view = Scored {
+            questionnaire: q,
+            response: &response,
+            assessment: &assessment,
+            source,
+            warnings,
+            lang: &lang,
+        };
+        let shown = format == Format::Table;
+        (
+            report::render_one(format, several, width, &view),
+            source.to_owned(),
+            if shown { Vec::new() } else { warnings.to_vec() },
+        )
+    };
+    let mut header_for: Option<String> = None;
+    invalid |= for_each_prepared(&inputs, &mut questionnaires, &csv, &prepare, &mut |q,
+                                                                                     (
+        bytes,
+        source,
+        warnings,
+    )| {
+        print_diagnostics(&warnings);
+        let bytes = match bytes {
+            Ok(b) => b,
+            Err(e) => {
+                unwritable = true;
+                print_diagnostics(&[Diagnostic::error(&source, e.to_string())]);
+                return Ok(());
             }
-            Ok(())
-        },
-    )?;
+        };
+        match (&header_for, format) {
+            (None, Format::Csv) => sink.write_all(&report::csv_header(q))?,
+            (Some(id), Format::Csv) if *id != q.id => {
+                unwritable = true;
+                print_diagnostics(&[Diagnostic::error(
+                    &source,
+                    format!(
+                        "answers to questionnaire `{}` cannot share a CSV with answers to `{id}`; score them separately",
+                        q.id
+                    ),
+                )]);
+                return Ok(());
+            }
+            (Some(_), Format::Table) => {
+                sink.write_all(report::table_separator(width).as_bytes())?
+            }
+            _ => {}
+        }
+        header_for.get_or_insert_with(|| q.id.clone());
+        sink.write_all(&bytes)?;
+        scored += 1;
+        Ok(())
+    })?;
     invalid |= unwritable;
-    renderer.finish(&mut sink)?;
+
     sink.flush()?;
     if scored > 0 || args.out.output.is_none() {
         sink.finish()?;

@@ -24,6 +24,7 @@ pub struct Questionnaire {
     /// for every respondent.
     pub(crate) by_stage: Vec<Vec<usize>>,
     pub(crate) by_dimension: Vec<Vec<usize>>,
+    pub(crate) all: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -133,6 +134,10 @@ impl Questionnaire {
 
     pub(crate) fn stage_members(&self, stage: usize) -> &[usize] {
         self.by_stage.get(stage).map_or(&[], Vec::as_slice)
+    }
+
+    pub(crate) fn all_members(&self) -> &[usize] {
+        &self.all
     }
 
     pub(crate) fn dimension_members(&self, dimension: usize) -> &[usize] {

@@ -350,6 +350,7 @@ pub(crate) fn validate(
         lists
     };
     let by_stage = members(&|q| q.stage, stages.len());
+    let n_questions = questions.len();
     let by_dimension = members(&|q| q.dimension, dimensions.len());
     let model = (!has_error).then(|| Questionnaire {
         id: meta.id.into_inner(),
@@ -365,6 +366,7 @@ pub(crate) fn validate(
         question_index,
         by_stage,
         by_dimension,
+        all: (0..n_questions).collect(),
     });
     (model, c.out)
 }

@@ -18,6 +18,26 @@ pub struct CsvRenderer {
     line: String,
 }
 
+impl CsvRenderer {
+    /// A renderer whose header for questionnaire `id` is already written: it writes rows only.
+    pub fn rows_of(id: &str) -> Self {
+        Self {
+            questionnaire: Some(id.to_owned()),
+            line: String::new(),
+        }
+    }
+}
+
+/// The header row of a result CSV for `q`.
+pub(super) fn header(q: &Questionnaire) -> Vec<u8> {
+    let mut header: Vec<String> = ["respondent", "source"].map(String::from).to_vec();
+    header.extend(META.iter().map(|h| (*h).to_owned()));
+    header.extend(figure_columns(q));
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(&header);
+    w.into_inner().unwrap_or_default()
+}
+
 fn score(x: Option<f64>, decimals: i32) -> String {
     let mut s = String::new();
     push_number(&mut s, x, decimals);
@@ -28,31 +48,47 @@ fn score(x: Option<f64>, decimals: i32) -> String {
 /// the rounded number; nothing for `None`. Integer arithmetic keeps this off the hot path's
 /// float formatter.
 fn push_number(out: &mut String, x: Option<f64>, decimals: i32) {
-    use std::fmt::Write as _;
     let Some(x) = x else { return };
     let scale = 10f64.powi(decimals);
     let scaled = (x * scale).round_ties_even();
     if !scaled.is_finite() || scaled.abs() >= 1e15 {
-        let _ = write!(out, "{}", round(x, decimals));
+        out.push_str(&round(x, decimals).to_string());
         return;
     }
     #[allow(clippy::cast_possible_truncation)]
     let n = scaled as i64;
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let unit = scale as i64;
+    let unit = scale as u64;
     if n < 0 {
         out.push('-');
     }
-    let (whole, mut frac) = ((n / unit).unsigned_abs(), (n % unit).unsigned_abs());
-    let _ = write!(out, "{whole}");
+    let (whole, mut frac) = (n.unsigned_abs() / unit, n.unsigned_abs() % unit);
+    push_digits(out, whole, 1);
     if frac > 0 {
-        let mut digits = usize::try_from(decimals).unwrap_or(0);
+        let mut digits = u32::try_from(decimals).unwrap_or(0);
         while frac % 10 == 0 {
             frac /= 10;
             digits -= 1;
         }
-        let _ = write!(out, ".{frac:0digits$}");
+        out.push('.');
+        push_digits(out, frac, digits);
     }
+}
+
+/// Appends `v` in decimal with at least `width` digits (zero-padded).
+fn push_digits(out: &mut String, mut v: u64, width: u32) {
+    let mut buf = [b'0'; 20];
+    let mut i = buf.len();
+    let mut written = 0;
+    while v > 0 || written < width {
+        i -= 1;
+        #[allow(clippy::cast_possible_truncation)]
+        let digit = (v % 10) as u8;
+        buf[i] = b'0' + digit;
+        v /= 10;
+        written += 1;
+    }
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
 }
 
 /// Appends one CSV field, quoted only when it holds a comma, a quote or a line break.
@@ -71,15 +107,7 @@ impl Renderer for CsvRenderer {
         let (q, a) = (s.questionnaire, s.assessment);
         match &self.questionnaire {
             None => {
-                let mut w = csv::Writer::from_writer(&mut *out);
-                let mut header: Vec<String> = ["respondent", "source"]
-                    .iter()
-                    .map(|h| (*h).to_owned())
-                    .collect();
-                header.extend(META.iter().map(|h| (*h).to_owned()));
-                header.extend(figure_columns(q));
-                w.write_record(&header)?;
-                w.flush()?;
+                out.write_all(&header(q))?;
                 self.questionnaire = Some(q.id.clone());
             }
             Some(id) if *id != q.id => {

@@ -61,6 +61,33 @@ pub fn renderer(format: Format, several: bool, width: u16) -> Box<dyn Renderer> 
     }
 }
 
+/// Renders one result on its own, so that results can be rendered on several threads and
+/// written in order: a CSV row without its header, a JSON object, or a table block without the
+/// separator that goes between blocks ([`table_separator`]).
+pub fn render_one(
+    format: Format,
+    several: bool,
+    width: u16,
+    scored: &Scored<'_>,
+) -> io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    match format {
+        Format::Csv => CsvRenderer::rows_of(&scored.questionnaire.id).result(&mut out, scored)?,
+        other => renderer(other, several, width).result(&mut out, scored)?,
+    }
+    Ok(out)
+}
+
+/// The header row of `score --format csv` for `q`.
+pub fn csv_header(q: &Questionnaire) -> Vec<u8> {
+    self::csv::header(q)
+}
+
+/// Written between two table blocks.
+pub fn table_separator(width: u16) -> String {
+    format!("\n{}\n\n", "=".repeat(usize::from(width)))
+}
+
 /// Rounds for display and export, so printed numbers never carry floating-point noise. Ties go
 /// to the even digit, as numpy and pandas round, so exports agree with analysts' scripts.
 pub(crate) fn round(x: f64, decimals: i32) -> f64 {

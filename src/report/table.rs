@@ -101,7 +101,7 @@ impl Renderer for TableRenderer {
     fn result(&mut self, out: &mut dyn Write, s: &Scored<'_>) -> io::Result<()> {
         let (q, a, lang) = (s.questionnaire, s.assessment, s.lang);
         if self.count > 0 {
-            writeln!(out, "\n{}\n", "=".repeat(usize::from(self.width)))?;
+            write!(out, "{}", super::table_separator(self.width))?;
         }
         self.count += 1;
 

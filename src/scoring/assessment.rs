@@ -163,8 +163,7 @@ pub fn assess(q: &Questionnaire, response: &Response, options: ScoreOptions) -> 
     let dimensions = (0..q.dimensions.len())
         .map(|d| area(q.dimension_members(d)))
         .collect();
-    let all: Vec<usize> = (0..q.questions.len()).collect();
-    let overall = area(&all);
+    let overall = area(q.all_members());
 
     let placement = stages
         .iter()
