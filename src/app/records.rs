@@ -22,9 +22,6 @@ pub(crate) type Prepare<'a, T> =
     dyn Fn(&Questionnaire, Response, &[Diagnostic], &str) -> T + Sync + 'a;
 /// Receives prepared respondents in input order, on the calling thread.
 pub(crate) type Emit<'a, T> = dyn FnMut(&Questionnaire, T) -> anyhow::Result<()> + 'a;
-/// Receives each valid respondent, with its warnings and where it came from.
-pub(crate) type ResponseSink<'a> =
-    dyn FnMut(&Questionnaire, Response, &[Diagnostic], &str) -> anyhow::Result<()> + 'a;
 
 /// CSV rows per batch, and answer files per batch.
 const ROWS_PER_BATCH: usize = 8192;
@@ -301,22 +298,6 @@ pub(crate) fn for_each_prepared<T: Send>(
     }
     files.finish_and_clear();
     Ok(invalid)
-}
-
-/// [`for_each_prepared`] for callers that need each respondent as it is, in order.
-pub(crate) fn for_each_response(
-    inputs: &[Input],
-    questionnaires: &mut Questionnaires,
-    options: &CsvOptions,
-    each: &mut ResponseSink<'_>,
-) -> anyhow::Result<bool> {
-    for_each_prepared(
-        inputs,
-        questionnaires,
-        options,
-        &|_, r, w, source| (r, w.to_vec(), source.to_owned()),
-        &mut |q, (r, w, source)| each(q, r, &w, &source),
-    )
 }
 
 /// Checks every row of a CSV export, reporting each bad one. Returns the number of valid rows

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::failure::{Exit, Failure, print_diagnostics};
 use super::inputs::expand;
-use super::records::{CsvOptions, for_each_response};
+use super::records::{CsvOptions, for_each_prepared};
 use super::score::Questionnaires;
 use super::sink::Sink;
 use crate::answers::{Metadata, Response};
@@ -13,7 +13,7 @@ use crate::cli::SummarizeArgs;
 use crate::diagnostic::Diagnostic;
 use crate::questionnaire::Questionnaire;
 use crate::report::{self, GroupView};
-use crate::scoring::{GroupAccumulator, GroupResult, ScoreOptions, assess};
+use crate::scoring::{Assessment, GroupAccumulator, GroupResult, ScoreOptions, assess};
 
 /// Respondents folded into the whole group and, with `--by`, into one group per value.
 pub(crate) struct Groups {
@@ -41,7 +41,17 @@ impl Groups {
                 max_recommendations: 0,
             },
         );
-        self.all.add(response, &individual);
+        self.add_assessed(q, response, &individual);
+    }
+
+    /// Adds a respondent whose own result is already computed.
+    pub(crate) fn add_assessed(
+        &mut self,
+        q: &Questionnaire,
+        response: &Response,
+        individual: &Assessment,
+    ) {
+        self.all.add(response, individual);
         if let Some(field) = &self.field {
             let value = response
                 .meta
@@ -50,7 +60,7 @@ impl Groups {
             self.by
                 .entry(value)
                 .or_insert_with(|| GroupAccumulator::new(q))
-                .add(response, &individual);
+                .add(response, individual);
         }
     }
 
@@ -88,30 +98,42 @@ pub(crate) fn summarize(args: &SummarizeArgs) -> anyhow::Result<Exit> {
         skip_invalid: args.csv.skip_invalid,
     };
     let mut state: Option<(Questionnaire, Groups)> = None;
-    invalid |= for_each_response(
-        &inputs,
-        &mut questionnaires,
-        &csv,
-        &mut |q, response, warnings, source| {
-            print_diagnostics(warnings);
-            let (first, groups) = state
-                .get_or_insert_with(|| (q.clone(), Groups::new(q, args.by.as_deref(), options)));
-            if first.id == q.id {
-                groups.add(first, &response);
-            } else {
-                invalid_mix = true;
-                print_diagnostics(&[Diagnostic::error(
-                    source,
-                    format!(
-                        "answers questionnaire `{}`, but this group answers `{}`; left out",
-                        q.id, first.id
-                    ),
-                )
-                .with_help("summarize answers to one questionnaire at a time")]);
-            }
-            Ok(())
-        },
-    )?;
+    // Each respondent's own result is computed on every core; the group is folded in order.
+    let prepare = |q: &Questionnaire, response: Response, warnings: &[Diagnostic], source: &str| {
+        let individual = assess(
+            q,
+            &response,
+            ScoreOptions {
+                max_recommendations: 0,
+            },
+        );
+        (response, individual, warnings.to_vec(), source.to_owned())
+    };
+    invalid |= for_each_prepared(&inputs, &mut questionnaires, &csv, &prepare, &mut |q,
+                                                                                     (
+        response,
+        individual,
+        warnings,
+        source,
+    )| {
+        print_diagnostics(&warnings);
+        let (first, groups) =
+            state.get_or_insert_with(|| (q.clone(), Groups::new(q, args.by.as_deref(), options)));
+        if first.id == q.id {
+            groups.add_assessed(first, &response, &individual);
+        } else {
+            invalid_mix = true;
+            print_diagnostics(&[Diagnostic::error(
+                &source,
+                format!(
+                    "answers questionnaire `{}`, but this group answers `{}`; left out",
+                    q.id, first.id
+                ),
+            )
+            .with_help("summarize answers to one questionnaire at a time")]);
+        }
+        Ok(())
+    })?;
     invalid |= invalid_mix;
     let Some((q, groups)) = state else {
         return Err(Failure::invalid("no valid answers to summarize")
