@@ -172,3 +172,35 @@ proptest! {
         check_monotone(&mixed(), &picks, which)?;
     }
 }
+
+/// The batch figures are the figures of the full assessment, to the bit.
+fn check_figures(q: &Questionnaire, picks: &[Option<Option<usize>>]) -> Result<(), TestCaseError> {
+    let r = build(q, picks);
+    let a = assess(q, &r, ScoreOptions::default());
+    let mut f = centricity::scoring::Figures::default();
+    f.compute(q, &r.answers);
+    prop_assert_eq!(f.placement, a.placement);
+    prop_assert_eq!(f.index, a.index);
+    prop_assert_eq!(f.overall, a.overall.score);
+    prop_assert_eq!(
+        &f.stages,
+        &a.stages.iter().map(|s| s.area.score).collect::<Vec<_>>()
+    );
+    prop_assert_eq!(
+        &f.dimensions,
+        &a.dimensions.iter().map(|d| d.score).collect::<Vec<_>>()
+    );
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn batch_figures_equal_the_full_assessment_on_the_bundled_questionnaire(picks in answers(24)) {
+        check_figures(&bundled(), &picks)?;
+    }
+
+    #[test]
+    fn batch_figures_equal_the_full_assessment_on_a_mixed_instrument(picks in answers(5)) {
+        check_figures(&mixed(), &picks)?;
+    }
+}

@@ -166,6 +166,11 @@ impl CsvLayout {
         ))
     }
 
+    /// The file the layout was read from, as diagnostics name it.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
     /// Names of the metadata columns, in file order.
     pub fn metadata_columns(&self) -> impl Iterator<Item = &str> {
         self.metadata.iter().map(|(_, h)| h.as_str())
@@ -225,6 +230,53 @@ impl CsvLayout {
             "{}, the option's label, or leave the cell empty",
             e.help
         ))
+    }
+
+    /// The answers of one data row into `out` (indexed like the questions), without building a
+    /// whole response: for batch exports.
+    pub fn answers_into(
+        &self,
+        q: &Questionnaire,
+        record: &csv::StringRecord,
+        row: u64,
+        line: u64,
+        out: &mut Vec<Option<Answer>>,
+    ) -> Result<(), Diagnostic> {
+        out.clear();
+        out.resize(q.questions.len(), None);
+        for &(c, i) in &self.questions {
+            match self.cell(q, i, record.get(c).unwrap_or("")) {
+                Ok(a) => out[i] = a,
+                Err(e) => return Err(self.cell_error(record, c, row, line, &e)),
+            }
+        }
+        Ok(())
+    }
+
+    /// Who answered a row: the id column, or `row N` without one.
+    pub fn respondent<'r>(
+        &self,
+        record: &'r csv::StringRecord,
+        row: u64,
+    ) -> std::borrow::Cow<'r, str> {
+        match self
+            .id_column
+            .and_then(|c| record.get(c))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            Some(id) => std::borrow::Cow::Borrowed(id),
+            None => std::borrow::Cow::Owned(format!("row {row}")),
+        }
+    }
+
+    /// The trimmed value of metadata column `name` in a row, or "" without that column.
+    pub fn meta<'r>(&self, record: &'r csv::StringRecord, name: &str) -> &'r str {
+        self.metadata
+            .iter()
+            .find(|(_, h)| h == name)
+            .and_then(|(c, _)| record.get(*c))
+            .map_or("", str::trim)
     }
 
     /// Checks one data row without building its response.

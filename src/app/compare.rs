@@ -81,7 +81,7 @@ pub(crate) fn compare_command(args: &CompareArgs) -> anyhow::Result<Exit> {
     let before = snapshot(&args.before, &mut questionnaires, lang, options)?;
     let after = snapshot(&args.after, &mut questionnaires, lang, options)?;
     let comparison = compare(before, after).map_err(Failure::invalid)?;
-    let mut sink = Sink::open(args.out.output.as_deref(), args.out.force)?;
+    let mut sink = Sink::open(args.out.output.as_deref(), args.out.force, false)?;
     let width = sink.width();
     report::render_comparison(args.out.format, &mut sink, &comparison, args.top, width)?;
     sink.finish()?;

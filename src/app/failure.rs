@@ -55,6 +55,9 @@ const HINT: Style = AnsiColor::Cyan.on_default();
 
 /// Prints diagnostics to stderr, coloured only on a terminal and never with `NO_COLOR`.
 pub(crate) fn print_diagnostics(all: &[Diagnostic]) {
+    if all.is_empty() {
+        return;
+    }
     let mut err = anstream::stderr().lock();
     for d in all {
         let mut place = d.file.clone();

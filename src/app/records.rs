@@ -20,6 +20,11 @@ use crate::questionnaire::Questionnaire;
 /// Turns one valid respondent into what `emit` needs; runs on any thread.
 pub(crate) type Prepare<'a, T> =
     dyn Fn(&Questionnaire, Response, &[Diagnostic], &str) -> T + Sync + 'a;
+/// Turns one row of a CSV export straight into what `emit` needs (`None` to emit nothing);
+/// runs on any thread. For batch outputs that need less than a whole response.
+pub(crate) type RowWork<'a, T> = dyn Fn(&CsvLayout, &Questionnaire, &csv::StringRecord, u64, u64) -> Result<Option<T>, Diagnostic>
+    + Sync
+    + 'a;
 /// Receives prepared respondents in input order, on the calling thread.
 pub(crate) type Emit<'a, T> = dyn FnMut(&Questionnaire, T) -> anyhow::Result<()> + 'a;
 
@@ -31,7 +36,7 @@ const FILES_PER_BATCH: usize = 128;
 #[derive(Debug, Clone)]
 pub(crate) struct CsvOptions {
     pub(crate) id_column: String,
-    /// Report a bad row and go on, instead of refusing the whole run.
+    /// Report a bad row and go on, instead of failing the whole run.
     pub(crate) skip_invalid: bool,
 }
 
@@ -87,15 +92,13 @@ struct Row {
     line: u64,
 }
 
-/// Reads a CSV export in batches, checks and prepares its rows on every core, and emits them in
-/// order; without `prepare` it only checks them. Stops at the first bad row unless `options.skip_invalid` or `report` (which reports
-/// every bad row). Returns whether any row was invalid.
+/// Reads a CSV export in batches, runs `work` on its rows on every core, and emits the results
+/// in order, reporting every bad row. Returns whether any row was invalid.
 fn csv_rows<T: Send>(
     input: &Input,
     q: &Questionnaire,
     options: &CsvOptions,
-    report: bool,
-    prepare: Option<&Prepare<'_, T>>,
+    work: &RowWork<'_, T>,
     emit: &mut Emit<'_, T>,
 ) -> anyhow::Result<bool> {
     let name = input.name();
@@ -108,11 +111,8 @@ fn csv_rows<T: Send>(
         .map_err(|e| Diagnostics(vec![csv_error(&name, &e)]))?
         .clone();
     let (layout, warnings) = CsvLayout::new(&name, &headers, q, &options.id_column)?;
-    if report {
-        print_diagnostics(&warnings);
-    }
+    print_diagnostics(&warnings);
     let progress = super::progress::bytes(size);
-    let stop_at_first = !options.skip_invalid && !report;
     let mut batch: Vec<Row> = Vec::with_capacity(ROWS_PER_BATCH);
     let mut spare: Vec<csv::StringRecord> = Vec::new();
     let (mut invalid, mut number, mut done) = (false, 0u64, false);
@@ -135,27 +135,20 @@ fn csv_rows<T: Send>(
                 }
                 Err(e) => {
                     invalid = true;
-                    if report {
-                        print_diagnostics(&[csv_error(&name, &e)]);
-                    }
+                    print_diagnostics(&[csv_error(&name, &e)]);
                     let recoverable = matches!(
                         e.kind(),
                         csv::ErrorKind::UnequalLengths { .. } | csv::ErrorKind::Utf8 { .. }
                     );
-                    if stop_at_first || !recoverable {
+                    if !recoverable {
                         done = true;
                         break;
                     }
                 }
             }
         }
-        let results = parallel_map(&batch, &|row: &Row| match prepare {
-            None => layout
-                .check(q, &row.record, row.number, row.line)
-                .map(|()| None),
-            Some(p) => layout
-                .response(q, &row.record, row.number, row.line)
-                .map(|r| Some(p(q, r, &[], &name))),
+        let results = parallel_map(&batch, &|row: &Row| {
+            work(&layout, q, &row.record, row.number, row.line)
         });
         for result in results {
             match result {
@@ -163,13 +156,7 @@ fn csv_rows<T: Send>(
                 Ok(None) => {}
                 Err(d) => {
                     invalid = true;
-                    if report {
-                        print_diagnostics(&[d]);
-                    }
-                    if stop_at_first {
-                        progress.finish_and_clear();
-                        return Ok(true);
-                    }
+                    print_diagnostics(&[d]);
                 }
             }
         }
@@ -177,45 +164,9 @@ fn csv_rows<T: Send>(
             progress.set_position(last.record.position().map_or(0, csv::Position::byte));
         }
         spare.extend(batch.drain(..).map(|row| row.record));
-        if stop_at_first && invalid {
-            break;
-        }
     }
     progress.finish_and_clear();
     Ok(invalid)
-}
-
-/// Checks every CSV export before anything is written, unless `skip_invalid`: one bad row
-/// stops the run, after every bad row has been reported.
-fn check_csv_first(
-    inputs: &[Input],
-    questionnaires: &mut Questionnaires,
-    options: &CsvOptions,
-) -> anyhow::Result<()> {
-    if options.skip_invalid {
-        return Ok(());
-    }
-    let mut bad = false;
-    for input in inputs.iter().filter(|i| is_csv(i)) {
-        let q = questionnaires.for_csv()?;
-        if csv_rows::<()>(input, q, options, false, None, &mut |_, ()| Ok(()))? {
-            // Read again to report every bad row, not only the first.
-            let every = CsvOptions {
-                skip_invalid: true,
-                ..options.clone()
-            };
-            let _ = csv_rows::<()>(input, q, &every, true, None, &mut |_, ()| Ok(()));
-            bad = true;
-        }
-    }
-    if bad {
-        return Err(
-            Failure::invalid("invalid rows in CSV input; nothing was scored")
-                .hint("fix the rows named above, or pass --skip-invalid to score the others")
-                .into(),
-        );
-    }
-    Ok(())
 }
 
 /// Reads, parses and checks a batch of answer files on every core, then prepares them.
@@ -258,18 +209,20 @@ fn answer_files<T: Send>(
 }
 
 /// Prepares every valid respondent of `inputs` with `prepare` (on every core) and hands the
-/// results to `emit` in input order, printing the problems of invalid inputs. Unless
-/// `skip_invalid`, CSV exports are checked whole first, and one bad row stops the run before
-/// anything is emitted. Returns whether any input was invalid.
+/// results to `emit` in input order, printing the problems of invalid inputs. Rows of CSV
+/// exports go through `rows` instead, when given. A bad CSV row is reported and, unless
+/// `skip_invalid`, fails the run once every row has been read, so that the caller writes
+/// nothing. Returns whether any input was invalid.
 pub(crate) fn for_each_prepared<T: Send>(
     inputs: &[Input],
     questionnaires: &mut Questionnaires,
     options: &CsvOptions,
     prepare: &Prepare<'_, T>,
+    rows: Option<&RowWork<'_, T>>,
     emit: &mut Emit<'_, T>,
 ) -> anyhow::Result<bool> {
-    check_csv_first(inputs, questionnaires, options)?;
     let mut invalid = false;
+    let mut bad_rows = false;
     let files = super::progress::files(inputs.iter().filter(|i| !is_csv(i)).count());
     let mut pending: Vec<&Input> = Vec::new();
     for (k, input) in inputs.iter().enumerate() {
@@ -284,8 +237,18 @@ pub(crate) fn for_each_prepared<T: Send>(
         }
         if is_csv(input) {
             let q = questionnaires.for_csv()?;
-            match csv_rows(input, q, options, true, Some(prepare), emit) {
-                Ok(bad) => invalid |= bad,
+            let name = input.name();
+            let whole = |layout: &CsvLayout,
+                         q: &Questionnaire,
+                         record: &csv::StringRecord,
+                         row: u64,
+                         line: u64| {
+                layout
+                    .response(q, record, row, line)
+                    .map(|r| Some(prepare(q, r, &[], &name)))
+            };
+            match csv_rows(input, q, options, rows.unwrap_or(&whole), emit) {
+                Ok(bad) => bad_rows |= bad,
                 Err(e) => match e.downcast::<Diagnostics>() {
                     Ok(d) => {
                         invalid = true;
@@ -297,7 +260,14 @@ pub(crate) fn for_each_prepared<T: Send>(
         }
     }
     files.finish_and_clear();
-    Ok(invalid)
+    if bad_rows && !options.skip_invalid {
+        return Err(
+            Failure::invalid("invalid rows in CSV input; nothing was written")
+                .hint("fix the rows named above, or pass --skip-invalid to score the others")
+                .into(),
+        );
+    }
+    Ok(invalid || bad_rows)
 }
 
 /// Checks every row of a CSV export, reporting each bad one. Returns the number of valid rows
@@ -309,21 +279,14 @@ pub(crate) fn check_csv(
 ) -> anyhow::Result<(u64, bool)> {
     let q = questionnaires.for_csv()?;
     let mut rows = 0;
-    let options = CsvOptions {
-        skip_invalid: true,
-        ..options.clone()
-    };
-    let invalid = csv_rows(
-        input,
-        q,
-        &options,
-        true,
-        Some(&|_, _, _, _| ()),
-        &mut |_, ()| {
-            rows += 1;
-            Ok(())
-        },
-    )?;
+    let check =
+        |layout: &CsvLayout, q: &Questionnaire, record: &csv::StringRecord, row: u64, line: u64| {
+            layout.check(q, record, row, line).map(|()| Some(()))
+        };
+    let invalid = csv_rows(input, q, options, &check, &mut |_, ()| {
+        rows += 1;
+        Ok(())
+    })?;
     Ok((rows, invalid))
 }
 

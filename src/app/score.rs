@@ -5,9 +5,9 @@ use std::io::Write;
 
 use super::failure::{Exit, Failure, print_diagnostics};
 use super::inputs::{Input, bundled_ids, expand, load_questionnaire};
-use super::records::{CsvOptions, for_each_prepared, is_csv};
+use super::records::{CsvOptions, RowWork, for_each_prepared, is_csv};
 use super::sink::Sink;
-use crate::answers::{AnswerDocument, Response};
+use crate::answers::{AnswerDocument, CsvLayout, Response};
 use crate::cli::ScoreArgs;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::questionnaire::{Bundled, Questionnaire};
@@ -93,6 +93,16 @@ pub(crate) fn load_response<'q>(
     Ok((q, response, warnings))
 }
 
+/// A rendered respondent: its bytes (or why they could not be rendered), its source and its
+/// warnings.
+type Prepared = (std::io::Result<Vec<u8>>, String, Vec<Diagnostic>);
+
+thread_local! {
+    /// Per-thread buffers of the batch CSV path: answers, figures and the line being written.
+    static BATCH: std::cell::RefCell<(Vec<Option<crate::answers::Answer>>, crate::scoring::Figures, String)> =
+        std::cell::RefCell::default();
+}
+
 pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
     let mut questionnaires = Questionnaires::new(args.questionnaire.as_deref())?;
     let (inputs, problems) = expand(&args.inputs);
@@ -104,7 +114,10 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
             .into());
     }
 
-    let mut sink = Sink::open(args.out.output.as_deref(), args.out.force)?;
+    // A bad CSV row fails the whole run: hold standard output back until the end so that
+    // nothing partial is printed (a file output is atomic anyway).
+    let whole = !args.csv.skip_invalid && inputs.iter().any(is_csv);
+    let mut sink = Sink::open(args.out.output.as_deref(), args.out.force, whole)?;
     let several = inputs.len() > 1 || inputs.iter().any(is_csv);
     let options = ScoreOptions {
         max_recommendations: args.top,
@@ -137,45 +150,77 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
             if shown { Vec::new() } else { warnings.to_vec() },
         )
     };
-    let mut header_for: Option<String> = None;
-    invalid |= for_each_prepared(&inputs, &mut questionnaires, &csv, &prepare, &mut |q,
-                                                                                     (
-        bytes,
-        source,
-        warnings,
-    )| {
-        print_diagnostics(&warnings);
-        let bytes = match bytes {
-            Ok(b) => b,
-            Err(e) => {
-                unwritable = true;
-                print_diagnostics(&[Diagnostic::error(&source, e.to_string())]);
-                return Ok(());
-            }
+    // For CSV output of CSV exports, rows go straight from the record to the line, with the
+    // same figures and the same layout but none of a full assessment's allocations.
+    let fast =
+        |layout: &CsvLayout, q: &Questionnaire, record: &csv::StringRecord, row: u64, line: u64| {
+            BATCH.with(|cell| {
+                let mut guard = cell.borrow_mut();
+                let (answers, figures, text) = &mut *guard;
+                layout.answers_into(q, record, row, line, answers)?;
+                figures.compute(q, answers);
+                let meta = ["role", "team", "date", "language"].map(|m| layout.meta(record, m));
+                let lang = lang_flag
+                    .or((!meta[3].is_empty()).then_some(meta[3]))
+                    .unwrap_or_else(|| q.default_language());
+                text.clear();
+                report::csv_row(
+                    text,
+                    q,
+                    lang,
+                    (&layout.respondent(record, row), layout.file()),
+                    meta,
+                    figures,
+                );
+                Ok(Some((
+                    Ok(text.as_bytes().to_vec()),
+                    String::new(),
+                    Vec::new(),
+                )))
+            })
         };
-        match (&header_for, format) {
-            (None, Format::Csv) => sink.write_all(&report::csv_header(q))?,
-            (Some(id), Format::Csv) if *id != q.id => {
-                unwritable = true;
-                print_diagnostics(&[Diagnostic::error(
-                    &source,
-                    format!(
-                        "answers to questionnaire `{}` cannot share a CSV with answers to `{id}`; score them separately",
-                        q.id
-                    ),
-                )]);
-                return Ok(());
+    let rows: Option<&RowWork<'_, Prepared>> = (format == Format::Csv).then_some(&fast);
+    let mut header_for: Option<String> = None;
+    invalid |= for_each_prepared(
+        &inputs,
+        &mut questionnaires,
+        &csv,
+        &prepare,
+        rows,
+        &mut |q, (bytes, source, warnings)| {
+            print_diagnostics(&warnings);
+            let bytes = match bytes {
+                Ok(b) => b,
+                Err(e) => {
+                    unwritable = true;
+                    print_diagnostics(&[Diagnostic::error(&source, e.to_string())]);
+                    return Ok(());
+                }
+            };
+            match (&header_for, format) {
+                (None, Format::Csv) => sink.write_all(&report::csv_header(q))?,
+                (Some(id), Format::Csv) if *id != q.id => {
+                    unwritable = true;
+                    print_diagnostics(&[Diagnostic::error(
+                        &source,
+                        format!(
+                            "answers to questionnaire `{}` cannot share a CSV with answers to `{id}`; score them separately",
+                            q.id
+                        ),
+                    )]);
+                    return Ok(());
+                }
+                (Some(_), Format::Table) => {
+                    sink.write_all(report::table_separator(width).as_bytes())?
+                }
+                _ => {}
             }
-            (Some(_), Format::Table) => {
-                sink.write_all(report::table_separator(width).as_bytes())?
-            }
-            _ => {}
-        }
-        header_for.get_or_insert_with(|| q.id.clone());
-        sink.write_all(&bytes)?;
-        scored += 1;
-        Ok(())
-    })?;
+            header_for.get_or_insert_with(|| q.id.clone());
+            sink.write_all(&bytes)?;
+            scored += 1;
+            Ok(())
+        },
+    )?;
     invalid |= unwritable;
 
     sink.flush()?;

@@ -11,12 +11,22 @@ use super::failure::Failure;
 pub(crate) enum Sink {
     Stdout(BufWriter<io::StdoutLock<'static>>),
     File(BufWriter<AtomicWriteFile>, PathBuf),
+    /// Output for standard output held in a temporary file until the command succeeds, so that
+    /// a run that fails half-way prints nothing.
+    Spool(BufWriter<tempfile::NamedTempFile>),
 }
 
 impl Sink {
-    /// Opens `path` (refusing to replace an existing file unless `force`), or standard output.
-    pub(crate) fn open(path: Option<&Path>, force: bool) -> anyhow::Result<Self> {
+    /// Opens `path` (refusing to replace an existing file unless `force`), or standard output;
+    /// `whole` holds standard output back until [`Self::finish`].
+    pub(crate) fn open(path: Option<&Path>, force: bool, whole: bool) -> anyhow::Result<Self> {
         let Some(path) = path else {
+            if whole {
+                let spool = tempfile::NamedTempFile::new().map_err(|e| {
+                    Failure::invalid(format!("cannot create a temporary file: {e}"))
+                })?;
+                return Ok(Self::Spool(BufWriter::with_capacity(1 << 16, spool)));
+            }
             return Ok(Self::Stdout(BufWriter::new(io::stdout().lock())));
         };
         if path.exists() && !force {
@@ -39,10 +49,17 @@ impl Sink {
         }
     }
 
-    /// Flushes standard output, or commits the file.
+    /// Flushes standard output, copies a held-back output to it, or commits the file.
     pub(crate) fn finish(self) -> anyhow::Result<()> {
         match self {
             Self::Stdout(mut w) => Ok(w.flush()?),
+            Self::Spool(w) => {
+                let spool = w.into_inner().map_err(|e| e.into_error())?;
+                let mut file = spool.reopen()?;
+                let mut out = io::stdout().lock();
+                io::copy(&mut file, &mut out)?;
+                Ok(out.flush()?)
+            }
             Self::File(w, path) => {
                 let file = w.into_inner().map_err(|e| e.into_error())?;
                 file.commit().map_err(|e| {
@@ -58,6 +75,7 @@ impl Write for Sink {
         match self {
             Self::Stdout(w) => w.write(buf),
             Self::File(w, _) => w.write(buf),
+            Self::Spool(w) => w.write(buf),
         }
     }
 
@@ -65,6 +83,7 @@ impl Write for Sink {
         match self {
             Self::Stdout(w) => w.flush(),
             Self::File(w, _) => w.flush(),
+            Self::Spool(w) => w.flush(),
         }
     }
 }

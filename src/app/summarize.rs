@@ -109,31 +109,32 @@ pub(crate) fn summarize(args: &SummarizeArgs) -> anyhow::Result<Exit> {
         );
         (response, individual, warnings.to_vec(), source.to_owned())
     };
-    invalid |= for_each_prepared(&inputs, &mut questionnaires, &csv, &prepare, &mut |q,
-                                                                                     (
-        response,
-        individual,
-        warnings,
-        source,
-    )| {
-        print_diagnostics(&warnings);
-        let (first, groups) =
-            state.get_or_insert_with(|| (q.clone(), Groups::new(q, args.by.as_deref(), options)));
-        if first.id == q.id {
-            groups.add_assessed(first, &response, &individual);
-        } else {
-            invalid_mix = true;
-            print_diagnostics(&[Diagnostic::error(
-                &source,
-                format!(
-                    "answers questionnaire `{}`, but this group answers `{}`; left out",
-                    q.id, first.id
-                ),
-            )
-            .with_help("summarize answers to one questionnaire at a time")]);
-        }
-        Ok(())
-    })?;
+    invalid |= for_each_prepared(
+        &inputs,
+        &mut questionnaires,
+        &csv,
+        &prepare,
+        None,
+        &mut |q, (response, individual, warnings, source)| {
+            print_diagnostics(&warnings);
+            let (first, groups) = state
+                .get_or_insert_with(|| (q.clone(), Groups::new(q, args.by.as_deref(), options)));
+            if first.id == q.id {
+                groups.add_assessed(first, &response, &individual);
+            } else {
+                invalid_mix = true;
+                print_diagnostics(&[Diagnostic::error(
+                    &source,
+                    format!(
+                        "answers questionnaire `{}`, but this group answers `{}`; left out",
+                        q.id, first.id
+                    ),
+                )
+                .with_help("summarize answers to one questionnaire at a time")]);
+            }
+            Ok(())
+        },
+    )?;
     invalid |= invalid_mix;
     let Some((q, groups)) = state else {
         return Err(Failure::invalid("no valid answers to summarize")
@@ -158,7 +159,7 @@ pub(crate) fn summarize(args: &SummarizeArgs) -> anyhow::Result<Exit> {
         warnings: &[],
         lang: &lang,
     };
-    let mut sink = Sink::open(args.out.output.as_deref(), args.out.force)?;
+    let mut sink = Sink::open(args.out.output.as_deref(), args.out.force, false)?;
     let width = sink.width();
     report::render_group(args.out.format, &mut sink, &view, width)?;
     sink.finish()?;

@@ -8,6 +8,7 @@ use crate::comparison::Comparison;
 use crate::questionnaire::Questionnaire;
 use crate::scoring::Assessment;
 
+/// Metadata columns of the result CSV, after respondent and source.
 const META: [&str; 5] = ["role", "team", "date", "language", "completed"];
 
 /// Writes a header before the first row; every row follows the first result's questionnaire.
@@ -49,7 +50,12 @@ fn score(x: Option<f64>, decimals: i32) -> String {
 /// float formatter.
 fn push_number(out: &mut String, x: Option<f64>, decimals: i32) {
     let Some(x) = x else { return };
-    let scale = 10f64.powi(decimals);
+    let scale = match decimals {
+        0 => 1.0,
+        1 => 10.0,
+        2 => 100.0,
+        d => 10f64.powi(d),
+    };
     let scaled = (x * scale).round_ties_even();
     if !scaled.is_finite() || scaled.abs() >= 1e15 {
         out.push_str(&round(x, decimals).to_string());
@@ -91,6 +97,51 @@ fn push_digits(out: &mut String, mut v: u64, width: u32) {
     out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
 }
 
+/// What one row of the result CSV shows.
+pub(crate) struct Row<'a> {
+    pub(crate) respondent: &'a str,
+    pub(crate) source: &'a str,
+    /// role, team, date, language
+    pub(crate) meta: [&'a str; 4],
+    pub(crate) completed: bool,
+    pub(crate) placement: usize,
+    pub(crate) index: Option<f64>,
+    pub(crate) stages: &'a mut dyn Iterator<Item = Option<f64>>,
+    pub(crate) dimensions: &'a mut dyn Iterator<Item = Option<f64>>,
+    pub(crate) overall: Option<f64>,
+}
+
+/// Appends one row of the result CSV, with its line ending: the one place that lays a row out,
+/// for full assessments and for batch figures alike.
+pub(crate) fn push_row(line: &mut String, q: &Questionnaire, lang: &str, row: Row<'_>) {
+    push_field(line, row.respondent);
+    line.push(',');
+    push_field(line, row.source);
+    for value in row.meta {
+        line.push(',');
+        push_field(line, value);
+    }
+    line.push(',');
+    line.push_str(if row.completed { "true" } else { "false" });
+    line.push(',');
+    if q.stages.is_empty() {
+        line.push_str(",,");
+    } else {
+        push_digits(line, u64::try_from(row.placement).unwrap_or(u64::MAX), 1);
+        line.push(',');
+        push_field(line, placement_name(q, row.placement, lang));
+        line.push(',');
+        push_number(line, row.index, 2);
+    }
+    for x in row.stages.chain(row.dimensions) {
+        line.push(',');
+        push_number(line, x, 1);
+    }
+    line.push(',');
+    push_number(line, row.overall, 1);
+    line.push('\n');
+}
+
 /// Appends one CSV field, quoted only when it holds a comma, a quote or a line break.
 fn push_field(out: &mut String, field: &str) {
     if field.contains([',', '"', '\n', '\r']) {
@@ -119,48 +170,27 @@ impl Renderer for CsvRenderer {
             Some(_) => {}
         }
         let m = &s.response.meta;
+        let meta = [
+            m.role.as_deref(),
+            m.team.as_deref(),
+            m.date.as_deref(),
+            m.language.as_deref(),
+        ]
+        .map(Option::unwrap_or_default);
         let line = &mut self.line;
         line.clear();
-        push_field(line, m.respondent.as_deref().unwrap_or_default());
-        line.push(',');
-        push_field(line, s.source);
-        for field in META {
-            line.push(',');
-            match field {
-                "completed" => line.push_str(if s.response.completed {
-                    "true"
-                } else {
-                    "false"
-                }),
-                f => push_field(line, m.get(f).unwrap_or_default()),
-            }
-        }
-        line.push(',');
-        if !q.stages.is_empty() {
-            push_number(
-                line,
-                Some(f64::from(u32::try_from(a.placement).unwrap_or(u32::MAX))),
-                0,
-            );
-            line.push(',');
-            push_field(line, placement_name(q, a.placement, s.lang));
-            line.push(',');
-            push_number(line, a.index, 2);
-        } else {
-            line.push_str(",,");
-        }
-        for x in a
-            .stages
-            .iter()
-            .map(|st| st.area.score)
-            .chain(a.dimensions.iter().map(|d| d.score))
-        {
-            line.push(',');
-            push_number(line, x, 1);
-        }
-        line.push(',');
-        push_number(line, a.overall.score, 1);
-        line.push('\n');
+        let row = Row {
+            respondent: m.respondent.as_deref().unwrap_or_default(),
+            source: s.source,
+            meta,
+            completed: s.response.completed,
+            placement: a.placement,
+            index: a.index,
+            stages: &mut a.stages.iter().map(|st| st.area.score),
+            dimensions: &mut a.dimensions.iter().map(|d| d.score),
+            overall: a.overall.score,
+        };
+        push_row(line, q, s.lang, row);
         out.write_all(line.as_bytes())
     }
 }

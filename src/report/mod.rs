@@ -78,6 +78,30 @@ pub fn render_one(
     Ok(out)
 }
 
+/// Appends one row of `score --format csv` computed as batch figures; the same row
+/// [`CsvRenderer`] writes for the full assessment of the same answers.
+pub fn csv_row(
+    line: &mut String,
+    q: &Questionnaire,
+    lang: &str,
+    who: (&str, &str),
+    meta: [&str; 4],
+    f: &crate::scoring::Figures,
+) {
+    let row = self::csv::Row {
+        respondent: who.0,
+        source: who.1,
+        meta,
+        completed: true,
+        placement: f.placement,
+        index: f.index,
+        stages: &mut f.stages.iter().copied(),
+        dimensions: &mut f.dimensions.iter().copied(),
+        overall: f.overall,
+    };
+    self::csv::push_row(line, q, lang, row);
+}
+
 /// The header row of `score --format csv` for `q`.
 pub fn csv_header(q: &Questionnaire) -> Vec<u8> {
     self::csv::header(q)

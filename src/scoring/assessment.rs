@@ -118,58 +118,39 @@ pub fn assess(q: &Questionnaire, response: &Response, options: ScoreOptions) -> 
             }
         })
         .collect();
-    let area = |members: &[usize]| AreaScore {
-        score: weighted_mean(
-            members
-                .iter()
-                .map(|&i| (items[i].score, q.questions[i].weight)),
-        ),
-        answered: members
-            .iter()
-            .filter(|&&i| items[i].score.is_some())
-            .count(),
-        total: members.len(),
-    };
+    let scores: Vec<Option<f64>> = items.iter().map(|i| i.score).collect();
 
     let stages: Vec<StageResult> = (0..q.stages.len())
         .map(|s| {
-            let area = area(q.stage_members(s));
-            let threshold = q.stages[s].threshold;
+            let area = area_score(q, q.stage_members(s), &scores);
             let below_floor: Vec<usize> = q
                 .stage_questions(s)
-                .filter(|&i| items[i].score.is_some_and(|x| x < q.scoring.item_floor))
+                .filter(|&i| scores[i].is_some_and(|x| x < q.scoring.item_floor))
                 .collect();
-            #[allow(clippy::cast_precision_loss)]
-            let share = if area.total == 0 {
-                0.0
-            } else {
-                area.answered as f64 / area.total as f64
-            };
-            let status = if share < q.scoring.min_answered {
-                StageStatus::InsufficientEvidence
-            } else if area.score.is_some_and(|s| s >= threshold) && below_floor.is_empty() {
-                StageStatus::Reached
-            } else {
-                StageStatus::NotReached
-            };
+            let status = stage_status(q, s, &area, !below_floor.is_empty());
             StageResult {
                 area,
-                threshold,
+                threshold: q.stages[s].threshold,
                 status,
                 below_floor,
             }
         })
         .collect();
     let dimensions = (0..q.dimensions.len())
-        .map(|d| area(q.dimension_members(d)))
+        .map(|d| area_score(q, q.dimension_members(d), &scores))
         .collect();
-    let overall = area(q.all_members());
+    let overall = area_score(q, q.all_members(), &scores);
 
     let placement = stages
         .iter()
         .take_while(|s| s.status == StageStatus::Reached)
         .count();
-    let index = (!stages.is_empty()).then(|| maturity_index(&stages, placement));
+    let index = (!stages.is_empty()).then(|| {
+        maturity_index(
+            placement,
+            stages.get(placement).map(|s| (s.area.score, s.threshold)),
+        )
+    });
     let uneven = (placement + 1..stages.len())
         .filter(|&s| stages[s].status == StageStatus::Reached)
         .collect();
@@ -187,20 +168,53 @@ pub fn assess(q: &Questionnaire, response: &Response, options: ScoreOptions) -> 
     }
 }
 
-/// Rule 5: `k + min(s / t, 0.99)` from the stage above the placement; exactly N when all are
-/// reached. A threshold of 0 counts as fully met (the limit of `s / t` as `t` falls to 0).
-fn maturity_index(stages: &[StageResult], placement: usize) -> f64 {
+/// Rule 2 over `members`, given every item's score.
+pub(super) fn area_score(
+    q: &Questionnaire,
+    members: &[usize],
+    scores: &[Option<f64>],
+) -> AreaScore {
+    AreaScore {
+        score: weighted_mean(members.iter().map(|&i| (scores[i], q.questions[i].weight))),
+        answered: members.iter().filter(|&&i| scores[i].is_some()).count(),
+        total: members.len(),
+    }
+}
+
+/// Rule 3 for stage `s`, whose items score `area` and have an answered item below the floor
+/// when `below_floor`.
+pub(super) fn stage_status(
+    q: &Questionnaire,
+    s: usize,
+    area: &AreaScore,
+    below_floor: bool,
+) -> StageStatus {
+    #[allow(clippy::cast_precision_loss)]
+    let share = if area.total == 0 {
+        0.0
+    } else {
+        area.answered as f64 / area.total as f64
+    };
+    if share < q.scoring.min_answered {
+        StageStatus::InsufficientEvidence
+    } else if area.score.is_some_and(|x| x >= q.stages[s].threshold) && !below_floor {
+        StageStatus::Reached
+    } else {
+        StageStatus::NotReached
+    }
+}
+
+/// Rule 5: `k + min(s / t, 0.99)` from the score and threshold of the stage above the
+/// placement (`None` when every stage is reached, giving exactly N). A threshold of 0 counts as
+/// fully met (the limit of `s / t` as `t` falls to 0).
+pub(super) fn maturity_index(placement: usize, next: Option<(Option<f64>, f64)>) -> f64 {
     #[allow(clippy::cast_precision_loss)]
     let k = placement as f64;
-    match stages.get(placement) {
+    match next {
         None => k,
-        Some(next) => {
-            let s = next.area.score.unwrap_or(0.0);
-            let ratio = if next.threshold > 0.0 {
-                s / next.threshold
-            } else {
-                0.99
-            };
+        Some((score, threshold)) => {
+            let s = score.unwrap_or(0.0);
+            let ratio = if threshold > 0.0 { s / threshold } else { 0.99 };
             k + ratio.min(0.99)
         }
     }

@@ -2,6 +2,7 @@
 //! Every number the tool prints comes from here.
 
 mod assessment;
+mod figures;
 mod group;
 mod item;
 mod reliability;
@@ -10,6 +11,7 @@ pub use assessment::{
     AreaScore, Assessment, ItemResult, Recommendations, ScoreOptions, StageResult, StageStatus,
     assess,
 };
+pub use figures::Figures;
 pub use group::{GroupAccumulator, GroupResult, ItemSpread, MIN_RELIABILITY_GROUP};
 pub use item::{item_score, weighted_mean};
 pub use reliability::{Reliability, ReliabilityAccumulator, SetReliability};
