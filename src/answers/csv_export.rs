@@ -184,15 +184,15 @@ impl CsvLayout {
         i: usize,
         cell: &str,
     ) -> Result<Option<Answer>, super::value::NotAnOption> {
-        let cell = cell.trim();
-        if cell.is_empty() {
-            return Ok(None);
-        }
         let scale = q.questions[i].scale;
         if let [digit @ b'0'..=b'9'] = cell.as_bytes()
             && let Some(a) = self.digits[scale][usize::from(digit - b'0')]
         {
             return Ok(Some(a));
+        }
+        let cell = cell.trim();
+        if cell.is_empty() {
+            return Ok(None);
         }
         let known = &self.known[scale];
         if let Some(a) = known.get(cell).or_else(|| known.get(&cell.to_lowercase())) {

@@ -50,28 +50,32 @@ fn score(x: Option<f64>, decimals: i32) -> String {
 /// float formatter.
 fn push_number(out: &mut String, x: Option<f64>, decimals: i32) {
     let Some(x) = x else { return };
-    let scale = match decimals {
-        0 => 1.0,
-        1 => 10.0,
-        2 => 100.0,
-        d => 10f64.powi(d),
-    };
-    let scaled = (x * scale).round_ties_even();
+    // Constant scales let the compiler turn the divisions below into multiplications.
+    match decimals {
+        0 => push_fixed::<1>(out, x, 0),
+        1 => push_fixed::<10>(out, x, 1),
+        2 => push_fixed::<100>(out, x, 2),
+        d => out.push_str(&round(x, d).to_string()),
+    }
+}
+
+/// [`push_number`] for a scale of `UNIT` = 10^`decimals`.
+fn push_fixed<const UNIT: u64>(out: &mut String, x: f64, decimals: u32) {
+    #[allow(clippy::cast_precision_loss)]
+    let scaled = (x * UNIT as f64).round_ties_even();
     if !scaled.is_finite() || scaled.abs() >= 1e15 {
-        out.push_str(&round(x, decimals).to_string());
+        out.push_str(&round(x, i32::try_from(decimals).unwrap_or(0)).to_string());
         return;
     }
     #[allow(clippy::cast_possible_truncation)]
     let n = scaled as i64;
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let unit = scale as u64;
     if n < 0 {
         out.push('-');
     }
-    let (whole, mut frac) = (n.unsigned_abs() / unit, n.unsigned_abs() % unit);
+    let (whole, mut frac) = (n.unsigned_abs() / UNIT, n.unsigned_abs() % UNIT);
     push_digits(out, whole, 1);
     if frac > 0 {
-        let mut digits = u32::try_from(decimals).unwrap_or(0);
+        let mut digits = decimals;
         while frac % 10 == 0 {
             frac /= 10;
             digits -= 1;

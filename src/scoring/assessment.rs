@@ -1,7 +1,7 @@
 //! Rules 2 to 6 of DESIGN.md section 4: stage, dimension and overall scores, whether each stage
 //! is reached, the placement, the maturity index and the recommendations.
 
-use super::item::{item_score, weighted_mean};
+use super::item::item_score;
 use crate::answers::{Answer, Response};
 use crate::questionnaire::Questionnaire;
 
@@ -174,13 +174,22 @@ pub(super) fn area_score(
     members: &[usize],
     scores: &[Option<f64>],
 ) -> AreaScore {
+    // One pass, summing in member order exactly as `weighted_mean` does.
+    let (mut sum, mut weights, mut answered) = (0.0, 0.0, 0);
+    for &i in members {
+        if let Some(s) = scores[i] {
+            let w = q.questions[i].weight;
+            sum += s * w;
+            weights += w;
+            answered += 1;
+        }
+    }
     AreaScore {
-        score: weighted_mean(members.iter().map(|&i| (scores[i], q.questions[i].weight))),
-        answered: members.iter().filter(|&&i| scores[i].is_some()).count(),
+        score: (weights > 0.0).then(|| sum / weights),
+        answered,
         total: members.len(),
     }
 }
-
 /// Rule 3 for stage `s`, whose items score `area` and have an answered item below the floor
 /// when `below_floor`.
 pub(super) fn stage_status(
