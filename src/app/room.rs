@@ -202,6 +202,7 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
             .into());
         }
     };
+    let _lock = super::lock::SurveyLock::take(&folder)?;
     let lang = pick_language(args.common.lang.as_deref(), &responses[0], &q);
     let save = |rs: &[Response]| {
         let done = first_open_question(rs, q.questions.len());

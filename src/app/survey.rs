@@ -61,6 +61,7 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
 
     // Saving once before the first question proves the file can be written, so that an
     // unwritable folder is reported now rather than after the last answer.
+    let _lock = super::lock::SurveyLock::take(&path)?;
     let save = |r: &Response| {
         interrupt::saving(r.answered(), || {
             write_atomically(&path, r.to_toml(&q).as_bytes())
