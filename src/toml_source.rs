@@ -52,8 +52,12 @@ pub(crate) fn check_keys(
         if allowed.contains(&name) {
             continue;
         }
-        let mut d = Diagnostic::error(file, format!("unknown key `{name}` in {what}"))
-            .at(source, Some(key.span()));
+        // `escape_debug` shows control characters in a key as escapes instead of hiding them.
+        let mut d = Diagnostic::error(
+            file,
+            format!("unknown key `{}` in {what}", name.escape_debug()),
+        )
+        .at(source, Some(key.span()));
         d = match closest(name, allowed.iter().copied()) {
             Some(best) => d.with_help(format!("did you mean `{best}`?")),
             None => d.with_help(format!("expected one of: {}", allowed.join(", "))),

@@ -5,6 +5,7 @@ use std::io::Write;
 use anstyle::{AnsiColor, Style};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::terminal_text::clean;
 
 /// The exit codes of DESIGN.md section 5.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,9 +71,11 @@ pub(crate) fn print_diagnostics(all: &[Diagnostic]) {
             Severity::Error => (ERROR, "error"),
             Severity::Warning => (WARNING, "warning"),
         };
-        let _ = writeln!(err, "{place}: {style}{kind}{style:#}: {}", d.message);
+        // Messages quote the input (keys, values, ids), which may hold escape sequences.
+        let (place, message) = (clean(&place, false), clean(&d.message, false));
+        let _ = writeln!(err, "{place}: {style}{kind}{style:#}: {message}");
         if let Some(help) = &d.help {
-            let _ = writeln!(err, "  {HINT}help{HINT:#}: {help}");
+            let _ = writeln!(err, "  {HINT}help{HINT:#}: {}", clean(help, false));
         }
     }
 }
@@ -85,12 +88,16 @@ pub(crate) fn report(error: &anyhow::Error) -> Exit {
     }
     let mut err = anstream::stderr().lock();
     if let Some(f) = error.downcast_ref::<Failure>() {
-        let _ = writeln!(err, "{ERROR}error{ERROR:#}: {}", f.message);
+        let _ = writeln!(err, "{ERROR}error{ERROR:#}: {}", clean(&f.message, false));
         if let Some(hint) = &f.hint {
-            let _ = writeln!(err, "  {HINT}hint{HINT:#}: {hint}");
+            let _ = writeln!(err, "  {HINT}hint{HINT:#}: {}", clean(hint, false));
         }
         return f.exit;
     }
-    let _ = writeln!(err, "{ERROR}error{ERROR:#}: {error:#}");
+    let _ = writeln!(
+        err,
+        "{ERROR}error{ERROR:#}: {}",
+        clean(&format!("{error:#}"), false)
+    );
     Exit::Invalid
 }

@@ -16,11 +16,9 @@ pub(crate) struct SurveyLock {
     _file: File,
 }
 
-/// The lock file of answers saved at `target` (a file or a folder).
+/// The lock file of answers saved at `target` (a file, or a session's folder): a hidden file
+/// beside it, so a session's folder holds nothing but answer files.
 fn lock_path(target: &Path) -> PathBuf {
-    if target.is_dir() {
-        return target.join(".centricity.lock");
-    }
     let name = target
         .file_name()
         .map_or_else(|| "answers".into(), |n| n.to_string_lossy().into_owned());

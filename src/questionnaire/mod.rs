@@ -12,3 +12,4 @@ pub use bundled::{BUNDLED, Bundled, DEFAULT_ID};
 pub use load::{MAX_QUESTIONNAIRE_BYTES, parse_questionnaire};
 pub use model::{Dimension, Question, Questionnaire, Scale, ScaleOption, Scoring, Stage};
 pub use text::Text;
+pub use validate::{MAX_OPTIONS, MAX_QUESTIONS};

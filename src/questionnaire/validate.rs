@@ -55,7 +55,10 @@ impl Checker<'_> {
     ) {
         let s = id.get_ref();
         if s.is_empty() || !s.chars().all(pattern_ok) {
-            self.error(id.span(), format!("{what} id `{s}` must match {pattern}"));
+            self.error(
+                id.span(),
+                format!("{what} id `{}` must match {pattern}", s.escape_debug()),
+            );
         }
     }
 
@@ -80,6 +83,11 @@ impl Checker<'_> {
         None
     }
 }
+
+/// The most questions a questionnaire may have.
+pub const MAX_QUESTIONS: usize = 2_000;
+/// The most options a scale may have.
+pub const MAX_OPTIONS: usize = 101;
 
 fn questionnaire_id_char(c: char) -> bool {
     c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'
@@ -228,9 +236,16 @@ pub(crate) fn validate(
     let dimension_ids: Vec<&str> = dimensions.iter().map(|d| d.id.as_str()).collect();
     let scale_refs: Vec<&str> = scale_ids.iter().map(String::as_str).collect();
 
+    if let Some(extra) = raw.questions.get(MAX_QUESTIONS) {
+        c.error(extra.span(), format!("more than {MAX_QUESTIONS} questions"))
+            .help = Some(
+            "no survey this long can be answered well; split it into several questionnaires"
+                .to_owned(),
+        );
+    }
     let mut questions = Vec::new();
     let mut question_index = HashMap::new();
-    for question in raw.questions {
+    for question in raw.questions.into_iter().take(MAX_QUESTIONS) {
         let span = question.span();
         let q = question.into_inner();
         c.id(&q.id, "question", item_id_char, "[A-Za-z0-9_.-]+");
@@ -375,7 +390,14 @@ fn build_scale(c: &mut Checker<'_>, id: String, scale: Spanned<ScaleFile>) -> Sc
     let scale = scale.into_inner();
     let options_span = scale.options.span();
     let mut options: Vec<ScaleOption> = Vec::new();
-    for option in scale.options.into_inner() {
+    if scale.options.get_ref().len() > MAX_OPTIONS {
+        c.error(
+            options_span.clone(),
+            format!("scale `{id}` has more than {MAX_OPTIONS} options"),
+        )
+        .help = Some("a scale a respondent can choose from has a handful of options".to_owned());
+    }
+    for option in scale.options.into_inner().into_iter().take(MAX_OPTIONS) {
         let o = option.into_inner();
         let value = *o.value.get_ref();
         if !value.is_finite() {
