@@ -39,6 +39,18 @@ pub enum Command {
     Questionnaires,
     /// Print a questionnaire readably: stages, dimensions and every question
     Show(ShowArgs),
+    /// Print a completion script for a shell (bash, zsh, fish, powershell, elvish)
+    #[command(
+        after_help = "Bash: centricity completions bash > ~/.local/share/bash-completion/completions/centricity\n\
+        Zsh: centricity completions zsh > ~/.zfunc/_centricity (with ~/.zfunc in fpath)\n\
+        Fish: centricity completions fish > ~/.config/fish/completions/centricity.fish"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `centricity man > centricity.1`
+    Man,
 }
 
 #[derive(Debug, Args)]

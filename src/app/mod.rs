@@ -10,6 +10,7 @@ mod progress;
 mod records;
 mod room;
 mod score;
+mod shell_integration;
 mod show;
 mod sink;
 mod summarize;
@@ -42,6 +43,8 @@ pub fn run() -> i32 {
         Command::Validate(args) => validate::validate(args),
         Command::Questionnaires => show::list(),
         Command::Show(args) => show::show(args),
+        Command::Completions { shell } => shell_integration::completions(*shell),
+        Command::Man => shell_integration::man(),
     };
     match result {
         Ok(exit) => exit as i32,
