@@ -39,6 +39,11 @@ pub enum Command {
     Questionnaires,
     /// Print a questionnaire readably: stages, dimensions and every question
     Show(ShowArgs),
+    /// Print the JSON Schema of the questionnaire or the answer-file format
+    Schema {
+        #[arg(value_enum, default_value = "questionnaire")]
+        kind: crate::schema::SchemaKind,
+    },
     /// Print a completion script for a shell (bash, zsh, fish, powershell, elvish)
     #[command(
         after_help = "Bash: centricity completions bash > ~/.local/share/bash-completion/completions/centricity\n\

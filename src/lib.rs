@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod output_file;
 pub mod questionnaire;
 pub mod report;
+pub mod schema;
 pub mod scoring;
 pub mod survey;
 mod terminal_text;

@@ -19,18 +19,45 @@ use crate::toml_source::{self, check_keys, closest, fields_of};
 /// The largest answer file read; anything bigger is refused before parsing.
 pub const MAX_ANSWER_FILE_BYTES: usize = 1024 * 1024;
 
-#[derive(Debug, Deserialize)]
+/// One respondent's answers to a centricity questionnaire.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields, title = "centricity answers")]
 pub(crate) struct AnswerFileFormat {
+    /// The id of the questionnaire answered.
+    #[schemars(with = "String")]
     questionnaire: Spanned<String>,
+    /// The version answered; a different version is scored with a warning.
+    #[schemars(with = "Option<String>")]
     questionnaire_version: Option<Spanned<String>>,
     respondent: Option<String>,
     role: Option<String>,
     team: Option<String>,
+    /// A date, as a TOML date or a string.
+    #[schemars(with = "Option<String>")]
     date: Option<toml::Value>,
+    /// Language of the texts when this answer file is scored.
     language: Option<String>,
+    /// False while a survey is in progress (default true).
     completed: Option<bool>,
+    /// Question id to an option's value, or "n/a".
+    #[schemars(with = "Option<BTreeMap<String, RawAnswer>>")]
     answers: Option<BTreeMap<Spanned<String>, Spanned<RawAnswer>>>,
+    /// Question id to free text: evidence, an example.
+    #[schemars(with = "Option<BTreeMap<String, String>>")]
     notes: Option<BTreeMap<Spanned<String>, String>>,
+}
+
+impl schemars::JsonSchema for RawAnswer {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Answer".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An option's value, \"n/a\", or an option's label.",
+            "anyOf": [{ "type": "number" }, { "type": "string" }]
+        })
+    }
 }
 
 #[derive(Debug)]

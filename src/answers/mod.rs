@@ -6,6 +6,7 @@ mod response;
 mod value;
 
 pub use csv_export::{CsvLayout, csv_error, reader as csv_reader};
+pub(crate) use file::AnswerFileFormat;
 pub use file::{AnswerDocument, MAX_ANSWER_FILE_BYTES};
 pub use response::{Answer, Metadata, Response};
 pub(crate) use value::fmt_value;

@@ -45,6 +45,13 @@ pub fn run() -> i32 {
         Command::Show(args) => show::show(args),
         Command::Completions { shell } => shell_integration::completions(*shell),
         Command::Man => shell_integration::man(),
+        Command::Schema { kind } => {
+            use std::io::Write as _;
+            std::io::stdout()
+                .write_all(crate::schema::schema(*kind).as_bytes())
+                .map(|()| Exit::Success)
+                .map_err(Into::into)
+        }
     };
     match result {
         Ok(exit) => exit as i32,

@@ -9,6 +9,7 @@ mod text;
 mod validate;
 
 pub use bundled::{BUNDLED, Bundled, DEFAULT_ID};
+pub(crate) use format::QuestionnaireFile;
 pub use load::{MAX_QUESTIONNAIRE_BYTES, parse_questionnaire};
 pub use model::{Dimension, Question, Questionnaire, Scale, ScaleOption, Scoring, Stage};
 pub use text::Text;

@@ -43,6 +43,22 @@ impl Text {
     }
 }
 
+impl schemars::JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A text: one string, or a table of language code to string; the questionnaire's first language is the fallback.",
+            "anyOf": [
+                { "type": "string" },
+                { "type": "object", "additionalProperties": { "type": "string" }, "minProperties": 1 }
+            ]
+        })
+    }
+}
+
 impl From<&str> for Text {
     fn from(s: &str) -> Self {
         Self::Plain(s.to_owned())
