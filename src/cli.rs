@@ -39,6 +39,15 @@ pub enum Command {
     Questionnaires,
     /// Print a questionnaire readably: stages, dimensions and every question
     Show(ShowArgs),
+    /// Write a new questionnaire to FILE: valid as written, every field explained
+    New {
+        /// Where to write it (never replaced unless --force)
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
     /// Print the JSON Schema of the questionnaire or the answer-file format
     Schema {
         #[arg(value_enum, default_value = "questionnaire")]

@@ -45,6 +45,7 @@ pub fn run() -> i32 {
         Command::Show(args) => show::show(args),
         Command::Completions { shell } => shell_integration::completions(*shell),
         Command::Man => shell_integration::man(),
+        Command::New { file, force } => show::new_questionnaire(file, *force),
         Command::Schema { kind } => {
             use std::io::Write as _;
             std::io::stdout()

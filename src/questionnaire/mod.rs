@@ -5,6 +5,7 @@ mod bundled;
 mod format;
 mod load;
 mod model;
+mod scaffold;
 mod text;
 mod validate;
 
@@ -12,5 +13,6 @@ pub use bundled::{BUNDLED, Bundled, DEFAULT_ID};
 pub(crate) use format::QuestionnaireFile;
 pub use load::{MAX_QUESTIONNAIRE_BYTES, parse_questionnaire};
 pub use model::{Dimension, Question, Questionnaire, Scale, ScaleOption, Scoring, Stage};
+pub use scaffold::scaffold;
 pub use text::Text;
 pub use validate::{MAX_OPTIONS, MAX_QUESTIONS};
