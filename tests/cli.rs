@@ -8,5 +8,6 @@ fn cli_cases() {
     trycmd::TestCases::new()
         .env("NO_COLOR", "1")
         .env("COLUMNS", "80")
+        .env("LC_ALL", "C")
         .case("tests/cmd/*.toml");
 }

@@ -61,16 +61,14 @@ fn snapshot(
             return Err(Failure::invalid(format!("{label} holds no answer files")).into());
         };
         let (all, _) = g.finish(&q);
-        let lang = lang.unwrap_or_else(|| q.default_language());
+        let lang = super::language::language(lang, None, &q);
         let label = format!("{label} (group of {})", all.respondents);
         return Ok(Snapshot::from_assessment(&q, &all.assessment, &label, lang));
     }
     let (q, response, warnings) = load_response(&Input::File(path.to_owned()), questionnaires)?;
     print_diagnostics(&warnings);
     let a = assess(q, &response, options);
-    let lang = lang
-        .or(response.meta.language.as_deref())
-        .unwrap_or_else(|| q.default_language());
+    let lang = super::language::language(lang, response.meta.language.as_deref(), q);
     Ok(Snapshot::from_assessment(q, &a, &label, lang))
 }
 

@@ -5,6 +5,7 @@ mod compare;
 mod failure;
 mod inputs;
 mod interrupt;
+mod language;
 mod lock;
 mod progress;
 mod records;

@@ -152,33 +152,35 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
     };
     // For CSV output of CSV exports, rows go straight from the record to the line, with the
     // same figures and the same layout but none of a full assessment's allocations.
-    let fast =
-        |layout: &CsvLayout, q: &Questionnaire, record: &csv::StringRecord, row: u64, line: u64| {
-            BATCH.with(|cell| {
-                let mut guard = cell.borrow_mut();
-                let (answers, figures, text) = &mut *guard;
-                layout.answers_into(q, record, row, line, answers)?;
-                figures.compute(q, answers);
-                let meta = ["role", "team", "date", "language"].map(|m| layout.meta(record, m));
-                let lang = lang_flag
-                    .or((!meta[3].is_empty()).then_some(meta[3]))
-                    .unwrap_or_else(|| q.default_language());
-                text.clear();
-                report::csv_row(
-                    text,
-                    q,
-                    lang,
-                    (&layout.respondent(record, row), layout.file()),
-                    meta,
-                    figures,
-                );
-                Ok(Some((
-                    Ok(text.as_bytes().to_vec()),
-                    String::new(),
-                    Vec::new(),
-                )))
-            })
-        };
+    let fast = |layout: &CsvLayout,
+                q: &Questionnaire,
+                record: &csv::StringRecord,
+                row: u64,
+                line: u64| {
+        BATCH.with(|cell| {
+            let mut guard = cell.borrow_mut();
+            let (answers, figures, text) = &mut *guard;
+            layout.answers_into(q, record, row, line, answers)?;
+            figures.compute(q, answers);
+            let meta = ["role", "team", "date", "language"].map(|m| layout.meta(record, m));
+            let lang =
+                super::language::language(lang_flag, (!meta[3].is_empty()).then_some(meta[3]), q);
+            text.clear();
+            report::csv_row(
+                text,
+                q,
+                lang,
+                (&layout.respondent(record, row), layout.file()),
+                meta,
+                figures,
+            );
+            Ok(Some((
+                Ok(text.as_bytes().to_vec()),
+                String::new(),
+                Vec::new(),
+            )))
+        })
+    };
     let rows: Option<&RowWork<'_, Prepared>> = (format == Format::Csv).then_some(&fast);
     let mut header_for: Option<String> = None;
     invalid |= for_each_prepared(
@@ -236,7 +238,5 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
 
 /// `--lang`, else the answer file's language, else the questionnaire's first.
 pub(crate) fn pick_language(flag: Option<&str>, response: &Response, q: &Questionnaire) -> String {
-    flag.or(response.meta.language.as_deref())
-        .unwrap_or_else(|| q.default_language())
-        .to_owned()
+    super::language::language(flag, response.meta.language.as_deref(), q).to_owned()
 }

@@ -38,11 +38,7 @@ pub(crate) fn list() -> anyhow::Result<Exit> {
 
 pub(crate) fn show(args: &ShowArgs) -> anyhow::Result<Exit> {
     let (q, _) = load_questionnaire(&args.questionnaire)?;
-    let lang = args
-        .common
-        .lang
-        .clone()
-        .unwrap_or_else(|| q.default_language().to_owned());
+    let lang = super::language::language(args.common.lang.as_deref(), None, &q).to_owned();
     let mut out = std::io::stdout().lock();
     write!(out, "{}", render(&q, &lang))?;
     Ok(Exit::Success)

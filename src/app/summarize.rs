@@ -142,11 +142,7 @@ pub(crate) fn summarize(args: &SummarizeArgs) -> anyhow::Result<Exit> {
             .into());
     };
     let (all, by) = groups.finish(&q);
-    let lang = args
-        .common
-        .lang
-        .clone()
-        .unwrap_or_else(|| q.default_language().to_owned());
+    let lang = super::language::language(args.common.lang.as_deref(), None, &q).to_owned();
     let source = format!("{} respondents", all.respondents);
     let view = GroupView {
         questionnaire: &q,

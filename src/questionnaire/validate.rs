@@ -89,6 +89,38 @@ pub const MAX_QUESTIONS: usize = 2_000;
 /// The most options a scale may have.
 pub const MAX_OPTIONS: usize = 101;
 
+/// Warns when texts of an element lack declared languages: one warning per element, naming the
+/// fields and the languages.
+fn missing_languages(
+    c: &mut Checker<'_>,
+    languages: &[String],
+    span: Range<usize>,
+    what: &str,
+    fields: &[(&str, Option<&Text>)],
+) {
+    if languages.len() < 2 {
+        return;
+    }
+    let mut gaps = Vec::new();
+    for (name, text) in fields {
+        let Some(text) = text else { continue };
+        let missing: Vec<&str> = languages
+            .iter()
+            .filter(|l| !text.has_own(l))
+            .map(String::as_str)
+            .collect();
+        if !missing.is_empty() {
+            gaps.push(format!("{name} ({})", missing.join(", ")));
+        }
+    }
+    if !gaps.is_empty() {
+        c.warning(
+            span,
+            format!("{what} has no translation for {}", gaps.join("; ")),
+        );
+    }
+}
+
 fn questionnaire_id_char(c: char) -> bool {
     c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'
 }
@@ -110,6 +142,7 @@ pub(crate) fn validate(
         out: Vec::new(),
     };
 
+    let meta_span = raw.questionnaire.span();
     let meta = raw.questionnaire.into_inner();
     c.id(
         &meta.id,
@@ -184,8 +217,8 @@ pub(crate) fn validate(
         scales.push(build_scale(&mut c, id.into_inner(), scale));
     }
     if scales.is_empty() {
-        c.error(scales_span, "at least one scale is needed").help =
-            Some("declare one under [scales.NAME] with options = [...]".to_owned());
+        c.error(scales_span.clone(), "at least one scale is needed")
+            .help = Some("declare one under [scales.NAME] with options = [...]".to_owned());
     }
     let scale_ids: Vec<String> = scales.iter().map(|s: &Scale| s.id.clone()).collect();
 
@@ -244,6 +277,7 @@ pub(crate) fn validate(
         );
     }
     let mut questions = Vec::new();
+    let mut question_spans = Vec::new();
     let mut question_index = HashMap::new();
     for question in raw.questions.into_iter().take(MAX_QUESTIONS) {
         let span = question.span();
@@ -313,6 +347,7 @@ pub(crate) fn validate(
                 format!("question `{}` has an empty `text`", q.id.get_ref()),
             );
         }
+        question_spans.push(span.clone());
         question_index.insert(q.id.get_ref().clone(), questions.len());
         questions.push(Question {
             id: q.id.into_inner(),
@@ -351,6 +386,83 @@ pub(crate) fn validate(
         c.out.push(
             Diagnostic::error(file, "the questionnaire has no questions")
                 .with_help("add at least one [[questions]] table with an id and a text"),
+        );
+    }
+
+    let langs = &languages;
+    missing_languages(
+        &mut c,
+        langs,
+        meta_span,
+        "[questionnaire]",
+        &[
+            ("title", Some(&meta.title)),
+            ("description", meta.description.as_ref()),
+        ],
+    );
+    if let Text::Localized(_) = &scoring.below_first_stage {
+        missing_languages(
+            &mut c,
+            langs,
+            scales_span.clone(),
+            "[scoring]",
+            &[("below_first_stage", Some(&scoring.below_first_stage))],
+        );
+    }
+    for scale in &scales {
+        let mut fields: Vec<(&str, Option<&Text>)> = scale
+            .options
+            .iter()
+            .map(|o| ("an option label", Some(&o.label)))
+            .collect();
+        fields.push(("not_applicable", scale.not_applicable.as_ref()));
+        missing_languages(
+            &mut c,
+            langs,
+            scales_span.clone(),
+            &format!("scale `{}`", scale.id),
+            &fields,
+        );
+    }
+    for (st, span) in stages.iter().zip(&stage_spans) {
+        let fields = [
+            ("name", Some(&st.name)),
+            ("summary", st.summary.as_ref()),
+            ("customer_view", st.customer_view.as_ref()),
+            ("next_step", st.next_step.as_ref()),
+        ];
+        missing_languages(
+            &mut c,
+            langs,
+            span.clone(),
+            &format!("stage `{}`", st.id),
+            &fields,
+        );
+    }
+    for (d, span) in dimensions.iter().zip(&dimension_spans) {
+        missing_languages(
+            &mut c,
+            langs,
+            span.clone(),
+            &format!("dimension `{}`", d.id),
+            &[
+                ("name", Some(&d.name)),
+                ("description", d.description.as_ref()),
+            ],
+        );
+    }
+    for (x, span) in questions.iter().zip(&question_spans) {
+        let fields = [
+            ("text", Some(&x.text)),
+            ("help", x.help.as_ref()),
+            ("recommendation", x.recommendation.as_ref()),
+        ];
+        missing_languages(
+            &mut c,
+            langs,
+            span.clone(),
+            &format!("question `{}`", x.id),
+            &fields,
         );
     }
 
