@@ -163,6 +163,15 @@ pub struct CompareArgs {
     pub common: Common,
 }
 
+/// How `validate` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiagnosticFormat {
+    /// For people: each problem with its line and a caret.
+    Text,
+    /// For editors and CI: `centricity.diagnostics.v1`.
+    Json,
+}
+
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     /// Questionnaires and answer files (told apart by their content)
@@ -171,6 +180,9 @@ pub struct ValidateArgs {
     /// Questionnaire to check answer files against [default: the one each file names]
     #[arg(long, short, value_name = "FILE|ID")]
     pub questionnaire: Option<String>,
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = DiagnosticFormat::Text)]
+    pub format: DiagnosticFormat,
 }
 
 #[derive(Debug, Args)]

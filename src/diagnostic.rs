@@ -26,6 +26,20 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it, when there is something more useful to say than the message.
     pub help: Option<String>,
+    /// The offending line of the input, for showing with a caret.
+    #[serde(skip)]
+    pub snippet: Option<Box<Snippet>>,
+}
+
+/// One line of an input and the part of it a diagnostic points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    /// The line, with control characters replaced so it prints safely and keeps its offsets.
+    pub text: String,
+    /// 1-based line number.
+    pub line: usize,
+    /// Byte range within `text`.
+    pub range: Range<usize>,
 }
 
 impl Diagnostic {
@@ -37,6 +51,7 @@ impl Diagnostic {
             column: None,
             message: message.into(),
             help: None,
+            snippet: None,
         }
     }
 
@@ -54,6 +69,7 @@ impl Diagnostic {
             let (line, column) = line_column(source, span.start);
             self.line = Some(line);
             self.column = Some(column);
+            self.snippet = snippet(source, span, line).map(Box::new);
         }
         self
     }
@@ -108,6 +124,45 @@ fn summary(all: &[Diagnostic]) -> String {
         Some(first) => format!("{first}\n(and {} more errors)", errors - 1),
         None => "no errors".to_owned(),
     }
+}
+
+/// The line of `source` holding `span.start`, with the part of `span` on that line.
+fn snippet(source: &str, span: Range<usize>, line: usize) -> Option<Snippet> {
+    let mut start = span.start.min(source.len());
+    while !source.is_char_boundary(start) {
+        start -= 1;
+    }
+    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source[start..]
+        .find('\n')
+        .map_or(source.len(), |i| start + i);
+    let raw = source[line_start..line_end].trim_end_matches('\r');
+    if raw.len() > 500 {
+        return None;
+    }
+    // Same byte length: offsets into the line stay right.
+    let text: String = raw
+        .chars()
+        .map(|c| {
+            if c == '\t' {
+                " ".to_owned()
+            } else if c.is_control() {
+                "?".repeat(c.len_utf8())
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    let from = (start - line_start).min(text.len());
+    let mut to = span.end.saturating_sub(line_start).clamp(from, text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    Some(Snippet {
+        text,
+        line,
+        range: from..to.max(from),
+    })
 }
 
 /// 1-based line and character column of a byte offset.

@@ -25,12 +25,43 @@ pub(crate) fn deserialize<'a, T: Deserialize<'a>>(
 }
 
 pub(crate) fn toml_error(file: &str, source: &str, error: &toml::de::Error) -> Diagnostic {
-    let message = error.message().trim().replace('\n', " ");
-    let d = Diagnostic::error(file, message).at(source, error.span());
-    match missing_field(error.message()) {
-        Some(field) => d.with_help(format!("add `{field} = ...` here")),
-        None => d,
+    let message = plain_types(error.message().trim()).replace('\n', " ");
+    let d = Diagnostic::error(file, &message).at(source, error.span());
+    if let Some(field) = missing_field(error.message()) {
+        return d.with_help(format!("add `{field} = ...` here"));
     }
+    if message.starts_with("invalid type: string") && message.contains("expected a number") {
+        return d.with_help("write the number without quotes");
+    }
+    if message.starts_with("invalid type") && message.contains("expected a string") {
+        return d.with_help("put the text in double quotes");
+    }
+    d
+}
+
+/// Serde's names for types, in the words of a TOML file.
+fn plain_types(message: &str) -> String {
+    let mut m = message.to_owned();
+    for (rust, toml) in [
+        ("expected f64", "expected a number"),
+        ("expected f32", "expected a number"),
+        ("expected i64", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
+        ("expected usize", "expected a whole number"),
+        ("expected a boolean", "expected true or false"),
+        ("expected a sequence", "expected an array [...]"),
+        ("expected a map", "expected a table"),
+        ("invalid type: map", "invalid type: table"),
+        ("invalid type: sequence", "invalid type: array"),
+        ("invalid type: floating point", "invalid type: number"),
+        ("invalid type: integer", "invalid type: number"),
+    ] {
+        m = m.replace(rust, toml);
+    }
+    if let Some(i) = m.find("expected struct ") {
+        m.replace_range(i.., "expected a table");
+    }
+    m
 }
 
 fn missing_field(message: &str) -> Option<&str> {

@@ -54,30 +54,92 @@ const ERROR: Style = AnsiColor::Red.on_default().bold();
 const WARNING: Style = AnsiColor::Yellow.on_default().bold();
 const HINT: Style = AnsiColor::Cyan.on_default();
 
-/// Prints diagnostics to stderr, coloured only on a terminal and never with `NO_COLOR`.
+/// Prints diagnostics to stderr: `file:line:column: error: message`, the offending line with a
+/// caret, and the help. Coloured only on a terminal and never with `NO_COLOR`.
 pub(crate) fn print_diagnostics(all: &[Diagnostic]) {
     if all.is_empty() {
         return;
     }
+    let captured = CAPTURE.with(|c| {
+        c.borrow_mut()
+            .as_mut()
+            .map(|list| list.extend_from_slice(all))
+            .is_some()
+    });
+    if captured {
+        return;
+    }
+    let renderer = annotate_snippets::Renderer::styled();
     let mut err = anstream::stderr().lock();
     for d in all {
-        let mut place = d.file.clone();
-        match (d.line, d.column) {
-            (Some(l), Some(c)) => place = format!("{place}:{l}:{c}"),
-            (Some(l), None) => place = format!("{place}:{l}"),
-            _ => {}
+        if d.snippet.is_some() {
+            let _ = writeln!(err, "{}\n", renderer.render(&snippet_report(d)));
+            continue;
         }
+        // Without a line to show (a whole file, a CSV row), two lines say it all.
         let (style, kind) = match d.severity {
             Severity::Error => (ERROR, "error"),
             Severity::Warning => (WARNING, "warning"),
         };
-        // Messages quote the input (keys, values, ids), which may hold escape sequences.
-        let (place, message) = (clean(&place, false), clean(&d.message, false));
-        let _ = writeln!(err, "{place}: {style}{kind}{style:#}: {message}");
+        let _ = writeln!(
+            err,
+            "{style}{kind}{style:#}: {}: {}",
+            place(d),
+            clean(&d.message, false)
+        );
         if let Some(help) = &d.help {
             let _ = writeln!(err, "  {HINT}help{HINT:#}: {}", clean(help, false));
         }
     }
+}
+
+thread_local! {
+    /// Where diagnostics go instead of standard error while [`capturing`] runs.
+    static CAPTURE: std::cell::RefCell<Option<Vec<Diagnostic>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f`, collecting the diagnostics it would print (for machine-readable output).
+pub(crate) fn capturing<T>(f: impl FnOnce() -> T) -> (T, Vec<Diagnostic>) {
+    CAPTURE.with(|c| *c.borrow_mut() = Some(Vec::new()));
+    let result = f();
+    let found = CAPTURE.with(|c| c.borrow_mut().take()).unwrap_or_default();
+    (result, found)
+}
+
+/// `file:line:column`, as much of it as the diagnostic has.
+fn place(d: &Diagnostic) -> String {
+    let file = clean(&d.file, false);
+    match (d.line, d.column) {
+        (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+        (Some(l), None) => format!("{file}:{l}"),
+        _ => file.into_owned(),
+    }
+}
+
+/// One diagnostic as an annotate-snippets report. Everything quoted from the input is cleaned
+/// of control characters first.
+fn snippet_report(d: &Diagnostic) -> Vec<annotate_snippets::Group<'static>> {
+    use annotate_snippets::{AnnotationKind, Group, Level, Snippet};
+    let level = match d.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let title = format!("{}: {}", place(d), clean(&d.message, false));
+    let group = match &d.snippet {
+        Some(s) => Group::with_title(level.primary_title(title)).element(
+            Snippet::source(s.text.clone())
+                .line_start(s.line)
+                .annotation(AnnotationKind::Primary.span(s.range.clone())),
+        ),
+        None => Group::with_title(level.primary_title(title)),
+    };
+    let mut groups = vec![group];
+    if let Some(help) = &d.help {
+        groups.push(Group::with_title(
+            Level::HELP.secondary_title(clean(help, false).into_owned()),
+        ));
+    }
+    groups
 }
 
 /// Prints the error that ended a command and picks the exit code.

@@ -2,12 +2,13 @@
 
 use std::io::Write;
 
-use super::failure::{Exit, print_diagnostics};
+use super::failure::{Exit, capturing, print_diagnostics};
+use super::inputs::Input;
 use super::inputs::expand;
 use super::records::{CsvOptions, check_csv, is_csv};
 use super::score::{Questionnaires, load_response};
-use crate::cli::ValidateArgs;
-use crate::diagnostic::Diagnostic;
+use crate::cli::{DiagnosticFormat, ValidateArgs};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::questionnaire::parse_questionnaire;
 
 /// Whether a file is a questionnaire (it has a `[questionnaire]` table) rather than an answer
@@ -26,71 +27,114 @@ fn is_questionnaire(text: &str) -> bool {
     }
 }
 
-pub(crate) fn validate(args: &ValidateArgs) -> anyhow::Result<Exit> {
-    let mut questionnaires = Questionnaires::new(args.questionnaire.as_deref())?;
-    let (inputs, problems) = expand(&args.files);
-    let mut invalid = problems.iter().any(Diagnostic::is_error);
-    print_diagnostics(&problems);
-    let mut out = std::io::stdout().lock();
-    for input in &inputs {
-        let name = input.name();
-        if is_csv(input) {
-            match check_csv(input, &mut questionnaires, &CsvOptions::default()) {
-                Ok((rows, false)) => writeln!(out, "{name}: ok: {rows} respondents")?,
-                Ok((_, true)) => invalid = true,
-                Err(e) => {
-                    invalid = true;
-                    super::failure::report(&e);
+/// What one file turned out to be, when it is valid.
+fn check_one(input: &Input, questionnaires: &mut Questionnaires) -> Option<(&'static str, String)> {
+    let name = input.name();
+    if is_csv(input) {
+        return match check_csv(input, questionnaires, &CsvOptions::default()) {
+            Ok((rows, false)) => Some(("csv", format!("{rows} respondents"))),
+            Ok((_, true)) => None,
+            Err(e) => {
+                match e.downcast::<Diagnostics>() {
+                    Ok(d) => print_diagnostics(&d.0),
+                    Err(e) => print_diagnostics(&[Diagnostic::error(&name, format!("{e:#}"))]),
                 }
-            }
-            continue;
-        }
-        let text = match input.read() {
-            Ok(t) => t,
-            Err(d) => {
-                invalid = true;
-                print_diagnostics(&[d]);
-                continue;
+                None
             }
         };
-        if is_questionnaire(&text) {
-            match parse_questionnaire(&name, &text) {
-                Ok((q, warnings)) => {
-                    print_diagnostics(&warnings);
-                    writeln!(
-                        out,
-                        "{name}: ok: questionnaire `{}` {}, {} questions, {} stages, {} dimensions",
+    }
+    let text = match input.read() {
+        Ok(t) => t,
+        Err(d) => {
+            print_diagnostics(&[d]);
+            return None;
+        }
+    };
+    if is_questionnaire(&text) {
+        return match parse_questionnaire(&name, &text) {
+            Ok((q, warnings)) => {
+                print_diagnostics(&warnings);
+                Some((
+                    "questionnaire",
+                    format!(
+                        "questionnaire `{}` {}, {} questions, {} stages, {} dimensions",
                         q.id,
                         q.version,
                         q.questions.len(),
                         q.stages.len(),
                         q.dimensions.len()
-                    )?;
-                }
-                Err(d) => {
-                    invalid = true;
-                    print_diagnostics(&d.0);
-                }
+                    ),
+                ))
             }
+            Err(d) => {
+                print_diagnostics(&d.0);
+                None
+            }
+        };
+    }
+    match load_response(input, questionnaires) {
+        Ok((q, response, warnings)) => {
+            print_diagnostics(&warnings);
+            Some((
+                "answers",
+                format!(
+                    "answers to `{}`, {} of {} answered",
+                    q.id,
+                    response.answered(),
+                    q.questions.len()
+                ),
+            ))
+        }
+        Err(d) => {
+            print_diagnostics(&d.0);
+            None
+        }
+    }
+}
+
+pub(crate) fn validate(args: &ValidateArgs) -> anyhow::Result<Exit> {
+    let mut questionnaires = Questionnaires::new(args.questionnaire.as_deref())?;
+    let json = args.format == DiagnosticFormat::Json;
+    let ((inputs, problems), _) = if json {
+        capturing(|| expand(&args.files))
+    } else {
+        (expand(&args.files), Vec::new())
+    };
+    let mut invalid = problems.iter().any(Diagnostic::is_error);
+    let mut files = Vec::new();
+    if json {
+        for d in &problems {
+            files.push(
+                serde_json::json!({ "file": d.file, "valid": !d.is_error(), "diagnostics": [d] }),
+            );
+        }
+    } else {
+        print_diagnostics(&problems);
+    }
+    let mut out = std::io::stdout().lock();
+    for input in &inputs {
+        let name = input.name();
+        if json {
+            let (result, found) = capturing(|| check_one(input, &mut questionnaires));
+            invalid |= result.is_none();
+            files.push(serde_json::json!({
+                "file": name,
+                "valid": result.is_some(),
+                "kind": result.as_ref().map(|(k, _)| *k),
+                "summary": result.as_ref().map(|(_, s)| s.clone()),
+                "diagnostics": found,
+            }));
         } else {
-            let result = load_response(input, &mut questionnaires);
-            match result {
-                Ok((q, response, warnings)) => {
-                    print_diagnostics(&warnings);
-                    writeln!(
-                        out,
-                        "{name}: ok: answers to `{}`, {} of {} answered",
-                        q.id,
-                        response.answered(),
-                        q.questions.len()
-                    )?;
-                }
-                Err(d) => {
-                    invalid = true;
-                    print_diagnostics(&d.0);
-                }
+            match check_one(input, &mut questionnaires) {
+                Some((_, summary)) => writeln!(out, "{name}: ok: {summary}")?,
+                None => invalid = true,
             }
         }
+    }
+    if json {
+        let doc = serde_json::json!({ "schema": "centricity.diagnostics.v1", "valid": !invalid, "files": files });
+        serde_json::to_writer_pretty(&mut out, &doc)?;
+        writeln!(out)?;
     }
     Ok(if invalid {
         Exit::Invalid
