@@ -9,6 +9,7 @@ mod app;
 pub mod cli;
 pub mod comparison;
 pub mod diagnostic;
+mod i18n;
 pub mod output_file;
 pub mod questionnaire;
 pub mod report;

@@ -81,7 +81,21 @@ pub(crate) fn compare_command(args: &CompareArgs) -> anyhow::Result<Exit> {
     let comparison = compare(before, after).map_err(Failure::invalid)?;
     let mut sink = Sink::open(args.out.output.as_deref(), args.out.force, false)?;
     let width = sink.width();
-    report::render_comparison(args.out.format, &mut sink, &comparison, args.top, width)?;
+    // The tool's own words follow --lang or the locale; without them, English.
+    let lang = args
+        .common
+        .lang
+        .clone()
+        .or_else(super::language::locale_code)
+        .unwrap_or_else(|| "en".to_owned());
+    report::render_comparison(
+        args.out.format,
+        &mut sink,
+        &comparison,
+        args.top,
+        width,
+        &lang,
+    )?;
     sink.finish()?;
     Ok(Exit::Success)
 }

@@ -30,3 +30,8 @@ pub(crate) fn language<'a>(
         .or_else(|| locale().filter(|l| q.languages.iter().any(|d| d == l)))
         .unwrap_or_else(|| q.default_language())
 }
+
+/// The locale's language code, for the tool's own words when no questionnaire decides.
+pub(crate) fn locale_code() -> Option<String> {
+    locale().map(str::to_owned)
+}

@@ -246,7 +246,7 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
         folder.display()
     );
 
-    let mut prompter = TerminalPrompter::default();
+    let mut prompter = TerminalPrompter::new(&lang);
     match run_room(
         &q,
         &mut responses,

@@ -9,6 +9,7 @@ use super::interrupt;
 use super::score::{Questionnaires, load_response, pick_language};
 use crate::answers::Response;
 use crate::cli::RunArgs;
+use crate::i18n::fill;
 use crate::output_file::write_atomically;
 use crate::questionnaire::DEFAULT_ID;
 use crate::report::{self, Scored};
@@ -75,26 +76,42 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
 
     let mut err = std::io::stderr();
     let answered = response.answered();
+    let total = q.questions.len().to_string();
+    let shown_path = path.display().to_string();
+    let title = q.tr(&q.title, &lang);
     let _ = writeln!(
         err,
-        "{} ({} questions)",
-        q.tr(&q.title, &lang),
-        q.questions.len()
+        "{}",
+        fill(
+            &lang,
+            "{title} ({n} questions)",
+            &[("title", title), ("n", &total)]
+        )
     );
     if answered > 0 {
+        let values = [("answered", answered.to_string()), ("total", total.clone())];
+        let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let _ = writeln!(
             err,
-            "Resuming: {answered} of {} already answered.",
-            q.questions.len()
+            "{}",
+            fill(
+                &lang,
+                "Resuming: {answered} of {total} already answered.",
+                &values
+            )
         );
     }
     let _ = writeln!(
         err,
-        "Answers are saved to {} after every question.",
-        path.display()
+        "{}",
+        fill(
+            &lang,
+            "Answers are saved to {path} after every question.",
+            &[("path", &shown_path)]
+        )
     );
 
-    let mut prompter = TerminalPrompter::default();
+    let mut prompter = TerminalPrompter::new(&lang);
     let outcome = run_survey(
         &q,
         &mut response,
@@ -105,12 +122,12 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
     );
     match outcome {
         Ok(SurveyEnd::Completed) => {
-            let _ = writeln!(
-                err,
-                "\nAll {} questions answered; saved to {}.\n",
-                q.questions.len(),
-                path.display()
+            let done = fill(
+                &lang,
+                "All {total} questions answered; saved to {path}.",
+                &[("total", &total), ("path", &shown_path)],
             );
+            let _ = writeln!(err, "\n{done}\n");
             let assessment = assess(&q, &response, ScoreOptions::default());
             let source = path.display().to_string();
             let scored = Scored {
@@ -126,14 +143,18 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
             Ok(Exit::Success)
         }
         Ok(SurveyEnd::Quit { .. }) => {
-            let _ = writeln!(
-                err,
-                "\nSaved {} of {} answers to {}.\n{}",
-                response.answered(),
-                q.questions.len(),
-                path.display(),
-                interrupt::resume_hint(&path)
+            let answered = response.answered().to_string();
+            let values = [
+                ("answered", answered.as_str()),
+                ("total", total.as_str()),
+                ("path", shown_path.as_str()),
+            ];
+            let saved = fill(
+                &lang,
+                "Saved {answered} of {total} answers to {path}.",
+                &values,
             );
+            let _ = writeln!(err, "\n{saved}\n{}", interrupt::resume_hint(&path));
             Ok(Exit::Success)
         }
         Err(SurveyError::Interrupted) => Ok(interrupt::interrupted()),

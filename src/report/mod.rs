@@ -174,9 +174,10 @@ pub fn render_comparison(
     c: &Comparison,
     top: usize,
     width: u16,
+    lang: &str,
 ) -> io::Result<()> {
     match format {
-        Format::Table => table::comparison(out, c, top, width),
+        Format::Table => table::comparison(out, c, top, width, lang),
         Format::Json => json::comparison(out, c),
         Format::Csv => self::csv::comparison(out, c),
     }

@@ -7,6 +7,7 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
 use super::{GroupView, Renderer, Scored, placement_name, round};
 use crate::comparison::Comparison;
+use crate::i18n::{fill, tr};
 use crate::questionnaire::Questionnaire;
 use crate::scoring::GroupResult;
 use crate::scoring::{Assessment, StageStatus};
@@ -60,7 +61,7 @@ fn pct(x: Option<f64>) -> String {
     x.map_or_else(|| "-".to_owned(), |v| format!("{:.1}", round(v, 1)))
 }
 
-fn stage_status(q: &Questionnaire, a: &Assessment, s: usize) -> String {
+fn stage_status(q: &Questionnaire, a: &Assessment, s: usize, lang: &str) -> String {
     let st = &a.stages[s];
     let blockers = || {
         st.below_floor
@@ -76,23 +77,29 @@ fn stage_status(q: &Questionnaire, a: &Assessment, s: usize) -> String {
             .join(", ")
     };
     match st.status {
-        StageStatus::Reached if a.uneven.contains(&s) => {
-            "passes on its own; a lower stage is not reached (uneven foundation)".to_owned()
-        }
-        StageStatus::Reached => "reached".to_owned(),
-        StageStatus::InsufficientEvidence => format!(
-            "insufficient evidence: {} of {} answered",
-            st.area.answered, st.area.total
+        StageStatus::Reached if a.uneven.contains(&s) => tr(
+            lang,
+            "passes on its own; a lower stage is not reached (uneven foundation)",
+        )
+        .to_owned(),
+        StageStatus::Reached => tr(lang, "reached").to_owned(),
+        StageStatus::InsufficientEvidence => fill(
+            lang,
+            "insufficient evidence: {answered} of {total} answered",
+            &[
+                ("answered", &st.area.answered.to_string()),
+                ("total", &st.area.total.to_string()),
+            ],
         ),
         StageStatus::NotReached => {
             let mut why = Vec::new();
             if st.below_threshold() {
-                why.push("score below threshold".to_owned());
+                why.push(tr(lang, "score below threshold").to_owned());
             }
             if !st.below_floor.is_empty() {
-                why.push(format!("blocked by {}", blockers()));
+                why.push(fill(lang, "blocked by {items}", &[("items", &blockers())]));
             }
-            format!("not reached: {}", why.join("; "))
+            fill(lang, "not reached: {why}", &[("why", &why.join("; "))])
         }
     }
 }
@@ -109,7 +116,7 @@ impl Renderer for TableRenderer {
         let mut who = m
             .respondent
             .clone()
-            .unwrap_or_else(|| "(anonymous)".to_owned());
+            .unwrap_or_else(|| tr(lang, "(anonymous)").to_owned());
         let extra: Vec<&str> = [&m.role, &m.team]
             .into_iter()
             .flatten()
@@ -128,29 +135,57 @@ impl Renderer for TableRenderer {
         )?;
         writeln!(out)?;
         if !q.stages.is_empty() {
+            let n = q.stages.len().to_string();
             let level = if a.placement == 0 {
-                "below stage 1".to_owned()
+                tr(lang, "below stage 1").to_owned()
             } else {
-                format!("stage {} of {}", a.placement, q.stages.len())
+                fill(
+                    lang,
+                    "stage {k} of {n}",
+                    &[("k", &a.placement.to_string()), ("n", &n)],
+                )
             };
+            let name = clean(placement_name(q, a.placement, lang), false);
             writeln!(
                 out,
-                "Placement: {} ({level})",
-                clean(placement_name(q, a.placement, lang), false)
+                "{}",
+                fill(
+                    lang,
+                    "Placement: {name} ({level})",
+                    &[("name", &name), ("level", &level)]
+                )
             )?;
+            let index = format!("{:.2}", a.index.unwrap_or(0.0));
+            let (score, answered, total) = (
+                pct(a.overall.score),
+                a.overall.answered.to_string(),
+                a.overall.total.to_string(),
+            );
             writeln!(
                 out,
-                "Maturity index {:.2} of {} - overall score {} - {} of {} items answered",
-                a.index.unwrap_or(0.0),
-                q.stages.len(),
-                pct(a.overall.score),
-                a.overall.answered,
-                a.overall.total
+                "{}",
+                fill(
+                    lang,
+                    "Maturity index {index} of {n} - overall score {score} - {answered} of {total} items answered",
+                    &[
+                        ("index", &index),
+                        ("n", &n),
+                        ("score", &score),
+                        ("answered", &answered),
+                        ("total", &total)
+                    ],
+                )
             )?;
             writeln!(out)?;
 
             let mut ladder = self.table();
-            ladder.set_header(vec!["", "Stage", "Score", "Needs", "Status"]);
+            ladder.set_header(vec![
+                "",
+                tr(lang, "Stage"),
+                tr(lang, "Score"),
+                tr(lang, "Needs"),
+                tr(lang, "Status"),
+            ]);
             for (i, stage) in q.stages.iter().enumerate().rev() {
                 let marker = if i + 1 == a.placement { ">" } else { "" };
                 ladder.add_row(vec![
@@ -163,31 +198,53 @@ impl Renderer for TableRenderer {
                     Cell::new(pct(a.stages[i].area.score)).set_alignment(CellAlignment::Right),
                     Cell::new(format!("{:.1}", a.stages[i].threshold))
                         .set_alignment(CellAlignment::Right),
-                    Cell::new(stage_status(q, a, i)),
+                    Cell::new(stage_status(q, a, i, lang)),
                 ]);
             }
             writeln!(out, "{ladder}")?;
         } else {
+            let (score, answered, total) = (
+                pct(a.overall.score),
+                a.overall.answered.to_string(),
+                a.overall.total.to_string(),
+            );
             writeln!(
                 out,
-                "Overall score {} - {} of {} items answered",
-                pct(a.overall.score),
-                a.overall.answered,
-                a.overall.total
+                "{}",
+                fill(
+                    lang,
+                    "Overall score {score} - {answered} of {total} items answered",
+                    &[
+                        ("score", &score),
+                        ("answered", &answered),
+                        ("total", &total)
+                    ],
+                )
             )?;
         }
 
         if !q.dimensions.is_empty() {
             writeln!(out)?;
             let mut profile = self.compact();
-            profile.set_header(vec!["Dimension", "Score", "Answered"]);
+            profile.set_header(vec![
+                tr(lang, "Dimension"),
+                tr(lang, "Score"),
+                tr(lang, "Answered"),
+            ]);
             for (i, d) in q.dimensions.iter().enumerate() {
                 let r = &a.dimensions[i];
                 profile.add_row(vec![
                     Cell::new(clean(q.tr(&d.name, lang), false)),
                     Cell::new(pct(r.score)).set_alignment(CellAlignment::Right),
-                    Cell::new(format!("{} of {}", r.answered, r.total))
-                        .set_alignment(CellAlignment::Right),
+                    Cell::new(fill(
+                        lang,
+                        "{answered} of {total}",
+                        &[
+                            ("answered", &r.answered.to_string()),
+                            ("total", &r.total.to_string()),
+                        ],
+                    ))
+                    .set_alignment(CellAlignment::Right),
                 ]);
             }
             writeln!(out, "{profile}")?;
@@ -198,9 +255,13 @@ impl Renderer for TableRenderer {
             .next_stage
             .and_then(|st| q.stages[st].next_step.as_ref().map(|t| (st, t)));
         if next.is_some() || !rec.items.is_empty() {
-            writeln!(out, "\nRecommendations")?;
+            writeln!(out, "\n{}", tr(lang, "Recommendations"))?;
             if let Some((st, text)) = next {
-                let head = format!("Next step, towards {}: ", q.tr(&q.stages[st].name, lang));
+                let head = fill(
+                    lang,
+                    "Next step, towards {stage}: ",
+                    &[("stage", q.tr(&q.stages[st].name, lang))],
+                );
                 writeln!(
                     out,
                     "{}",
@@ -231,11 +292,11 @@ impl Renderer for TableRenderer {
             .customer_view
             .and_then(|st| q.stages[st].customer_view.as_ref())
         {
-            writeln!(out, "\nHow customers see you")?;
+            writeln!(out, "\n{}", tr(lang, "How customers see you"))?;
             writeln!(out, "{}", self.wrap(q.tr(view, lang), "  "))?;
         }
         if !s.warnings.is_empty() {
-            writeln!(out, "\nWarnings")?;
+            writeln!(out, "\n{}", tr(lang, "Warnings"))?;
             for w in s.warnings {
                 writeln!(out, "{}", self.wrap(&w.to_string(), "  "))?;
             }
@@ -255,9 +316,9 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
     r.result(out, &view.scored(g))?;
 
     if !q.stages.is_empty() {
-        writeln!(out, "\nIndividual placements")?;
+        writeln!(out, "\n{}", tr(lang, "Individual placements"))?;
         let mut t = r.compact();
-        t.set_header(vec!["Placement", "Respondents", ""]);
+        t.set_header(vec![tr(lang, "Placement"), tr(lang, "Respondents"), ""]);
         let most = g.placements.iter().copied().max().unwrap_or(0).max(1);
         for (level, count) in g.placements.iter().enumerate() {
             let bar = "#".repeat((count * 30).div_ceil(most).min(30) * usize::from(*count > 0));
@@ -275,13 +336,27 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
 
     writeln!(
         out,
-        "\nItems to discuss (the spread of answers is at least a quarter of the scale)"
+        "\n{}",
+        tr(
+            lang,
+            "Items to discuss (the spread of answers is at least a quarter of the scale)"
+        )
     )?;
     if g.discuss.is_empty() {
-        writeln!(out, "  none: the room broadly agrees on every item")?;
+        writeln!(
+            out,
+            "  {}",
+            tr(lang, "none: the room broadly agrees on every item")
+        )?;
     } else {
         let mut t = r.table();
-        t.set_header(vec!["Item", "Mean", "SD", "Answers", "Statement"]);
+        t.set_header(vec![
+            tr(lang, "Item"),
+            tr(lang, "Mean"),
+            tr(lang, "SD"),
+            tr(lang, "Answers"),
+            tr(lang, "Statement"),
+        ]);
         for &i in &g.discuss {
             let it = &g.items[i];
             t.add_row(vec![
@@ -300,14 +375,17 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
             out,
             "\n{}",
             r.wrap(
-                "Reliability: Cronbach's alpha of 0.7 or more is usually read as the items of a \
-                 set measuring one thing; an item whose correlation with the rest of its set \
-                 (item-rest r) is below 0.3 may be measuring something else.",
+                tr(lang, "Reliability: Cronbach's alpha of 0.7 or more is usually read as the items of a set measuring one thing; an item whose correlation with the rest of its set (item-rest r) is below 0.3 may be measuring something else."),
                 ""
             )
         )?;
         let mut t = r.compact();
-        t.set_header(vec!["Set", "Items", "Alpha", "Weakest item (item-rest r)"]);
+        t.set_header(vec![
+            tr(lang, "Set"),
+            tr(lang, "Items"),
+            tr(lang, "Alpha"),
+            tr(lang, "Weakest item (item-rest r)"),
+        ]);
         let sets = rel
             .stages
             .iter()
@@ -343,10 +421,22 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
 
     writeln!(
         out,
-        "\nEvery item (mean and standard deviation in scale points)"
+        "\n{}",
+        tr(
+            lang,
+            "Every item (mean and standard deviation in scale points)"
+        )
     )?;
     let mut t = r.compact();
-    t.set_header(vec!["Item", "Answers", "n/a", "Mean", "SD", "Score", ""]);
+    t.set_header(vec![
+        tr(lang, "Item"),
+        tr(lang, "Answers"),
+        "n/a",
+        tr(lang, "Mean"),
+        tr(lang, "SD"),
+        tr(lang, "Score"),
+        "",
+    ]);
     for (i, it) in g.items.iter().enumerate() {
         t.add_row(vec![
             Cell::new(clean(&q.questions[i].id, false)),
@@ -355,13 +445,13 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
             Cell::new(points(it.mean)).set_alignment(CellAlignment::Right),
             Cell::new(points(it.sd)).set_alignment(CellAlignment::Right),
             Cell::new(pct(g.assessment.items[i].score)).set_alignment(CellAlignment::Right),
-            Cell::new(if it.discuss { "discuss" } else { "" }),
+            Cell::new(if it.discuss { tr(lang, "discuss") } else { "" }),
         ]);
     }
     writeln!(out, "{t}")?;
 
     if g.items.iter().any(|it| !it.notes.is_empty()) {
-        writeln!(out, "\nNotes")?;
+        writeln!(out, "\n{}", tr(lang, "Notes"))?;
         for (i, it) in g
             .items
             .iter()
@@ -380,9 +470,13 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
     }
 
     if let Some((field, groups)) = &view.by {
-        writeln!(out, "\nBy {}", clean(field, false))?;
+        writeln!(
+            out,
+            "\n{}",
+            fill(lang, "By {field}", &[("field", &clean(field, false))])
+        )?;
         let mut t = r.compact();
-        let mut header = vec![Cell::new(""), Cell::new("All")];
+        let mut header = vec![Cell::new(""), Cell::new(tr(lang, "All"))];
         header.extend(groups.iter().map(|(name, _)| Cell::new(clean(name, false))));
         t.set_header(header);
         let all: Vec<&GroupResult> = std::iter::once(g)
@@ -396,12 +490,14 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
             );
             cells
         };
-        t.add_row(row("Respondents".into(), &|r| r.respondents.to_string()));
+        t.add_row(row(tr(lang, "Respondents").into(), &|r| {
+            r.respondents.to_string()
+        }));
         if !q.stages.is_empty() {
-            t.add_row(row("Placement".into(), &|r| {
+            t.add_row(row(tr(lang, "Placement").into(), &|r| {
                 r.assessment.placement.to_string()
             }));
-            t.add_row(row("Index".into(), &|r| {
+            t.add_row(row(tr(lang, "Index").into(), &|r| {
                 format!("{:.2}", r.assessment.index.unwrap_or(0.0))
             }));
         }
@@ -416,7 +512,7 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
                 pct(r.assessment.dimensions[d].score)
             }));
         }
-        t.add_row(row("Items to discuss".into(), &|r| {
+        t.add_row(row(tr(lang, "Items to discuss").into(), &|r| {
             r.discuss.len().to_string()
         }));
         for (i, column) in t.column_iter_mut().enumerate() {
@@ -441,6 +537,7 @@ pub(crate) fn comparison(
     c: &Comparison,
     top: usize,
     width: u16,
+    lang: &str,
 ) -> io::Result<()> {
     let r = TableRenderer::new(width);
     let (b, a) = (&c.before, &c.after);
@@ -448,7 +545,13 @@ pub(crate) fn comparison(
         out,
         "{}",
         r.wrap(
-            &format!("Before: {} ({} {})", b.label, b.questionnaire, b.version),
+            &format!(
+                "{}: {} ({} {})",
+                tr(lang, "Before"),
+                b.label,
+                b.questionnaire,
+                b.version
+            ),
             ""
         )
     )?;
@@ -456,42 +559,84 @@ pub(crate) fn comparison(
         out,
         "{}",
         r.wrap(
-            &format!("After:  {} ({} {})", a.label, a.questionnaire, a.version),
+            &format!(
+                "{}: {} ({} {})",
+                tr(lang, "After"),
+                a.label,
+                a.questionnaire,
+                a.version
+            ),
             ""
         )
     )?;
     writeln!(out)?;
     if let (Some((lb, nb)), Some((la, na))) = (&b.placement, &a.placement) {
         let verb = match la.cmp(lb) {
-            std::cmp::Ordering::Greater => "moved up",
-            std::cmp::Ordering::Less => "moved down",
-            std::cmp::Ordering::Equal => "unchanged",
+            std::cmp::Ordering::Greater => tr(lang, "moved up"),
+            std::cmp::Ordering::Less => tr(lang, "moved down"),
+            std::cmp::Ordering::Equal => tr(lang, "unchanged"),
         };
+        let (before, after) = (clean(nb, false), clean(na, false));
+        let values = [
+            ("before", before.as_ref()),
+            ("after", after.as_ref()),
+            ("moved", verb),
+        ];
         writeln!(
             out,
-            "Placement: {} -> {} ({verb})",
-            clean(nb, false),
-            clean(na, false)
+            "{}",
+            fill(lang, "Placement: {before} -> {after} ({moved})", &values)
         )?;
     }
     if let (Some(ib), Some(ia)) = (b.index, a.index) {
+        let (before, after, change) = (
+            format!("{ib:.2}"),
+            format!("{ia:.2}"),
+            format!("{:+.2}", round(ia - ib, 2)),
+        );
+        let values = [
+            ("before", before.as_str()),
+            ("after", after.as_str()),
+            ("change", change.as_str()),
+        ];
         writeln!(
             out,
-            "Maturity index: {ib:.2} -> {ia:.2} ({:+.2})",
-            round(ia - ib, 2)
+            "{}",
+            fill(
+                lang,
+                "Maturity index: {before} -> {after} ({change})",
+                &values
+            )
         )?;
     }
-    writeln!(
-        out,
-        "Overall score: {} -> {} ({})",
+    let (before, after, change) = (
         pct(b.overall),
         pct(a.overall),
-        signed(a.overall.zip(b.overall).map(|(x, y)| x - y))
+        signed(a.overall.zip(b.overall).map(|(x, y)| x - y)),
+    );
+    let values = [
+        ("before", before.as_str()),
+        ("after", after.as_str()),
+        ("change", change.as_str()),
+    ];
+    writeln!(
+        out,
+        "{}",
+        fill(
+            lang,
+            "Overall score: {before} -> {after} ({change})",
+            &values
+        )
     )?;
 
     let table = |title: &str, rows: &[crate::comparison::Change]| {
         let mut t = r.compact();
-        t.set_header(vec![title, "Before", "After", "Change"]);
+        t.set_header(vec![
+            title,
+            tr(lang, "Before"),
+            tr(lang, "After"),
+            tr(lang, "Change"),
+        ]);
         for ch in rows {
             t.add_row(vec![
                 Cell::new(clean(&ch.name, false)),
@@ -503,10 +648,10 @@ pub(crate) fn comparison(
         t
     };
     if !c.stages.is_empty() {
-        writeln!(out, "\n{}", table("Stage", &c.stages))?;
+        writeln!(out, "\n{}", table(tr(lang, "Stage"), &c.stages))?;
     }
     if !c.dimensions.is_empty() {
-        writeln!(out, "\n{}", table("Dimension", &c.dimensions))?;
+        writeln!(out, "\n{}", table(tr(lang, "Dimension"), &c.dimensions))?;
     }
     let ups: Vec<_> = c
         .item_moves
@@ -531,13 +676,23 @@ pub(crate) fn comparison(
             .collect()
     };
     if !ups.is_empty() {
-        writeln!(out, "\nBiggest improvements\n{}", table("Item", &ids(ups)))?;
+        writeln!(
+            out,
+            "\n{}\n{}",
+            tr(lang, "Biggest improvements"),
+            table(tr(lang, "Item"), &ids(ups))
+        )?;
     }
     if !downs.is_empty() {
-        writeln!(out, "\nBiggest declines\n{}", table("Item", &ids(downs)))?;
+        writeln!(
+            out,
+            "\n{}\n{}",
+            tr(lang, "Biggest declines"),
+            table(tr(lang, "Item"), &ids(downs))
+        )?;
     }
     if c.item_moves.is_empty() {
-        writeln!(out, "\nNo item score moved.")?;
+        writeln!(out, "\n{}", tr(lang, "No item score moved."))?;
     }
     if !c.added.is_empty() || !c.removed.is_empty() {
         writeln!(out)?;
@@ -546,9 +701,10 @@ pub(crate) fn comparison(
                 out,
                 "{}",
                 r.wrap(
-                    &format!(
-                        "Items only in the after questionnaire (not compared): {}",
-                        c.added.join(", ")
+                    &fill(
+                        lang,
+                        "Items only in the after questionnaire (not compared): {items}",
+                        &[("items", &c.added.join(", "))]
                     ),
                     ""
                 )
@@ -559,9 +715,10 @@ pub(crate) fn comparison(
                 out,
                 "{}",
                 r.wrap(
-                    &format!(
-                        "Items only in the before questionnaire (not compared): {}",
-                        c.removed.join(", ")
+                    &fill(
+                        lang,
+                        "Items only in the before questionnaire (not compared): {items}",
+                        &[("items", &c.removed.join(", "))]
                     ),
                     ""
                 )
@@ -569,13 +726,13 @@ pub(crate) fn comparison(
         }
     }
     if !c.new_recommendations.is_empty() {
-        writeln!(out, "\nNew recommendations")?;
+        writeln!(out, "\n{}", tr(lang, "New recommendations"))?;
         for (id, text) in &c.new_recommendations {
             writeln!(out, "{}", r.hang(&format!("- {id}: {text}"), "  ", "    "))?;
         }
     }
     if !c.resolved_recommendations.is_empty() {
-        writeln!(out, "\nNo longer recommended")?;
+        writeln!(out, "\n{}", tr(lang, "No longer recommended"))?;
         for (id, text) in &c.resolved_recommendations {
             writeln!(out, "{}", r.hang(&format!("- {id}: {text}"), "  ", "    "))?;
         }

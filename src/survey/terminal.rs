@@ -7,6 +7,7 @@ use dialoguer::{Input, Select};
 use super::prompt::{Action, PromptError, Prompter, QuestionView};
 use super::room::{RoomPrompter, RoomView, Spread};
 use crate::answers::Answer;
+use crate::i18n::{fill, tr};
 use crate::terminal_text::clean;
 
 /// Asks questions on the terminal on stderr, keeping stdout for the result.
@@ -15,6 +16,8 @@ pub struct TerminalPrompter {
     theme: ColorfulTheme,
     /// The question a room session last showed, so a re-prompt does not repeat it.
     room_question: Option<usize>,
+    /// The language of the prompter's own words.
+    lang: String,
 }
 
 impl std::fmt::Debug for TerminalPrompter {
@@ -23,12 +26,14 @@ impl std::fmt::Debug for TerminalPrompter {
     }
 }
 
-impl Default for TerminalPrompter {
-    fn default() -> Self {
+impl TerminalPrompter {
+    /// A prompter that speaks `lang` (English for a language the catalogue lacks).
+    pub fn new(lang: &str) -> Self {
         Self {
             term: Term::stderr(),
             theme: ColorfulTheme::default(),
             room_question: None,
+            lang: lang.to_owned(),
         }
     }
 }
@@ -60,7 +65,14 @@ fn answer_text(a: Option<Answer>) -> String {
 
 impl TerminalPrompter {
     fn heading(&self, v: &QuestionView) -> std::io::Result<()> {
-        let mut where_ = format!("Question {} of {}", v.number, v.total);
+        let mut where_ = fill(
+            &self.lang,
+            "Question {n} of {total}",
+            &[
+                ("n", &v.number.to_string()),
+                ("total", &v.total.to_string()),
+            ],
+        );
         for part in [&v.stage, &v.dimension].into_iter().flatten() {
             where_.push_str(" - ");
             where_.push_str(&clean(part, false));
@@ -109,22 +121,26 @@ impl Prompter for TerminalPrompter {
                 if v.current == Some(Answer::NotApplicable) {
                     default = items.len();
                 }
-                items.push(format!("{} (not applicable)", clean(na, false)));
+                items.push(fill(
+                    &self.lang,
+                    "{label} (not applicable)",
+                    &[("label", &clean(na, false))],
+                ));
                 choices.push(Choice::NotApplicable);
             }
             if v.help.is_some() && !show_help {
-                items.push("? Show help for this question".to_owned());
+                items.push(tr(&self.lang, "? Show help for this question").to_owned());
                 choices.push(Choice::Help);
             }
             if v.can_go_back {
-                items.push("< Back to the previous question".to_owned());
+                items.push(tr(&self.lang, "< Back to the previous question").to_owned());
                 choices.push(Choice::Back);
             }
-            items.push("Save and quit (resume later)".to_owned());
+            items.push(tr(&self.lang, "Save and quit (resume later)").to_owned());
             choices.push(Choice::Quit);
 
             let picked = Select::with_theme(&self.theme)
-                .with_prompt("Your answer")
+                .with_prompt(tr(&self.lang, "Your answer"))
                 .items(&items)
                 .default(default)
                 .interact_on_opt(&self.term);
@@ -158,7 +174,10 @@ impl Prompter for TerminalPrompter {
         current: Option<&str>,
     ) -> Result<Option<String>, PromptError> {
         let note: String = Input::with_theme(&self.theme)
-            .with_prompt("Note (evidence or an example; Enter to skip)")
+            .with_prompt(tr(
+                &self.lang,
+                "Note (evidence or an example; Enter to skip)",
+            ))
             .with_initial_text(current.unwrap_or_default())
             .allow_empty(true)
             .interact_text_on(&self.term)
@@ -222,7 +241,11 @@ impl RoomPrompter for TerminalPrompter {
             String::new()
         };
         Input::<String>::with_theme(&self.theme)
-            .with_prompt(format!("{} (b back, ? help, q quit)", names.join(" ")))
+            .with_prompt(fill(
+                &self.lang,
+                "{names} (b back, ? help, q quit)",
+                &[("names", &names.join(" "))],
+            ))
             .with_initial_text(initial)
             .allow_empty(true)
             .interact_text_on(&self.term)
@@ -238,12 +261,23 @@ impl RoomPrompter for TerminalPrompter {
             .collect();
         let mut line = format!("  {}", each.join(", "));
         if let (Some(m), Some(sd)) = (s.mean, s.sd) {
-            line.push_str(&format!("  | mean {m:.2}, sd {sd:.2}"));
+            let (mean, sd) = (format!("{m:.2}"), format!("{sd:.2}"));
+            line.push_str(&format!(
+                "  | {}",
+                fill(
+                    &self.lang,
+                    "mean {mean}, sd {sd}",
+                    &[("mean", &mean), ("sd", &sd)]
+                )
+            ));
         }
         let styled = if s.discuss {
             Style::new()
                 .yellow()
-                .apply_to(format!("{line}  | discuss: the room disagrees"))
+                .apply_to(format!(
+                    "{line}  | {}",
+                    tr(&self.lang, "discuss: the room disagrees")
+                ))
                 .to_string()
         } else {
             Style::new().green().apply_to(line).to_string()
