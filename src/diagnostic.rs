@@ -165,6 +165,21 @@ fn snippet(source: &str, span: Range<usize>, line: usize) -> Option<Snippet> {
     })
 }
 
+/// The most problems reported for one file: past that, the first ones are what to fix.
+pub const MAX_REPORTED: usize = 100;
+
+/// Keeps the first [`MAX_REPORTED`] diagnostics of `file` and says how many more there were.
+pub(crate) fn cap(file: &str, found: &mut Vec<Diagnostic>) {
+    if found.len() > MAX_REPORTED {
+        let more = found.len() - MAX_REPORTED;
+        found.truncate(MAX_REPORTED);
+        found.push(
+            Diagnostic::error(file, format!("... and {more} more problems"))
+                .with_help("fix the ones above first; many of the others may follow from them"),
+        );
+    }
+}
+
 /// 1-based line and character column of a byte offset.
 pub(crate) fn line_column(source: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(source.len());

@@ -25,18 +25,59 @@ pub(crate) fn deserialize<'a, T: Deserialize<'a>>(
 }
 
 pub(crate) fn toml_error(file: &str, source: &str, error: &toml::de::Error) -> Diagnostic {
-    let message = plain_types(error.message().trim()).replace('\n', " ");
+    let mut message = plain_types(error.message().trim()).replace('\n', " ");
+    let quoted = error
+        .span()
+        .and_then(|s| source.get(s))
+        .unwrap_or("")
+        .trim()
+        .to_owned();
+    if message == "duplicate key" && !quoted.is_empty() && quoted.len() < 80 {
+        message = format!("duplicate key `{}`", quoted.escape_debug());
+    }
+    if message.starts_with("invalid type: number") && message.contains("expected a number") {
+        // An integer too large for any number type: serde's message contradicts itself.
+        message = format!("the number `{}` is too large", quoted.escape_debug());
+    }
+    if message.contains("recurse") || message.contains("recursion") {
+        message = "values are nested too deeply".to_owned();
+    }
     let d = Diagnostic::error(file, &message).at(source, error.span());
-    if let Some(field) = missing_field(error.message()) {
-        return d.with_help(format!("add `{field} = ...` here"));
+    if source
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Diagnostic::error(file, "the file is empty")
+            .with_help("see `centricity new FILE` for a questionnaire to start from");
     }
-    if message.starts_with("invalid type: string") && message.contains("expected a number") {
-        return d.with_help("write the number without quotes");
+    let help = match missing_field(error.message()) {
+        Some("questionnaire") => Some("add a [questionnaire] table with id, version and title".to_owned()),
+        Some("scales") => Some("declare a scale: [scales.NAME] with options = [{ value = 1, label = \"...\" }, ...]".to_owned()),
+        Some(field) => Some(format!("add `{field} = ...` here")),
+        None if message.starts_with("invalid type: string") && message.contains("expected a number") => {
+            Some("write the number without quotes".to_owned())
+        }
+        None if message.starts_with("invalid type") && message.contains("expected a string") => {
+            Some("put the text in double quotes".to_owned())
+        }
+        None if message.starts_with("invalid type: table") && message.contains("expected an array") => {
+            Some("a list of tables is written with double brackets, such as [[questions]]".to_owned())
+        }
+        None if message.contains("expected true or false") => Some("write true or false, without quotes".to_owned()),
+        None if message.starts_with("duplicate key") => Some("a key may appear once in a table; remove or rename one".to_owned()),
+        None if message.contains("escape") => {
+            Some("in double quotes a backslash starts an escape: write \\\\ for one, or use single quotes".to_owned())
+        }
+        None if message.contains("invalid basic string") || message.contains("invalid literal string") => {
+            Some("close the string with the same quote it starts with".to_owned())
+        }
+        None if message.contains("too large") => Some("use a number of a sensible size".to_owned()),
+        None => None,
+    };
+    match help {
+        Some(h) => d.with_help(h),
+        None => d,
     }
-    if message.starts_with("invalid type") && message.contains("expected a string") {
-        return d.with_help("put the text in double quotes");
-    }
-    d
 }
 
 /// Serde's names for types, in the words of a TOML file.
@@ -55,6 +96,8 @@ fn plain_types(message: &str) -> String {
         ("invalid type: sequence", "invalid type: array"),
         ("invalid type: floating point", "invalid type: number"),
         ("invalid type: integer", "invalid type: number"),
+        (" as i128", ""),
+        (" as u128", ""),
     ] {
         m = m.replace(rust, toml);
     }

@@ -65,8 +65,25 @@ impl CsvLayout {
         id_column: &str,
     ) -> Result<(Self, Vec<Diagnostic>), Diagnostics> {
         let headers: Vec<String> = headers.iter().map(|h| h.trim().to_owned()).collect();
+        if headers.iter().all(String::is_empty) {
+            return Err(Diagnostics(vec![
+                Diagnostic::error(
+                    file,
+                    "the file is empty: a CSV export starts with a header row",
+                )
+                .with_help("name the columns: respondent, then the question ids"),
+            ]));
+        }
         let mut problems = Vec::new();
         for (i, h) in headers.iter().enumerate() {
+            if h.is_empty() {
+                problems.push(
+                    Diagnostic::error(file, format!("column {} has no name", i + 1))
+                        .at_line(1)
+                        .with_help("give every column a name, or remove the empty one"),
+                );
+                continue;
+            }
             if let Some(first) = headers[..i].iter().position(|o| o == h) {
                 problems.push(
                     Diagnostic::error(

@@ -212,6 +212,24 @@ impl AnswerDocument {
             );
         }
 
+        if let Some(lang) = &raw.language
+            && !q.languages.contains(lang)
+        {
+            found.push(
+                Diagnostic::warning(
+                    file,
+                    format!(
+                        "language `{}` is not one of the questionnaire's",
+                        lang.escape_debug()
+                    ),
+                )
+                .with_help(format!(
+                    "texts will be shown in `{}`; declared: {}",
+                    q.default_language(),
+                    q.languages.join(", ")
+                )),
+            );
+        }
         let ids = || q.questions.iter().map(|x| x.id.as_str());
         let unknown = |key: &Spanned<String>| {
             let mut d = at(format!("unknown question `{}`", key.get_ref()), key.span());
@@ -250,6 +268,7 @@ impl AnswerDocument {
             }
         }
         found.sort_by_key(|d| (d.line.is_none(), d.line, d.column));
+        crate::diagnostic::cap(file, &mut found);
         if found.iter().any(Diagnostic::is_error) {
             return Err(Diagnostics(found));
         }

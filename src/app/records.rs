@@ -166,6 +166,14 @@ fn csv_rows<T: Send>(
         spare.extend(batch.drain(..).map(|row| row.record));
     }
     progress.finish_and_clear();
+    if number == 0 && !invalid {
+        return Err(Diagnostics(vec![
+            Diagnostic::error(&name, "the file has a header row but no respondents")
+                .at_line(1)
+                .with_help("a CSV export has one row per respondent after the header"),
+        ])
+        .into());
+    }
     Ok(invalid)
 }
 

@@ -11,20 +11,26 @@ use crate::cli::{DiagnosticFormat, ValidateArgs};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::questionnaire::parse_questionnaire;
 
-/// Whether a file is a questionnaire (it has a `[questionnaire]` table) rather than an answer
-/// file (whose `questionnaire` key is a string).
+/// Whether a file is a questionnaire rather than an answer file, read from its top-level keys
+/// without parsing it (so that a huge file meets its size limit at once): an answer file says
+/// `questionnaire = "ID"` or has an `[answers]` table; a questionnaire has a `[questionnaire]`
+/// table (or `questionnaire.` keys).
 fn is_questionnaire(text: &str) -> bool {
-    match toml::de::DeTable::parse(text) {
-        Ok(doc) => doc
-            .get_ref()
-            .get("questionnaire")
-            .is_none_or(|v| v.get_ref().is_table()),
-        Err(_) => {
-            text.lines()
-                .any(|l| l.trim_start().starts_with("[questionnaire]"))
-                || !text.contains("[answers]")
+    for line in text.lines().map(str::trim_start) {
+        let key = line.split(['=', ' ', '\t']).next().unwrap_or("");
+        if key == "questionnaire" && line.contains('=') && !line.contains('{')
+            || line.starts_with("[answers]")
+        {
+            return false;
+        }
+        if line.starts_with("[questionnaire]")
+            || line.starts_with("questionnaire.")
+            || line.starts_with("[[questions]]")
+        {
+            return true;
         }
     }
+    true
 }
 
 /// What one file turned out to be, when it is valid.

@@ -45,6 +45,7 @@ pub fn parse_questionnaire(
     found.extend(diagnostics);
     // Reading order is easiest to act on; problems without a place come last.
     found.sort_by_key(|d| (d.line.is_none(), d.line, d.column));
+    crate::diagnostic::cap(file, &mut found);
     match model {
         Some(q) if !found.iter().any(Diagnostic::is_error) => Ok((q, found)),
         _ => Err(Diagnostics(found)),

@@ -15,4 +15,4 @@ pub use load::{MAX_QUESTIONNAIRE_BYTES, parse_questionnaire};
 pub use model::{Dimension, Question, Questionnaire, Scale, ScaleOption, Scoring, Stage};
 pub use scaffold::scaffold;
 pub use text::Text;
-pub use validate::{MAX_OPTIONS, MAX_QUESTIONS};
+pub use validate::{MAX_OPTION_VALUE, MAX_OPTIONS, MAX_QUESTIONS, MAX_WEIGHT};

@@ -35,15 +35,6 @@ impl Text {
         }
     }
 
-    /// Whether the text is written in `lang` itself, not only through a fallback. A plain string
-    /// counts as written in no language in particular.
-    pub(crate) fn has_own(&self, lang: &str) -> bool {
-        match self {
-            Self::Plain(_) => false,
-            Self::Localized(map) => map.contains_key(lang),
-        }
-    }
-
     pub(crate) fn is_blank(&self) -> bool {
         match self {
             Self::Plain(s) => s.trim().is_empty(),

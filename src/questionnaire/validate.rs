@@ -86,11 +86,26 @@ impl Checker<'_> {
 
 /// The most questions a questionnaire may have.
 pub const MAX_QUESTIONS: usize = 2_000;
+/// A number as a person reads it: in scientific notation when very large or very small.
+fn short(x: f64) -> String {
+    if x.is_finite() && x != 0.0 && !(1e-6..1e9).contains(&x.abs()) {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
+    }
+}
+
+/// The largest weight: weights are relative, and larger ones only risk overflow.
+pub const MAX_WEIGHT: f64 = 1e6;
+/// The largest option value, in either direction, so that every range is finite.
+pub const MAX_OPTION_VALUE: f64 = 1e12;
 /// The most options a scale may have.
 pub const MAX_OPTIONS: usize = 101;
 
-/// Warns when texts of an element lack declared languages: one warning per element, naming the
-/// fields and the languages.
+/// Checks the languages of an element's texts: a text without the first (fallback) language is
+/// an error, since nothing could stand in for it; a text missing another declared language is a
+/// warning. A plain string counts as written in the fallback language. One diagnostic per
+/// element, naming the fields and the languages.
 fn missing_languages(
     c: &mut Checker<'_>,
     languages: &[String],
@@ -98,22 +113,57 @@ fn missing_languages(
     what: &str,
     fields: &[(&str, Option<&Text>)],
 ) {
-    if languages.len() < 2 {
+    let Some(fallback) = languages.first() else {
         return;
-    }
-    let mut gaps = Vec::new();
+    };
+    let (mut without_fallback, mut gaps) = (Vec::new(), Vec::<(String, Vec<&str>)>::new());
     for (name, text) in fields {
         let Some(text) = text else { continue };
-        let missing: Vec<&str> = languages
+        let has = |l: &str| match text {
+            Text::Plain(_) => l == fallback,
+            Text::Localized(map) => map.contains_key(l),
+        };
+        if !has(fallback) {
+            without_fallback.push(*name);
+        }
+        let missing: Vec<&str> = languages[1..]
             .iter()
-            .filter(|l| !text.has_own(l))
             .map(String::as_str)
+            .filter(|l| !has(l))
             .collect();
-        if !missing.is_empty() {
-            gaps.push(format!("{name} ({})", missing.join(", ")));
+        if missing.is_empty() {
+            continue;
+        }
+        // Several fields of one name (the labels of a scale) make one entry.
+        match gaps.iter_mut().find(|(n, _)| n == name) {
+            Some((_, langs)) => {
+                for l in missing {
+                    if !langs.contains(&l) {
+                        langs.push(l);
+                    }
+                }
+            }
+            None => gaps.push(((*name).to_owned(), missing)),
         }
     }
+    if !without_fallback.is_empty() {
+        without_fallback.dedup();
+        c.error(
+            span.clone(),
+            format!(
+                "{what} has no `{fallback}` text for {}",
+                without_fallback.join(", ")
+            ),
+        )
+        .help = Some(format!(
+            "`{fallback}` is the first of `languages`, the one every other language falls back to"
+        ));
+    }
     if !gaps.is_empty() {
+        let gaps: Vec<String> = gaps
+            .iter()
+            .map(|(n, l)| format!("{n} ({})", l.join(", ")))
+            .collect();
         c.warning(
             span,
             format!("{what} has no translation for {}", gaps.join("; ")),
@@ -330,10 +380,17 @@ pub(crate) fn validate(
             }
         };
         let weight = match &q.weight {
-            Some(w) if !(w.get_ref().is_finite() && *w.get_ref() > 0.0) => {
+            Some(w)
+                if !(w.get_ref().is_finite()
+                    && *w.get_ref() > 0.0
+                    && *w.get_ref() <= MAX_WEIGHT) =>
+            {
                 c.error(
                     w.span(),
-                    format!("`weight` must be greater than 0, found {}", w.get_ref()),
+                    format!(
+                        "`weight` must be greater than 0 and at most {MAX_WEIGHT}, found {}",
+                        short(*w.get_ref())
+                    ),
                 )
                 .help = Some("use a small positive number such as 1.0 or 2.0".to_owned());
                 1.0
@@ -413,7 +470,7 @@ pub(crate) fn validate(
         let mut fields: Vec<(&str, Option<&Text>)> = scale
             .options
             .iter()
-            .map(|o| ("an option label", Some(&o.label)))
+            .map(|o| ("option labels", Some(&o.label)))
             .collect();
         fields.push(("not_applicable", scale.not_applicable.as_ref()));
         missing_languages(
@@ -512,11 +569,12 @@ fn build_scale(c: &mut Checker<'_>, id: String, scale: Spanned<ScaleFile>) -> Sc
     for option in scale.options.into_inner().into_iter().take(MAX_OPTIONS) {
         let o = option.into_inner();
         let value = *o.value.get_ref();
-        if !value.is_finite() {
+        if !value.is_finite() || value.abs() > MAX_OPTION_VALUE {
             c.error(
                 o.value.span(),
-                format!("option value must be a finite number, found {value}"),
-            );
+                format!("option value must be a number between -{MAX_OPTION_VALUE:e} and {MAX_OPTION_VALUE:e}, found {}", short(value)),
+            )
+            .help = Some("scores are computed from the range of the values; use values such as 1 to 5 or 0 to 1".to_owned());
             continue;
         }
         if options.iter().any(|p| (p.value - value).abs() < 1e-9) {
