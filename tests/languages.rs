@@ -74,26 +74,63 @@ fn a_missing_text_falls_back_to_the_first_language_field_by_field() {
     assert!(out.contains("Only in English"), "{out}");
 }
 
-/// The survey's own words follow `--lang`: progress, the menu and its commands.
+/// `text` as rexpect reads it: one `char` per byte.
+#[cfg(unix)]
+fn as_read(text: &str) -> String {
+    text.bytes().map(char::from).collect()
+}
+
+/// The survey's own words follow `--lang` in every language: progress, scale labels and menu.
 #[cfg(unix)]
 #[test]
-fn the_survey_screen_speaks_the_chosen_language() {
+fn the_survey_screen_speaks_each_language() {
     use rexpect::session::spawn_command;
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_centricity"));
-    cmd.args(["run", "--lang", "fr", "--output", "a.toml"])
-        .current_dir(dir.path())
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
-    let mut s = spawn_command(cmd, Some(20_000)).expect("pty");
-    // rexpect reads one char per byte: match on ASCII text only.
-    s.exp_string("Question 1 sur 24 - Orient")
-        .expect("French progress");
-    s.exp_string("Pas du tout d").expect("French scale label");
-    s.exp_string("Enregistrer et quitter (reprendre plus tard)")
-        .expect("French menu");
-    s.send("q").expect("quit");
-    s.flush().expect("quit");
-    let rest = s.exp_eof().expect("end");
-    assert!(rest.contains("sur 24 enregistr"), "{rest}");
+    let screens = [
+        (
+            "en",
+            "Question 1 of 24 - Customer-focused",
+            "Strongly disagree",
+            "Save and quit (resume later)",
+        ),
+        (
+            "fr",
+            "Question 1 sur 24 - Orientée client",
+            "Pas du tout d’accord",
+            "Enregistrer et quitter (reprendre plus tard)",
+        ),
+        (
+            "nl",
+            "Vraag 1 van 24 - Klantgefocust",
+            "Helemaal mee oneens",
+            "Opslaan en stoppen (later verdergaan)",
+        ),
+        (
+            "it",
+            "Domanda 1 di 24 - Focalizzata sul cliente",
+            "Totalmente in disaccordo",
+            "Salva ed esci (riprendi più tardi)",
+        ),
+        (
+            "zh",
+            "第 1 题，共 24 题 - 客户聚焦",
+            "非常不同意",
+            "保存并退出（稍后继续）",
+        ),
+    ];
+    for (lang, progress, label, quit) in screens {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_centricity"));
+        cmd.args(["run", "--lang", lang, "--output", "a.toml"])
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .env("TERM", "xterm");
+        let mut s = spawn_command(cmd, Some(20_000)).expect("pty");
+        for text in [progress, label, quit] {
+            s.exp_string(&as_read(text))
+                .unwrap_or_else(|e| panic!("{lang}: waiting for {text:?}: {e}"));
+        }
+        s.send("q").expect("quit");
+        s.flush().expect("quit");
+        s.exp_eof().expect("end");
+    }
 }
