@@ -212,6 +212,7 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
                     )]);
                     return Ok(());
                 }
+                (Some(_), Format::Markdown) => sink.write_all(b"\n---\n\n")?,
                 (Some(_), Format::Table) => {
                     sink.write_all(report::table_separator(width).as_bytes())?
                 }

@@ -3,6 +3,7 @@
 
 mod csv;
 mod json;
+mod markdown;
 mod table;
 
 use std::io::{self, Write};
@@ -50,6 +51,8 @@ pub enum Format {
     Json,
     /// One row per respondent.
     Csv,
+    /// A report to hand over or publish: Markdown.
+    Markdown,
 }
 
 /// The renderer for `format`; `several` says whether more than one result may follow.
@@ -58,6 +61,7 @@ pub fn renderer(format: Format, several: bool, width: u16) -> Box<dyn Renderer> 
         Format::Table => Box::new(TableRenderer::new(width)),
         Format::Json => Box::new(JsonRenderer::new(several)),
         Format::Csv => Box::new(CsvRenderer::default()),
+        Format::Markdown => Box::new(MarkdownRenderer::default()),
     }
 }
 
@@ -162,6 +166,7 @@ pub fn render_group(
 ) -> io::Result<()> {
     match format {
         Format::Table => table::group(out, view, width),
+        Format::Markdown => out.write_all(markdown::group(view).as_bytes()),
         Format::Json => json::group(out, view),
         Format::Csv => self::csv::group(out, view),
     }
@@ -178,7 +183,24 @@ pub fn render_comparison(
 ) -> io::Result<()> {
     match format {
         Format::Table => table::comparison(out, c, top, width, lang),
+        Format::Markdown => out.write_all(markdown::comparison(c, lang, top).as_bytes()),
         Format::Json => json::comparison(out, c),
         Format::Csv => self::csv::comparison(out, c),
+    }
+}
+
+/// Markdown reports, one after the other, separated by a rule.
+#[derive(Debug, Default)]
+pub struct MarkdownRenderer {
+    count: usize,
+}
+
+impl Renderer for MarkdownRenderer {
+    fn result(&mut self, out: &mut dyn Write, scored: &Scored<'_>) -> io::Result<()> {
+        if self.count > 0 {
+            out.write_all(b"\n---\n\n")?;
+        }
+        self.count += 1;
+        out.write_all(markdown::result(scored).as_bytes())
     }
 }

@@ -1,0 +1,507 @@
+//! Markdown reports for a client, a wiki or a code-hosting site: the summary, the stage ladder,
+//! the dimension profile, the recommendations and the customer's view; for groups the spread of
+//! the room and its notes; for comparisons what moved.
+//!
+//! Every text from a questionnaire or an answer file is escaped, so it shows as written and can
+//! neither break a table nor inject HTML.
+
+use std::fmt::Write as _;
+
+use super::{GroupView, Scored, placement_name, round};
+use crate::comparison::{Change, Comparison};
+use crate::i18n::{fill, tr};
+use crate::questionnaire::Questionnaire;
+use crate::scoring::{Assessment, StageStatus};
+use crate::terminal_text::clean;
+
+/// Text from a file, made inert for Markdown: no HTML, no table breaks, no code spans.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in clean(text, false).chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '|' | '\\' | '`' | '[' | ']' | '*' | '_' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn pct(x: Option<f64>) -> String {
+    x.map_or_else(|| "-".to_owned(), |v| format!("{:.1}", round(v, 1)))
+}
+
+/// A bar of ten blocks for a score in percent, for tables read as text.
+fn bar(x: Option<f64>) -> String {
+    let Some(v) = x else { return String::new() };
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let full = (v.clamp(0.0, 100.0) / 10.0).round() as usize;
+    format!("`{}{}`", "█".repeat(full), "░".repeat(10 - full))
+}
+
+fn status(q: &Questionnaire, a: &Assessment, s: usize, lang: &str) -> String {
+    let st = &a.stages[s];
+    match st.status {
+        StageStatus::Reached if a.uneven.contains(&s) => tr(
+            lang,
+            "passes on its own; a lower stage is not reached (uneven foundation)",
+        )
+        .to_owned(),
+        StageStatus::Reached => format!("**{}**", tr(lang, "reached")),
+        StageStatus::InsufficientEvidence => fill(
+            lang,
+            "insufficient evidence: {answered} of {total} answered",
+            &[
+                ("answered", &st.area.answered.to_string()),
+                ("total", &st.area.total.to_string()),
+            ],
+        ),
+        StageStatus::NotReached => {
+            let mut why = Vec::new();
+            if st.below_threshold() {
+                why.push(tr(lang, "score below threshold").to_owned());
+            }
+            if !st.below_floor.is_empty() {
+                let items: Vec<String> = st
+                    .below_floor
+                    .iter()
+                    .map(|&i| format!("{} ({})", md(&q.questions[i].id), pct(a.items[i].score)))
+                    .collect();
+                why.push(fill(
+                    lang,
+                    "blocked by {items}",
+                    &[("items", &items.join(", "))],
+                ));
+            }
+            fill(lang, "not reached: {why}", &[("why", &why.join("; "))])
+        }
+    }
+}
+
+/// The body shared by a respondent's and a group's report.
+fn body(out: &mut String, s: &Scored<'_>) {
+    let (q, a, lang) = (s.questionnaire, s.assessment, s.lang);
+    let (score, answered, total) = (
+        pct(a.overall.score),
+        a.overall.answered.to_string(),
+        a.overall.total.to_string(),
+    );
+    if q.stages.is_empty() {
+        let line = fill(
+            lang,
+            "Overall score {score} - {answered} of {total} items answered",
+            &[
+                ("score", &score),
+                ("answered", &answered),
+                ("total", &total),
+            ],
+        );
+        let _ = writeln!(out, "{line}\n");
+    } else {
+        let n = q.stages.len().to_string();
+        let level = if a.placement == 0 {
+            tr(lang, "below stage 1").to_owned()
+        } else {
+            fill(
+                lang,
+                "stage {k} of {n}",
+                &[("k", &a.placement.to_string()), ("n", &n)],
+            )
+        };
+        let name = format!("**{}**", md(placement_name(q, a.placement, lang)));
+        let _ = writeln!(
+            out,
+            "{}\n",
+            fill(
+                lang,
+                "Placement: {name} ({level})",
+                &[("name", &name), ("level", &level)]
+            )
+        );
+        let index = format!("{:.2}", a.index.unwrap_or(0.0));
+        let line = fill(
+            lang,
+            "Maturity index {index} of {n} - overall score {score} - {answered} of {total} items answered",
+            &[
+                ("index", &index),
+                ("n", &n),
+                ("score", &score),
+                ("answered", &answered),
+                ("total", &total),
+            ],
+        );
+        let _ = writeln!(out, "{line}\n");
+        let _ = writeln!(
+            out,
+            "| # | {} | {} | {} | {} | |\n|---|---|---:|---:|---|---|",
+            tr(lang, "Stage"),
+            tr(lang, "Score"),
+            tr(lang, "Needs"),
+            tr(lang, "Status")
+        );
+        for (i, stage) in q.stages.iter().enumerate().rev() {
+            let mark = if i + 1 == a.placement { " ◀" } else { "" };
+            let _ = writeln!(
+                out,
+                "| {} | {}{mark} | {} | {:.1} | {} | {} |",
+                i + 1,
+                md(q.tr(&stage.name, lang)),
+                pct(a.stages[i].area.score),
+                a.stages[i].threshold,
+                status(q, a, i, lang),
+                bar(a.stages[i].area.score)
+            );
+        }
+        let _ = writeln!(out);
+    }
+    if !q.dimensions.is_empty() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | |\n|---|---:|---:|---|",
+            tr(lang, "Dimension"),
+            tr(lang, "Score"),
+            tr(lang, "Answered")
+        );
+        for (d, dim) in q.dimensions.iter().enumerate() {
+            let r = &a.dimensions[d];
+            let counts = fill(
+                lang,
+                "{answered} of {total}",
+                &[
+                    ("answered", &r.answered.to_string()),
+                    ("total", &r.total.to_string()),
+                ],
+            );
+            let _ = writeln!(
+                out,
+                "| {} | {} | {counts} | {} |",
+                md(q.tr(&dim.name, lang)),
+                pct(r.score),
+                bar(r.score)
+            );
+        }
+        let _ = writeln!(out);
+    }
+    let rec = &a.recommendations;
+    let next = rec
+        .next_stage
+        .and_then(|st| q.stages[st].next_step.as_ref().map(|t| (st, t)));
+    if next.is_some() || !rec.items.is_empty() {
+        let _ = writeln!(out, "## {}\n", tr(lang, "Recommendations"));
+        if let Some((st, text)) = next {
+            let head = fill(
+                lang,
+                "Next step, towards {stage}: ",
+                &[("stage", &md(q.tr(&q.stages[st].name, lang)))],
+            );
+            let _ = writeln!(out, "**{}** {}\n", head.trim_end(), md(q.tr(text, lang)));
+        }
+        for (n, &i) in rec.items.iter().enumerate() {
+            let question = &q.questions[i];
+            let what = question
+                .recommendation
+                .as_ref()
+                .map_or_else(String::new, |r| format!(" {}", md(q.tr(r, lang))));
+            let _ = writeln!(
+                out,
+                "{}. **{}** ({}): *{}*{what}",
+                n + 1,
+                md(&question.id),
+                pct(a.items[i].score),
+                md(q.tr(&question.text, lang))
+            );
+        }
+        let _ = writeln!(out);
+    }
+    if let Some(view) = rec
+        .customer_view
+        .and_then(|st| q.stages[st].customer_view.as_ref())
+    {
+        let _ = writeln!(
+            out,
+            "## {}\n\n> {}\n",
+            tr(lang, "How customers see you"),
+            md(q.tr(view, lang))
+        );
+    }
+    if !s.warnings.is_empty() {
+        let _ = writeln!(out, "## {}\n", tr(lang, "Warnings"));
+        for w in s.warnings {
+            let _ = writeln!(out, "- {}", md(&w.to_string()));
+        }
+        let _ = writeln!(out);
+    }
+}
+
+/// The report of one respondent.
+pub(crate) fn result(s: &Scored<'_>) -> String {
+    let (q, lang) = (s.questionnaire, s.lang);
+    let m = &s.response.meta;
+    let mut out = format!("# {}\n\n", md(q.tr(&q.title, lang)));
+    let mut who = vec![md(m
+        .respondent
+        .as_deref()
+        .unwrap_or_else(|| tr(lang, "(anonymous)")))];
+    who.extend(
+        [&m.role, &m.team, &m.date]
+            .into_iter()
+            .flatten()
+            .map(|v| md(v)),
+    );
+    let _ = writeln!(
+        out,
+        "{} · `{}`\n",
+        who.join(" · "),
+        s.source.replace('`', "'")
+    );
+    body(&mut out, s);
+    out
+}
+
+/// The report of a group: the group as one respondent, then how the room spread.
+pub(crate) fn group(view: &GroupView<'_>) -> String {
+    let (q, g, lang) = (view.questionnaire, view.all, view.lang);
+    let mut out = format!("# {}\n\n", md(q.tr(&q.title, lang)));
+    let who = fill(
+        lang,
+        "group of {n} respondents",
+        &[("n", &g.respondents.to_string())],
+    );
+    let _ = writeln!(out, "{who} · `{}`\n", view.source.replace('`', "'"));
+    body(&mut out, &view.scored(g));
+    if !q.stages.is_empty() {
+        let _ = writeln!(
+            out,
+            "## {}\n\n| {} | {} |\n|---|---:|",
+            tr(lang, "Individual placements"),
+            tr(lang, "Placement"),
+            tr(lang, "Respondents")
+        );
+        for (level, count) in g.placements.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "| {level} {} | {count} |",
+                md(placement_name(q, level, lang))
+            );
+        }
+        let _ = writeln!(out);
+    }
+    let _ = writeln!(
+        out,
+        "## {}\n",
+        tr(
+            lang,
+            "Items to discuss (the spread of answers is at least a quarter of the scale)"
+        )
+    );
+    if g.discuss.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            tr(lang, "none: the room broadly agrees on every item")
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---|",
+            tr(lang, "Item"),
+            tr(lang, "Mean"),
+            tr(lang, "SD"),
+            tr(lang, "Answers"),
+            tr(lang, "Statement")
+        );
+        for &i in &g.discuss {
+            let it = &g.items[i];
+            let _ = writeln!(
+                out,
+                "| {} | {:.2} | {:.2} | {} | {} |",
+                md(&q.questions[i].id),
+                it.mean.unwrap_or(0.0),
+                it.sd.unwrap_or(0.0),
+                it.answered,
+                md(q.tr(&q.questions[i].text, lang))
+            );
+        }
+        let _ = writeln!(out);
+    }
+    if g.items.iter().any(|it| !it.notes.is_empty()) {
+        let _ = writeln!(out, "## {}\n", tr(lang, "Notes"));
+        for (i, it) in g
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, it)| !it.notes.is_empty())
+        {
+            let _ = writeln!(out, "- **{}**", md(&q.questions[i].id));
+            for (who, note) in &it.notes {
+                let _ = writeln!(out, "  - {}: {}", md(who), md(note));
+            }
+        }
+        let _ = writeln!(out);
+    }
+    out
+}
+
+fn change_table(out: &mut String, title: &str, rows: &[Change], lang: &str) {
+    let _ = writeln!(
+        out,
+        "| {title} | {} | {} | {} |\n|---|---:|---:|---:|",
+        tr(lang, "Before"),
+        tr(lang, "After"),
+        tr(lang, "Change")
+    );
+    for ch in rows {
+        let delta = ch
+            .delta()
+            .map_or_else(String::new, |d| format!("{:+.1}", round(d, 1)));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {delta} |",
+            md(&ch.name),
+            pct(ch.before),
+            pct(ch.after)
+        );
+    }
+    let _ = writeln!(out);
+}
+
+/// What moved between two results.
+pub(crate) fn comparison(c: &Comparison, lang: &str, top: usize) -> String {
+    let (b, a) = (&c.before, &c.after);
+    let mut out = format!("# {} → {}\n\n", md(&b.label), md(&a.label));
+    let _ = writeln!(
+        out,
+        "- {}: `{}` ({} {})",
+        tr(lang, "Before"),
+        b.label.replace('`', "'"),
+        md(&b.questionnaire),
+        md(&b.version)
+    );
+    let _ = writeln!(
+        out,
+        "- {}: `{}` ({} {})\n",
+        tr(lang, "After"),
+        a.label.replace('`', "'"),
+        md(&a.questionnaire),
+        md(&a.version)
+    );
+    if let (Some((lb, nb)), Some((la, na))) = (&b.placement, &a.placement) {
+        let moved = match la.cmp(lb) {
+            std::cmp::Ordering::Greater => tr(lang, "moved up"),
+            std::cmp::Ordering::Less => tr(lang, "moved down"),
+            std::cmp::Ordering::Equal => tr(lang, "unchanged"),
+        };
+        let (before, after) = (format!("**{}**", md(nb)), format!("**{}**", md(na)));
+        let _ = writeln!(
+            out,
+            "{}\n",
+            fill(
+                lang,
+                "Placement: {before} -> {after} ({moved})",
+                &[("before", &before), ("after", &after), ("moved", moved)]
+            )
+        );
+    }
+    if let (Some(ib), Some(ia)) = (b.index, a.index) {
+        let values = [
+            ("before", format!("{ib:.2}")),
+            ("after", format!("{ia:.2}")),
+            ("change", format!("{:+.2}", round(ia - ib, 2))),
+        ];
+        let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let _ = writeln!(
+            out,
+            "{}\n",
+            fill(
+                lang,
+                "Maturity index: {before} -> {after} ({change})",
+                &values
+            )
+        );
+    }
+    if !c.stages.is_empty() {
+        change_table(&mut out, tr(lang, "Stage"), &c.stages, lang);
+    }
+    if !c.dimensions.is_empty() {
+        change_table(&mut out, tr(lang, "Dimension"), &c.dimensions, lang);
+    }
+    let moves = |up: bool| -> Vec<Change> {
+        c.item_moves
+            .iter()
+            .filter(|m| {
+                m.delta()
+                    .is_some_and(|d| if up { d > 0.0 } else { d < 0.0 })
+            })
+            .take(top)
+            .map(|m| Change {
+                name: m.id.clone(),
+                ..m.clone()
+            })
+            .collect()
+    };
+    for (title, rows) in [
+        (tr(lang, "Biggest improvements"), moves(true)),
+        (tr(lang, "Biggest declines"), moves(false)),
+    ] {
+        if !rows.is_empty() {
+            let _ = writeln!(out, "## {title}\n");
+            change_table(&mut out, tr(lang, "Item"), &rows, lang);
+        }
+    }
+    for (title, ids) in [
+        (
+            "Items only in the after questionnaire (not compared): {items}",
+            &c.added,
+        ),
+        (
+            "Items only in the before questionnaire (not compared): {items}",
+            &c.removed,
+        ),
+    ] {
+        if !ids.is_empty() {
+            let items: Vec<String> = ids.iter().map(|i| md(i)).collect();
+            let _ = writeln!(
+                out,
+                "{}\n",
+                fill(lang, title, &[("items", &items.join(", "))])
+            );
+        }
+    }
+    for (title, recs) in [
+        (tr(lang, "New recommendations"), &c.new_recommendations),
+        (
+            tr(lang, "No longer recommended"),
+            &c.resolved_recommendations,
+        ),
+    ] {
+        if !recs.is_empty() {
+            let _ = writeln!(out, "## {title}\n");
+            for (id, text) in recs {
+                let _ = writeln!(out, "- **{}**: {}", md(id), md(text));
+            }
+            let _ = writeln!(out);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::md;
+
+    #[test]
+    fn file_text_cannot_inject_html_or_break_tables() {
+        assert_eq!(
+            md("<script>alert(1)</script>"),
+            "&lt;script&gt;alert(1)&lt;/script&gt;"
+        );
+        assert_eq!(md("a | b"), "a \\| b");
+        assert_eq!(md("[link](javascript:x)"), "\\[link\\](javascript:x)");
+        assert_eq!(md("\u{1b}[31mred"), "red");
+    }
+}
