@@ -36,7 +36,7 @@ const MENU_END: &str = "Save and quit (resume later)";
 const NOTE_PROMPT: &str = "Note (evidence or an example; Enter to skip)";
 
 const PARTICIPANTS: [&str; 3] = ["Ana", "Ben", "Chloé"];
-const FILES: [&str; 3] = ["ana.toml", "ben.toml", "chloé.toml"];
+const FILES: [&str; 3] = ["1-ana.toml", "2-ben.toml", "3-chloé.toml"];
 
 /// N/A in the answer tables below (the scale's values are 1..5).
 const NA: i64 = 0;
@@ -539,8 +539,8 @@ fn a_numbered_room_quits_with_q_typed_after_the_answers_of_a_question_gone_back_
         })
         .collect();
     names.sort();
-    assert_eq!(names, ["p1.toml", "p2.toml"]);
-    for (name, file, values) in [("P1", "p1.toml", [4, NA]), ("P2", "p2.toml", [5, 3])] {
+    assert_eq!(names, ["1-p1.toml", "2-p2.toml"]);
+    for (name, file, values) in [("P1", "1-p1.toml", [4, NA]), ("P2", "2-p2.toml", [5, 3])] {
         let table = read_answer_file(&folder.join(file));
         assert_answers(&table, &values, name);
         assert!(!completed(&table), "{name} has not finished");

@@ -50,11 +50,16 @@ fn participants(spec: &str) -> Result<Vec<String>, Failure> {
 }
 
 /// A file name for each participant, distinct even when names differ only in accents or case.
+///
+/// Each name starts with the participant's place in the order given (`01-ana.toml`), because a
+/// resumed session reads the files in name order and the facilitator types answers in that
+/// order: a changed order would give answers to the wrong people.
 fn file_names(names: &[String]) -> Vec<String> {
-    let mut used = HashSet::new();
+    let width = names.len().to_string().len();
     names
         .iter()
-        .map(|n| {
+        .enumerate()
+        .map(|(k, n)| {
             let slug: String = n
                 .chars()
                 .flat_map(|c| {
@@ -74,13 +79,7 @@ fn file_names(names: &[String]) -> Vec<String> {
             } else {
                 slug
             };
-            let mut name = format!("{base}.toml");
-            let mut k = 2;
-            while !used.insert(name.clone()) {
-                name = format!("{base}-{k}.toml");
-                k += 1;
-            }
-            name
+            format!("{:0width$}-{base}.toml", k + 1)
         })
         .collect()
 }
@@ -322,18 +321,27 @@ mod tests {
     }
 
     #[test]
-    fn file_names_are_distinct() {
+    fn file_names_keep_the_order_given_and_are_distinct() {
         let names: Vec<String> = ["Chloé", "Chloe", "", "Jean-Luc"]
             .map(String::from)
             .to_vec();
         assert_eq!(
             file_names(&names),
             [
-                "chloé.toml",
-                "chloe.toml",
-                "participant.toml",
-                "jean-luc.toml"
+                "1-chloé.toml",
+                "2-chloe.toml",
+                "3-participant.toml",
+                "4-jean-luc.toml"
             ]
         );
+        let many: Vec<String> = (1..=12).map(|i| format!("P{i}")).collect();
+        let files = file_names(&many);
+        assert_eq!(
+            (files[0].as_str(), files[11].as_str()),
+            ("01-p1.toml", "12-p12.toml")
+        );
+        let mut sorted = files.clone();
+        sorted.sort();
+        assert_eq!(sorted, files, "name order is the order given");
     }
 }
