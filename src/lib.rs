@@ -7,6 +7,7 @@
 pub mod answers;
 mod app;
 pub mod cli;
+mod clock;
 pub mod comparison;
 pub mod diagnostic;
 mod i18n;

@@ -114,6 +114,11 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
             .into());
     }
 
+    if args.out.format == Format::Html && (inputs.len() > 1 || inputs.iter().any(is_csv)) {
+        return Err(Failure::usage("an HTML report shows one respondent; several were given")
+            .hint("score one answer file with --format html, or use `centricity summarize --format html` for the group")
+            .into());
+    }
     // A bad CSV row fails the whole run: hold standard output back until the end so that
     // nothing partial is printed (a file output is atomic anyway).
     let whole = !args.csv.skip_invalid && inputs.iter().any(is_csv);

@@ -2,6 +2,7 @@
 //! `io::Write` and never decide where output goes.
 
 mod csv;
+mod html;
 mod json;
 mod markdown;
 mod table;
@@ -53,6 +54,8 @@ pub enum Format {
     Csv,
     /// A report to hand over or publish: Markdown.
     Markdown,
+    /// A report to hand over: one self-contained HTML file with charts, printable.
+    Html,
 }
 
 /// The renderer for `format`; `several` says whether more than one result may follow.
@@ -62,6 +65,7 @@ pub fn renderer(format: Format, several: bool, width: u16) -> Box<dyn Renderer> 
         Format::Json => Box::new(JsonRenderer::new(several)),
         Format::Csv => Box::new(CsvRenderer::default()),
         Format::Markdown => Box::new(MarkdownRenderer::default()),
+        Format::Html => Box::new(HtmlRenderer),
     }
 }
 
@@ -167,6 +171,7 @@ pub fn render_group(
     match format {
         Format::Table => table::group(out, view, width),
         Format::Markdown => out.write_all(markdown::group(view).as_bytes()),
+        Format::Html => out.write_all(html::group(view, &crate::clock::today()).as_bytes()),
         Format::Json => json::group(out, view),
         Format::Csv => self::csv::group(out, view),
     }
@@ -184,6 +189,7 @@ pub fn render_comparison(
     match format {
         Format::Table => table::comparison(out, c, top, width, lang),
         Format::Markdown => out.write_all(markdown::comparison(c, lang, top).as_bytes()),
+        Format::Html => out.write_all(html::comparison(c, lang, &crate::clock::today()).as_bytes()),
         Format::Json => json::comparison(out, c),
         Format::Csv => self::csv::comparison(out, c),
     }
@@ -202,5 +208,15 @@ impl Renderer for MarkdownRenderer {
         }
         self.count += 1;
         out.write_all(markdown::result(scored).as_bytes())
+    }
+}
+
+/// One self-contained HTML document per result (`score` allows a single result in this format).
+#[derive(Debug)]
+pub struct HtmlRenderer;
+
+impl Renderer for HtmlRenderer {
+    fn result(&mut self, out: &mut dyn Write, scored: &Scored<'_>) -> io::Result<()> {
+        out.write_all(html::result(scored, &crate::clock::today()).as_bytes())
     }
 }
