@@ -9,5 +9,6 @@ fn cli_cases() {
         .env("NO_COLOR", "1")
         .env("COLUMNS", "80")
         .env("LC_ALL", "C")
+        .env("SOURCE_DATE_EPOCH", "1763769600")
         .case("tests/cmd/*.toml");
 }
