@@ -224,6 +224,9 @@ pub struct Common {
     /// Language of questionnaire texts [default: the answer file's, else the questionnaire's first]
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
+    /// Draw tables and bars with ASCII characters only
+    #[arg(long)]
+    pub ascii: bool,
 }
 
 #[cfg(test)]

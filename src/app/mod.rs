@@ -36,6 +36,15 @@ pub fn run() -> i32 {
             };
         }
     };
+    let ascii = match &cli.command {
+        Command::Run(a) => a.common.ascii,
+        Command::Score(a) => a.common.ascii,
+        Command::Summarize(a) => a.common.ascii,
+        Command::Compare(a) => a.common.ascii,
+        Command::Show(a) => a.common.ascii,
+        _ => false,
+    };
+    crate::report::set_ascii(ascii);
     let result = match &cli.command {
         Command::Run(args) => survey::run(args),
         Command::Score(args) => score::score(args),

@@ -17,7 +17,7 @@ use crate::scoring::{Assessment, GroupResult};
 
 pub use self::csv::CsvRenderer;
 pub use self::json::{COMPARISON_SCHEMA, GROUP_SCHEMA, JsonRenderer, RESULT_SCHEMA};
-pub use self::table::TableRenderer;
+pub use self::table::{TableRenderer, set_ascii};
 
 /// One scored respondent, with everything a renderer may show.
 #[derive(Debug, Clone, Copy)]

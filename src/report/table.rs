@@ -15,6 +15,49 @@ use crate::terminal_text::clean;
 
 /// Lines above and below the table and under its header only.
 const COMPACT: &str = "  ── ══      ──    ";
+/// The same in ASCII, for terminals and printers without box-drawing characters.
+const COMPACT_ASCII: &str = "  -- ==      --    ";
+
+/// Whether tables and bars use ASCII only (`--ascii`).
+static ASCII: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Draws tables and bars in ASCII only from now on.
+pub fn set_ascii(ascii: bool) {
+    ASCII.store(ascii, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn ascii() -> bool {
+    ASCII.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// A bar of `width` cells for a score in percent, with the threshold marked when given.
+fn bar(score: Option<f64>, threshold: Option<f64>, width: usize) -> String {
+    let Some(v) = score else { return String::new() };
+    let (full, empty, mark) = if ascii() {
+        ('#', '.', '|')
+    } else {
+        ('█', '░', '│')
+    };
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss
+    )]
+    let cells = |x: f64| ((x.clamp(0.0, 100.0) / 100.0) * width as f64).round() as usize;
+    let filled = cells(v);
+    let at = threshold.map(|t| cells(t).min(width.saturating_sub(1)));
+    (0..width)
+        .map(|i| {
+            if Some(i) == at {
+                mark
+            } else if i < filled {
+                full
+            } else {
+                empty
+            }
+        })
+        .collect()
+}
 
 /// Renders each result as a block of tables, one after the other.
 #[derive(Debug)]
@@ -30,16 +73,20 @@ impl TableRenderer {
 
     fn table(&self) -> Table {
         let mut t = Table::new();
-        t.load_preset(presets::UTF8_HORIZONTAL_ONLY)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(self.width);
+        t.load_preset(if ascii() {
+            presets::ASCII_HORIZONTAL_ONLY
+        } else {
+            presets::UTF8_HORIZONTAL_ONLY
+        })
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(self.width);
         t
     }
 
     /// A table without lines between rows, for rows that fit on one line.
     fn compact(&self) -> Table {
         let mut t = self.table();
-        t.load_preset(COMPACT);
+        t.load_preset(if ascii() { COMPACT_ASCII } else { COMPACT });
         t
     }
 
@@ -183,6 +230,7 @@ impl Renderer for TableRenderer {
                 "",
                 tr(lang, "Stage"),
                 tr(lang, "Score"),
+                "",
                 tr(lang, "Needs"),
                 tr(lang, "Status"),
             ]);
@@ -196,6 +244,7 @@ impl Renderer for TableRenderer {
                         clean(q.tr(&stage.name, lang), false)
                     )),
                     Cell::new(pct(a.stages[i].area.score)).set_alignment(CellAlignment::Right),
+                    Cell::new(bar(a.stages[i].area.score, Some(a.stages[i].threshold), 10)),
                     Cell::new(format!("{:.1}", a.stages[i].threshold))
                         .set_alignment(CellAlignment::Right),
                     Cell::new(stage_status(q, a, i, lang)),
@@ -229,6 +278,7 @@ impl Renderer for TableRenderer {
             profile.set_header(vec![
                 tr(lang, "Dimension"),
                 tr(lang, "Score"),
+                "",
                 tr(lang, "Answered"),
             ]);
             for (i, d) in q.dimensions.iter().enumerate() {
@@ -236,6 +286,7 @@ impl Renderer for TableRenderer {
                 profile.add_row(vec![
                     Cell::new(clean(q.tr(&d.name, lang), false)),
                     Cell::new(pct(r.score)).set_alignment(CellAlignment::Right),
+                    Cell::new(bar(r.score, None, 20)),
                     Cell::new(fill(
                         lang,
                         "{answered} of {total}",
