@@ -30,6 +30,14 @@ fn ascii() -> bool {
     ASCII.load(std::sync::atomic::Ordering::Relaxed)
 }
 
+/// A bar of the after score with the before score marked, so a move shows at a glance.
+fn shift_bar(before: Option<f64>, after: Option<f64>, width: usize) -> String {
+    match (before, after) {
+        (_, None) => String::new(),
+        (b, a) => bar(a, b, width),
+    }
+}
+
 /// A bar of `width` cells for a score in percent, with the threshold marked when given.
 fn bar(score: Option<f64>, threshold: Option<f64>, width: usize) -> String {
     let Some(v) = score else { return String::new() };
@@ -687,6 +695,7 @@ pub(crate) fn comparison(
             tr(lang, "Before"),
             tr(lang, "After"),
             tr(lang, "Change"),
+            "",
         ]);
         for ch in rows {
             t.add_row(vec![
@@ -694,6 +703,7 @@ pub(crate) fn comparison(
                 Cell::new(pct(ch.before)).set_alignment(CellAlignment::Right),
                 Cell::new(pct(ch.after)).set_alignment(CellAlignment::Right),
                 Cell::new(signed(ch.delta())).set_alignment(CellAlignment::Right),
+                Cell::new(shift_bar(ch.before, ch.after, 16)),
             ]);
         }
         t
