@@ -717,43 +717,6 @@ fn heat_map(q: &Questionnaire, a: &Assessment, lang: &str) -> String {
     s
 }
 
-/// Why a stage has its status, in the tool's words (the table report's status column).
-fn stage_status(q: &Questionnaire, a: &Assessment, s: usize, lang: &str) -> String {
-    let st = &a.stages[s];
-    match st.status {
-        StageStatus::Reached if a.uneven.contains(&s) => tr(
-            lang,
-            "passes on its own; a lower stage is not reached (uneven foundation)",
-        )
-        .to_owned(),
-        StageStatus::Reached => tr(lang, "reached").to_owned(),
-        StageStatus::InsufficientEvidence => fill(
-            lang,
-            "insufficient evidence: {answered} of {total} answered",
-            &[
-                ("answered", &st.area.answered.to_string()),
-                ("total", &st.area.total.to_string()),
-            ],
-        ),
-        StageStatus::NotReached => {
-            let mut why = Vec::new();
-            if st.below_threshold() {
-                why.push(tr(lang, "score below threshold").to_owned());
-            }
-            if !st.below_floor.is_empty() {
-                let items = st
-                    .below_floor
-                    .iter()
-                    .map(|&i| format!("{} ({})", q.questions[i].id, pct(a.items[i].score)))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                why.push(fill(lang, "blocked by {items}", &[("items", &items)]));
-            }
-            fill(lang, "not reached: {why}", &[("why", &why.join("; "))])
-        }
-    }
-}
-
 /// Who answered: the respondent with role and team, as the table report writes it.
 fn who(s: &Scored<'_>) -> String {
     let m = &s.response.meta;
@@ -874,7 +837,7 @@ fn ladder(out: &mut String, s: &Scored<'_>) {
             escape(&format!("{} {}", k + 1, q.tr(&stage.name, lang))),
             escape(&pct(a.stages[k].area.score)),
             escape(&pct(Some(a.stages[k].threshold))),
-            escape(&stage_status(q, a, k, lang)),
+            escape(&super::stage_status(q, a, k, lang)),
         ));
     }
     out.push_str("</tbody>\n</table>\n");

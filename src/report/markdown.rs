@@ -10,8 +10,6 @@ use std::fmt::Write as _;
 use super::{GroupView, Scored, placement_name, round};
 use crate::comparison::{Change, Comparison};
 use crate::i18n::{fill, tr};
-use crate::questionnaire::Questionnaire;
-use crate::scoring::{Assessment, StageStatus};
 use crate::terminal_text::clean;
 
 /// Text from a file, made inert for Markdown: no HTML, no table breaks, no code spans.
@@ -42,45 +40,6 @@ fn bar(x: Option<f64>) -> String {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let full = (v.clamp(0.0, 100.0) / 10.0).round() as usize;
     format!("`{}{}`", "█".repeat(full), "░".repeat(10 - full))
-}
-
-fn status(q: &Questionnaire, a: &Assessment, s: usize, lang: &str) -> String {
-    let st = &a.stages[s];
-    match st.status {
-        StageStatus::Reached if a.uneven.contains(&s) => tr(
-            lang,
-            "passes on its own; a lower stage is not reached (uneven foundation)",
-        )
-        .to_owned(),
-        StageStatus::Reached => format!("**{}**", tr(lang, "reached")),
-        StageStatus::InsufficientEvidence => fill(
-            lang,
-            "insufficient evidence: {answered} of {total} answered",
-            &[
-                ("answered", &st.area.answered.to_string()),
-                ("total", &st.area.total.to_string()),
-            ],
-        ),
-        StageStatus::NotReached => {
-            let mut why = Vec::new();
-            if st.below_threshold() {
-                why.push(tr(lang, "score below threshold").to_owned());
-            }
-            if !st.below_floor.is_empty() {
-                let items: Vec<String> = st
-                    .below_floor
-                    .iter()
-                    .map(|&i| format!("{} ({})", md(&q.questions[i].id), pct(a.items[i].score)))
-                    .collect();
-                why.push(fill(
-                    lang,
-                    "blocked by {items}",
-                    &[("items", &items.join(", "))],
-                ));
-            }
-            fill(lang, "not reached: {why}", &[("why", &why.join("; "))])
-        }
-    }
 }
 
 /// The body shared by a respondent's and a group's report.
@@ -153,7 +112,7 @@ fn body(out: &mut String, s: &Scored<'_>) {
                 md(q.tr(&stage.name, lang)),
                 pct(a.stages[i].area.score),
                 a.stages[i].threshold,
-                status(q, a, i, lang),
+                md(&super::stage_status(q, a, i, lang)),
                 bar(a.stages[i].area.score)
             );
         }

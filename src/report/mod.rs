@@ -12,8 +12,9 @@ use std::io::{self, Write};
 use crate::answers::Response;
 use crate::comparison::Comparison;
 use crate::diagnostic::Diagnostic;
+use crate::i18n::{fill, tr};
 use crate::questionnaire::Questionnaire;
-use crate::scoring::{Assessment, GroupResult};
+use crate::scoring::{Assessment, GroupResult, StageStatus};
 
 pub use self::csv::CsvRenderer;
 pub use self::json::{COMPARISON_SCHEMA, GROUP_SCHEMA, JsonRenderer, RESULT_SCHEMA};
@@ -118,6 +119,48 @@ pub fn csv_header(q: &Questionnaire) -> Vec<u8> {
 /// Written between two table blocks.
 pub fn table_separator(width: u16) -> String {
     format!("\n{}\n\n", "=".repeat(usize::from(width)))
+}
+
+/// Why a stage has its status, in the tool's words and in plain text: every format shows the
+/// same reasons and makes the text safe in its own way.
+pub(crate) fn stage_status(q: &Questionnaire, a: &Assessment, s: usize, lang: &str) -> String {
+    let st = &a.stages[s];
+    match st.status {
+        StageStatus::Reached if a.uneven.contains(&s) => tr(
+            lang,
+            "passes on its own; a lower stage is not reached (uneven foundation)",
+        )
+        .to_owned(),
+        StageStatus::Reached => tr(lang, "reached").to_owned(),
+        StageStatus::InsufficientEvidence => fill(
+            lang,
+            "insufficient evidence: {answered} of {total} answered",
+            &[
+                ("answered", &st.area.answered.to_string()),
+                ("total", &st.area.total.to_string()),
+            ],
+        ),
+        StageStatus::NotReached => {
+            let mut why = Vec::new();
+            if st.below_threshold() {
+                why.push(tr(lang, "score below threshold").to_owned());
+            }
+            if !st.below_floor.is_empty() {
+                let items = st
+                    .below_floor
+                    .iter()
+                    .map(|&i| format!("{} ({})", q.questions[i].id, format_score(a.items[i].score)))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                why.push(fill(lang, "blocked by {items}", &[("items", &items)]));
+            }
+            fill(lang, "not reached: {why}", &[("why", &why.join("; "))])
+        }
+    }
+}
+
+fn format_score(x: Option<f64>) -> String {
+    x.map_or_else(|| "-".to_owned(), |v| format!("{:.1}", round(v, 1)))
 }
 
 /// Rounds for display and export, so printed numbers never carry floating-point noise. Ties go

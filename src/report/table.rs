@@ -8,9 +8,7 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 use super::{GroupView, Renderer, Scored, placement_name, round};
 use crate::comparison::Comparison;
 use crate::i18n::{fill, tr};
-use crate::questionnaire::Questionnaire;
 use crate::scoring::GroupResult;
-use crate::scoring::{Assessment, StageStatus};
 use crate::terminal_text::clean;
 
 /// Lines above and below the table and under its header only.
@@ -116,49 +114,6 @@ fn pct(x: Option<f64>) -> String {
     x.map_or_else(|| "-".to_owned(), |v| format!("{:.1}", round(v, 1)))
 }
 
-fn stage_status(q: &Questionnaire, a: &Assessment, s: usize, lang: &str) -> String {
-    let st = &a.stages[s];
-    let blockers = || {
-        st.below_floor
-            .iter()
-            .map(|&i| {
-                format!(
-                    "{} ({})",
-                    clean(&q.questions[i].id, false),
-                    pct(a.items[i].score)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    match st.status {
-        StageStatus::Reached if a.uneven.contains(&s) => tr(
-            lang,
-            "passes on its own; a lower stage is not reached (uneven foundation)",
-        )
-        .to_owned(),
-        StageStatus::Reached => tr(lang, "reached").to_owned(),
-        StageStatus::InsufficientEvidence => fill(
-            lang,
-            "insufficient evidence: {answered} of {total} answered",
-            &[
-                ("answered", &st.area.answered.to_string()),
-                ("total", &st.area.total.to_string()),
-            ],
-        ),
-        StageStatus::NotReached => {
-            let mut why = Vec::new();
-            if st.below_threshold() {
-                why.push(tr(lang, "score below threshold").to_owned());
-            }
-            if !st.below_floor.is_empty() {
-                why.push(fill(lang, "blocked by {items}", &[("items", &blockers())]));
-            }
-            fill(lang, "not reached: {why}", &[("why", &why.join("; "))])
-        }
-    }
-}
-
 impl Renderer for TableRenderer {
     fn result(&mut self, out: &mut dyn Write, s: &Scored<'_>) -> io::Result<()> {
         let (q, a, lang) = (s.questionnaire, s.assessment, s.lang);
@@ -255,7 +210,7 @@ impl Renderer for TableRenderer {
                     Cell::new(bar(a.stages[i].area.score, Some(a.stages[i].threshold), 10)),
                     Cell::new(format!("{:.1}", a.stages[i].threshold))
                         .set_alignment(CellAlignment::Right),
-                    Cell::new(stage_status(q, a, i, lang)),
+                    Cell::new(clean(&super::stage_status(q, a, i, lang), false)),
                 ]);
             }
             writeln!(out, "{ladder}")?;
