@@ -759,15 +759,7 @@ fn summary(out: &mut String, s: &Scored<'_>) {
         ));
     } else {
         let n = q.stages.len().to_string();
-        let level = if a.placement == 0 {
-            tr(lang, "below stage 1").to_owned()
-        } else {
-            fill(
-                lang,
-                "stage {k} of {n}",
-                &[("k", &a.placement.to_string()), ("n", &n)],
-            )
-        };
+        let level = super::level_text(q, a.placement, lang);
         let name = placement_name(q, a.placement, lang);
         out.push_str(&format!(
             "<p class=\"placement\">{}</p>\n",

@@ -63,15 +63,7 @@ fn body(out: &mut String, s: &Scored<'_>) {
         let _ = writeln!(out, "{line}\n");
     } else {
         let n = q.stages.len().to_string();
-        let level = if a.placement == 0 {
-            tr(lang, "below stage 1").to_owned()
-        } else {
-            fill(
-                lang,
-                "stage {k} of {n}",
-                &[("k", &a.placement.to_string()), ("n", &n)],
-            )
-        };
+        let level = super::level_text(q, a.placement, lang);
         let name = format!("**{}**", md(placement_name(q, a.placement, lang)));
         let _ = writeln!(
             out,

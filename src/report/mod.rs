@@ -163,6 +163,22 @@ fn format_score(x: Option<f64>) -> String {
     x.map_or_else(|| "-".to_owned(), |v| format!("{:.1}", round(v, 1)))
 }
 
+/// Where a placement stands, in words: "stage 2 of 4", or below the first stage.
+pub(crate) fn level_text(q: &Questionnaire, placement: usize, lang: &str) -> String {
+    if placement == 0 {
+        tr(lang, "below stage 1").to_owned()
+    } else {
+        fill(
+            lang,
+            "stage {k} of {n}",
+            &[
+                ("k", &placement.to_string()),
+                ("n", &q.stages.len().to_string()),
+            ],
+        )
+    }
+}
+
 /// Rounds for display and export, so printed numbers never carry floating-point noise. Ties go
 /// to the even digit, as numpy and pandas round, so exports agree with analysts' scripts.
 pub(crate) fn round(x: f64, decimals: i32) -> f64 {

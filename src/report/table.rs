@@ -146,15 +146,7 @@ impl Renderer for TableRenderer {
         writeln!(out)?;
         if !q.stages.is_empty() {
             let n = q.stages.len().to_string();
-            let level = if a.placement == 0 {
-                tr(lang, "below stage 1").to_owned()
-            } else {
-                fill(
-                    lang,
-                    "stage {k} of {n}",
-                    &[("k", &a.placement.to_string()), ("n", &n)],
-                )
-            };
+            let level = super::level_text(q, a.placement, lang);
             let name = clean(placement_name(q, a.placement, lang), false);
             writeln!(
                 out,
