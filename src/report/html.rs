@@ -738,27 +738,13 @@ fn who(s: &Scored<'_>) -> String {
 /// The placement and its figures.
 fn summary(out: &mut String, s: &Scored<'_>) {
     let (q, a, lang) = (s.questionnaire, s.assessment, s.lang);
-    let (score, answered, total) = (
-        pct(a.overall.score),
-        a.overall.answered.to_string(),
-        a.overall.total.to_string(),
-    );
     out.push_str("<section class=\"summary\">\n");
     if q.stages.is_empty() {
         out.push_str(&format!(
             "<p class=\"placement\">{}</p>\n",
-            escape(&fill(
-                lang,
-                "Overall score {score} - {answered} of {total} items answered",
-                &[
-                    ("score", &score),
-                    ("answered", &answered),
-                    ("total", &total)
-                ],
-            ))
+            escape(&super::score_line(q, a, lang))
         ));
     } else {
-        let n = q.stages.len().to_string();
         let level = super::level_text(q, a.placement, lang);
         let name = placement_name(q, a.placement, lang);
         out.push_str(&format!(
@@ -769,20 +755,9 @@ fn summary(out: &mut String, s: &Scored<'_>) {
                 &[("name", name), ("level", &level)]
             ))
         ));
-        let index = format!("{:.2}", a.index.unwrap_or(0.0));
         out.push_str(&format!(
             "<p>{}</p>\n",
-            escape(&fill(
-                lang,
-                "Maturity index {index} of {n} - overall score {score} - {answered} of {total} items answered",
-                &[
-                    ("index", &index),
-                    ("n", &n),
-                    ("score", &score),
-                    ("answered", &answered),
-                    ("total", &total)
-                ],
-            ))
+            escape(&super::score_line(q, a, lang))
         ));
     }
     out.push_str("</section>\n");

@@ -45,24 +45,10 @@ fn bar(x: Option<f64>) -> String {
 /// The body shared by a respondent's and a group's report.
 fn body(out: &mut String, s: &Scored<'_>) {
     let (q, a, lang) = (s.questionnaire, s.assessment, s.lang);
-    let (score, answered, total) = (
-        pct(a.overall.score),
-        a.overall.answered.to_string(),
-        a.overall.total.to_string(),
-    );
     if q.stages.is_empty() {
-        let line = fill(
-            lang,
-            "Overall score {score} - {answered} of {total} items answered",
-            &[
-                ("score", &score),
-                ("answered", &answered),
-                ("total", &total),
-            ],
-        );
+        let line = super::score_line(q, a, lang);
         let _ = writeln!(out, "{line}\n");
     } else {
-        let n = q.stages.len().to_string();
         let level = super::level_text(q, a.placement, lang);
         let name = format!("**{}**", md(placement_name(q, a.placement, lang)));
         let _ = writeln!(
@@ -74,18 +60,7 @@ fn body(out: &mut String, s: &Scored<'_>) {
                 &[("name", &name), ("level", &level)]
             )
         );
-        let index = format!("{:.2}", a.index.unwrap_or(0.0));
-        let line = fill(
-            lang,
-            "Maturity index {index} of {n} - overall score {score} - {answered} of {total} items answered",
-            &[
-                ("index", &index),
-                ("n", &n),
-                ("score", &score),
-                ("answered", &answered),
-                ("total", &total),
-            ],
-        );
+        let line = super::score_line(q, a, lang);
         let _ = writeln!(out, "{line}\n");
         let _ = writeln!(
             out,

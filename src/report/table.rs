@@ -145,7 +145,6 @@ impl Renderer for TableRenderer {
         )?;
         writeln!(out)?;
         if !q.stages.is_empty() {
-            let n = q.stages.len().to_string();
             let level = super::level_text(q, a.placement, lang);
             let name = clean(placement_name(q, a.placement, lang), false);
             writeln!(
@@ -157,27 +156,7 @@ impl Renderer for TableRenderer {
                     &[("name", &name), ("level", &level)]
                 )
             )?;
-            let index = format!("{:.2}", a.index.unwrap_or(0.0));
-            let (score, answered, total) = (
-                pct(a.overall.score),
-                a.overall.answered.to_string(),
-                a.overall.total.to_string(),
-            );
-            writeln!(
-                out,
-                "{}",
-                fill(
-                    lang,
-                    "Maturity index {index} of {n} - overall score {score} - {answered} of {total} items answered",
-                    &[
-                        ("index", &index),
-                        ("n", &n),
-                        ("score", &score),
-                        ("answered", &answered),
-                        ("total", &total)
-                    ],
-                )
-            )?;
+            writeln!(out, "{}", super::score_line(q, a, lang))?;
             writeln!(out)?;
 
             let mut ladder = self.table();
@@ -207,24 +186,7 @@ impl Renderer for TableRenderer {
             }
             writeln!(out, "{ladder}")?;
         } else {
-            let (score, answered, total) = (
-                pct(a.overall.score),
-                a.overall.answered.to_string(),
-                a.overall.total.to_string(),
-            );
-            writeln!(
-                out,
-                "{}",
-                fill(
-                    lang,
-                    "Overall score {score} - {answered} of {total} items answered",
-                    &[
-                        ("score", &score),
-                        ("answered", &answered),
-                        ("total", &total)
-                    ],
-                )
-            )?;
+            writeln!(out, "{}", super::score_line(q, a, lang))?;
         }
 
         if !q.dimensions.is_empty() {
