@@ -666,33 +666,20 @@ pub(crate) fn comparison(
     }
     if !c.added.is_empty() || !c.removed.is_empty() {
         writeln!(out)?;
-        if !c.added.is_empty() {
-            writeln!(
-                out,
-                "{}",
-                r.wrap(
-                    &fill(
-                        lang,
-                        "Items only in the after questionnaire (not compared): {items}",
-                        &[("items", &c.added.join(", "))]
-                    ),
-                    ""
-                )
-            )?;
-        }
-        if !c.removed.is_empty() {
-            writeln!(
-                out,
-                "{}",
-                r.wrap(
-                    &fill(
-                        lang,
-                        "Items only in the before questionnaire (not compared): {items}",
-                        &[("items", &c.removed.join(", "))]
-                    ),
-                    ""
-                )
-            )?;
+        for (template, ids) in [
+            (
+                "Items only in the after questionnaire (not compared): {items}",
+                &c.added,
+            ),
+            (
+                "Items only in the before questionnaire (not compared): {items}",
+                &c.removed,
+            ),
+        ] {
+            if !ids.is_empty() {
+                let line = fill(lang, template, &[("items", &ids.join(", "))]);
+                writeln!(out, "{}", r.wrap(&line, ""))?;
+            }
         }
     }
     if !c.new_recommendations.is_empty() {
