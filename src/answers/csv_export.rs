@@ -24,6 +24,11 @@ pub struct CsvLayout {
     known: Vec<HashMap<String, Answer>>,
     /// Per scale, the answer each single digit stands for.
     digits: Vec<[Option<Answer>; 10]>,
+    /// Per question, the item score (rule 1) each single digit stands for: most cells of an
+    /// export are scored by one look-up.
+    digit_scores: Vec<[Option<f64>; 10]>,
+    /// Columns of the metadata every output shows: role, team, date, language.
+    known_meta: [Option<usize>; 4],
 }
 
 fn known_cells(q: &Questionnaire) -> Vec<HashMap<String, Answer>> {
@@ -165,7 +170,6 @@ impl CsvLayout {
                 file: file.to_owned(),
                 id_column: id,
                 questions,
-                metadata,
                 headers,
                 known: known_cells(q),
                 digits: q
@@ -178,6 +182,25 @@ impl CsvLayout {
                         })
                     })
                     .collect(),
+                digit_scores: q
+                    .questions
+                    .iter()
+                    .map(|question| {
+                        let scale = q.scale_of(question);
+                        std::array::from_fn(|d| {
+                            #[allow(clippy::cast_precision_loss)]
+                            let option = scale.option(d as f64)?;
+                            crate::scoring::item_score(
+                                scale,
+                                question,
+                                Some(Answer::Value(option.value)),
+                            )
+                        })
+                    })
+                    .collect(),
+                known_meta: ["role", "team", "date", "language"]
+                    .map(|name| metadata.iter().find(|(_, h)| h == name).map(|(c, _)| *c)),
+                metadata,
             },
             warnings,
         ))
@@ -268,6 +291,43 @@ impl CsvLayout {
             }
         }
         Ok(())
+    }
+
+    /// The item scores (rule 1) of one data row into `out` (indexed like the questions): the
+    /// first step of [`Figures`](crate::scoring::Figures) for batch exports.
+    pub fn item_scores_into(
+        &self,
+        q: &Questionnaire,
+        record: &csv::StringRecord,
+        row: u64,
+        line: u64,
+        out: &mut Vec<Option<f64>>,
+    ) -> Result<(), Diagnostic> {
+        out.clear();
+        out.resize(q.questions.len(), None);
+        for &(c, i) in &self.questions {
+            let cell = record.get(c).unwrap_or("");
+            if let [digit @ b'0'..=b'9'] = cell.as_bytes()
+                && let Some(score) = self.digit_scores[i][usize::from(digit - b'0')]
+            {
+                out[i] = Some(score);
+                continue;
+            }
+            match self.cell(q, i, cell) {
+                Ok(a) => {
+                    let question = &q.questions[i];
+                    out[i] = crate::scoring::item_score(q.scale_of(question), question, a);
+                }
+                Err(e) => return Err(self.cell_error(record, c, row, line, &e)),
+            }
+        }
+        Ok(())
+    }
+
+    /// The trimmed role, team, date and language of a row ("" where there is no such column).
+    pub fn known_meta<'r>(&self, record: &'r csv::StringRecord) -> [&'r str; 4] {
+        self.known_meta
+            .map(|c| c.and_then(|c| record.get(c)).map_or("", str::trim))
     }
 
     /// Who answered a row: the id column, or `row N` without one.

@@ -7,29 +7,38 @@
 //! does not grow with the number of rows.
 
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 
 use super::failure::{Failure, print_diagnostics};
 use super::inputs::Input;
 use super::score::Questionnaires;
-use crate::answers::{AnswerDocument, CsvLayout, Response, csv_error, csv_reader};
+use crate::answers::{
+    AnswerDocument, CsvLayout, Response, csv_error, csv_reader, last_cut, record_line,
+};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::questionnaire::Questionnaire;
 
 /// Turns one valid respondent into what `emit` needs; runs on any thread.
 pub(crate) type Prepare<'a, T> =
     dyn Fn(&Questionnaire, Response, &[Diagnostic], &str) -> T + Sync + 'a;
-/// Turns one row of a CSV export straight into what `emit` needs (`None` to emit nothing);
-/// runs on any thread. For batch outputs that need less than a whole response.
-pub(crate) type RowWork<'a, T> = dyn Fn(&CsvLayout, &Questionnaire, &csv::StringRecord, u64, u64) -> Result<Option<T>, Diagnostic>
+/// Turns one row of a CSV export (with its data-row number and line) into what `emit` needs,
+/// added to the results of its piece of the file; runs on any thread. For batch outputs that
+/// need less than a whole response, and may gather many rows into one result.
+pub(crate) type RowWork<'a, T> = dyn Fn(
+        &CsvLayout,
+        &Questionnaire,
+        &csv::StringRecord,
+        u64,
+        u64,
+        &mut Vec<T>,
+    ) -> Result<(), Diagnostic>
     + Sync
     + 'a;
 /// Receives prepared respondents in input order, on the calling thread.
 pub(crate) type Emit<'a, T> = dyn FnMut(&Questionnaire, T) -> anyhow::Result<()> + 'a;
 
-/// CSV rows per batch, and answer files per batch.
-const ROWS_PER_BATCH: usize = 8192;
+/// Answer files per batch.
 const FILES_PER_BATCH: usize = 128;
 
 /// How CSV exports are read.
@@ -85,15 +94,97 @@ fn parallel_map<I: Sync, T: Send>(items: &[I], f: &(dyn Fn(&I) -> T + Sync)) -> 
     })
 }
 
-/// One row read from a CSV export: the record, its data-row number and its line.
-struct Row {
-    record: csv::StringRecord,
-    number: u64,
-    line: u64,
+/// Bytes of a CSV export read at a time; each piece is parsed, checked and prepared on its own.
+const PIECE_BYTES: usize = 1 << 20;
+/// A single row longer than this is refused rather than held in memory.
+const MAX_ROW_BYTES: usize = 64 << 20;
+
+/// A piece of a CSV export for a worker: whole records, with the data-row number and the line
+/// of its first byte.
+struct Piece {
+    seq: u64,
+    bytes: Vec<u8>,
+    first_row: u64,
+    first_line: u64,
 }
 
-/// Reads a CSV export in batches, runs `work` on its rows on every core, and emits the results
-/// in order, reporting every bad row. Returns whether any row was invalid.
+/// What a worker made of a piece: its bytes back for reuse, the prepared rows and the problems.
+struct Done<T> {
+    seq: u64,
+    bytes: Vec<u8>,
+    prepared: Vec<T>,
+    problems: Vec<Diagnostic>,
+}
+
+/// The header row of a CSV export, the byte after it and that byte's line.
+fn read_header(name: &str, path: &Path) -> Result<(csv::StringRecord, u64, u64), Diagnostics> {
+    let file = File::open(path)
+        .map_err(|e| Diagnostics(vec![Diagnostic::error(name, format!("cannot read: {e}"))]))?;
+    let mut reader = csv_reader(BufReader::with_capacity(1 << 16, file));
+    let headers = reader
+        .headers()
+        .map_err(|e| Diagnostics(vec![csv_error(name, &e)]))?
+        .clone();
+    let position = reader.position();
+    Ok((headers, position.byte(), position.line()))
+}
+
+/// Parses one piece and runs `work` on its rows; a row with the wrong number of fields is
+/// reported like a bad cell.
+fn work_on_piece<T>(
+    piece: &Piece,
+    layout: &CsvLayout,
+    q: &Questionnaire,
+    width: usize,
+    work: &RowWork<'_, T>,
+) -> (Vec<T>, Vec<Diagnostic>) {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(piece.bytes.as_slice());
+    let line_at = |position: Option<&csv::Position>| {
+        let (byte, line) = position.map_or((0, 1), |p| (p.byte(), p.line()));
+        record_line(&piece.bytes, byte, line, piece.first_line)
+    };
+    let (mut prepared, mut problems) = (Vec::new(), Vec::new());
+    let mut record = csv::StringRecord::new();
+    let mut row = piece.first_row;
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = line_at(record.position());
+                if record.len() == width {
+                    if let Err(d) = work(layout, q, &record, row, line, &mut prepared) {
+                        problems.push(d);
+                    }
+                } else {
+                    problems.push(
+                        Diagnostic::error(
+                            layout.file(),
+                            format!(
+                                "data row {row}: this row has {} fields, but the header has {width}",
+                                record.len()
+                            ),
+                        )
+                        .at_line(usize::try_from(line).unwrap_or(usize::MAX)),
+                    );
+                }
+            }
+            Err(e) => {
+                let line = line_at(e.position());
+                let d = csv_error(layout.file(), &e);
+                problems.push(d.at_line(usize::try_from(line).unwrap_or(usize::MAX)));
+            }
+        }
+        row += 1;
+    }
+    (prepared, problems)
+}
+
+/// Reads a CSV export in pieces cut at record boundaries, runs `work` on the rows of each piece
+/// on every core, and emits the results in order, reporting every bad row. Returns whether any
+/// row was invalid.
 fn csv_rows<T: Send>(
     input: &Input,
     q: &Questionnaire,
@@ -102,79 +193,129 @@ fn csv_rows<T: Send>(
     emit: &mut Emit<'_, T>,
 ) -> anyhow::Result<bool> {
     let name = input.name();
-    let file = File::open(path_of(input))
-        .map_err(|e| Diagnostics(vec![Diagnostic::error(&name, format!("cannot read: {e}"))]))?;
-    let size = file.metadata().map_or(0, |m| m.len());
-    let mut reader = csv_reader(BufReader::with_capacity(1 << 16, file));
-    let headers = reader
-        .headers()
-        .map_err(|e| Diagnostics(vec![csv_error(&name, &e)]))?
-        .clone();
+    let path = path_of(input);
+    let (headers, start, first_line) = read_header(&name, path)?;
     let (layout, warnings) = CsvLayout::new(&name, &headers, q, &options.id_column)?;
     print_diagnostics(&warnings);
+    let cannot_read = |e: std::io::Error| {
+        Diagnostics(vec![Diagnostic::error(&name, format!("cannot read: {e}"))])
+    };
+    let mut file = File::open(path).map_err(cannot_read)?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    file.seek(SeekFrom::Start(start)).map_err(cannot_read)?;
     let progress = super::progress::bytes(size);
-    let mut batch: Vec<Row> = Vec::with_capacity(ROWS_PER_BATCH);
-    let mut spare: Vec<csv::StringRecord> = Vec::new();
-    let (mut invalid, mut number, mut done) = (false, 0u64, false);
-    while !done {
-        while batch.len() < ROWS_PER_BATCH {
-            let mut record = spare.pop().unwrap_or_default();
-            match reader.read_record(&mut record) {
-                Ok(true) => {
-                    number += 1;
-                    let line = record.position().map_or(0, csv::Position::line);
-                    batch.push(Row {
-                        record,
-                        number,
-                        line,
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, 8);
+    let width = headers.len();
+    let layout = &layout;
+
+    let (to_workers, jobs) = std::sync::mpsc::sync_channel::<Piece>(threads);
+    let jobs = std::sync::Mutex::new(jobs);
+    let (done, results) = std::sync::mpsc::channel::<Done<T>>();
+    std::thread::scope(|scope| -> anyhow::Result<bool> {
+        for _ in 0..threads {
+            let (jobs, done) = (&jobs, done.clone());
+            scope.spawn(move || {
+                loop {
+                    let piece = jobs
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .recv();
+                    let Ok(piece) = piece else { break };
+                    let (prepared, problems) = work_on_piece(&piece, layout, q, width, work);
+                    let sent = done.send(Done {
+                        seq: piece.seq,
+                        bytes: piece.bytes,
+                        prepared,
+                        problems,
                     });
-                }
-                Ok(false) => {
-                    done = true;
-                    break;
-                }
-                Err(e) => {
-                    invalid = true;
-                    print_diagnostics(&[csv_error(&name, &e)]);
-                    let recoverable = matches!(
-                        e.kind(),
-                        csv::ErrorKind::UnequalLengths { .. } | csv::ErrorKind::Utf8 { .. }
-                    );
-                    if !recoverable {
-                        done = true;
+                    if sent.is_err() {
                         break;
                     }
                 }
-            }
+            });
         }
-        let results = parallel_map(&batch, &|row: &Row| {
-            work(&layout, q, &row.record, row.number, row.line)
-        });
-        for result in results {
-            match result {
-                Ok(Some(t)) => emit(q, t)?,
-                Ok(None) => {}
-                Err(d) => {
-                    invalid = true;
-                    print_diagnostics(&[d]);
+        drop(done);
+
+        let (mut invalid, mut at_eof) = (false, false);
+        let (mut sent, mut emitted) = (0u64, 0u64);
+        let (mut row, mut line, mut position) = (1u64, first_line, start);
+        let mut carry: Vec<u8> = Vec::new();
+        let mut spare: Vec<Vec<u8>> = Vec::new();
+        let mut waiting = std::collections::BTreeMap::new();
+        loop {
+            // Keep every worker busy, with one piece more each in the queue.
+            while !at_eof && sent - emitted < 2 * threads as u64 {
+                let mut bytes = spare.pop().unwrap_or_default();
+                bytes.clear();
+                bytes.reserve(carry.len() + PIECE_BYTES);
+                bytes.extend_from_slice(&carry);
+                let read = (&mut file)
+                    .take(PIECE_BYTES as u64)
+                    .read_to_end(&mut bytes)
+                    .map_err(cannot_read)?;
+                at_eof = read < PIECE_BYTES;
+                let cut = last_cut(&bytes, at_eof);
+                carry.clear();
+                carry.extend_from_slice(&bytes[cut.end..]);
+                if carry.len() > MAX_ROW_BYTES {
+                    return Err(Diagnostics(vec![
+                        Diagnostic::error(
+                            &name,
+                            format!("data row {row} is longer than {} MiB", MAX_ROW_BYTES >> 20),
+                        )
+                        .at_line(usize::try_from(line).unwrap_or(usize::MAX)),
+                    ])
+                    .into());
+                }
+                bytes.truncate(cut.end);
+                if cut.records == 0 {
+                    spare.push(bytes);
+                    continue;
+                }
+                let piece = Piece {
+                    seq: sent,
+                    bytes,
+                    first_row: row,
+                    first_line: line,
+                };
+                row += cut.records;
+                line += cut.newlines;
+                sent += 1;
+                if to_workers.send(piece).is_err() {
+                    break;
                 }
             }
+            if sent == emitted {
+                break;
+            }
+            let Ok(result) = results.recv() else { break };
+            waiting.insert(result.seq, result);
+            while let Some(result) = waiting.remove(&emitted) {
+                emitted += 1;
+                invalid |= !result.problems.is_empty();
+                print_diagnostics(&result.problems);
+                for t in result.prepared {
+                    emit(q, t)?;
+                }
+                position += result.bytes.len() as u64;
+                progress.set_position(position);
+                spare.push(result.bytes);
+            }
         }
-        if let Some(last) = batch.last() {
-            progress.set_position(last.record.position().map_or(0, csv::Position::byte));
+        drop(to_workers);
+        progress.finish_and_clear();
+        if row == 1 && !invalid {
+            return Err(Diagnostics(vec![
+                Diagnostic::error(&name, "the file has a header row but no respondents")
+                    .at_line(1)
+                    .with_help("a CSV export has one row per respondent after the header"),
+            ])
+            .into());
         }
-        spare.extend(batch.drain(..).map(|row| row.record));
-    }
-    progress.finish_and_clear();
-    if number == 0 && !invalid {
-        return Err(Diagnostics(vec![
-            Diagnostic::error(&name, "the file has a header row but no respondents")
-                .at_line(1)
-                .with_help("a CSV export has one row per respondent after the header"),
-        ])
-        .into());
-    }
-    Ok(invalid)
+        Ok(invalid)
+    })
 }
 
 /// Reads, parses and checks a batch of answer files on every core, then prepares them.
@@ -250,10 +391,11 @@ pub(crate) fn for_each_prepared<T: Send>(
                          q: &Questionnaire,
                          record: &csv::StringRecord,
                          row: u64,
-                         line: u64| {
-                layout
-                    .response(q, record, row, line)
-                    .map(|r| Some(prepare(q, r, &[], &name)))
+                         line: u64,
+                         out: &mut Vec<T>| {
+                let response = layout.response(q, record, row, line)?;
+                out.push(prepare(q, response, &[], &name));
+                Ok(())
             };
             match csv_rows(input, q, options, rows.unwrap_or(&whole), emit) {
                 Ok(bad) => bad_rows |= bad,
@@ -287,10 +429,16 @@ pub(crate) fn check_csv(
 ) -> anyhow::Result<(u64, bool)> {
     let q = questionnaires.for_csv()?;
     let mut rows = 0;
-    let check =
-        |layout: &CsvLayout, q: &Questionnaire, record: &csv::StringRecord, row: u64, line: u64| {
-            layout.check(q, record, row, line).map(|()| Some(()))
-        };
+    let check = |layout: &CsvLayout,
+                 q: &Questionnaire,
+                 record: &csv::StringRecord,
+                 row: u64,
+                 line: u64,
+                 out: &mut Vec<()>| {
+        layout.check(q, record, row, line)?;
+        out.push(());
+        Ok(())
+    };
     let invalid = csv_rows(input, q, options, &check, &mut |_, ()| {
         rows += 1;
         Ok(())

@@ -98,8 +98,8 @@ pub(crate) fn load_response<'q>(
 type Prepared = (std::io::Result<Vec<u8>>, String, Vec<Diagnostic>);
 
 thread_local! {
-    /// Per-thread buffers of the batch CSV path: answers, figures and the line being written.
-    static BATCH: std::cell::RefCell<(Vec<Option<crate::answers::Answer>>, crate::scoring::Figures, String)> =
+    /// Per-thread figures of the batch CSV path.
+    static BATCH: std::cell::RefCell<crate::scoring::Figures> =
         std::cell::RefCell::default();
 }
 
@@ -157,33 +157,34 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
     };
     // For CSV output of CSV exports, rows go straight from the record to the line, with the
     // same figures and the same layout but none of a full assessment's allocations.
+    // A piece's rows are gathered into one result.
     let fast = |layout: &CsvLayout,
                 q: &Questionnaire,
                 record: &csv::StringRecord,
                 row: u64,
-                line: u64| {
+                line: u64,
+                out: &mut Vec<Prepared>| {
         BATCH.with(|cell| {
-            let mut guard = cell.borrow_mut();
-            let (answers, figures, text) = &mut *guard;
-            layout.answers_into(q, record, row, line, answers)?;
-            figures.compute(q, answers);
-            let meta = ["role", "team", "date", "language"].map(|m| layout.meta(record, m));
+            let figures = &mut *cell.borrow_mut();
+            layout.item_scores_into(q, record, row, line, &mut figures.items)?;
+            figures.compute_from_items(q);
+            let meta = layout.known_meta(record);
             let lang =
                 super::language::language(lang_flag, (!meta[3].is_empty()).then_some(meta[3]), q);
-            text.clear();
-            report::csv_row(
-                text,
-                q,
-                lang,
-                (&layout.respondent(record, row), layout.file()),
-                meta,
-                figures,
-            );
-            Ok(Some((
-                Ok(text.as_bytes().to_vec()),
-                String::new(),
-                Vec::new(),
-            )))
+            if out.is_empty() {
+                out.push((Ok(Vec::with_capacity(1 << 21)), String::new(), Vec::new()));
+            }
+            if let Some((Ok(bytes), _, _)) = out.last_mut() {
+                report::csv_row(
+                    bytes,
+                    q,
+                    lang,
+                    (&layout.respondent(record, row), layout.file()),
+                    meta,
+                    figures,
+                );
+            }
+            Ok(())
         })
     };
     let rows: Option<&RowWork<'_, Prepared>> = (format == Format::Csv).then_some(&fast);

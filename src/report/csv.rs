@@ -16,7 +16,7 @@ const META: [&str; 5] = ["role", "team", "date", "language", "completed"];
 pub struct CsvRenderer {
     questionnaire: Option<String>,
     /// The row being written, reused so that a row costs no allocation.
-    line: String,
+    line: Vec<u8>,
 }
 
 impl CsvRenderer {
@@ -24,7 +24,7 @@ impl CsvRenderer {
     pub fn rows_of(id: &str) -> Self {
         Self {
             questionnaire: Some(id.to_owned()),
-            line: String::new(),
+            line: Vec::new(),
         }
     }
 }
@@ -40,53 +40,109 @@ pub(super) fn header(q: &Questionnaire) -> Vec<u8> {
 }
 
 fn score(x: Option<f64>, decimals: i32) -> String {
-    let mut s = String::new();
+    let mut s = Vec::new();
     push_number(&mut s, x, decimals);
-    s
+    String::from_utf8(s).unwrap_or_default()
 }
 
 /// Appends `x` rounded to `decimals` (ties to even), without trailing zeros, as `{}` prints
 /// the rounded number; nothing for `None`. Integer arithmetic keeps this off the hot path's
 /// float formatter.
-fn push_number(out: &mut String, x: Option<f64>, decimals: i32) {
+fn push_number(out: &mut Vec<u8>, x: Option<f64>, decimals: i32) {
     let Some(x) = x else { return };
     // Constant scales let the compiler turn the divisions below into multiplications.
     match decimals {
         0 => push_fixed::<1>(out, x, 0),
         1 => push_fixed::<10>(out, x, 1),
         2 => push_fixed::<100>(out, x, 2),
-        d => out.push_str(&round(x, d).to_string()),
+        d => out.extend_from_slice(round(x, d).to_string().as_bytes()),
+    }
+}
+
+/// `y` rounded to an integer, ties to even. Adding and taking away 1.5 * 2^52 leaves no bits
+/// after the point and rounds as the FPU does (to even), without a call to `rint`.
+fn round_even(y: f64) -> f64 {
+    const SHIFT: f64 = 6_755_399_441_055_744.0;
+    if y.abs() < 1e15 {
+        (y + SHIFT) - SHIFT
+    } else {
+        y.round_ties_even()
+    }
+}
+
+/// The text of every whole number of tenths (`decimals` 1) or hundredths (2) below 10,000, as
+/// [`push_fixed`] writes it, in 8 bytes and a length: scores and indexes are copied with one
+/// fixed-size move rather than formatted.
+fn small_numbers(decimals: u32) -> &'static [([u8; 8], u8)] {
+    static TENTHS: std::sync::OnceLock<Vec<([u8; 8], u8)>> = std::sync::OnceLock::new();
+    static HUNDREDTHS: std::sync::OnceLock<Vec<([u8; 8], u8)>> = std::sync::OnceLock::new();
+    let build = |unit: u64| {
+        (0..10_000u64)
+            .map(|n| {
+                let mut s = Vec::new();
+                push_parts(&mut s, n / unit, n % unit, decimals);
+                let mut text = [0u8; 8];
+                text[..s.len()].copy_from_slice(&s);
+                (text, u8::try_from(s.len()).unwrap_or(8))
+            })
+            .collect()
+    };
+    match decimals {
+        1 => TENTHS.get_or_init(|| build(10)),
+        _ => HUNDREDTHS.get_or_init(|| build(100)),
+    }
+}
+
+/// Appends `whole` and, when not zero, `.frac` without trailing zeros (`frac` has `decimals`
+/// digits).
+fn push_parts(out: &mut Vec<u8>, whole: u64, mut frac: u64, decimals: u32) {
+    push_digits(out, whole, 1);
+    if frac > 0 {
+        let mut digits = decimals;
+        while frac.is_multiple_of(10) {
+            frac /= 10;
+            digits -= 1;
+        }
+        out.push(b'.');
+        push_digits(out, frac, digits);
     }
 }
 
 /// [`push_number`] for a scale of `UNIT` = 10^`decimals`.
-fn push_fixed<const UNIT: u64>(out: &mut String, x: f64, decimals: u32) {
+fn push_fixed<const UNIT: u64>(out: &mut Vec<u8>, x: f64, decimals: u32) {
     #[allow(clippy::cast_precision_loss)]
-    let scaled = (x * UNIT as f64).round_ties_even();
+    let scaled = round_even(x * UNIT as f64);
+    if (0.0..10_000.0).contains(&scaled) && (1..=2).contains(&decimals) {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let (text, len) = &small_numbers(decimals)[scaled as usize];
+        let end = out.len() + usize::from(*len);
+        out.extend_from_slice(text);
+        out.truncate(end);
+        return;
+    }
     if !scaled.is_finite() || scaled.abs() >= 1e15 {
-        out.push_str(&round(x, i32::try_from(decimals).unwrap_or(0)).to_string());
+        out.extend_from_slice(
+            round(x, i32::try_from(decimals).unwrap_or(0))
+                .to_string()
+                .as_bytes(),
+        );
         return;
     }
     #[allow(clippy::cast_possible_truncation)]
     let n = scaled as i64;
     if n < 0 {
-        out.push('-');
+        out.push(b'-');
     }
-    let (whole, mut frac) = (n.unsigned_abs() / UNIT, n.unsigned_abs() % UNIT);
-    push_digits(out, whole, 1);
-    if frac > 0 {
-        let mut digits = decimals;
-        while frac % 10 == 0 {
-            frac /= 10;
-            digits -= 1;
-        }
-        out.push('.');
-        push_digits(out, frac, digits);
-    }
+    push_parts(
+        out,
+        n.unsigned_abs() / UNIT,
+        n.unsigned_abs() % UNIT,
+        decimals,
+    );
 }
 
 /// Appends `v` in decimal with at least `width` digits (zero-padded).
-fn push_digits(out: &mut String, mut v: u64, width: u32) {
+fn push_digits(out: &mut Vec<u8>, mut v: u64, width: u32) {
     let mut buf = [b'0'; 20];
     let mut i = buf.len();
     let mut written = 0;
@@ -98,7 +154,7 @@ fn push_digits(out: &mut String, mut v: u64, width: u32) {
         v /= 10;
         written += 1;
     }
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
+    out.extend_from_slice(&buf[i..]);
 }
 
 /// What one row of the result CSV shows.
@@ -117,43 +173,43 @@ pub(crate) struct Row<'a> {
 
 /// Appends one row of the result CSV, with its line ending: the one place that lays a row out,
 /// for full assessments and for batch figures alike.
-pub(crate) fn push_row(line: &mut String, q: &Questionnaire, lang: &str, row: Row<'_>) {
+pub(crate) fn push_row(line: &mut Vec<u8>, q: &Questionnaire, lang: &str, row: Row<'_>) {
     push_field(line, row.respondent);
-    line.push(',');
+    line.push(b',');
     push_field(line, row.source);
     for value in row.meta {
-        line.push(',');
+        line.push(b',');
         push_field(line, value);
     }
-    line.push(',');
-    line.push_str(if row.completed { "true" } else { "false" });
-    line.push(',');
+    line.push(b',');
+    line.extend_from_slice(if row.completed { b"true" } else { b"false" });
+    line.push(b',');
     if q.stages.is_empty() {
-        line.push_str(",,");
+        line.extend_from_slice(b",,");
     } else {
         push_digits(line, u64::try_from(row.placement).unwrap_or(u64::MAX), 1);
-        line.push(',');
+        line.push(b',');
         push_field(line, placement_name(q, row.placement, lang));
-        line.push(',');
+        line.push(b',');
         push_number(line, row.index, 2);
     }
     for x in row.stages.chain(row.dimensions) {
-        line.push(',');
+        line.push(b',');
         push_number(line, x, 1);
     }
-    line.push(',');
+    line.push(b',');
     push_number(line, row.overall, 1);
-    line.push('\n');
+    line.push(b'\n');
 }
 
 /// Appends one CSV field, quoted only when it holds a comma, a quote or a line break.
-fn push_field(out: &mut String, field: &str) {
+fn push_field(out: &mut Vec<u8>, field: &str) {
     if field.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&field.replace('"', "\"\""));
-        out.push('"');
+        out.push(b'"');
+        out.extend_from_slice(field.replace('"', "\"\"").as_bytes());
+        out.push(b'"');
     } else {
-        out.push_str(field);
+        out.extend_from_slice(field.as_bytes());
     }
 }
 
@@ -195,7 +251,7 @@ impl Renderer for CsvRenderer {
             overall: a.overall.score,
         };
         push_row(line, q, s.lang, row);
-        out.write_all(line.as_bytes())
+        out.write_all(line)
     }
 }
 
@@ -329,17 +385,27 @@ mod tests {
             assert_eq!(score(Some(x), d), want, "{x} to {d} decimals");
             assert_eq!(score(Some(x), d), format!("{}", super::round(x, d)), "{x}");
         }
-        let mut s = String::new();
+        let mut s = Vec::new();
         push_number(&mut s, None, 1);
-        assert_eq!(s, "");
+        assert_eq!(s, b"");
+    }
+
+    #[test]
+    fn looked_up_numbers_read_as_formatted_ones() {
+        for n in 0..10_000u32 {
+            for d in [1, 2] {
+                let x = f64::from(n) / 10f64.powi(d) + 0.3 / 10f64.powi(d + 1);
+                assert_eq!(score(Some(x), d), format!("{}", super::round(x, d)), "{x}");
+            }
+        }
     }
 
     #[test]
     fn fields_are_quoted_only_when_needed() {
-        let mut s = String::new();
+        let mut s = Vec::new();
         push_field(&mut s, "Sales, EMEA");
         push_field(&mut s, "plain");
         push_field(&mut s, "say \"hi\"");
-        assert_eq!(s, "\"Sales, EMEA\"plain\"say \"\"hi\"\"\"");
+        assert_eq!(s, b"\"Sales, EMEA\"plain\"say \"\"hi\"\"\"");
     }
 }

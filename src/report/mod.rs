@@ -90,7 +90,7 @@ pub fn render_one(
 /// Appends one row of `score --format csv` computed as batch figures; the same row
 /// [`CsvRenderer`] writes for the full assessment of the same answers.
 pub fn csv_row(
-    line: &mut String,
+    line: &mut Vec<u8>,
     q: &Questionnaire,
     lang: &str,
     who: (&str, &str),
