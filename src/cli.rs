@@ -33,6 +33,13 @@ pub enum Command {
     Summarize(SummarizeArgs),
     /// What changed between two results: placement, index, stages, dimensions, items
     Compare(CompareArgs),
+    /// The perception gap: what the organisation believes set against what customers experience
+    #[command(
+        after_help = "INTERNAL is usually a workshop folder answered with the default questionnaire; CUSTOMER a\n\
+        CSV export of the bundled customer-view questionnaire, run with any survey tool. A gap is\n\
+        internal minus customer, in points; 10 points or more is a blind spot."
+    )]
+    Gap(GapArgs),
     /// Check questionnaires and answer files, reporting every problem with file:line:column
     Validate(ValidateArgs),
     /// List the bundled questionnaires
@@ -157,6 +164,31 @@ pub struct CompareArgs {
     #[command(flatten)]
     pub out: OutputArgs,
     /// How many items to list among the biggest moves in each direction
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub top: usize,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct GapArgs {
+    /// The self-assessment: an answer file, a folder of them, or a CSV export
+    #[arg(value_name = "INTERNAL")]
+    pub internal: PathBuf,
+    /// The customers' answers: an answer file, a folder of them, or a CSV export
+    #[arg(value_name = "CUSTOMER")]
+    pub customer: PathBuf,
+    /// Questionnaire of the internal side [default: the one the answer files name; customer-centricity for a CSV]
+    #[arg(long, value_name = "FILE|ID")]
+    pub internal_questionnaire: Option<String>,
+    /// Questionnaire of the customer side [default: the one the answer files name; customer-view for a CSV]
+    #[arg(long, value_name = "FILE|ID")]
+    pub customer_questionnaire: Option<String>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+    #[command(flatten)]
+    pub csv: CsvArgs,
+    /// How many mirrored statements to list, largest gap first
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub top: usize,
     #[command(flatten)]

@@ -10,6 +10,7 @@ pub mod cli;
 mod clock;
 pub mod comparison;
 pub mod diagnostic;
+pub mod gap;
 mod i18n;
 pub mod output_file;
 pub mod questionnaire;

@@ -3,6 +3,7 @@
 
 mod compare;
 mod failure;
+mod gap;
 mod inputs;
 mod interrupt;
 mod language;
@@ -41,6 +42,7 @@ pub fn run() -> i32 {
         Command::Score(a) => a.common.ascii,
         Command::Summarize(a) => a.common.ascii,
         Command::Compare(a) => a.common.ascii,
+        Command::Gap(a) => a.common.ascii,
         Command::Show(a) => a.common.ascii,
         _ => false,
     };
@@ -50,6 +52,7 @@ pub fn run() -> i32 {
         Command::Score(args) => score::score(args),
         Command::Summarize(args) => summarize::summarize(args),
         Command::Compare(args) => compare::compare_command(args),
+        Command::Gap(args) => gap::gap_command(args),
         Command::Validate(args) => validate::validate(args),
         Command::Questionnaires => show::list(),
         Command::Show(args) => show::show(args),

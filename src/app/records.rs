@@ -318,6 +318,14 @@ fn csv_rows<T: Send>(
     })
 }
 
+/// The column names of a CSV export, or none when its header cannot be read (reading it again
+/// then reports why).
+fn header_columns(input: &Input) -> Vec<String> {
+    read_header(&input.name(), path_of(input))
+        .map(|(h, _, _)| h.iter().map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
 /// Reads, parses and checks a batch of answer files on every core, then prepares them.
 fn answer_files<T: Send>(
     batch: &[&Input],
@@ -385,7 +393,7 @@ pub(crate) fn for_each_prepared<T: Send>(
             pending.clear();
         }
         if is_csv(input) {
-            let q = questionnaires.for_csv()?;
+            let q = questionnaires.for_csv(&header_columns(input))?;
             let name = input.name();
             let whole = |layout: &CsvLayout,
                          q: &Questionnaire,
@@ -427,7 +435,7 @@ pub(crate) fn check_csv(
     questionnaires: &mut Questionnaires,
     options: &CsvOptions,
 ) -> anyhow::Result<(u64, bool)> {
-    let q = questionnaires.for_csv()?;
+    let q = questionnaires.for_csv(&header_columns(input))?;
     let mut rows = 0;
     let check = |layout: &CsvLayout,
                  q: &Questionnaire,

@@ -18,6 +18,8 @@ use crate::scoring::{ScoreOptions, assess};
 pub(crate) struct Questionnaires {
     forced: Option<Questionnaire>,
     bundled: HashMap<String, Questionnaire>,
+    /// The bundled questionnaire of CSV exports when none is forced.
+    csv_default: &'static str,
 }
 
 impl Questionnaires {
@@ -33,21 +35,58 @@ impl Questionnaires {
         Ok(Self {
             forced,
             bundled: HashMap::new(),
+            csv_default: crate::questionnaire::DEFAULT_ID,
         })
     }
 
-    /// The questionnaire of CSV exports, which do not name one: `--questionnaire`, else the
-    /// default bundled questionnaire.
-    pub(crate) fn for_csv(&mut self) -> anyhow::Result<&Questionnaire> {
+    /// The questionnaire forced with `--questionnaire`, if any.
+    pub(crate) fn forced(&self) -> Option<&Questionnaire> {
+        self.forced.as_ref()
+    }
+
+    /// The same, reading CSV exports as answers to bundled questionnaire `id` unless one is
+    /// forced.
+    pub(crate) fn with_csv_default(mut self, id: &'static str) -> Self {
+        self.csv_default = id;
+        self
+    }
+
+    /// The questionnaire of a CSV export, which does not name one: `--questionnaire`; else the
+    /// default bundled questionnaire when any column is one of its questions; else the bundled
+    /// questionnaire with the most question columns (so that an export of the customer-view
+    /// survey needs no flag); else the default, whose error lists the expected columns.
+    pub(crate) fn for_csv(&mut self, columns: &[String]) -> anyhow::Result<&Questionnaire> {
         if let Some(q) = &self.forced {
             return Ok(q);
         }
-        let id = crate::questionnaire::DEFAULT_ID;
-        if !self.bundled.contains_key(id) {
-            let b = Bundled::find(id)
-                .ok_or_else(|| Failure::usage("no default questionnaire is bundled"))?;
-            self.bundled.insert(id.to_owned(), b.load()?);
+        let mut ids: Vec<&'static str> = vec![self.csv_default];
+        ids.extend(
+            crate::questionnaire::BUNDLED
+                .iter()
+                .map(|b| b.id)
+                .filter(|id| *id != self.csv_default),
+        );
+        let mut best: Option<(&'static str, usize)> = None;
+        for id in ids {
+            if !self.bundled.contains_key(id) {
+                let b = Bundled::find(id).ok_or_else(|| {
+                    Failure::usage(format!("questionnaire `{id}` is not bundled"))
+                })?;
+                self.bundled.insert(id.to_owned(), b.load()?);
+            }
+            let q = &self.bundled[id];
+            let matches = columns
+                .iter()
+                .filter(|c| q.question_index.contains_key(c.trim()))
+                .count();
+            if matches > 0 && best.is_none_or(|(_, m)| matches > m) {
+                best = Some((id, matches));
+            }
+            if id == self.csv_default && matches > 0 {
+                break;
+            }
         }
+        let id = best.map_or(self.csv_default, |(id, _)| id);
         Ok(&self.bundled[id])
     }
 

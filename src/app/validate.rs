@@ -60,6 +60,11 @@ fn check_one(input: &Input, questionnaires: &mut Questionnaires) -> Option<(&'st
         return match parse_questionnaire(&name, &text) {
             Ok((q, warnings)) => {
                 print_diagnostics(&warnings);
+                let links = mirror_problems(&name, &q, questionnaires);
+                print_diagnostics(&links);
+                if links.iter().any(Diagnostic::is_error) {
+                    return None;
+                }
                 Some((
                     "questionnaire",
                     format!(
@@ -96,6 +101,41 @@ fn check_one(input: &Input, questionnaires: &mut Questionnaires) -> Option<(&'st
             None
         }
     }
+}
+
+/// The problems of `q`'s mirror links, checked against the questionnaire it mirrors when that
+/// is bundled or given with `--questionnaire`; a warning when it is neither.
+fn mirror_problems(
+    name: &str,
+    q: &crate::questionnaire::Questionnaire,
+    questionnaires: &Questionnaires,
+) -> Vec<Diagnostic> {
+    let Some(target) = &q.mirror_of else {
+        return Vec::new();
+    };
+    let bundled;
+    let inside =
+        match questionnaires.forced().filter(|f| f.id == *target) {
+            Some(f) => f,
+            None => {
+                match crate::questionnaire::Bundled::find(target).map(|b| b.load()) {
+                    Some(Ok(b)) => {
+                        bundled = b;
+                        &bundled
+                    }
+                    _ => {
+                        return vec![Diagnostic::warning(
+                    name,
+                    format!("mirror links not checked: questionnaire `{target}` is not bundled"),
+                )
+                .with_help(format!(
+                    "pass --questionnaire FILE naming `{target}` to check them"
+                ))];
+                    }
+                }
+            }
+        };
+    crate::questionnaire::check_mirrors(q, inside)
 }
 
 pub(crate) fn validate(args: &ValidateArgs) -> anyhow::Result<Exit> {

@@ -11,11 +11,21 @@ pub struct Bundled {
     pub source: &'static str,
 }
 
-pub const BUNDLED: &[Bundled] = &[Bundled {
-    id: "customer-centricity",
-    file_name: "customer-centricity.toml",
-    source: include_str!("../../questionnaires/customer-centricity.toml"),
-}];
+pub const BUNDLED: &[Bundled] = &[
+    Bundled {
+        id: "customer-centricity",
+        file_name: "customer-centricity.toml",
+        source: include_str!("../../questionnaires/customer-centricity.toml"),
+    },
+    Bundled {
+        id: "customer-view",
+        file_name: "customer-view.toml",
+        source: include_str!("../../questionnaires/customer-view.toml"),
+    },
+];
+
+/// The outside-in questionnaire customers answer, mirroring the default one.
+pub const CUSTOMER_VIEW_ID: &str = "customer-view";
 
 /// The questionnaire used when none is named.
 pub const DEFAULT_ID: &str = "customer-centricity";
@@ -74,5 +84,28 @@ mod tests {
                 .iter()
                 .all(|s| s.summary.is_some() && s.customer_view.is_some() && s.next_step.is_some())
         );
+    }
+
+    #[test]
+    fn the_customer_view_mirrors_the_default_questionnaire_stage_for_stage() {
+        let load = |id| {
+            Bundled::find(id)
+                .and_then(|b| b.load().ok())
+                .expect("bundled loads")
+        };
+        let (outside, inside) = (load(CUSTOMER_VIEW_ID), load(DEFAULT_ID));
+        assert_eq!(outside.mirror_of.as_deref(), Some(DEFAULT_ID));
+        assert_eq!(outside.questions.len(), 12);
+        for s in 0..4 {
+            assert_eq!(
+                outside.stage_members(s).len(),
+                3,
+                "three statements per stage"
+            );
+            assert_eq!(outside.stages[s].id, inside.stages[s].id);
+        }
+        assert!(outside.questions.iter().all(|q| !q.mirrors.is_empty()));
+        let problems = super::super::check_mirrors(&outside, &inside);
+        assert!(problems.is_empty(), "{problems:?}");
     }
 }

@@ -54,6 +54,10 @@ pub(crate) struct MetaFile {
     /// Languages of the texts; the first is the fallback for every text.
     #[schemars(with = "Option<Vec<String>>")]
     pub languages: Option<Spanned<Vec<String>>>,
+    /// For an outside-in questionnaire (answered by customers): the id of the self-assessment
+    /// whose items its questions `mirror`, so that `centricity gap` can compare the two.
+    #[schemars(with = "Option<String>", regex(pattern = r"^[a-z0-9-]+$"))]
+    pub mirror_of: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -144,4 +148,8 @@ pub(crate) struct QuestionFile {
     pub reverse: bool,
     /// Shown when this item holds the organisation back.
     pub recommendation: Option<Text>,
+    /// Ids of the questions of the `mirror_of` questionnaire that this question reflects from
+    /// the customer's side; they should be of the same stage.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub mirrors: Option<Vec<Spanned<String>>>,
 }

@@ -4,14 +4,16 @@
 mod bundled;
 mod format;
 mod load;
+mod mirror;
 mod model;
 mod scaffold;
 mod text;
 mod validate;
 
-pub use bundled::{BUNDLED, Bundled, DEFAULT_ID};
+pub use bundled::{BUNDLED, Bundled, CUSTOMER_VIEW_ID, DEFAULT_ID};
 pub(crate) use format::QuestionnaireFile;
 pub use load::{MAX_QUESTIONNAIRE_BYTES, parse_questionnaire};
+pub use mirror::{Mirror, check_mirrors};
 pub use model::{Dimension, Question, Questionnaire, Scale, ScaleOption, Scoring, Stage};
 pub use scaffold::scaffold;
 pub use text::Text;

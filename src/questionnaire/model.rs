@@ -14,6 +14,8 @@ pub struct Questionnaire {
     pub description: Option<Text>,
     /// Declared languages; the first is the fallback for every text.
     pub languages: Vec<String>,
+    /// The self-assessment this outside-in questionnaire mirrors, by id.
+    pub mirror_of: Option<String>,
     pub scoring: Scoring,
     pub scales: Vec<Scale>,
     pub stages: Vec<Stage>,
@@ -97,6 +99,8 @@ pub struct Question {
     pub weight: f64,
     pub reverse: bool,
     pub recommendation: Option<Text>,
+    /// Questions of the `mirror_of` questionnaire this one reflects.
+    pub mirrors: Vec<super::Mirror>,
 }
 
 impl Questionnaire {

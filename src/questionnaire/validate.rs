@@ -7,6 +7,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::format::{QuestionnaireFile, ScaleFile};
+use super::mirror::Mirror;
 use super::model::{Dimension, Question, Questionnaire, Scale, ScaleOption, Scoring, Stage};
 use super::text::Text;
 use crate::diagnostic::Diagnostic;
@@ -200,6 +201,19 @@ pub(crate) fn validate(
         questionnaire_id_char,
         "[a-z0-9-]+",
     );
+    if let Some(target) = &meta.mirror_of {
+        c.id(
+            target,
+            "mirrored questionnaire",
+            questionnaire_id_char,
+            "[a-z0-9-]+",
+        );
+        if target.get_ref() == meta.id.get_ref() {
+            c.error(target.span(), "a questionnaire cannot mirror itself")
+                .help =
+                Some("name the self-assessment this questionnaire's questions reflect".to_owned());
+        }
+    }
     let languages = match meta.languages {
         Some(langs) if langs.get_ref().is_empty() => {
             c.error(langs.span(), "`languages` must name at least one language")
@@ -404,6 +418,7 @@ pub(crate) fn validate(
                 format!("question `{}` has an empty `text`", q.id.get_ref()),
             );
         }
+        let mirrors = mirror_links(&mut c, q.id.get_ref(), q.mirrors, meta.mirror_of.is_some());
         question_spans.push(span.clone());
         question_index.insert(q.id.get_ref().clone(), questions.len());
         questions.push(Question {
@@ -416,6 +431,7 @@ pub(crate) fn validate(
             weight,
             reverse: q.reverse,
             recommendation: q.recommendation,
+            mirrors,
         });
     }
 
@@ -542,6 +558,7 @@ pub(crate) fn validate(
         title: meta.title,
         description: meta.description,
         languages,
+        mirror_of: meta.mirror_of.map(Spanned::into_inner),
         scoring,
         scales,
         stages,
@@ -553,6 +570,45 @@ pub(crate) fn validate(
         all: (0..n_questions).collect(),
     });
     (model, c.out)
+}
+
+/// The `mirrors` of question `id`, each with its place in the file for later reports. Links need
+/// `mirror_of`; a link given twice is reported. Whether the ids exist is checked against the
+/// mirrored questionnaire ([`super::check_mirrors`]).
+fn mirror_links(
+    c: &mut Checker<'_>,
+    id: &str,
+    links: Option<Vec<Spanned<String>>>,
+    has_target: bool,
+) -> Vec<Mirror> {
+    let links = links.unwrap_or_default();
+    let mut out: Vec<Mirror> = Vec::new();
+    for link in links {
+        let target = link.get_ref();
+        if !has_target {
+            c.error(
+                link.span(),
+                format!("question `{id}` mirrors `{target}`, but the questionnaire names no `mirror_of`"),
+            )
+            .help = Some(
+                "add `mirror_of = \"ID\"` to [questionnaire], naming the self-assessment it mirrors"
+                    .to_owned(),
+            );
+            continue;
+        }
+        if out.iter().any(|m| m.id == *target) {
+            c.warning(
+                link.span(),
+                format!("question `{id}` mirrors `{target}` twice"),
+            );
+            continue;
+        }
+        out.push(Mirror {
+            id: target.clone(),
+            place: Diagnostic::warning(c.file, "").at(c.source, Some(link.span())),
+        });
+    }
+    out
 }
 
 fn build_scale(c: &mut Checker<'_>, id: String, scale: Spanned<ScaleFile>) -> Scale {

@@ -364,6 +364,48 @@ pub(crate) fn comparison(out: &mut dyn Write, c: &Comparison) -> io::Result<()> 
     w.flush()
 }
 
+/// The perception gap in long form: one row per figure (placement, index, overall score, each
+/// stage, each dimension, each mirrored statement) with both sides and the gap.
+pub(crate) fn gap(out: &mut dyn Write, g: &crate::gap::Gap) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(["kind", "id", "name", "internal", "customer", "gap"])?;
+    let row = |kind: &str, id: &str, name: &str, i: Option<f64>, c: Option<f64>, d: i32| {
+        [
+            kind.to_owned(),
+            id.to_owned(),
+            name.to_owned(),
+            score(i, d),
+            score(c, d),
+            score(i.zip(c).map(|(x, y)| x - y), d),
+        ]
+    };
+    let (i, c) = (&g.internal, &g.customer);
+    if let (Some((li, _)), Some((lc, _))) = (&i.placement, &c.placement) {
+        #[allow(clippy::cast_precision_loss)]
+        w.write_record(row(
+            "placement",
+            "",
+            "placement",
+            Some(*li as f64),
+            Some(*lc as f64),
+            0,
+        ))?;
+    }
+    if i.index.is_some() || c.index.is_some() {
+        w.write_record(row("index", "", "maturity index", i.index, c.index, 2))?;
+    }
+    w.write_record(row("overall", "", "overall score", i.overall, c.overall, 1))?;
+    for (kind, rows) in [("stage", &g.stages), ("dimension", &g.dimensions)] {
+        for a in rows {
+            w.write_record(row(kind, &a.id, &a.name, a.internal, a.customer, 1))?;
+        }
+    }
+    for m in &g.mirrors {
+        w.write_record(row("mirror", &m.id, &m.text, m.internal, m.customer, 1))?;
+    }
+    w.flush()
+}
+
 #[cfg(test)]
 mod tests {
     use super::{push_field, push_number, score};

@@ -292,7 +292,7 @@ const BAR_W: f64 = 340.0;
 
 /// The stage ladder: one bar per stage (two in a comparison), highest stage on top, with the
 /// threshold marked and the placement highlighted. `rungs` come highest first.
-fn ladder_svg(rungs: &[Rung], lang: &str, label: &str) -> String {
+fn ladder_svg(rungs: &[Rung], lang: &str, pair: [&str; 2], label: &str) -> String {
     let paired = rungs.iter().any(|r| r.before.is_some());
     let row = if paired { 50.0 } else { 44.0 };
     let top = if paired { 52.0 } else { 28.0 };
@@ -301,7 +301,7 @@ fn ladder_svg(rungs: &[Rung], lang: &str, label: &str) -> String {
     let x = |v: f64| BAR_X + BAR_W * unit(v);
     let mut s = svg_open(CHART_WIDTH, height, label);
     if paired {
-        s.push_str(&legend(8.0, 10.0, lang, true));
+        s.push_str(&legend(8.0, 10.0, pair, true));
     }
     #[allow(clippy::cast_precision_loss)]
     for (k, r) in rungs.iter().enumerate() {
@@ -417,7 +417,7 @@ fn ladder_svg(rungs: &[Rung], lang: &str, label: &str) -> String {
 }
 
 /// The before/after legend of a paired chart at (`x`, `y`): bars, or polygon outlines.
-fn legend(x: f64, y: f64, lang: &str, bars: bool) -> String {
+fn legend(x: f64, y: f64, pair: [&str; 2], bars: bool) -> String {
     let swatch = |x: f64, before: bool| {
         let colour = if before { "#a9b0bb" } else { "#4575b4" };
         if bars {
@@ -443,17 +443,17 @@ fn legend(x: f64, y: f64, lang: &str, bars: bool) -> String {
         }
     };
     #[allow(clippy::cast_precision_loss)]
-    let after_x = x + 40.0 + 8.0 * tr(lang, "Before").chars().map(columns).sum::<usize>() as f64;
+    let after_x = x + 40.0 + 8.0 * pair[0].chars().map(columns).sum::<usize>() as f64;
     format!(
         "{}<text x=\"{}\" y=\"{}\" font-size=\"13\">{}</text>\n{}<text x=\"{}\" y=\"{}\" font-size=\"13\">{}</text>\n",
         swatch(x, true),
         num(x + 30.0),
         num(y + 11.0),
-        escape(tr(lang, "Before")),
+        escape(pair[0]),
         swatch(after_x, false),
         num(after_x + 30.0),
         num(y + 11.0),
-        escape(tr(lang, "After")),
+        escape(pair[1]),
     )
 }
 
@@ -463,7 +463,7 @@ fn radar_svg(
     names: &[String],
     scores: &[Option<f64>],
     before: Option<&[Option<f64>]>,
-    lang: &str,
+    pair: [&str; 2],
     label: &str,
 ) -> String {
     let (cx, cy, radius) = (360.0, 245.0, 165.0);
@@ -483,7 +483,7 @@ fn radar_svg(
     };
     let mut s = svg_open(CHART_WIDTH, 490.0, label);
     if before.is_some() {
-        s.push_str(&legend(8.0, 10.0, lang, false));
+        s.push_str(&legend(8.0, 10.0, pair, false));
     }
     for ring in [25.0, 50.0, 75.0, 100.0] {
         s.push_str(&format!(
@@ -787,7 +787,7 @@ fn ladder(out: &mut String, s: &Scored<'_>) {
     out.push_str("<h2>Stage ladder</h2>\n");
     figure(
         out,
-        &ladder_svg(&rungs, lang, "Stage ladder"),
+        &ladder_svg(&rungs, lang, [""; 2], "Stage ladder"),
         "Each bar is the stage's score (0-100); the dark line is the threshold the stage needs. Blue bars reach their stage, orange ones do not. The highlighted row is the placement.",
     );
     out.push_str(&format!(
@@ -826,7 +826,7 @@ fn profile(out: &mut String, s: &Scored<'_>) {
         let scores: Vec<Option<f64>> = a.dimensions.iter().map(|d| d.score).collect();
         figure(
             out,
-            &radar_svg(&names, &scores, None, lang, "Dimension profile"),
+            &radar_svg(&names, &scores, None, [""; 2], "Dimension profile"),
             "One axis per dimension, 0 at the centre and 100 at the rim; each dimension's score is written next to its name.",
         );
     } else {
@@ -1341,7 +1341,12 @@ pub(crate) fn comparison(c: &Comparison, lang: &str, date: &str) -> String {
         body.push_str("<h2>Stage ladder</h2>\n");
         figure(
             &mut body,
-            &ladder_svg(&rungs, lang, "Stage ladder, before and after"),
+            &ladder_svg(
+                &rungs,
+                lang,
+                [tr(lang, "Before"), tr(lang, "After")],
+                "Stage ladder, before and after",
+            ),
             "Two bars per stage: grey before, blue after (0-100), with the change in brackets. The highlighted row is the placement after; a dashed outline marks the placement before when it differs.",
         );
         // Highest stage first, numbered, as on the ladder.
@@ -1369,7 +1374,7 @@ pub(crate) fn comparison(c: &Comparison, lang: &str, date: &str) -> String {
                     &names,
                     &after,
                     Some(&before),
-                    lang,
+                    [tr(lang, "Before"), tr(lang, "After")],
                     "Dimension profile, before and after",
                 ),
                 "One axis per dimension, 0 at the centre and 100 at the rim: the dashed grey polygon is before, the blue one after.",
@@ -1460,6 +1465,173 @@ pub(crate) fn comparison(c: &Comparison, lang: &str, date: &str) -> String {
     }
     benchmarks(&mut body);
     document(lang, &title, &body, date)
+}
+
+/// A table of gaps: name, internal, customers, gap.
+fn gap_table(out: &mut String, first: &str, rows: &[crate::gap::AreaGap], lang: &str) {
+    out.push_str(&format!(
+        "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
+        escape(first),
+        escape(tr(lang, "Internal")),
+        escape(tr(lang, "Customers")),
+        escape(tr(lang, "Gap")),
+    ));
+    for a in rows {
+        out.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+            escape(&a.name),
+            escape(&pct(a.internal)),
+            escape(&pct(a.customer)),
+            escape(&signed(a.gap())),
+        ));
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// The perception gap as one self-contained document: the verdict, the ladder and the radar
+/// with both views overlaid, the gap tables, the largest mirrored gaps and the recommendations.
+pub(crate) fn gap(g: &crate::gap::Gap, top: usize, lang: &str, date: &str) -> String {
+    let (i, c) = (&g.internal, &g.customer);
+    let title = tr(lang, "Perception gap");
+    let mut body = String::new();
+    let side = |name: &str, s: &crate::gap::Side| {
+        let n = s.respondents.to_string();
+        format!(
+            "{name}: {} ({} {}, {})",
+            s.label,
+            s.questionnaire,
+            s.version,
+            fill(lang, "{n} respondents", &[("n", &n)])
+        )
+    };
+    header(
+        &mut body,
+        title,
+        &[
+            side(tr(lang, "Internal view"), i),
+            side(tr(lang, "Customer view"), c),
+        ],
+        date,
+    );
+    body.push_str("<section class=\"summary\">\n");
+    body.push_str(&format!(
+        "<p class=\"placement\">{}</p>\n",
+        escape(&super::gap_verdict(g, lang))
+    ));
+    if let (Some(ii), Some(ic)) = (i.index, c.index) {
+        body.push_str(&format!(
+            "<p>{}</p>\n",
+            escape(&fill(
+                lang,
+                "Maturity index: {inside} internal, {outside} by customers ({gap})",
+                &[
+                    ("inside", &format!("{ii:.2}")),
+                    ("outside", &format!("{ic:.2}")),
+                    ("gap", &format!("{:+.2}", round(ii - ic, 2))),
+                ]
+            ))
+        ));
+    }
+    body.push_str("</section>\n");
+    let pair = [tr(lang, "Customers"), tr(lang, "Internal")];
+    if !g.stages.is_empty() {
+        let level = |p: &Option<(usize, String)>| p.as_ref().map(|(l, _)| *l);
+        let rungs: Vec<Rung> = g
+            .stages
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(k, a)| Rung {
+                label: format!("{} {}", k + 1, a.name),
+                score: a.internal,
+                before: Some(a.customer),
+                threshold: None,
+                reached: true,
+                here: level(&i.placement) == Some(k + 1),
+                was_here: level(&c.placement) == Some(k + 1),
+            })
+            .collect();
+        body.push_str(&format!("<h2>{}</h2>\n", escape(tr(lang, "Stage"))));
+        figure(
+            &mut body,
+            &ladder_svg(
+                &rungs,
+                lang,
+                pair,
+                "Stage ladder, internal and customer views",
+            ),
+            "Two bars per stage: grey as customers see it, blue as the organisation sees itself (0-100), with the gap in brackets. The highlighted row is the organisation's own placement; a dashed outline marks the customers' placement when it differs.",
+        );
+        gap_table(&mut body, tr(lang, "Stage"), &g.stages, lang);
+    }
+    if !g.dimensions.is_empty() {
+        body.push_str(&format!("<h2>{}</h2>\n", escape(tr(lang, "Dimension"))));
+        if g.dimensions.len() >= 3 {
+            let names: Vec<String> = g.dimensions.iter().map(|d| d.name.clone()).collect();
+            let inside: Vec<Option<f64>> = g.dimensions.iter().map(|d| d.internal).collect();
+            let outside: Vec<Option<f64>> = g.dimensions.iter().map(|d| d.customer).collect();
+            figure(
+                &mut body,
+                &radar_svg(
+                    &names,
+                    &inside,
+                    Some(&outside),
+                    pair,
+                    "Dimension profile, internal and customer views",
+                ),
+                "One axis per dimension, 0 at the centre and 100 at the rim: the dashed grey polygon is the customers' view, the blue one the organisation's own.",
+            );
+        }
+        gap_table(&mut body, tr(lang, "Dimension"), &g.dimensions, lang);
+    }
+    let shown: Vec<_> = g
+        .mirrors
+        .iter()
+        .filter(|m| m.gap().is_some())
+        .take(top)
+        .collect();
+    if !shown.is_empty() {
+        body.push_str(&format!(
+            "<h2>{}</h2>\n<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
+            escape(tr(lang, "Largest gaps: what you believe and your customers do not experience")),
+            escape(tr(lang, "Customers were asked")),
+            escape(tr(lang, "It mirrors")),
+            escape(tr(lang, "Internal")),
+            escape(tr(lang, "Customers")),
+            escape(tr(lang, "Gap")),
+        ));
+        for m in shown {
+            let mirrored: Vec<String> = m
+                .mirrored
+                .iter()
+                .map(|(id, text)| {
+                    format!("<span class=\"id\">{}</span> {}", escape(id), escape(text))
+                })
+                .collect();
+            body.push_str(&format!(
+                "<tr><th scope=\"row\"><span class=\"id\">{}</span> {}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+                escape(&m.id),
+                escape(&m.text),
+                mirrored.join("<br>"),
+                escape(&pct(m.internal)),
+                escape(&pct(m.customer)),
+                escape(&signed(m.gap())),
+            ));
+        }
+        body.push_str("</tbody>\n</table>\n");
+    }
+    let recs = super::gap_recommendations(g, top, lang);
+    if !recs.is_empty() {
+        body.push_str(&format!(
+            "<h2>{}</h2>\n<ol class=\"recs\">\n",
+            escape(tr(lang, "Recommendations from the gap"))
+        ));
+        for (_, text) in &recs {
+            body.push_str(&format!("<li>{}</li>\n", escape(text)));
+        }
+        body.push_str("</ol>\n");
+    }
+    document(lang, title, &body, date)
 }
 
 #[cfg(test)]

@@ -260,6 +260,8 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>) -> io::Result<()>
 
 /// The version tag of the comparison document.
 pub const COMPARISON_SCHEMA: &str = "centricity.comparison.v1";
+/// The `schema` of a perception-gap document.
+pub const GAP_SCHEMA: &str = "centricity.gap.v1";
 
 /// The comparison document: both snapshots' headline figures and every change.
 pub(crate) fn comparison(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
@@ -294,6 +296,64 @@ pub(crate) fn comparison(out: &mut dyn Write, c: &Comparison) -> io::Result<()> 
         "items_removed": c.removed,
         "new_recommendations": recs(&c.new_recommendations),
         "resolved_recommendations": recs(&c.resolved_recommendations),
+    });
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+/// The perception gap: both sides, every gap (internal minus customer, in points), the verdict
+/// and the recommendations drawn from the gap.
+pub(crate) fn gap(out: &mut dyn Write, g: &crate::gap::Gap, lang: &str) -> io::Result<()> {
+    let side = |s: &crate::gap::Side| {
+        json!({
+            "source": s.label,
+            "questionnaire": { "id": s.questionnaire, "version": s.version },
+            "respondents": s.respondents,
+            "placement": s.placement.as_ref().map(|(level, name)| json!({ "level": level, "name": name })),
+            "index": num(s.index),
+            "overall": num(s.overall),
+        })
+    };
+    let areas = |rows: &[crate::gap::AreaGap]| -> Vec<Value> {
+        rows.iter()
+            .map(|a| json!({ "id": a.id, "name": a.name, "internal": num(a.internal), "customer": num(a.customer), "gap": num(a.gap()) }))
+            .collect()
+    };
+    let mirrors: Vec<Value> = g
+        .mirrors
+        .iter()
+        .map(|m| {
+            json!({
+                "id": m.id,
+                "text": m.text,
+                "stage": m.stage,
+                "dimension": m.dimension,
+                "mirrors": m.mirrored.iter().map(|(id, text)| json!({ "id": id, "text": text })).collect::<Vec<_>>(),
+                "internal": num(m.internal),
+                "customer": num(m.customer),
+                "gap": num(m.gap()),
+                "blind_spot": m.gap().is_some_and(|x| x >= crate::gap::BLIND_SPOT_POINTS),
+                "recommendation": m.recommendation,
+            })
+        })
+        .collect();
+    let recommendations: Vec<Value> = super::gap_recommendations(g, usize::MAX, lang)
+        .into_iter()
+        .map(|(id, text)| json!({ "id": id, "recommendation": text }))
+        .collect();
+    let (i, c) = (&g.internal, &g.customer);
+    let doc = json!({
+        "schema": GAP_SCHEMA,
+        "internal": side(i),
+        "customer": side(c),
+        "blind_spot_points": crate::gap::BLIND_SPOT_POINTS,
+        "index_gap": num(i.index.zip(c.index).map(|(a, b)| a - b)),
+        "overall_gap": num(i.overall.zip(c.overall).map(|(a, b)| a - b)),
+        "stages": areas(&g.stages),
+        "dimensions": areas(&g.dimensions),
+        "mirrors": mirrors,
+        "verdict": super::gap_verdict(g, lang),
+        "recommendations": recommendations,
     });
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)

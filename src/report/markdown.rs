@@ -416,6 +416,127 @@ pub(crate) fn comparison(c: &Comparison, lang: &str, top: usize) -> String {
     out
 }
 
+/// The perception gap as a report section a consultant can hand over: both views, the verdict,
+/// the gap tables, the largest mirrored gaps and the recommendations drawn from them.
+pub(crate) fn gap(g: &crate::gap::Gap, top: usize, lang: &str) -> String {
+    let (i, c) = (&g.internal, &g.customer);
+    let mut out = format!("# {}\n\n", md(tr(lang, "Perception gap")));
+    for (title, side) in [
+        (tr(lang, "Internal view"), i),
+        (tr(lang, "Customer view"), c),
+    ] {
+        let n = side.respondents.to_string();
+        let _ = writeln!(
+            out,
+            "- {title}: `{}` ({} {}, {})",
+            side.label.replace('`', "'"),
+            md(&side.questionnaire),
+            md(&side.version),
+            md(&fill(lang, "{n} respondents", &[("n", &n)]))
+        );
+    }
+    let _ = writeln!(out, "\n**{}**\n", md(&super::gap_verdict(g, lang)));
+    let _ = writeln!(
+        out,
+        "| | {} | {} | {} |\n|---|---:|---:|---:|",
+        tr(lang, "Internal"),
+        tr(lang, "Customers"),
+        tr(lang, "Gap")
+    );
+    if let (Some((_, pi)), Some((_, pc))) = (&i.placement, &c.placement) {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | |",
+            tr(lang, "Placement"),
+            md(pi),
+            md(pc)
+        );
+    }
+    if let (Some(ii), Some(ic)) = (i.index, c.index) {
+        let _ = writeln!(
+            out,
+            "| {} | {ii:.2} | {ic:.2} | {:+.2} |",
+            tr(lang, "Maturity index"),
+            round(ii - ic, 2)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} |\n",
+        tr(lang, "Overall score"),
+        pct(i.overall),
+        pct(c.overall),
+        super::format_gap(i.overall.zip(c.overall).map(|(a, b)| a - b))
+    );
+    for (title, rows) in [
+        (tr(lang, "Stage"), &g.stages),
+        (tr(lang, "Dimension"), &g.dimensions),
+    ] {
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "| {title} | {} | {} | {} |\n|---|---:|---:|---:|",
+            tr(lang, "Internal"),
+            tr(lang, "Customers"),
+            tr(lang, "Gap")
+        );
+        for a in rows.iter() {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                md(&a.name),
+                pct(a.internal),
+                pct(a.customer),
+                super::format_gap(a.gap())
+            );
+        }
+        out.push('\n');
+    }
+    let shown: Vec<_> = g
+        .mirrors
+        .iter()
+        .filter(|m| m.gap().is_some())
+        .take(top)
+        .collect();
+    if !shown.is_empty() {
+        let _ = writeln!(
+            out,
+            "## {}\n\n| {} | {} | {} | {} |\n|---|---|---:|---:|---:|",
+            md(tr(
+                lang,
+                "Largest gaps: what you believe and your customers do not experience"
+            )),
+            tr(lang, "Customers were asked"),
+            tr(lang, "It mirrors"),
+            tr(lang, "Internal"),
+            tr(lang, "Customers"),
+        );
+        for m in shown {
+            let mirrored: Vec<String> = m.mirrored.iter().map(|(_, t)| md(t)).collect();
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                md(&m.text),
+                mirrored.join("<br>"),
+                pct(m.internal),
+                pct(m.customer),
+                super::format_gap(m.gap())
+            );
+        }
+        out.push('\n');
+    }
+    let recs = super::gap_recommendations(g, top, lang);
+    if !recs.is_empty() {
+        let _ = writeln!(out, "## {}\n", md(tr(lang, "Recommendations from the gap")));
+        for (k, (_, text)) in recs.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", k + 1, md(text));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::md;

@@ -12,12 +12,13 @@ use std::io::{self, Write};
 use crate::answers::Response;
 use crate::comparison::Comparison;
 use crate::diagnostic::Diagnostic;
+use crate::gap::Gap;
 use crate::i18n::{fill, tr};
 use crate::questionnaire::Questionnaire;
 use crate::scoring::{Assessment, GroupResult, StageStatus};
 
 pub use self::csv::CsvRenderer;
-pub use self::json::{COMPARISON_SCHEMA, GROUP_SCHEMA, JsonRenderer, RESULT_SCHEMA};
+pub use self::json::{COMPARISON_SCHEMA, GAP_SCHEMA, GROUP_SCHEMA, JsonRenderer, RESULT_SCHEMA};
 pub use self::table::{TableRenderer, set_ascii};
 
 /// One scored respondent, with everything a renderer may show.
@@ -288,6 +289,97 @@ pub fn render_comparison(
         Format::Json => json::comparison(out, c),
         Format::Csv => self::csv::comparison(out, c),
     }
+}
+
+/// Renders the perception gap in `format`; `top` mirrored statements are listed.
+pub fn render_gap(
+    format: Format,
+    out: &mut dyn Write,
+    g: &Gap,
+    top: usize,
+    width: u16,
+    lang: &str,
+) -> io::Result<()> {
+    match format {
+        Format::Table => table::gap(out, g, top, width, lang),
+        Format::Markdown => out.write_all(markdown::gap(g, top, lang).as_bytes()),
+        Format::Html => out.write_all(html::gap(g, top, lang, &crate::clock::today()).as_bytes()),
+        Format::Json => json::gap(out, g, lang),
+        Format::Csv => self::csv::gap(out, g),
+    }
+}
+
+/// The one-line verdict of a gap, in the tool's words: both placements and the biggest blind
+/// spot (the mirrored statement with the largest gap, and its dimension).
+pub(crate) fn gap_verdict(g: &Gap, lang: &str) -> String {
+    let mut line = String::new();
+    if let (Some((_, inside)), Some((_, outside))) = (&g.internal.placement, &g.customer.placement)
+    {
+        line.push_str(&fill(
+            lang,
+            "You place yourselves at {inside}; your customers place you at {outside}.",
+            &[("inside", inside), ("outside", outside)],
+        ));
+        line.push(' ');
+    }
+    match g.blind_spots().next() {
+        Some(m) => {
+            let area = m
+                .dimension
+                .as_deref()
+                .and_then(|d| g.dimensions.iter().find(|x| x.id == d))
+                .map_or_else(String::new, |d| format!("{}: ", d.name));
+            line.push_str(&fill(
+                lang,
+                "Biggest blind spot: {area}\"{statement}\" (you {inside}, your customers {outside}: {gap} points).",
+                &[
+                    ("area", &area),
+                    ("statement", &m.text),
+                    ("inside", &format_score(m.internal)),
+                    ("outside", &format_score(m.customer)),
+                    ("gap", &format_gap(m.gap())),
+                ],
+            ));
+        }
+        None => line.push_str(&fill(
+            lang,
+            "No blind spot: on every mirrored statement your customers rate you less than {n} points below your own view, or above it.",
+            &[("n", &crate::gap::BLIND_SPOT_POINTS.to_string())],
+        )),
+    }
+    line
+}
+
+/// What to do about a gap, most urgent first: how to be seen at the stage above the customers'
+/// placement, then the recommendations of the `top` largest blind spots, each with the id of its
+/// customer statement.
+pub(crate) fn gap_recommendations(
+    g: &Gap,
+    top: usize,
+    lang: &str,
+) -> Vec<(Option<String>, String)> {
+    let mut out = Vec::new();
+    if let Some((stage, step)) = &g.next_step {
+        out.push((
+            None,
+            fill(
+                lang,
+                "To be seen as {stage}: {step}",
+                &[("stage", stage), ("step", step)],
+            ),
+        ));
+    }
+    out.extend(
+        g.blind_spots()
+            .take(top)
+            .filter_map(|m| Some((Some(m.id.clone()), m.recommendation.clone()?))),
+    );
+    out
+}
+
+/// A gap in points with its sign, e.g. "+12.5".
+pub(crate) fn format_gap(x: Option<f64>) -> String {
+    x.map_or_else(|| "-".to_owned(), |v| format!("{:+.1}", round(v, 1)))
 }
 
 /// Markdown reports, one after the other, separated by a rule.

@@ -696,3 +696,158 @@ pub(crate) fn comparison(
     }
     Ok(())
 }
+
+/// The perception gap: both placements, the verdict, the gap by stage and by dimension (a bar of
+/// the customers' score with the organisation's own marked), the mirrored statements with the
+/// largest gaps, and what to do.
+pub(crate) fn gap(
+    out: &mut dyn Write,
+    g: &crate::gap::Gap,
+    top: usize,
+    width: u16,
+    lang: &str,
+) -> io::Result<()> {
+    let r = TableRenderer::new(width);
+    for (title, side) in [
+        (tr(lang, "Internal view"), &g.internal),
+        (tr(lang, "Customer view"), &g.customer),
+    ] {
+        let n = side.respondents.to_string();
+        let line = format!(
+            "{title}: {} ({} {}, {})",
+            side.label,
+            side.questionnaire,
+            side.version,
+            fill(lang, "{n} respondents", &[("n", &n)])
+        );
+        writeln!(out, "{}", r.wrap(&line, ""))?;
+    }
+    writeln!(out)?;
+    let mut t = r.compact();
+    t.set_header(vec![
+        "",
+        tr(lang, "Internal"),
+        tr(lang, "Customers"),
+        tr(lang, "Gap"),
+    ]);
+    let (i, c) = (&g.internal, &g.customer);
+    if let (Some((_, pi)), Some((_, pc))) = (&i.placement, &c.placement) {
+        t.add_row(vec![
+            Cell::new(tr(lang, "Placement")),
+            Cell::new(clean(pi, false)),
+            Cell::new(clean(pc, false)),
+            Cell::new(""),
+        ]);
+    }
+    if let (Some(ii), Some(ic)) = (i.index, c.index) {
+        t.add_row(vec![
+            Cell::new(tr(lang, "Maturity index")),
+            Cell::new(format!("{ii:.2}")).set_alignment(CellAlignment::Right),
+            Cell::new(format!("{ic:.2}")).set_alignment(CellAlignment::Right),
+            Cell::new(format!("{:+.2}", round(ii - ic, 2))).set_alignment(CellAlignment::Right),
+        ]);
+    }
+    t.add_row(vec![
+        Cell::new(tr(lang, "Overall score")),
+        Cell::new(pct(i.overall)).set_alignment(CellAlignment::Right),
+        Cell::new(pct(c.overall)).set_alignment(CellAlignment::Right),
+        Cell::new(super::format_gap(
+            i.overall.zip(c.overall).map(|(a, b)| a - b),
+        ))
+        .set_alignment(CellAlignment::Right),
+    ]);
+    writeln!(out, "{t}")?;
+    writeln!(out, "\n{}", r.wrap(&super::gap_verdict(g, lang), ""))?;
+
+    let areas = |title: &str, rows: &[crate::gap::AreaGap]| {
+        let mut t = r.compact();
+        t.set_header(vec![
+            title,
+            tr(lang, "Internal"),
+            tr(lang, "Customers"),
+            tr(lang, "Gap"),
+            "",
+        ]);
+        for a in rows {
+            t.add_row(vec![
+                Cell::new(clean(&a.name, false)),
+                Cell::new(pct(a.internal)).set_alignment(CellAlignment::Right),
+                Cell::new(pct(a.customer)).set_alignment(CellAlignment::Right),
+                Cell::new(super::format_gap(a.gap())).set_alignment(CellAlignment::Right),
+                Cell::new(bar(a.customer, a.internal, 16)),
+            ]);
+        }
+        t
+    };
+    if !g.stages.is_empty() {
+        writeln!(out, "\n{}", areas(tr(lang, "Stage"), &g.stages))?;
+    }
+    if !g.dimensions.is_empty() {
+        writeln!(out, "\n{}", areas(tr(lang, "Dimension"), &g.dimensions))?;
+    }
+    let mark = if ascii() { "|" } else { "│" };
+    writeln!(
+        out,
+        "{}",
+        r.wrap(
+            &fill(
+                lang,
+                "Bars show the customers' score; {mark} marks your own.",
+                &[("mark", mark)]
+            ),
+            ""
+        )
+    )?;
+
+    let shown: Vec<_> = g
+        .mirrors
+        .iter()
+        .filter(|m| m.gap().is_some())
+        .take(top)
+        .collect();
+    if !shown.is_empty() {
+        writeln!(
+            out,
+            "\n{}",
+            tr(
+                lang,
+                "Largest gaps: what you believe and your customers do not experience"
+            )
+        )?;
+        for (k, m) in shown.iter().enumerate() {
+            let first = format!("{:>2}. ", k + 1);
+            writeln!(
+                out,
+                "{}",
+                r.hang(&format!("\"{}\" ({})", m.text, m.id), &first, "    ")
+            )?;
+            let (inside, outside, gap) =
+                (pct(m.internal), pct(m.customer), super::format_gap(m.gap()));
+            let ids: Vec<&str> = m.mirrored.iter().map(|(id, _)| id.as_str()).collect();
+            let figures = fill(
+                lang,
+                "internal {inside}, customers {outside}, gap {gap}; mirrors {ids}",
+                &[
+                    ("inside", &inside),
+                    ("outside", &outside),
+                    ("gap", &gap),
+                    ("ids", &ids.join(", ")),
+                ],
+            );
+            writeln!(out, "{}", r.wrap(&figures, "    "))?;
+        }
+    }
+    let recs = super::gap_recommendations(g, top, lang);
+    if !recs.is_empty() {
+        writeln!(out, "\n{}", tr(lang, "Recommendations from the gap"))?;
+        for (k, (id, text)) in recs.iter().enumerate() {
+            let first = format!("{:>2}. ", k + 1);
+            let text = match id {
+                Some(id) => format!("{text} ({id})"),
+                None => text.clone(),
+            };
+            writeln!(out, "{}", r.hang(&text, &first, "    "))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,134 @@
+//! `centricity gap`: a self-assessment set against the customers' view of the same
+//! organisation, each side a group (rule 7) read from answer files, folders or CSV exports.
+
+use std::path::Path;
+
+use super::failure::{Exit, Failure, print_diagnostics};
+use super::inputs::expand;
+use super::records::{CsvOptions, for_each_prepared};
+use super::score::Questionnaires;
+use super::sink::Sink;
+use super::summarize::Groups;
+use crate::answers::Response;
+use crate::cli::GapArgs;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::gap::Gap;
+use crate::questionnaire::{CUSTOMER_VIEW_ID, DEFAULT_ID, Questionnaire, check_mirrors};
+use crate::report;
+use crate::scoring::{GroupResult, ScoreOptions, assess};
+
+/// One side read as a group, and whether any of its inputs was invalid.
+fn side(
+    path: &Path,
+    questionnaires: &mut Questionnaires,
+    csv: &CsvOptions,
+) -> anyhow::Result<(Questionnaire, GroupResult, bool)> {
+    let label = path.display().to_string();
+    let (inputs, problems) = expand(&[path.to_owned()]);
+    let mut invalid = problems.iter().any(Diagnostic::is_error);
+    print_diagnostics(&problems);
+    let options = ScoreOptions::default();
+    let prepare = |q: &Questionnaire, response: Response, warnings: &[Diagnostic], source: &str| {
+        let individual = assess(
+            q,
+            &response,
+            ScoreOptions {
+                max_recommendations: 0,
+            },
+        );
+        (response, individual, warnings.to_vec(), source.to_owned())
+    };
+    let mut state: Option<(Questionnaire, Groups)> = None;
+    let mut mixed = false;
+    invalid |= for_each_prepared(&inputs, questionnaires, csv, &prepare, None, &mut |q,
+                                                                                     (
+        response,
+        individual,
+        warnings,
+        source,
+    )| {
+        print_diagnostics(&warnings);
+        let (first, groups) =
+            state.get_or_insert_with(|| (q.clone(), Groups::new(q, None, options)));
+        if first.id == q.id {
+            groups.add_assessed(first, &response, &individual);
+        } else {
+            mixed = true;
+            print_diagnostics(&[Diagnostic::error(
+                &source,
+                format!(
+                    "answers questionnaire `{}`, but the rest of {label} answers `{}`; left out",
+                    q.id, first.id
+                ),
+            )]);
+        }
+        Ok(())
+    })?;
+    let Some((q, groups)) = state else {
+        return Err(Failure::invalid(format!("{label}: no valid answers"))
+            .hint("each side is an answer file, a folder of them, or a CSV export")
+            .into());
+    };
+    let (all, _) = groups.finish(&q);
+    Ok((q, all, invalid || mixed))
+}
+
+pub(crate) fn gap_command(args: &GapArgs) -> anyhow::Result<Exit> {
+    let csv = CsvOptions {
+        id_column: args.csv.id_column.clone(),
+        skip_invalid: args.csv.skip_invalid,
+    };
+    let mut inside =
+        Questionnaires::new(args.internal_questionnaire.as_deref())?.with_csv_default(DEFAULT_ID);
+    let mut outside = Questionnaires::new(args.customer_questionnaire.as_deref())?
+        .with_csv_default(CUSTOMER_VIEW_ID);
+    let (iq, ig, bad_inside) = side(&args.internal, &mut inside, &csv)?;
+    let (oq, og, bad_outside) = side(&args.customer, &mut outside, &csv)?;
+
+    if oq.mirror_of.as_deref() != Some(iq.id.as_str()) {
+        let (hint, message) = match &oq.mirror_of {
+            Some(target) => (
+                format!(
+                    "score the internal side with `{target}`, or pass --customer-questionnaire naming a questionnaire that mirrors `{}`",
+                    iq.id
+                ),
+                format!(
+                    "the customer side answers `{}`, which mirrors `{target}`, not `{}`",
+                    oq.id, iq.id
+                ),
+            ),
+            None => (
+                format!(
+                    "the customer side needs a questionnaire with `mirror_of = \"{}\"`, such as the bundled `{CUSTOMER_VIEW_ID}`",
+                    iq.id
+                ),
+                format!(
+                    "the customer side answers `{}`, which mirrors no questionnaire",
+                    oq.id
+                ),
+            ),
+        };
+        return Err(Failure::usage(message).hint(hint).into());
+    }
+    let problems = check_mirrors(&oq, &iq);
+    if problems.iter().any(Diagnostic::is_error) {
+        return Err(Diagnostics(problems).into());
+    }
+    print_diagnostics(&problems);
+
+    let lang = super::language::language(args.common.lang.as_deref(), None, &iq).to_owned();
+    let gap = Gap::new(
+        (&iq, &ig, &args.internal.display().to_string()),
+        (&oq, &og, &args.customer.display().to_string()),
+        &lang,
+    );
+    let mut sink = Sink::open(args.out.output.as_deref(), args.out.force, false)?;
+    let width = sink.width();
+    report::render_gap(args.out.format, &mut sink, &gap, args.top, width, &lang)?;
+    sink.finish()?;
+    Ok(if bad_inside || bad_outside {
+        Exit::Invalid
+    } else {
+        Exit::Success
+    })
+}
