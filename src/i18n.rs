@@ -102,6 +102,27 @@ const CATALOGUE: &[Entry] = &[
     ("Answers are saved to {path} after every question.", "Les réponses sont enregistrées dans {path} après chaque question.", "Antwoorden worden na elke vraag opgeslagen in {path}.", "Le risposte vengono salvate in {path} dopo ogni domanda.", "每答完一题，回答都会保存到 {path}。"),
     ("All {total} questions answered; saved to {path}.", "Les {total} questions sont toutes renseignées ; réponses enregistrées dans {path}.", "Alle {total} vragen beantwoord; opgeslagen in {path}.", "Risposte date a tutte le {total} domande; salvate in {path}.", "全部 {total} 题均已作答，已保存到 {path}。"),
     ("Saved {answered} of {total} answers to {path}.", "{answered} réponses sur {total} enregistrées dans {path}.", "{answered} van {total} antwoorden opgeslagen in {path}.", "Salvate {answered} risposte su {total} in {path}.", "已将 {total} 题中的 {answered} 个回答保存到 {path}。"),
+    // Report: the perception gap (centricity gap)
+    ("Perception gap", "Écart de perception", "Perceptiekloof", "Divario di percezione", "认知差距"),
+    ("Internal view", "Regard interne", "Interne blik", "Visione interna", "内部视角"),
+    ("Customer view", "Regard des clients", "Blik van klanten", "Visione dei clienti", "客户视角"),
+    ("{n} respondents", "{n} répondants", "{n} respondenten", "{n} rispondenti", "{n} 名受访者"),
+    ("Internal", "Interne", "Intern", "Interno", "内部"),
+    ("Customers", "Clients", "Klanten", "Clienti", "客户"),
+    ("Gap", "Écart", "Kloof", "Divario", "差距"),
+    ("Maturity index", "Indice de maturité", "Volwassenheidsindex", "Indice di maturità", "成熟度指数"),
+    ("Overall score", "Score global", "Totaalscore", "Punteggio complessivo", "总分"),
+    ("You place yourselves at {inside}; your customers place you at {outside}.", "Vous vous situez à l’étape {inside} ; vos clients vous situent à l’étape {outside}.", "Je plaatst jezelf in fase {inside}; je klanten plaatsen je in fase {outside}.", "Vi collocate nella fase {inside}; i vostri clienti vi collocano nella fase {outside}.", "你们将自己定位在{inside}；客户将你们定位在{outside}。"),
+    ("Biggest blind spot: {area}\"{statement}\" (you {inside}, your customers {outside}: {gap} points).", "Principal angle mort : {area}« {statement} » (vous {inside}, vos clients {outside} : {gap} points).", "Grootste blinde vlek: {area}\"{statement}\" (zelf {inside}, je klanten {outside}: {gap} punten).", "Principale punto cieco: {area}\"{statement}\" (voi {inside}, i vostri clienti {outside}: {gap} punti).", "最大盲点：{area}“{statement}”（你们 {inside}，客户 {outside}：{gap} 分）。"),
+    ("No blind spot: on every mirrored statement your customers rate you less than {n} points below your own view, or above it.", "Aucun angle mort : sur chaque affirmation en miroir, vos clients vous notent moins de {n} points en dessous de votre propre évaluation, ou au-dessus.", "Geen blinde vlek: op elke gespiegelde stelling beoordelen je klanten je minder dan {n} punten lager dan je eigen oordeel, of hoger.", "Nessun punto cieco: su ogni affermazione speculare i vostri clienti vi valutano meno di {n} punti al di sotto della vostra valutazione, o al di sopra.", "没有盲点：在每条对应陈述上，客户的评分都比你们的自评低不到 {n} 分，或高于自评。"),
+    ("To be seen as {stage}: {step}", "Pour atteindre {stage} aux yeux des clients : {step}", "Om als {stage} gezien te worden: {step}", "Per raggiungere {stage} agli occhi dei clienti: {step}", "要在客户眼中达到{stage}：{step}"),
+    ("Bars show the customers' score; {mark} marks your own.", "Les barres indiquent le score des clients ; {mark} marque le vôtre.", "De balken tonen de score van klanten; {mark} markeert je eigen score.", "Le barre mostrano il punteggio dei clienti; {mark} indica il vostro.", "条形表示客户评分；{mark} 标出你们的自评。"),
+    ("Largest gaps: what you believe and your customers do not experience", "Écarts les plus importants : ce que vous croyez et que vos clients ne vivent pas", "Grootste kloven: wat je zelf gelooft maar je klanten niet ervaren", "Divari maggiori: ciò che credete e che i vostri clienti non sperimentano", "差距最大之处：你们自认为做到了，客户却没有感受到"),
+    ("internal {inside}, customers {outside}, gap {gap}; mirrors {ids}", "interne {inside}, clients {outside}, écart {gap} ; en miroir de {ids}", "intern {inside}, klanten {outside}, kloof {gap}; spiegelt {ids}", "interno {inside}, clienti {outside}, divario {gap}; rispecchia {ids}", "内部 {inside}，客户 {outside}，差距 {gap}；对应 {ids}"),
+    ("Recommendations from the gap", "Recommandations issues de l’écart", "Aanbevelingen op basis van de kloof", "Raccomandazioni basate sul divario", "基于差距的建议"),
+    ("Customers were asked", "Question posée aux clients", "Voorgelegd aan klanten", "Domanda posta ai clienti", "向客户提出的陈述"),
+    ("It mirrors", "En miroir de", "Spiegelt", "Rispecchia", "对应的内部陈述"),
+    ("Maturity index: {inside} internal, {outside} by customers ({gap})", "Indice de maturité : {inside} en interne, {outside} selon les clients ({gap})", "Volwassenheidsindex: {inside} intern, {outside} volgens klanten ({gap})", "Indice di maturità: {inside} interno, {outside} secondo i clienti ({gap})", "成熟度指数：内部 {inside}，客户 {outside}（{gap}）"),
 ];
 
 /// `english` in `lang`, or `english` itself when the catalogue has no translation.

@@ -85,6 +85,7 @@ cargo build --quiet
 report score "$bin" score examples/answers/telecom-driven.toml --format html
 report summarize "$bin" summarize examples/workshop --format html
 report compare "$bin" compare examples/quarterly/2026-q1 examples/quarterly/2026-q3 --format html
+report gap "$bin" gap examples/gap/workshop examples/gap/customers.csv --format html
 report xss "$bin" score --questionnaire tests/fixtures/xss.toml tests/fixtures/xss-answers.toml --format html
 
 # Hostile texts: shown literally, and no element they describe exists in the page.
