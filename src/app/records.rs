@@ -95,7 +95,10 @@ fn parallel_map<I: Sync, T: Send>(items: &[I], f: &(dyn Fn(&I) -> T + Sync)) -> 
 }
 
 /// Bytes of a CSV export read at a time; each piece is parsed, checked and prepared on its own.
+/// Work that makes a large result per row (a whole JSON or table report) takes smaller pieces,
+/// so that the pieces in flight stay small in memory.
 const PIECE_BYTES: usize = 1 << 20;
+const SMALL_PIECE_BYTES: usize = 1 << 16;
 /// A single row longer than this is refused rather than held in memory.
 const MAX_ROW_BYTES: usize = 64 << 20;
 
@@ -189,7 +192,7 @@ fn csv_rows<T: Send>(
     input: &Input,
     q: &Questionnaire,
     options: &CsvOptions,
-    work: &RowWork<'_, T>,
+    (work, piece_bytes): (&RowWork<'_, T>, usize),
     emit: &mut Emit<'_, T>,
 ) -> anyhow::Result<bool> {
     let name = input.name();
@@ -249,13 +252,13 @@ fn csv_rows<T: Send>(
             while !at_eof && sent - emitted < 2 * threads as u64 {
                 let mut bytes = spare.pop().unwrap_or_default();
                 bytes.clear();
-                bytes.reserve(carry.len() + PIECE_BYTES);
+                bytes.reserve(carry.len() + piece_bytes);
                 bytes.extend_from_slice(&carry);
                 let read = (&mut file)
-                    .take(PIECE_BYTES as u64)
+                    .take(piece_bytes as u64)
                     .read_to_end(&mut bytes)
                     .map_err(cannot_read)?;
-                at_eof = read < PIECE_BYTES;
+                at_eof = read < piece_bytes;
                 let cut = last_cut(&bytes, at_eof);
                 carry.clear();
                 carry.extend_from_slice(&bytes[cut.end..]);
@@ -405,7 +408,11 @@ pub(crate) fn for_each_prepared<T: Send>(
                 out.push(prepare(q, response, &[], &name));
                 Ok(())
             };
-            match csv_rows(input, q, options, rows.unwrap_or(&whole), emit) {
+            let work = match rows {
+                Some(rows) => (rows, PIECE_BYTES),
+                None => (&whole as &RowWork<'_, T>, SMALL_PIECE_BYTES),
+            };
+            match csv_rows(input, q, options, work, emit) {
                 Ok(bad) => bad_rows |= bad,
                 Err(e) => match e.downcast::<Diagnostics>() {
                     Ok(d) => {
@@ -447,7 +454,7 @@ pub(crate) fn check_csv(
         out.push(());
         Ok(())
     };
-    let invalid = csv_rows(input, q, options, &check, &mut |_, ()| {
+    let invalid = csv_rows(input, q, options, (&check, PIECE_BYTES), &mut |_, ()| {
         rows += 1;
         Ok(())
     })?;
