@@ -60,8 +60,8 @@ fn snapshot(
         let Some((q, g)) = group else {
             return Err(Failure::invalid(format!("{label} holds no answer files")).into());
         };
-        let (all, _) = g.finish(&q);
         let lang = super::language::language(lang, None, &q);
+        let (all, _) = g.finish(&q, lang);
         let label = format!("{label} (group of {})", all.respondents);
         return Ok(Snapshot::from_assessment(&q, &all.assessment, &label, lang));
     }

@@ -69,7 +69,8 @@ fn side(
             .hint("each side is an answer file, a folder of them, or a CSV export")
             .into());
     };
-    let (all, _) = groups.finish(&q);
+    // Only the scores are used: the label's language does not matter.
+    let (all, _) = groups.finish(&q, "en");
     Ok((q, all, invalid || mixed))
 }
 

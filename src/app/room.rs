@@ -265,7 +265,7 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
             for r in &responses {
                 groups.add(&q, r);
             }
-            let (all, _) = groups.finish(&q);
+            let (all, _) = groups.finish(&q, &lang);
             let source = folder.display().to_string();
             let view = GroupView {
                 questionnaire: &q,

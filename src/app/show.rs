@@ -8,6 +8,7 @@ use super::failure::Exit;
 use super::inputs::load_questionnaire;
 use crate::answers::fmt_value;
 use crate::cli::ShowArgs;
+use crate::i18n::{self, fill};
 use crate::questionnaire::{BUNDLED, Questionnaire, Text};
 use crate::terminal_text::clean;
 
@@ -63,15 +64,32 @@ fn render(q: &Questionnaire, lang: &str) -> String {
     if let Some(d) = &q.description {
         line(wrap(&tr(d), ""));
     }
-    line(format!("Languages: {}", q.languages.join(", ")));
+    line(fill(
+        lang,
+        "Languages: {list}",
+        &[("list", &q.languages.join(", "))],
+    ));
+    if let Some(target) = &q.mirror_of {
+        line(wrap(
+            &fill(
+                lang,
+                "Mirrors the questions of `{id}`: each statement names the ones it reflects.",
+                &[("id", target)],
+            ),
+            "",
+        ));
+    }
     let sc = &q.scoring;
     if !q.stages.is_empty() {
         line(wrap(
-            &format!(
-                "Scoring: a stage is reached at {}% or more, with no item below {}% and at least {}% of its items answered",
-                sc.stage_threshold,
-                sc.item_floor,
-                sc.min_answered * 100.0
+            &fill(
+                lang,
+                "Scoring: a stage is reached at {threshold}% or more, with no item below {floor}% and at least {share}% of its items answered",
+                &[
+                    ("threshold", &sc.stage_threshold.to_string()),
+                    ("floor", &sc.item_floor.to_string()),
+                    ("share", &(sc.min_answered * 100.0).to_string()),
+                ],
             ),
             "",
         ));
@@ -82,7 +100,11 @@ fn render(q: &Questionnaire, lang: &str) -> String {
             .iter()
             .map(|o| format!("{} {}", fmt_value(o.value), tr(&o.label)))
             .collect();
-        let mut text = format!("Scale `{}`: {}", scale.id, options.join(" / "));
+        let mut text = fill(
+            lang,
+            "Scale `{id}`: {options}",
+            &[("id", &scale.id), ("options", &options.join(" / "))],
+        );
         if let Some(na) = &scale.not_applicable {
             text.push_str(&format!(" / n/a {}", tr(na)));
         }
@@ -94,7 +116,10 @@ fn render(q: &Questionnaire, lang: &str) -> String {
             .iter()
             .map(|d| format!("{} ({})", tr(&d.name), d.id))
             .collect();
-        line(wrap(&format!("Dimensions: {}", dims.join(", ")), ""));
+        line(wrap(
+            &fill(lang, "Dimensions: {list}", &[("list", &dims.join(", "))]),
+            "",
+        ));
     }
     let question = |line: &mut dyn FnMut(String), i: usize| {
         let x = &q.questions[i];
@@ -103,25 +128,40 @@ fn render(q: &Questionnaire, lang: &str) -> String {
             head.push_str(&format!(" [{}]", q.dimensions[d].id));
         }
         if x.weight != 1.0 {
-            head.push_str(&format!(" weight {}", x.weight));
+            head.push(' ');
+            head.push_str(&fill(lang, "weight {w}", &[("w", &x.weight.to_string())]));
         }
         if x.reverse {
-            head.push_str(" (reverse-keyed)");
+            head.push(' ');
+            head.push_str(i18n::tr(lang, "(reverse-keyed)"));
         }
         line(format!("  {head}"));
         line(wrap(&tr(&x.text), "    "));
         if let Some(h) = &x.help {
-            line(wrap(&format!("Help: {}", tr(h)), "    "));
+            line(wrap(
+                &fill(lang, "Help: {text}", &[("text", &tr(h))]),
+                "    ",
+            ));
+        }
+        if !x.mirrors.is_empty() {
+            let ids: Vec<&str> = x.mirrors.iter().map(|m| m.id.as_str()).collect();
+            line(wrap(
+                &fill(lang, "mirrors {ids}", &[("ids", &ids.join(", "))]),
+                "    ",
+            ));
         }
     };
     for (n, stage) in q.stages.iter().enumerate() {
         line(String::new());
-        line(format!(
-            "Stage {} - {} ({}), threshold {}%",
-            n + 1,
-            tr(&stage.name),
-            stage.id,
-            stage.threshold
+        line(fill(
+            lang,
+            "Stage {k} - {name} ({id}), threshold {threshold}%",
+            &[
+                ("k", &(n + 1).to_string()),
+                ("name", &tr(&stage.name)),
+                ("id", &stage.id),
+                ("threshold", &stage.threshold.to_string()),
+            ],
         ));
         if let Some(t) = &stage.summary {
             line(wrap(&tr(t), "  "));
@@ -132,7 +172,7 @@ fn render(q: &Questionnaire, lang: &str) -> String {
     }
     if q.stages.is_empty() {
         line(String::new());
-        line("Questions".to_owned());
+        line(i18n::tr(lang, "Questions").to_owned());
         for i in 0..q.questions.len() {
             question(&mut line, i);
         }

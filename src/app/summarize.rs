@@ -64,9 +64,18 @@ impl Groups {
         }
     }
 
-    pub(crate) fn finish(self, q: &Questionnaire) -> (GroupResult, Vec<(String, GroupResult)>) {
+    /// The group results, labelled in `lang`.
+    pub(crate) fn finish(
+        self,
+        q: &Questionnaire,
+        lang: &str,
+    ) -> (GroupResult, Vec<(String, GroupResult)>) {
         let label = |n: usize| Metadata {
-            respondent: Some(format!("group of {n} respondents")),
+            respondent: Some(crate::i18n::fill(
+                lang,
+                "group of {n} respondents",
+                &[("n", &n.to_string())],
+            )),
             ..Metadata::default()
         };
         let n = self.all.respondents();
@@ -141,9 +150,18 @@ pub(crate) fn summarize(args: &SummarizeArgs) -> anyhow::Result<Exit> {
             .hint("name answer files or folders of them")
             .into());
     };
-    let (all, by) = groups.finish(&q);
     let lang = super::language::language(args.common.lang.as_deref(), None, &q).to_owned();
-    let source = format!("{} respondents", all.respondents);
+    let (all, by) = groups.finish(&q, &lang);
+    // What was summarized, as given: the group's own line already counts the respondents.
+    let names: Vec<String> = args
+        .inputs
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    let source = match names.len() {
+        0..=3 => names.join(", "),
+        n => format!("{}, {} and {} more", names[0], names[1], n - 2),
+    };
     let view = GroupView {
         questionnaire: &q,
         all: &all,

@@ -328,7 +328,7 @@ pub(crate) fn gap_verdict(g: &Gap, lang: &str) -> String {
                 .dimension
                 .as_deref()
                 .and_then(|d| g.dimensions.iter().find(|x| x.id == d))
-                .map_or_else(String::new, |d| format!("{}: ", d.name));
+                .map_or_else(String::new, |d| fill(lang, "{name}: ", &[("name", &d.name)]));
             line.push_str(&fill(
                 lang,
                 "Biggest blind spot: {area}\"{statement}\" (you {inside}, your customers {outside}: {gap} points).",
