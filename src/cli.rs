@@ -152,7 +152,8 @@ pub struct SummarizeArgs {
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// The earlier result: an answer file, a folder of them (a group), or a saved JSON result
+    /// The earlier result: an answer file, a folder of them or a CSV export (a group), or a
+    /// saved JSON result
     #[arg(value_name = "BEFORE")]
     pub before: PathBuf,
     /// The later result, in any of the same forms
@@ -163,6 +164,8 @@ pub struct CompareArgs {
     pub questionnaire: Option<String>,
     #[command(flatten)]
     pub out: OutputArgs,
+    #[command(flatten)]
+    pub csv: CsvArgs,
     /// How many items to list among the biggest moves in each direction
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub top: usize,

@@ -203,6 +203,11 @@ impl Gap {
         }
     }
 
+    /// The `top` scored mirrored statements with the largest gaps, largest first.
+    pub fn largest(&self, top: usize) -> impl Iterator<Item = &MirrorGap> {
+        self.mirrors.iter().filter(|m| m.gap().is_some()).take(top)
+    }
+
     /// The mirrored statements whose gap makes them blind spots, largest first.
     pub fn blind_spots(&self) -> impl Iterator<Item = &MirrorGap> {
         self.mirrors

@@ -4,10 +4,11 @@
 use std::path::Path;
 
 use super::failure::{Exit, Failure, print_diagnostics};
-use super::inputs::{Input, expand, read_text};
+use super::group_input::read_group;
+use super::inputs::{Input, read_text};
+use super::records::CsvOptions;
 use super::score::{Questionnaires, load_response};
 use super::sink::Sink;
-use super::summarize::Groups;
 use crate::cli::CompareArgs;
 use crate::comparison::{Snapshot, compare};
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -17,8 +18,10 @@ use crate::scoring::{ScoreOptions, assess};
 fn snapshot(
     path: &Path,
     questionnaires: &mut Questionnaires,
+    csv: &CsvOptions,
     lang: Option<&str>,
     options: ScoreOptions,
+    any_invalid: &mut bool,
 ) -> anyhow::Result<Snapshot> {
     let label = path.display().to_string();
     if path
@@ -36,30 +39,16 @@ fn snapshot(
         return Snapshot::from_json(&label, &doc)
             .map_err(|e| Diagnostics(vec![Diagnostic::error(&label, e)]).into());
     }
-    if path.is_dir() {
-        let (inputs, problems) = expand(&[path.to_owned()]);
-        print_diagnostics(&problems);
-        let mut group: Option<(crate::questionnaire::Questionnaire, Groups)> = None;
-        for input in &inputs {
-            let (q, response, warnings) = load_response(input, questionnaires)?;
-            print_diagnostics(&warnings);
-            let (first, g) =
-                group.get_or_insert_with(|| (q.clone(), Groups::new(q, None, options)));
-            if first.id != q.id {
-                return Err(Diagnostics(vec![Diagnostic::error(
-                    input.name(),
-                    format!(
-                        "answers questionnaire `{}`, but the rest of {label} answers `{}`",
-                        q.id, first.id
-                    ),
-                )])
-                .into());
-            }
-            g.add(first, &response);
-        }
-        let Some((q, g)) = group else {
-            return Err(Failure::invalid(format!("{label} holds no answer files")).into());
+    let is_csv = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if path.is_dir() || is_csv {
+        let (state, invalid) = read_group(&[path.to_owned()], questionnaires, csv, None, options)?;
+        let Some((q, g)) = state else {
+            return Err(Failure::invalid(format!("{label} holds no valid answers")).into());
         };
+        // The invalid inputs were reported; the group is what remains, and the exit code says so.
+        *any_invalid |= invalid;
         let lang = super::language::language(lang, None, &q);
         let (all, _) = g.finish(&q, lang);
         let label = format!("{label} (group of {})", all.respondents);
@@ -76,8 +65,27 @@ pub(crate) fn compare_command(args: &CompareArgs) -> anyhow::Result<Exit> {
     let mut questionnaires = Questionnaires::new(args.questionnaire.as_deref())?;
     let options = ScoreOptions::default();
     let lang = args.common.lang.as_deref();
-    let before = snapshot(&args.before, &mut questionnaires, lang, options)?;
-    let after = snapshot(&args.after, &mut questionnaires, lang, options)?;
+    let csv = CsvOptions {
+        id_column: args.csv.id_column.clone(),
+        skip_invalid: args.csv.skip_invalid,
+    };
+    let mut invalid = false;
+    let before = snapshot(
+        &args.before,
+        &mut questionnaires,
+        &csv,
+        lang,
+        options,
+        &mut invalid,
+    )?;
+    let after = snapshot(
+        &args.after,
+        &mut questionnaires,
+        &csv,
+        lang,
+        options,
+        &mut invalid,
+    )?;
     let comparison = compare(before, after).map_err(Failure::invalid)?;
     let mut sink = Sink::open(args.out.output.as_deref(), args.out.force, false)?;
     let width = sink.width();
@@ -97,5 +105,9 @@ pub(crate) fn compare_command(args: &CompareArgs) -> anyhow::Result<Exit> {
         &lang,
     )?;
     sink.finish()?;
-    Ok(Exit::Success)
+    Ok(if invalid {
+        Exit::Invalid
+    } else {
+        Exit::Success
+    })
 }

@@ -4,18 +4,16 @@
 use std::path::Path;
 
 use super::failure::{Exit, Failure, print_diagnostics};
-use super::inputs::expand;
-use super::records::{CsvOptions, for_each_prepared};
+use super::group_input::read_group;
+use super::records::CsvOptions;
 use super::score::Questionnaires;
 use super::sink::Sink;
-use super::summarize::Groups;
-use crate::answers::Response;
 use crate::cli::GapArgs;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::gap::Gap;
 use crate::questionnaire::{CUSTOMER_VIEW_ID, DEFAULT_ID, Questionnaire, check_mirrors};
 use crate::report;
-use crate::scoring::{GroupResult, ScoreOptions, assess};
+use crate::scoring::{GroupResult, ScoreOptions};
 
 /// One side read as a group, and whether any of its inputs was invalid.
 fn side(
@@ -23,55 +21,23 @@ fn side(
     questionnaires: &mut Questionnaires,
     csv: &CsvOptions,
 ) -> anyhow::Result<(Questionnaire, GroupResult, bool)> {
-    let label = path.display().to_string();
-    let (inputs, problems) = expand(&[path.to_owned()]);
-    let mut invalid = problems.iter().any(Diagnostic::is_error);
-    print_diagnostics(&problems);
-    let options = ScoreOptions::default();
-    let prepare = |q: &Questionnaire, response: Response, warnings: &[Diagnostic], source: &str| {
-        let individual = assess(
-            q,
-            &response,
-            ScoreOptions {
-                max_recommendations: 0,
-            },
-        );
-        (response, individual, warnings.to_vec(), source.to_owned())
-    };
-    let mut state: Option<(Questionnaire, Groups)> = None;
-    let mut mixed = false;
-    invalid |= for_each_prepared(&inputs, questionnaires, csv, &prepare, None, &mut |q,
-                                                                                     (
-        response,
-        individual,
-        warnings,
-        source,
-    )| {
-        print_diagnostics(&warnings);
-        let (first, groups) =
-            state.get_or_insert_with(|| (q.clone(), Groups::new(q, None, options)));
-        if first.id == q.id {
-            groups.add_assessed(first, &response, &individual);
-        } else {
-            mixed = true;
-            print_diagnostics(&[Diagnostic::error(
-                &source,
-                format!(
-                    "answers questionnaire `{}`, but the rest of {label} answers `{}`; left out",
-                    q.id, first.id
-                ),
-            )]);
-        }
-        Ok(())
-    })?;
+    let (state, invalid) = read_group(
+        &[path.to_owned()],
+        questionnaires,
+        csv,
+        None,
+        ScoreOptions::default(),
+    )?;
     let Some((q, groups)) = state else {
-        return Err(Failure::invalid(format!("{label}: no valid answers"))
-            .hint("each side is an answer file, a folder of them, or a CSV export")
-            .into());
+        return Err(
+            Failure::invalid(format!("{}: no valid answers", path.display()))
+                .hint("each side is an answer file, a folder of them, or a CSV export")
+                .into(),
+        );
     };
     // Only the scores are used: the label's language does not matter.
     let (all, _) = groups.finish(&q, "en");
-    Ok((q, all, invalid || mixed))
+    Ok((q, all, invalid))
 }
 
 pub(crate) fn gap_command(args: &GapArgs) -> anyhow::Result<Exit> {

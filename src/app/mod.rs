@@ -4,6 +4,7 @@
 mod compare;
 mod failure;
 mod gap;
+mod group_input;
 mod inputs;
 mod interrupt;
 mod language;

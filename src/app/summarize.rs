@@ -3,14 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use super::failure::{Exit, Failure, print_diagnostics};
-use super::inputs::expand;
-use super::records::{CsvOptions, for_each_prepared};
+use super::failure::{Exit, Failure};
+use super::group_input::read_group;
+use super::records::CsvOptions;
 use super::score::Questionnaires;
 use super::sink::Sink;
 use crate::answers::{Metadata, Response};
 use crate::cli::SummarizeArgs;
-use crate::diagnostic::Diagnostic;
 use crate::questionnaire::Questionnaire;
 use crate::report::{self, GroupView};
 use crate::scoring::{Assessment, GroupAccumulator, GroupResult, ScoreOptions, assess};
@@ -94,57 +93,20 @@ impl Groups {
 
 pub(crate) fn summarize(args: &SummarizeArgs) -> anyhow::Result<Exit> {
     let mut questionnaires = Questionnaires::new(args.questionnaire.as_deref())?;
-    let (inputs, problems) = expand(&args.inputs);
-    let mut invalid = problems.iter().any(Diagnostic::is_error);
-    print_diagnostics(&problems);
-    let mut invalid_mix = false;
     let options = ScoreOptions {
         max_recommendations: args.top,
     };
-
     let csv = CsvOptions {
         id_column: args.csv.id_column.clone(),
         skip_invalid: args.csv.skip_invalid,
     };
-    let mut state: Option<(Questionnaire, Groups)> = None;
-    // Each respondent's own result is computed on every core; the group is folded in order.
-    let prepare = |q: &Questionnaire, response: Response, warnings: &[Diagnostic], source: &str| {
-        let individual = assess(
-            q,
-            &response,
-            ScoreOptions {
-                max_recommendations: 0,
-            },
-        );
-        (response, individual, warnings.to_vec(), source.to_owned())
-    };
-    invalid |= for_each_prepared(
-        &inputs,
+    let (state, invalid) = read_group(
+        &args.inputs,
         &mut questionnaires,
         &csv,
-        &prepare,
-        None,
-        &mut |q, (response, individual, warnings, source)| {
-            print_diagnostics(&warnings);
-            let (first, groups) = state
-                .get_or_insert_with(|| (q.clone(), Groups::new(q, args.by.as_deref(), options)));
-            if first.id == q.id {
-                groups.add_assessed(first, &response, &individual);
-            } else {
-                invalid_mix = true;
-                print_diagnostics(&[Diagnostic::error(
-                    &source,
-                    format!(
-                        "answers questionnaire `{}`, but this group answers `{}`; left out",
-                        q.id, first.id
-                    ),
-                )
-                .with_help("summarize answers to one questionnaire at a time")]);
-            }
-            Ok(())
-        },
+        args.by.as_deref(),
+        options,
     )?;
-    invalid |= invalid_mix;
     let Some((q, groups)) = state else {
         return Err(Failure::invalid("no valid answers to summarize")
             .hint("name answer files or folders of them")

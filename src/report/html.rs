@@ -1584,12 +1584,7 @@ pub(crate) fn gap(g: &crate::gap::Gap, top: usize, lang: &str, date: &str) -> St
         }
         gap_table(&mut body, tr(lang, "Dimension"), &g.dimensions, lang);
     }
-    let shown: Vec<_> = g
-        .mirrors
-        .iter()
-        .filter(|m| m.gap().is_some())
-        .take(top)
-        .collect();
+    let shown: Vec<_> = g.largest(top).collect();
     if !shown.is_empty() {
         body.push_str(&format!(
             "<h2>{}</h2>\n<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",

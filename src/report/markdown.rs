@@ -494,12 +494,7 @@ pub(crate) fn gap(g: &crate::gap::Gap, top: usize, lang: &str) -> String {
         }
         out.push('\n');
     }
-    let shown: Vec<_> = g
-        .mirrors
-        .iter()
-        .filter(|m| m.gap().is_some())
-        .take(top)
-        .collect();
+    let shown: Vec<_> = g.largest(top).collect();
     if !shown.is_empty() {
         let _ = writeln!(
             out,

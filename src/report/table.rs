@@ -799,12 +799,7 @@ pub(crate) fn gap(
         )
     )?;
 
-    let shown: Vec<_> = g
-        .mirrors
-        .iter()
-        .filter(|m| m.gap().is_some())
-        .take(top)
-        .collect();
+    let shown: Vec<_> = g.largest(top).collect();
     if !shown.is_empty() {
         writeln!(
             out,
