@@ -70,22 +70,8 @@ pub(crate) fn compare_command(args: &CompareArgs) -> anyhow::Result<Exit> {
         skip_invalid: args.csv.skip_invalid,
     };
     let mut invalid = false;
-    let before = snapshot(
-        &args.before,
-        &mut questionnaires,
-        &csv,
-        lang,
-        options,
-        &mut invalid,
-    )?;
-    let after = snapshot(
-        &args.after,
-        &mut questionnaires,
-        &csv,
-        lang,
-        options,
-        &mut invalid,
-    )?;
+    let mut side = |path| snapshot(path, &mut questionnaires, &csv, lang, options, &mut invalid);
+    let (before, after) = (side(&args.before)?, side(&args.after)?);
     let comparison = compare(before, after).map_err(Failure::invalid)?;
     let mut sink = Sink::open(args.out.output.as_deref(), args.out.force, false)?;
     let width = sink.width();

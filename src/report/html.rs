@@ -286,6 +286,31 @@ struct Rung {
     was_here: bool,
 }
 
+/// The rungs of a ladder with two bars per stage, highest stage first: for each stage, lowest
+/// first, its name, the score drawn in blue and the one drawn in grey. The blue side's placement
+/// is highlighted and the grey side's outlined.
+fn paired_rungs(
+    stages: &[(&str, Option<f64>, Option<f64>)],
+    blue: &Option<(usize, String)>,
+    grey: &Option<(usize, String)>,
+) -> Vec<Rung> {
+    let level = |p: &Option<(usize, String)>| p.as_ref().map(|(l, _)| *l);
+    stages
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(k, (name, score, other))| Rung {
+            label: format!("{} {name}", k + 1),
+            score: *score,
+            before: Some(*other),
+            threshold: None,
+            reached: true,
+            here: level(blue) == Some(k + 1),
+            was_here: level(grey) == Some(k + 1),
+        })
+        .collect()
+}
+
 const CHART_WIDTH: f64 = 720.0;
 const BAR_X: f64 = 250.0;
 const BAR_W: f64 = 340.0;
@@ -1322,22 +1347,12 @@ pub(crate) fn comparison(c: &Comparison, lang: &str, date: &str) -> String {
     ));
 
     if !c.stages.is_empty() {
-        let level = |p: &Option<(usize, String)>| p.as_ref().map(|(l, _)| *l);
-        let rungs: Vec<Rung> = c
+        let stages: Vec<_> = c
             .stages
             .iter()
-            .enumerate()
-            .rev()
-            .map(|(k, ch)| Rung {
-                label: format!("{} {}", k + 1, ch.name),
-                score: ch.after,
-                before: Some(ch.before),
-                threshold: None,
-                reached: true,
-                here: level(&a.placement) == Some(k + 1),
-                was_here: level(&b.placement) == Some(k + 1),
-            })
+            .map(|ch| (ch.name.as_str(), ch.after, ch.before))
             .collect();
+        let rungs = paired_rungs(&stages, &a.placement, &b.placement);
         body.push_str("<h2>Stage ladder</h2>\n");
         figure(
             &mut body,
@@ -1535,22 +1550,12 @@ pub(crate) fn gap(g: &crate::gap::Gap, top: usize, lang: &str, date: &str) -> St
     body.push_str("</section>\n");
     let pair = [tr(lang, "Customers"), tr(lang, "Internal")];
     if !g.stages.is_empty() {
-        let level = |p: &Option<(usize, String)>| p.as_ref().map(|(l, _)| *l);
-        let rungs: Vec<Rung> = g
+        let stages: Vec<_> = g
             .stages
             .iter()
-            .enumerate()
-            .rev()
-            .map(|(k, a)| Rung {
-                label: format!("{} {}", k + 1, a.name),
-                score: a.internal,
-                before: Some(a.customer),
-                threshold: None,
-                reached: true,
-                here: level(&i.placement) == Some(k + 1),
-                was_here: level(&c.placement) == Some(k + 1),
-            })
+            .map(|a| (a.name.as_str(), a.internal, a.customer))
             .collect();
+        let rungs = paired_rungs(&stages, &i.placement, &c.placement);
         body.push_str(&format!("<h2>{}</h2>\n", escape(tr(lang, "Stage"))));
         figure(
             &mut body,
