@@ -811,23 +811,35 @@ pub(crate) fn gap(
         )?;
         for (k, m) in shown.iter().enumerate() {
             let first = format!("{:>2}. ", k + 1);
-            writeln!(
-                out,
-                "{}",
-                r.hang(&format!("\"{}\" ({})", m.text, m.id), &first, "    ")
-            )?;
+            let believed: Vec<String> = m
+                .mirrored
+                .iter()
+                .map(|(id, text)| format!("\"{text}\" ({id})"))
+                .collect();
+            let believed = fill(
+                lang,
+                "You believe: {text}",
+                &[("text", &believed.join("; "))],
+            );
+            writeln!(out, "{}", r.hang(&believed, &first, "    "))?;
+            let statement = format!("\"{}\" ({})", m.text, m.id);
+            let blind = m.gap().is_some_and(|x| x >= crate::gap::BLIND_SPOT_POINTS);
+            let experienced = if blind {
+                fill(
+                    lang,
+                    "Your customers do not experience it: {text}",
+                    &[("text", &statement)],
+                )
+            } else {
+                fill(lang, "Your customers: {text}", &[("text", &statement)])
+            };
+            writeln!(out, "{}", r.wrap(&experienced, "    "))?;
             let (inside, outside, gap) =
                 (pct(m.internal), pct(m.customer), super::format_gap(m.gap()));
-            let ids: Vec<&str> = m.mirrored.iter().map(|(id, _)| id.as_str()).collect();
             let figures = fill(
                 lang,
-                "internal {inside}, customers {outside}, gap {gap}; mirrors {ids}",
-                &[
-                    ("inside", &inside),
-                    ("outside", &outside),
-                    ("gap", &gap),
-                    ("ids", &ids.join(", ")),
-                ],
+                "internal {inside}, customers {outside}, gap {gap}",
+                &[("inside", &inside), ("outside", &outside), ("gap", &gap)],
             );
             writeln!(out, "{}", r.wrap(&figures, "    "))?;
         }
