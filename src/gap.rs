@@ -80,6 +80,12 @@ impl MirrorGap {
     pub fn gap(&self) -> Option<f64> {
         Some(self.internal? - self.customer?)
     }
+
+    /// Whether the organisation believes this at least [`BLIND_SPOT_POINTS`] more than its
+    /// customers experience it.
+    pub fn is_blind_spot(&self) -> bool {
+        self.gap().is_some_and(|g| g >= BLIND_SPOT_POINTS)
+    }
 }
 
 /// The whole comparison of the two sides.
@@ -210,16 +216,6 @@ impl Gap {
 
     /// The mirrored statements whose gap makes them blind spots, largest first.
     pub fn blind_spots(&self) -> impl Iterator<Item = &MirrorGap> {
-        self.mirrors
-            .iter()
-            .filter(|m| m.gap().is_some_and(|g| g >= BLIND_SPOT_POINTS))
-    }
-
-    /// The dimension with the largest gap, when it is a blind spot.
-    pub fn widest_dimension(&self) -> Option<&AreaGap> {
-        self.dimensions
-            .iter()
-            .filter(|d| d.gap().is_some_and(|g| g >= BLIND_SPOT_POINTS))
-            .max_by(|a, b| a.gap().unwrap_or(0.0).total_cmp(&b.gap().unwrap_or(0.0)))
+        self.mirrors.iter().filter(|m| m.is_blind_spot())
     }
 }

@@ -332,7 +332,7 @@ pub(crate) fn gap(out: &mut dyn Write, g: &crate::gap::Gap, lang: &str) -> io::R
                 "internal": num(m.internal),
                 "customer": num(m.customer),
                 "gap": num(m.gap()),
-                "blind_spot": m.gap().is_some_and(|x| x >= crate::gap::BLIND_SPOT_POINTS),
+                "blind_spot": m.is_blind_spot(),
                 "recommendation": m.recommendation,
             })
         })

@@ -823,7 +823,7 @@ pub(crate) fn gap(
             );
             writeln!(out, "{}", r.hang(&believed, &first, "    "))?;
             let statement = format!("\"{}\" ({})", m.text, m.id);
-            let blind = m.gap().is_some_and(|x| x >= crate::gap::BLIND_SPOT_POINTS);
+            let blind = m.is_blind_spot();
             let experienced = if blind {
                 fill(
                     lang,
