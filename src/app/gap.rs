@@ -41,10 +41,7 @@ fn side(
 }
 
 pub(crate) fn gap_command(args: &GapArgs) -> anyhow::Result<Exit> {
-    let csv = CsvOptions {
-        id_column: args.csv.id_column.clone(),
-        skip_invalid: args.csv.skip_invalid,
-    };
+    let csv = CsvOptions::from(&args.csv);
     let mut inside =
         Questionnaires::new(args.internal_questionnaire.as_deref())?.with_csv_default(DEFAULT_ID);
     let mut outside = Questionnaires::new(args.customer_questionnaire.as_deref())?

@@ -49,6 +49,15 @@ pub(crate) struct CsvOptions {
     pub(crate) skip_invalid: bool,
 }
 
+impl From<&crate::cli::CsvArgs> for CsvOptions {
+    fn from(args: &crate::cli::CsvArgs) -> Self {
+        Self {
+            id_column: args.id_column.clone(),
+            skip_invalid: args.skip_invalid,
+        }
+    }
+}
+
 impl Default for CsvOptions {
     fn default() -> Self {
         Self {

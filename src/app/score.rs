@@ -166,10 +166,7 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
     let options = ScoreOptions {
         max_recommendations: args.top,
     };
-    let csv = CsvOptions {
-        id_column: args.csv.id_column.clone(),
-        skip_invalid: args.csv.skip_invalid,
-    };
+    let csv = CsvOptions::from(&args.csv);
     let mut scored = 0usize;
     let mut unwritable = false;
     let lang_flag = args.common.lang.as_deref();

@@ -96,10 +96,7 @@ pub(crate) fn summarize(args: &SummarizeArgs) -> anyhow::Result<Exit> {
     let options = ScoreOptions {
         max_recommendations: args.top,
     };
-    let csv = CsvOptions {
-        id_column: args.csv.id_column.clone(),
-        skip_invalid: args.csv.skip_invalid,
-    };
+    let csv = CsvOptions::from(&args.csv);
     let (state, invalid) = read_group(
         &args.inputs,
         &mut questionnaires,

@@ -742,24 +742,6 @@ fn heat_map(q: &Questionnaire, a: &Assessment, lang: &str) -> String {
     s
 }
 
-/// Who answered: the respondent with role and team, as the table report writes it.
-fn who(s: &Scored<'_>) -> String {
-    let m = &s.response.meta;
-    let mut who = m
-        .respondent
-        .clone()
-        .unwrap_or_else(|| tr(s.lang, "(anonymous)").to_owned());
-    let extra: Vec<&str> = [&m.role, &m.team]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    if !extra.is_empty() {
-        who = format!("{who} ({})", extra.join(", "));
-    }
-    who
-}
-
 /// The placement and its figures.
 fn summary(out: &mut String, s: &Scored<'_>) {
     let (q, a, lang) = (s.questionnaire, s.assessment, s.lang);
@@ -996,7 +978,7 @@ pub(crate) fn result(s: &Scored<'_>, date: &str) -> String {
     header(
         &mut body,
         title,
-        &[format!("{} - {}", who(s), s.source)],
+        &[format!("{} - {}", s.who(), s.source)],
         date,
     );
     summary(&mut body, s);
@@ -1510,14 +1492,7 @@ pub(crate) fn gap(g: &crate::gap::Gap, top: usize, lang: &str, date: &str) -> St
     let title = tr(lang, "Perception gap");
     let mut body = String::new();
     let side = |name: &str, s: &crate::gap::Side| {
-        let n = s.respondents.to_string();
-        format!(
-            "{name}: {} ({} {}, {})",
-            s.label,
-            s.questionnaire,
-            s.version,
-            fill(lang, "{n} respondents", &[("n", &n)])
-        )
+        format!("{name}: {} {}", s.label, super::gap_side(s, lang))
     };
     header(
         &mut body,

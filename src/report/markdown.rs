@@ -425,14 +425,11 @@ pub(crate) fn gap(g: &crate::gap::Gap, top: usize, lang: &str) -> String {
         (tr(lang, "Internal view"), i),
         (tr(lang, "Customer view"), c),
     ] {
-        let n = side.respondents.to_string();
         let _ = writeln!(
             out,
-            "- {title}: `{}` ({} {}, {})",
+            "- {title}: `{}` {}",
             side.label.replace('`', "'"),
-            md(&side.questionnaire),
-            md(&side.version),
-            md(&fill(lang, "{n} respondents", &[("n", &n)]))
+            md(&super::gap_side(side, lang))
         );
     }
     let _ = writeln!(out, "\n**{}**\n", md(&super::gap_verdict(g, lang)));

@@ -34,6 +34,27 @@ pub struct Scored<'a> {
     pub lang: &'a str,
 }
 
+impl Scored<'_> {
+    /// Who answered: the respondent with role and team, in the report's language.
+    pub(crate) fn who(&self) -> String {
+        let m = &self.response.meta;
+        let who = m
+            .respondent
+            .clone()
+            .unwrap_or_else(|| tr(self.lang, "(anonymous)").to_owned());
+        let extra: Vec<&str> = [&m.role, &m.team]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        if extra.is_empty() {
+            who
+        } else {
+            format!("{who} ({})", extra.join(", "))
+        }
+    }
+}
+
 /// An output format for scored results, written as they come (so batch output streams).
 pub trait Renderer {
     /// Writes one result; `first` tells whether it is the first of the run.
@@ -348,6 +369,18 @@ pub(crate) fn gap_verdict(g: &Gap, lang: &str) -> String {
         )),
     }
     line
+}
+
+/// What a side of a gap was scored with, for the line that names it: "(customer-view 1.0.0,
+/// 240 respondents)".
+pub(crate) fn gap_side(side: &crate::gap::Side, lang: &str) -> String {
+    let n = side.respondents.to_string();
+    format!(
+        "({} {}, {})",
+        side.questionnaire,
+        side.version,
+        fill(lang, "{n} respondents", &[("n", &n)])
+    )
 }
 
 /// What to do about a gap, most urgent first: how to be seen at the stage above the customers'

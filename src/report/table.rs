@@ -28,14 +28,6 @@ fn ascii() -> bool {
     ASCII.load(std::sync::atomic::Ordering::Relaxed)
 }
 
-/// A bar of the after score with the before score marked, so a move shows at a glance.
-fn shift_bar(before: Option<f64>, after: Option<f64>, width: usize) -> String {
-    match (before, after) {
-        (_, None) => String::new(),
-        (b, a) => bar(a, b, width),
-    }
-}
-
 /// A bar of `width` cells for a score in percent, with the threshold marked when given.
 fn bar(score: Option<f64>, threshold: Option<f64>, width: usize) -> String {
     let Some(v) = score else { return String::new() };
@@ -96,6 +88,28 @@ impl TableRenderer {
         t
     }
 
+    /// Rows of two scores and how they differ (written by the caller), with a bar of the second
+    /// score on which the first is marked: before and after, or internal and customer.
+    fn paired(
+        &self,
+        title: &str,
+        columns: [&str; 3],
+        rows: &[(&str, Option<f64>, Option<f64>, String)],
+    ) -> Table {
+        let mut t = self.compact();
+        t.set_header(vec![title, columns[0], columns[1], columns[2], ""]);
+        for (name, first, second, difference) in rows {
+            t.add_row(vec![
+                Cell::new(clean(name, false)),
+                Cell::new(pct(*first)).set_alignment(CellAlignment::Right),
+                Cell::new(pct(*second)).set_alignment(CellAlignment::Right),
+                Cell::new(difference).set_alignment(CellAlignment::Right),
+                Cell::new(bar(*second, *first, 16)),
+            ]);
+        }
+        t
+    }
+
     fn wrap(&self, text: &str, indent: &str) -> String {
         self.hang(text, indent, indent)
     }
@@ -122,19 +136,7 @@ impl Renderer for TableRenderer {
         }
         self.count += 1;
 
-        let m = &s.response.meta;
-        let mut who = m
-            .respondent
-            .clone()
-            .unwrap_or_else(|| tr(lang, "(anonymous)").to_owned());
-        let extra: Vec<&str> = [&m.role, &m.team]
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect();
-        if !extra.is_empty() {
-            who = format!("{who} ({})", extra.join(", "));
-        }
+        let who = s.who();
         writeln!(
             out,
             "{}",
@@ -598,24 +600,12 @@ pub(crate) fn comparison(
     )?;
 
     let table = |title: &str, rows: &[crate::comparison::Change]| {
-        let mut t = r.compact();
-        t.set_header(vec![
-            title,
-            tr(lang, "Before"),
-            tr(lang, "After"),
-            tr(lang, "Change"),
-            "",
-        ]);
-        for ch in rows {
-            t.add_row(vec![
-                Cell::new(clean(&ch.name, false)),
-                Cell::new(pct(ch.before)).set_alignment(CellAlignment::Right),
-                Cell::new(pct(ch.after)).set_alignment(CellAlignment::Right),
-                Cell::new(signed(ch.delta())).set_alignment(CellAlignment::Right),
-                Cell::new(shift_bar(ch.before, ch.after, 16)),
-            ]);
-        }
-        t
+        let rows: Vec<_> = rows
+            .iter()
+            .map(|ch| (ch.name.as_str(), ch.before, ch.after, signed(ch.delta())))
+            .collect();
+        let columns = [tr(lang, "Before"), tr(lang, "After"), tr(lang, "Change")];
+        r.paired(title, columns, &rows)
     };
     if !c.stages.is_empty() {
         writeln!(out, "\n{}", table(tr(lang, "Stage"), &c.stages))?;
@@ -712,14 +702,7 @@ pub(crate) fn gap(
         (tr(lang, "Internal view"), &g.internal),
         (tr(lang, "Customer view"), &g.customer),
     ] {
-        let n = side.respondents.to_string();
-        let line = format!(
-            "{title}: {} ({} {}, {})",
-            side.label,
-            side.questionnaire,
-            side.version,
-            fill(lang, "{n} respondents", &[("n", &n)])
-        );
+        let line = format!("{title}: {} {}", side.label, super::gap_side(side, lang));
         writeln!(out, "{}", r.wrap(&line, ""))?;
     }
     writeln!(out)?;
@@ -760,24 +743,19 @@ pub(crate) fn gap(
     writeln!(out, "\n{}", r.wrap(&super::gap_verdict(g, lang), ""))?;
 
     let areas = |title: &str, rows: &[crate::gap::AreaGap]| {
-        let mut t = r.compact();
-        t.set_header(vec![
-            title,
-            tr(lang, "Internal"),
-            tr(lang, "Customers"),
-            tr(lang, "Gap"),
-            "",
-        ]);
-        for a in rows {
-            t.add_row(vec![
-                Cell::new(clean(&a.name, false)),
-                Cell::new(pct(a.internal)).set_alignment(CellAlignment::Right),
-                Cell::new(pct(a.customer)).set_alignment(CellAlignment::Right),
-                Cell::new(super::format_gap(a.gap())).set_alignment(CellAlignment::Right),
-                Cell::new(bar(a.customer, a.internal, 16)),
-            ]);
-        }
-        t
+        let rows: Vec<_> = rows
+            .iter()
+            .map(|a| {
+                (
+                    a.name.as_str(),
+                    a.internal,
+                    a.customer,
+                    super::format_gap(a.gap()),
+                )
+            })
+            .collect();
+        let columns = [tr(lang, "Internal"), tr(lang, "Customers"), tr(lang, "Gap")];
+        r.paired(title, columns, &rows)
     };
     if !g.stages.is_empty() {
         writeln!(out, "\n{}", areas(tr(lang, "Stage"), &g.stages))?;
