@@ -6,7 +6,7 @@
 //! only plain substrings are matched. Two details of the terminal matter here:
 //!
 //! - rexpect turns every byte of output into the `char` of the same value, so `Chloé` arrives as
-//!   `ChloÃ©`; [`Session::expect`] translates both ways.
+//!   `ChloÃ©`; `Pty::expect` translates both ways.
 //! - Between two keys console puts the terminal back in canonical mode, where the line discipline
 //!   itself handles erase (`\x7f`): a DEL that arrives before dialoguer has switched to raw mode
 //!   is swallowed. Ctrl-H (`\x08`) is also a backspace for dialoguer but means nothing to the
@@ -16,14 +16,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use rexpect::process::WaitStatus;
-use rexpect::session::{PtySession, spawn_command};
 use toml::{Table, Value};
 
 mod support;
-use support::{CTRL_C, DIMENSIONS, DOWN, ENTER, QUESTION_IDS, STAGES, TIMEOUT_MS};
+use support::{
+    CTRL_C, DIMENSIONS, DOWN, ENTER, NA, Pty, QUESTION_IDS, STAGES, assert_answers, completed,
+    read_answer_file,
+};
 
 const BACKSPACE: &str = "\x08";
 
@@ -38,50 +38,17 @@ const NOTE_PROMPT: &str = "Note (evidence or an example; Enter to skip)";
 const PARTICIPANTS: [&str; 3] = ["Ana", "Ben", "Chloé"];
 const FILES: [&str; 3] = ["1-ana.toml", "2-ben.toml", "3-chloé.toml"];
 
-/// N/A in the answer tables below (the scale's values are 1..5).
-const NA: i64 = 0;
-
-/// `text` as rexpect reads it: one `char` per byte.
-fn as_read(text: &str) -> String {
-    text.bytes().map(char::from).collect()
+/// What a facilitated session adds to a session on a pseudo-terminal: headings, the room's
+/// prompt and lines of answers.
+trait Room {
+    fn heading(n: usize) -> String;
+    fn at_question(&mut self, n: usize, prompt_end: &str) -> String;
+    fn at_room_question(&mut self, n: usize) -> String;
+    fn line(&mut self, line: &str);
+    fn answer(&mut self, n: usize, line: &str);
 }
 
-/// The UTF-8 text rexpect read as `read`.
-fn decoded(read: &str) -> String {
-    let bytes: Vec<u8> = read
-        .chars()
-        .map(|c| u8::try_from(c).expect("rexpect reads one byte per char"))
-        .collect();
-    String::from_utf8_lossy(&bytes).into_owned()
-}
-
-/// `centricity run ARGS` on a pseudo-terminal, in `dir`.
-struct Session {
-    session: PtySession,
-}
-
-impl Session {
-    fn start(dir: &Path, args: &[&str]) -> Self {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_centricity"));
-        cmd.arg("run")
-            .args(args)
-            .current_dir(dir)
-            .env("NO_COLOR", "1")
-            .env("TERM", "xterm")
-            .env_remove("CLICOLOR_FORCE");
-        let session = spawn_command(cmd, Some(TIMEOUT_MS)).expect("start centricity on a pty");
-        Self { session }
-    }
-
-    /// Waits for `text` and returns what came before it.
-    fn expect(&mut self, text: &str) -> String {
-        let before = self
-            .session
-            .exp_string(&as_read(text))
-            .unwrap_or_else(|e| panic!("waiting for {text:?}: {e}"));
-        decoded(&before)
-    }
-
+impl Room for Pty {
     /// The heading of question `n` (1-based).
     fn heading(n: usize) -> String {
         format!(
@@ -105,11 +72,6 @@ impl Session {
         self.at_question(n, ROOM_PROMPT)
     }
 
-    fn keys(&mut self, keys: &str) {
-        self.session.send(keys).expect("send keys");
-        self.session.flush().expect("send keys");
-    }
-
     /// Types `line` and Enter.
     fn line(&mut self, line: &str) {
         self.keys(&format!("{line}{ENTER}"));
@@ -120,63 +82,6 @@ impl Session {
         self.at_room_question(n);
         self.line(line);
     }
-
-    /// Waits for the process to end; returns the rest of its output and its exit code.
-    fn finish(mut self) -> (String, i32) {
-        let rest = self
-            .session
-            .exp_eof()
-            .unwrap_or_else(|e| panic!("waiting for centricity to end: {e}"));
-        let rest = decoded(&rest);
-        match self.session.process().wait().expect("wait for centricity") {
-            WaitStatus::Exited(_, code) => (rest, code),
-            other => panic!("centricity did not exit normally: {other:?}; output: {rest:?}"),
-        }
-    }
-}
-
-fn read_answer_file(path: &Path) -> Table {
-    let text =
-        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
-    text.parse()
-        .unwrap_or_else(|e| panic!("{} is not TOML: {e}\n{text}", path.display()))
-}
-
-fn answers(file: &Table) -> &Table {
-    file.get("answers")
-        .and_then(Value::as_table)
-        .expect("the answer file has an [answers] table")
-}
-
-fn completed(file: &Table) -> bool {
-    file.get("completed")
-        .and_then(Value::as_bool)
-        .expect("the answer file says whether it is completed")
-}
-
-/// Checks that `file` holds exactly the answers `values` (1..5, or [`NA`]) to the first
-/// questions, in question order.
-fn assert_answers(file: &Table, values: &[i64], whose: &str) {
-    let expected: Table = QUESTION_IDS
-        .iter()
-        .zip(values)
-        .map(|(id, v)| {
-            let value = if *v == NA {
-                Value::String("n/a".into())
-            } else {
-                Value::Integer(*v)
-            };
-            ((*id).to_owned(), value)
-        })
-        .collect();
-    let got = answers(file);
-    assert_eq!(got, &expected, "{whose}'s answers");
-    let order: Vec<&str> = got.keys().map(String::as_str).collect();
-    assert_eq!(
-        order,
-        QUESTION_IDS[..values.len()],
-        "{whose}'s answers in question order"
-    );
 }
 
 /// Checks the session's folder: one file per participant, each holding exactly that
@@ -251,7 +156,7 @@ fn a_facilitated_session_saves_each_participants_confirmed_answers_survives_ctrl
  {
     let dir = tempfile::tempdir().expect("temp dir");
     let folder: PathBuf = dir.path().join("room");
-    let mut room = Session::start(
+    let mut room = Pty::start(
         dir.path(),
         &["--participants", "Ana,Ben,Chloé", "--output", "room"],
     );
@@ -359,7 +264,7 @@ fn a_facilitated_session_saves_each_participants_confirmed_answers_survives_ctrl
     assert_room(&folder, &confirmed, false);
 
     // Resume: the room, in the same order, at question 6; nothing earlier is asked again.
-    let mut room = Session::start(dir.path(), &["--resume", "room"]);
+    let mut room = Pty::start(dir.path(), &["--resume", "room"]);
     room.expect("Customer-centricity maturity (24 questions) with Ana, Ben, Chloé");
     room.expect("Resuming at question 6 of 24.");
     let shown = room.at_room_question(6);
@@ -461,7 +366,7 @@ fn a_facilitated_session_saves_each_participants_confirmed_answers_survives_ctrl
 fn notes_typed_after_an_answer_are_saved_under_notes_and_enter_skips_the_note() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("a.toml");
-    let mut survey = Session::start(
+    let mut survey = Pty::start(
         dir.path(),
         &["--respondent", "Ana", "--notes", "--output", "a.toml"],
     );
@@ -511,7 +416,7 @@ fn notes_typed_after_an_answer_are_saved_under_notes_and_enter_skips_the_note() 
 fn a_numbered_room_quits_with_q_typed_after_the_answers_of_a_question_gone_back_to() {
     let dir = tempfile::tempdir().expect("temp dir");
     let folder = dir.path().join("room");
-    let mut room = Session::start(dir.path(), &["--participants", "2", "--output", "room"]);
+    let mut room = Pty::start(dir.path(), &["--participants", "2", "--output", "room"]);
     room.expect("Customer-centricity maturity (24 questions) with P1, P2");
     let shown = room.at_room_question(1);
     assert!(

@@ -8,15 +8,14 @@
 #![cfg(unix)]
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
-use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use rexpect::process::WaitStatus;
-use rexpect::session::{PtySession, spawn_command};
-use toml::{Table, Value};
+use toml::Value;
 
 mod support;
-use support::{CTRL_C, DIMENSIONS, DOWN, ENTER, QUESTION_IDS, STAGES, TIMEOUT_MS};
+use support::{
+    CTRL_C, DIMENSIONS, DOWN, ENTER, Pty, STAGES, assert_answers, completed, read_answer_file,
+};
 
 const UP: &str = "\x1b[A";
 const ESCAPE: &str = "\x1b";
@@ -24,44 +23,18 @@ const ESCAPE: &str = "\x1b";
 /// The last item of every menu, drawn just before the prompt waits for a key.
 const MENU_END: &str = "Save and quit (resume later)";
 
-/// `centricity run ARGS` on a pseudo-terminal, in `dir`.
-struct Survey {
-    session: PtySession,
-    dir: PathBuf,
+/// What a one-respondent survey adds to a session on a pseudo-terminal: menus answered with
+/// arrow keys.
+trait Menus {
+    fn at_question(&mut self, n: usize) -> String;
+    fn answer(&mut self, n: usize, downs: usize);
 }
 
-impl Survey {
-    fn start(dir: &Path, args: &[&str]) -> Self {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_centricity"));
-        cmd.arg("run")
-            .args(args)
-            .current_dir(dir)
-            .env("NO_COLOR", "1")
-            .env("TERM", "xterm")
-            .env_remove("CLICOLOR_FORCE");
-        let session = spawn_command(cmd, Some(TIMEOUT_MS)).expect("start centricity on a pty");
-        Self {
-            session,
-            dir: dir.to_owned(),
-        }
-    }
-
-    /// Waits for `text` and returns what came before it.
-    fn expect(&mut self, text: &str) -> String {
-        self.session
-            .exp_string(text)
-            .unwrap_or_else(|e| panic!("waiting for {text:?}: {e}"))
-    }
-
+impl Menus for Pty {
     /// Waits until question `n` is asked and its menu is drawn; returns the menu as drawn.
     fn at_question(&mut self, n: usize) -> String {
         self.expect(&format!("Question {n} of 24 - "));
         self.expect(MENU_END)
-    }
-
-    fn keys(&mut self, keys: &str) {
-        self.session.send(keys).expect("send keys");
-        self.session.flush().expect("send keys");
     }
 
     /// At question `n`, moves the cursor `downs` items down from where it starts and confirms.
@@ -69,69 +42,6 @@ impl Survey {
         self.at_question(n);
         self.keys(&(DOWN.repeat(downs) + ENTER));
     }
-
-    /// Waits for the process to end; returns the rest of its output and its exit code.
-    fn finish(mut self) -> (String, i32) {
-        let rest = self
-            .session
-            .exp_eof()
-            .unwrap_or_else(|e| panic!("waiting for the survey to end: {e}"));
-        match self.session.process().wait().expect("wait for centricity") {
-            WaitStatus::Exited(_, code) => (rest, code),
-            other => panic!("centricity did not exit normally: {other:?}; output: {rest:?}"),
-        }
-    }
-
-    fn answer_file(&self, name: &str) -> Table {
-        read_answer_file(&self.dir.join(name))
-    }
-}
-
-fn read_answer_file(path: &Path) -> Table {
-    let text =
-        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
-    text.parse()
-        .unwrap_or_else(|e| panic!("{} is not TOML: {e}\n{text}", path.display()))
-}
-
-fn answers(file: &Table) -> &Table {
-    file.get("answers")
-        .and_then(Value::as_table)
-        .expect("the answer file has an [answers] table")
-}
-
-fn completed(file: &Table) -> bool {
-    file.get("completed")
-        .and_then(Value::as_bool)
-        .expect("the answer file says whether it is completed")
-}
-
-/// The `[answers]` table expected when the first questions got `values` (1..5, or 0 for n/a).
-fn expected_answers(values: &[i64]) -> Table {
-    QUESTION_IDS
-        .iter()
-        .zip(values)
-        .map(|(id, v)| {
-            let value = if *v == 0 {
-                Value::String("n/a".into())
-            } else {
-                Value::Integer(*v)
-            };
-            ((*id).to_owned(), value)
-        })
-        .collect()
-}
-
-/// Checks that `file` holds exactly the answers `values`, in question order.
-fn assert_answers(file: &Table, values: &[i64]) {
-    let got = answers(file);
-    assert_eq!(got, &expected_answers(values), "answers in the file");
-    let order: Vec<&str> = got.keys().map(String::as_str).collect();
-    assert_eq!(
-        order,
-        QUESTION_IDS[..values.len()],
-        "answers in question order"
-    );
 }
 
 fn count(haystack: &str, needle: &str) -> usize {
@@ -142,7 +52,7 @@ fn count(haystack: &str, needle: &str) -> usize {
 fn a_full_survey_answered_with_arrow_keys_is_saved_after_every_answer_and_placed_by_the_scoring_rule()
  {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut survey = Survey::start(
+    let mut survey = Pty::start(
         dir.path(),
         &[
             "--respondent",
@@ -188,9 +98,9 @@ fn a_full_survey_answered_with_arrow_keys_is_saved_after_every_answer_and_placed
 
         // Saved before the first question and after every answer: the file always holds
         // exactly the answers confirmed so far.
-        let file = survey.answer_file("answers.toml");
+        let file = read_answer_file(&dir.path().join("answers.toml"));
         assert!(!completed(&file), "not completed at question {n}");
-        assert_answers(&file, &values[..i]);
+        assert_answers(&file, &values[..i], "the respondent");
 
         let downs = usize::try_from(value - 1).expect("value 1..5");
         survey.keys(&(DOWN.repeat(downs) + ENTER));
@@ -210,7 +120,7 @@ fn a_full_survey_answered_with_arrow_keys_is_saved_after_every_answer_and_placed
 
     let file = read_answer_file(&dir.path().join("answers.toml"));
     assert!(completed(&file));
-    assert_answers(&file, &values);
+    assert_answers(&file, &values, "the respondent");
     assert_eq!(
         file.get("questionnaire").and_then(Value::as_str),
         Some("customer-centricity")
@@ -238,7 +148,7 @@ fn a_full_survey_answered_with_arrow_keys_is_saved_after_every_answer_and_placed
 #[test]
 fn help_back_and_not_applicable_are_reflected_in_the_saved_answers_and_q_saves_and_quits() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut survey = Survey::start(dir.path(), &["--output", "answers.toml"]);
+    let mut survey = Pty::start(dir.path(), &["--output", "answers.toml"]);
 
     // Q1 menu: 5 scale labels, Don't know, help, save-and-quit. "j" moves down like the arrow.
     survey.at_question(1);
@@ -278,8 +188,8 @@ fn help_back_and_not_applicable_are_reflected_in_the_saved_answers_and_q_saves_a
 
     // Q4: q saves and quits.
     survey.at_question(4);
-    let file = survey.answer_file("answers.toml");
-    assert_answers(&file, &[4, 0, 2]);
+    let file = read_answer_file(&dir.path().join("answers.toml"));
+    assert_answers(&file, &[4, 0, 2], "the respondent");
     survey.keys("q");
     survey.expect("Saved 3 of 24 answers to answers.toml.");
     survey.expect("resume with: centricity run --resume answers.toml");
@@ -288,13 +198,13 @@ fn help_back_and_not_applicable_are_reflected_in_the_saved_answers_and_q_saves_a
 
     let file = read_answer_file(&dir.path().join("answers.toml"));
     assert!(!completed(&file));
-    assert_answers(&file, &[4, 0, 2]);
+    assert_answers(&file, &[4, 0, 2], "the respondent");
 }
 
 #[test]
 fn ctrl_c_keeps_exactly_the_confirmed_answers_and_resume_continues_at_the_next_question() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut survey = Survey::start(
+    let mut survey = Pty::start(
         dir.path(),
         &["--respondent", "Ana", "--output", "answers.toml"],
     );
@@ -320,11 +230,11 @@ fn ctrl_c_keeps_exactly_the_confirmed_answers_and_resume_continues_at_the_next_q
 
     let file = read_answer_file(&dir.path().join("answers.toml"));
     assert!(!completed(&file));
-    assert_answers(&file, &first);
+    assert_answers(&file, &first, "the respondent");
     assert_eq!(file.get("respondent").and_then(Value::as_str), Some("Ana"));
 
     // Resume: starts at question 6 and keeps the first five answers.
-    let mut survey = Survey::start(dir.path(), &["--resume", "answers.toml"]);
+    let mut survey = Pty::start(dir.path(), &["--resume", "answers.toml"]);
     survey.expect("Resuming: 5 of 24 already answered.");
     let before = survey.expect("Question 6 of 24 - Customer-focused - Employees & empowerment");
     assert!(
@@ -354,14 +264,14 @@ fn ctrl_c_keeps_exactly_the_confirmed_answers_and_resume_continues_at_the_next_q
     let file = read_answer_file(&dir.path().join("answers.toml"));
     assert!(completed(&file));
     let all: Vec<i64> = first.iter().chain(&rest_values).copied().collect();
-    assert_answers(&file, &all);
+    assert_answers(&file, &all, "the respondent");
     assert_eq!(file.get("respondent").and_then(Value::as_str), Some("Ana"));
 }
 
 #[test]
 fn escape_at_the_first_question_saves_an_empty_answer_file_and_quotes_the_resume_hint() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut survey = Survey::start(dir.path(), &["--output", "my answers.toml"]);
+    let mut survey = Pty::start(dir.path(), &["--output", "my answers.toml"]);
     survey.at_question(1);
     survey.keys(ESCAPE);
     survey.expect("Saved 0 of 24 answers to my answers.toml.");
@@ -371,7 +281,7 @@ fn escape_at_the_first_question_saves_an_empty_answer_file_and_quotes_the_resume
 
     let file = read_answer_file(&dir.path().join("my answers.toml"));
     assert!(!completed(&file));
-    assert_answers(&file, &[]);
+    assert_answers(&file, &[], "the respondent");
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! What the pseudo-terminal tests share: the bundled questionnaire's layout and the keys.
+//! What the pseudo-terminal tests share: the bundled questionnaire's layout, the keys, a session on a
+//! pseudo-terminal, and reading the answer files it writes.
 
 #![allow(dead_code, unreachable_pub)]
 
@@ -51,3 +52,112 @@ pub(crate) const DIMENSIONS: [&str; 6] = [
     "Leadership & culture",
     "Employees & empowerment",
 ];
+
+/// `centricity run ARGS` on a pseudo-terminal, in a folder: the real binary and real keys.
+pub(crate) struct Pty {
+    pub(crate) session: rexpect::session::PtySession,
+}
+
+impl Pty {
+    pub(crate) fn start(dir: &std::path::Path, args: &[&str]) -> Self {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_centricity"));
+        cmd.arg("run")
+            .args(args)
+            .current_dir(dir)
+            .env("NO_COLOR", "1")
+            .env("TERM", "xterm")
+            .env_remove("CLICOLOR_FORCE");
+        let session = rexpect::session::spawn_command(cmd, Some(TIMEOUT_MS))
+            .expect("start centricity on a pty");
+        Self { session }
+    }
+
+    /// Waits for `text` and returns what came before it. rexpect turns every byte of output into
+    /// the `char` of the same value (`Chloé` arrives as `ChloÃ©`); this translates both ways.
+    pub(crate) fn expect(&mut self, text: &str) -> String {
+        let before = self
+            .session
+            .exp_string(&as_read(text))
+            .unwrap_or_else(|e| panic!("waiting for {text:?}: {e}"));
+        decoded(&before)
+    }
+
+    pub(crate) fn keys(&mut self, keys: &str) {
+        self.session.send(keys).expect("send keys");
+        self.session.flush().expect("send keys");
+    }
+
+    /// Waits for the process to end; returns the rest of its output and its exit code.
+    pub(crate) fn finish(mut self) -> (String, i32) {
+        let rest = self
+            .session
+            .exp_eof()
+            .unwrap_or_else(|e| panic!("waiting for centricity to end: {e}"));
+        let rest = decoded(&rest);
+        match self.session.process().wait().expect("wait for centricity") {
+            rexpect::process::WaitStatus::Exited(_, code) => (rest, code),
+            other => panic!("centricity did not exit normally: {other:?}; output: {rest:?}"),
+        }
+    }
+}
+
+/// `text` as rexpect reads it: one `char` per byte.
+fn as_read(text: &str) -> String {
+    text.bytes().map(char::from).collect()
+}
+
+/// The UTF-8 text rexpect read as `read`.
+fn decoded(read: &str) -> String {
+    let bytes: Vec<u8> = read
+        .chars()
+        .map(|c| u8::try_from(c).expect("rexpect reads one byte per char"))
+        .collect();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+pub(crate) fn read_answer_file(path: &std::path::Path) -> toml::Table {
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    text.parse()
+        .unwrap_or_else(|e| panic!("{} is not TOML: {e}\n{text}", path.display()))
+}
+
+pub(crate) fn answers(file: &toml::Table) -> &toml::Table {
+    file.get("answers")
+        .and_then(toml::Value::as_table)
+        .expect("the answer file has an [answers] table")
+}
+
+pub(crate) fn completed(file: &toml::Table) -> bool {
+    file.get("completed")
+        .and_then(toml::Value::as_bool)
+        .expect("the answer file says whether it is completed")
+}
+
+/// N/A in the answer lists below (the scale's values are 1..5).
+pub(crate) const NA: i64 = 0;
+
+/// Checks that `file` holds exactly the answers `values` (1..5, or [`NA`]) to the first
+/// questions, in question order.
+pub(crate) fn assert_answers(file: &toml::Table, values: &[i64], whose: &str) {
+    let expected: toml::Table = QUESTION_IDS
+        .iter()
+        .zip(values)
+        .map(|(id, v)| {
+            let value = if *v == NA {
+                toml::Value::String("n/a".into())
+            } else {
+                toml::Value::Integer(*v)
+            };
+            ((*id).to_owned(), value)
+        })
+        .collect();
+    let got = answers(file);
+    assert_eq!(got, &expected, "{whose}'s answers");
+    let order: Vec<&str> = got.keys().map(String::as_str).collect();
+    assert_eq!(
+        order,
+        QUESTION_IDS[..values.len()],
+        "{whose}'s answers in question order"
+    );
+}
