@@ -107,6 +107,7 @@ pub struct RunArgs {
     pub common: Common,
 }
 
+/// What `score` and `summarize` read, and how they report.
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
     /// Answer files, folders of them (searched for *.toml), CSV exports (*.csv), or - for
@@ -129,25 +130,11 @@ pub struct ScoreArgs {
 
 #[derive(Debug, Args)]
 pub struct SummarizeArgs {
-    /// Answer files, folders of them (searched for *.toml), CSV exports (*.csv), or - for
-    /// standard input
-    #[arg(required = true, value_name = "INPUT")]
-    pub inputs: Vec<PathBuf>,
     /// Also show the figures per value of FIELD (respondent metadata such as role or team)
     #[arg(long, value_name = "FIELD")]
     pub by: Option<String>,
-    /// Questionnaire file or bundled id [default: the one the answer files name]
-    #[arg(long, short, value_name = "FILE|ID")]
-    pub questionnaire: Option<String>,
     #[command(flatten)]
-    pub out: OutputArgs,
-    /// How many item recommendations to show at most
-    #[arg(long, value_name = "N", default_value_t = 5)]
-    pub top: usize,
-    #[command(flatten)]
-    pub csv: CsvArgs,
-    #[command(flatten)]
-    pub common: Common,
+    pub read: ScoreArgs,
 }
 
 #[derive(Debug, Args)]

@@ -41,7 +41,7 @@ pub fn run() -> i32 {
     let ascii = match &cli.command {
         Command::Run(a) => a.common.ascii,
         Command::Score(a) => a.common.ascii,
-        Command::Summarize(a) => a.common.ascii,
+        Command::Summarize(a) => a.read.common.ascii,
         Command::Compare(a) => a.common.ascii,
         Command::Gap(a) => a.common.ascii,
         Command::Show(a) => a.common.ascii,

@@ -92,13 +92,13 @@ impl Groups {
 }
 
 pub(crate) fn summarize(args: &SummarizeArgs) -> anyhow::Result<Exit> {
-    let mut questionnaires = Questionnaires::new(args.questionnaire.as_deref())?;
+    let mut questionnaires = Questionnaires::new(args.read.questionnaire.as_deref())?;
     let options = ScoreOptions {
-        max_recommendations: args.top,
+        max_recommendations: args.read.top,
     };
-    let csv = CsvOptions::from(&args.csv);
+    let csv = CsvOptions::from(&args.read.csv);
     let (state, invalid) = read_group(
-        &args.inputs,
+        &args.read.inputs,
         &mut questionnaires,
         &csv,
         args.by.as_deref(),
@@ -109,10 +109,11 @@ pub(crate) fn summarize(args: &SummarizeArgs) -> anyhow::Result<Exit> {
             .hint("name answer files or folders of them")
             .into());
     };
-    let lang = super::language::language(args.common.lang.as_deref(), None, &q).to_owned();
+    let lang = super::language::language(args.read.common.lang.as_deref(), None, &q).to_owned();
     let (all, by) = groups.finish(&q, &lang);
     // What was summarized, as given: the group's own line already counts the respondents.
     let names: Vec<String> = args
+        .read
         .inputs
         .iter()
         .map(|p| p.display().to_string())
@@ -132,9 +133,9 @@ pub(crate) fn summarize(args: &SummarizeArgs) -> anyhow::Result<Exit> {
         warnings: &[],
         lang: &lang,
     };
-    let mut sink = Sink::open(args.out.output.as_deref(), args.out.force, false)?;
+    let mut sink = Sink::open(args.read.out.output.as_deref(), args.read.out.force, false)?;
     let width = sink.width();
-    report::render_group(args.out.format, &mut sink, &view, width)?;
+    report::render_group(args.read.out.format, &mut sink, &view, width)?;
     sink.finish()?;
     Ok(if invalid {
         Exit::Invalid
