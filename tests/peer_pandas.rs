@@ -33,6 +33,30 @@ fn peer_unavailable() -> Option<String> {
     }
 }
 
+/// Runs `cmd` (`what` names it), fails the test with its error output unless it succeeds, and
+/// returns its standard output.
+fn stdout_of(cmd: &mut Command, what: &str) -> Vec<u8> {
+    let out = cmd.output().unwrap_or_else(|e| panic!("run {what}: {e}"));
+    assert!(
+        out.status.success(),
+        "{what}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// A CSV export of `respondents` generated answers to `questionnaire`, from `seed`.
+fn generate(questionnaire: &Path, respondents: usize, seed: u32) -> Vec<u8> {
+    stdout_of(
+        Command::new("python3")
+            .arg(bench_dir().join("gen_responses.py"))
+            .arg(questionnaire)
+            .arg(respondents.to_string())
+            .args(["--seed", &seed.to_string()]),
+        "gen_responses.py",
+    )
+}
+
 type Rows = HashMap<String, HashMap<String, String>>;
 
 fn read_csv(text: &str, id_column: &str) -> Rows {
@@ -90,60 +114,34 @@ fn compare_with_peer(questionnaire: &Path, id: &str, respondents: usize, seed: u
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
-    let generated = Command::new("python3")
-        .arg(bench_dir().join("gen_responses.py"))
-        .arg(questionnaire)
-        .arg(respondents.to_string())
-        .args(["--seed", &seed.to_string()])
-        .output()
-        .expect("run gen_responses.py");
-    assert!(
-        generated.status.success(),
-        "{}",
-        String::from_utf8_lossy(&generated.stderr)
-    );
-    let csv_text = String::from_utf8(generated.stdout).expect("utf-8");
+    let csv_text = String::from_utf8(generate(questionnaire, respondents, seed)).expect("utf-8");
     let csv_path = dir.path().join("responses.csv");
     std::fs::write(&csv_path, &csv_text).expect("write csv");
     let answers = dir.path().join("answers");
     std::fs::create_dir(&answers).expect("mkdir");
     assert_eq!(write_answer_files(&csv_text, id, &answers), respondents);
 
-    let peer = Command::new("python3")
-        .arg(bench_dir().join("peer_pandas.py"))
-        .arg(questionnaire)
-        .arg(&csv_path)
-        .output()
-        .expect("run peer_pandas.py");
-    assert!(
-        peer.status.success(),
-        "{}",
-        String::from_utf8_lossy(&peer.stderr)
+    let peer = stdout_of(
+        Command::new("python3")
+            .arg(bench_dir().join("peer_pandas.py"))
+            .arg(questionnaire)
+            .arg(&csv_path),
+        "peer_pandas.py",
     );
-    let peer = read_csv(
-        &String::from_utf8(peer.stdout).expect("utf-8"),
-        "respondent",
-    );
+    let peer = read_csv(&String::from_utf8(peer).expect("utf-8"), "respondent");
 
-    let ours = Command::new(env!("CARGO_BIN_EXE_centricity"))
-        .args(["score", "--format", "csv", "--questionnaire"])
-        .arg(questionnaire)
-        .arg(if via == Via::CsvExport {
-            &csv_path
-        } else {
-            &answers
-        })
-        .output()
-        .expect("run centricity");
-    assert!(
-        ours.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ours.stderr)
+    let ours = stdout_of(
+        Command::new(env!("CARGO_BIN_EXE_centricity"))
+            .args(["score", "--format", "csv", "--questionnaire"])
+            .arg(questionnaire)
+            .arg(if via == Via::CsvExport {
+                &csv_path
+            } else {
+                &answers
+            }),
+        "centricity score",
     );
-    let ours = read_csv(
-        &String::from_utf8(ours.stdout).expect("utf-8"),
-        "respondent",
-    );
+    let ours = read_csv(&String::from_utf8(ours).expect("utf-8"), "respondent");
 
     assert_eq!(ours.len(), peer.len());
     let columns: Vec<&String> = peer
@@ -212,14 +210,7 @@ fn cronbach_alpha_matches_pandas_pairwise_covariances() {
     let dir = tempfile::tempdir().expect("temp dir");
     let q = Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires/customer-centricity.toml");
     let csv_path = dir.path().join("responses.csv");
-    let generated = Command::new("python3")
-        .arg(bench_dir().join("gen_responses.py"))
-        .arg(&q)
-        .args(["500", "--seed", "31"])
-        .output()
-        .expect("run gen_responses.py");
-    assert!(generated.status.success());
-    std::fs::write(&csv_path, &generated.stdout).expect("write csv");
+    std::fs::write(&csv_path, generate(&q, 500, 31)).expect("write csv");
     // Item scores in percent, covariances pairwise over respondents answering both (ddof 1).
     let script = r#"
 import sys, json
@@ -233,28 +224,18 @@ for key in ["focused", "driven", "engaged", "inspired", "knowledge", "listening"
     out[key] = k / (k - 1) * (1 - np.trace(c) / c.sum())
 print(json.dumps(out))
 "#;
-    let peer = Command::new("python3")
-        .args(["-c", script])
-        .arg(&csv_path)
-        .output()
-        .expect("run pandas");
-    assert!(
-        peer.status.success(),
-        "{}",
-        String::from_utf8_lossy(&peer.stderr)
+    let peer = stdout_of(
+        Command::new("python3").args(["-c", script]).arg(&csv_path),
+        "pandas",
     );
-    let peer: serde_json::Value = serde_json::from_slice(&peer.stdout).expect("json");
-    let ours = Command::new(env!("CARGO_BIN_EXE_centricity"))
-        .args(["summarize", "--format", "json"])
-        .arg(&csv_path)
-        .output()
-        .expect("run centricity");
-    assert!(
-        ours.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ours.stderr)
+    let peer: serde_json::Value = serde_json::from_slice(&peer).expect("json");
+    let ours = stdout_of(
+        Command::new(env!("CARGO_BIN_EXE_centricity"))
+            .args(["summarize", "--format", "json"])
+            .arg(&csv_path),
+        "centricity summarize",
     );
-    let ours: serde_json::Value = serde_json::from_slice(&ours.stdout).expect("json");
+    let ours: serde_json::Value = serde_json::from_slice(&ours).expect("json");
     let mut compared = 0;
     for kind in ["stages", "dimensions"] {
         for set in ours["reliability"][kind].as_array().expect("sets") {
