@@ -1284,11 +1284,7 @@ pub(crate) fn comparison(c: &Comparison, lang: &str, date: &str) -> String {
 
     body.push_str("<section class=\"summary\">\n");
     if let (Some((lb, nb)), Some((la, na))) = (&b.placement, &a.placement) {
-        let verb = match la.cmp(lb) {
-            std::cmp::Ordering::Greater => tr(lang, "moved up"),
-            std::cmp::Ordering::Less => tr(lang, "moved down"),
-            std::cmp::Ordering::Equal => tr(lang, "unchanged"),
-        };
+        let verb = super::moved(*lb, *la, lang);
         body.push_str(&format!(
             "<p class=\"placement\">{}</p>\n",
             escape(&arrows(

@@ -317,11 +317,7 @@ pub(crate) fn comparison(c: &Comparison, lang: &str, top: usize) -> String {
         md(&a.version)
     );
     if let (Some((lb, nb)), Some((la, na))) = (&b.placement, &a.placement) {
-        let moved = match la.cmp(lb) {
-            std::cmp::Ordering::Greater => tr(lang, "moved up"),
-            std::cmp::Ordering::Less => tr(lang, "moved down"),
-            std::cmp::Ordering::Equal => tr(lang, "unchanged"),
-        };
+        let moved = super::moved(*lb, *la, lang);
         let (before, after) = (format!("**{}**", md(nb)), format!("**{}**", md(na)));
         let _ = writeln!(
             out,

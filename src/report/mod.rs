@@ -371,6 +371,15 @@ pub(crate) fn gap_verdict(g: &Gap, lang: &str) -> String {
     line
 }
 
+/// How a placement moved from level `before` to level `after`, in the tool's words.
+pub(crate) fn moved(before: usize, after: usize, lang: &str) -> &'static str {
+    match after.cmp(&before) {
+        std::cmp::Ordering::Greater => tr(lang, "moved up"),
+        std::cmp::Ordering::Less => tr(lang, "moved down"),
+        std::cmp::Ordering::Equal => tr(lang, "unchanged"),
+    }
+}
+
 /// What a side of a gap was scored with, for the line that names it: "(customer-view 1.0.0,
 /// 240 respondents)".
 pub(crate) fn gap_side(side: &crate::gap::Side, lang: &str) -> String {

@@ -541,11 +541,7 @@ pub(crate) fn comparison(
     )?;
     writeln!(out)?;
     if let (Some((lb, nb)), Some((la, na))) = (&b.placement, &a.placement) {
-        let verb = match la.cmp(lb) {
-            std::cmp::Ordering::Greater => tr(lang, "moved up"),
-            std::cmp::Ordering::Less => tr(lang, "moved down"),
-            std::cmp::Ordering::Equal => tr(lang, "unchanged"),
-        };
+        let verb = super::moved(*lb, *la, lang);
         let (before, after) = (clean(nb, false), clean(na, false));
         let values = [
             ("before", before.as_ref()),
