@@ -303,13 +303,7 @@ impl AnswerDocument {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::questionnaire::{Bundled, DEFAULT_ID};
-
-    fn bundled() -> Questionnaire {
-        Bundled::find(DEFAULT_ID)
-            .and_then(|b| b.load().ok())
-            .expect("bundled loads")
-    }
+    use crate::questionnaire::default_for_tests as bundled;
 
     #[test]
     fn a_written_response_reads_back_the_same() {

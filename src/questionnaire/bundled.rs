@@ -42,6 +42,15 @@ impl Bundled {
     }
 }
 
+/// The default bundled questionnaire, for unit tests across the crate.
+#[cfg(test)]
+#[allow(clippy::expect_used)]
+pub(crate) fn default_for_tests() -> Questionnaire {
+    Bundled::find(DEFAULT_ID)
+        .and_then(|b| b.load().ok())
+        .expect("bundled loads")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

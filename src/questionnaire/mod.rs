@@ -10,6 +10,8 @@ mod scaffold;
 mod text;
 mod validate;
 
+#[cfg(test)]
+pub(crate) use bundled::default_for_tests;
 pub use bundled::{BUNDLED, Bundled, CUSTOMER_VIEW_ID, DEFAULT_ID};
 pub(crate) use format::QuestionnaireFile;
 pub use load::{MAX_QUESTIONNAIRE_BYTES, parse_questionnaire};

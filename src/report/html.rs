@@ -1610,17 +1610,11 @@ mod tests {
     use super::*;
     use crate::answers::{Answer, Metadata, Response};
     use crate::comparison::{Snapshot, compare};
-    use crate::questionnaire::{Bundled, DEFAULT_ID, Text};
+    use crate::questionnaire::{Text, default_for_tests as bundled};
     use crate::scoring::{GroupAccumulator, ScoreOptions, assess};
 
     const HOSTILE: &str =
         "<script>alert(1)</script><img src=x onerror=alert(1)></style>\" onmouseover=\"x' &amp;";
-
-    fn bundled() -> Questionnaire {
-        Bundled::find(DEFAULT_ID)
-            .and_then(|b| b.load().ok())
-            .expect("bundled loads")
-    }
 
     /// The bundled questionnaire with hostile texts where a report shows them.
     fn hostile() -> Questionnaire {

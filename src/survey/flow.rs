@@ -111,7 +111,7 @@ pub fn run_survey(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::questionnaire::{Bundled, DEFAULT_ID};
+    use crate::questionnaire::default_for_tests as bundled;
 
     /// Plays back a script of actions and records which questions it was shown.
     struct Script {
@@ -141,12 +141,6 @@ mod tests {
             };
             Ok((!note.is_empty()).then(|| note.to_owned()))
         }
-    }
-
-    fn bundled() -> Questionnaire {
-        Bundled::find(DEFAULT_ID)
-            .and_then(|b| b.load().ok())
-            .expect("bundled loads")
     }
 
     #[test]

@@ -268,13 +268,7 @@ pub fn run_room(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::questionnaire::{Bundled, DEFAULT_ID};
-
-    fn bundled() -> Questionnaire {
-        Bundled::find(DEFAULT_ID)
-            .and_then(|b| b.load().ok())
-            .expect("bundled loads")
-    }
+    use crate::questionnaire::default_for_tests as bundled;
 
     struct Script {
         lines: Vec<&'static str>,
