@@ -128,17 +128,27 @@ struct Done<T> {
     problems: Vec<Diagnostic>,
 }
 
-/// The header row of a CSV export, the byte after it and that byte's line.
-fn read_header(name: &str, path: &Path) -> Result<(csv::StringRecord, u64, u64), Diagnostics> {
+/// The header row of a CSV export, where the rows after it start, and that byte's line.
+struct Header {
+    record: csv::StringRecord,
+    start: u64,
+    first_line: u64,
+}
+
+fn read_header(name: &str, path: &Path) -> Result<Header, Diagnostics> {
     let file = File::open(path)
         .map_err(|e| Diagnostics(vec![Diagnostic::error(name, format!("cannot read: {e}"))]))?;
     let mut reader = csv_reader(BufReader::with_capacity(1 << 16, file));
-    let headers = reader
+    let record = reader
         .headers()
         .map_err(|e| Diagnostics(vec![csv_error(name, &e)]))?
         .clone();
     let position = reader.position();
-    Ok((headers, position.byte(), position.line()))
+    Ok(Header {
+        record,
+        start: position.byte(),
+        first_line: position.line(),
+    })
 }
 
 /// Parses one piece and runs `work` on its rows; a row with the wrong number of fields is
@@ -199,6 +209,7 @@ fn work_on_piece<T>(
 /// row was invalid.
 fn csv_rows<T: Send>(
     input: &Input,
+    header: &Header,
     q: &Questionnaire,
     options: &CsvOptions,
     (work, piece_bytes): (&RowWork<'_, T>, usize),
@@ -206,8 +217,8 @@ fn csv_rows<T: Send>(
 ) -> anyhow::Result<bool> {
     let name = input.name();
     let path = path_of(input);
-    let (headers, start, first_line) = read_header(&name, path)?;
-    let (layout, warnings) = CsvLayout::new(&name, &headers, q, &options.id_column)?;
+    let (headers, start, first_line) = (&header.record, header.start, header.first_line);
+    let (layout, warnings) = CsvLayout::new(&name, headers, q, &options.id_column)?;
     print_diagnostics(&warnings);
     let cannot_read = |e: std::io::Error| {
         Diagnostics(vec![Diagnostic::error(&name, format!("cannot read: {e}"))])
@@ -330,14 +341,6 @@ fn csv_rows<T: Send>(
     })
 }
 
-/// The column names of a CSV export, or none when its header cannot be read (reading it again
-/// then reports why).
-fn header_columns(input: &Input) -> Vec<String> {
-    read_header(&input.name(), path_of(input))
-        .map(|(h, _, _)| h.iter().map(str::to_owned).collect())
-        .unwrap_or_default()
-}
-
 /// Reads, parses and checks a batch of answer files on every core, then prepares them.
 fn answer_files<T: Send>(
     batch: &[&Input],
@@ -405,8 +408,16 @@ pub(crate) fn for_each_prepared<T: Send>(
             pending.clear();
         }
         if is_csv(input) {
-            let q = questionnaires.for_csv(&header_columns(input))?;
             let name = input.name();
+            let header = match read_header(&name, path_of(input)) {
+                Ok(header) => header,
+                Err(d) => {
+                    invalid = true;
+                    print_diagnostics(&d.0);
+                    continue;
+                }
+            };
+            let q = questionnaires.for_csv(&header.record)?;
             let whole = |layout: &CsvLayout,
                          q: &Questionnaire,
                          record: &csv::StringRecord,
@@ -421,7 +432,7 @@ pub(crate) fn for_each_prepared<T: Send>(
                 Some(rows) => (rows, PIECE_BYTES),
                 None => (&whole as &RowWork<'_, T>, SMALL_PIECE_BYTES),
             };
-            match csv_rows(input, q, options, work, emit) {
+            match csv_rows(input, &header, q, options, work, emit) {
                 Ok(bad) => bad_rows |= bad,
                 Err(e) => match e.downcast::<Diagnostics>() {
                     Ok(d) => {
@@ -451,7 +462,8 @@ pub(crate) fn check_csv(
     questionnaires: &mut Questionnaires,
     options: &CsvOptions,
 ) -> anyhow::Result<(u64, bool)> {
-    let q = questionnaires.for_csv(&header_columns(input))?;
+    let header = read_header(&input.name(), path_of(input))?;
+    let q = questionnaires.for_csv(&header.record)?;
     let mut rows = 0;
     let check = |layout: &CsvLayout,
                  q: &Questionnaire,
@@ -463,10 +475,17 @@ pub(crate) fn check_csv(
         out.push(());
         Ok(())
     };
-    let invalid = csv_rows(input, q, options, (&check, PIECE_BYTES), &mut |_, ()| {
-        rows += 1;
-        Ok(())
-    })?;
+    let invalid = csv_rows(
+        input,
+        &header,
+        q,
+        options,
+        (&check, PIECE_BYTES),
+        &mut |_, ()| {
+            rows += 1;
+            Ok(())
+        },
+    )?;
     Ok((rows, invalid))
 }
 

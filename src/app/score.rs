@@ -55,7 +55,10 @@ impl Questionnaires {
     /// default bundled questionnaire when any column is one of its questions; else the bundled
     /// questionnaire with the most question columns (so that an export of the customer-view
     /// survey needs no flag); else the default, whose error lists the expected columns.
-    pub(crate) fn for_csv(&mut self, columns: &[String]) -> anyhow::Result<&Questionnaire> {
+    pub(crate) fn for_csv(
+        &mut self,
+        columns: &csv::StringRecord,
+    ) -> anyhow::Result<&Questionnaire> {
         if let Some(q) = &self.forced {
             return Ok(q);
         }
@@ -68,13 +71,8 @@ impl Questionnaires {
         );
         let mut best: Option<(&'static str, usize)> = None;
         for id in ids {
-            if !self.bundled.contains_key(id) {
-                let b = Bundled::find(id).ok_or_else(|| {
-                    Failure::usage(format!("questionnaire `{id}` is not bundled"))
-                })?;
-                self.bundled.insert(id.to_owned(), b.load()?);
-            }
-            let q = &self.bundled[id];
+            let q = load_bundled(&mut self.bundled, id)?
+                .ok_or_else(|| Failure::usage(format!("questionnaire `{id}` is not bundled")))?;
             let matches = columns
                 .iter()
                 .filter(|c| q.question_index.contains_key(c.trim()))
@@ -105,18 +103,35 @@ impl Questionnaires {
         if let Some(q) = &self.forced {
             return Ok(q);
         }
-        let id = doc.questionnaire_id().to_owned();
-        if !self.bundled.contains_key(&id) {
-            let Some(b) = Bundled::find(&id) else {
-                return Err(Diagnostics(vec![doc.questionnaire_error(
-                    &format!("questionnaire `{id}` is not bundled"),
-                    &format!("pass --questionnaire FILE; bundled: {}", bundled_ids()),
-                )]));
-            };
-            self.bundled.insert(id.clone(), b.load()?);
+        let id = doc.questionnaire_id();
+        if load_bundled(&mut self.bundled, id)?.is_none() {
+            return Err(Diagnostics(vec![doc.questionnaire_error(
+                &format!("questionnaire `{id}` is not bundled"),
+                &format!("pass --questionnaire FILE; bundled: {}", bundled_ids()),
+            )]));
         }
-        Ok(&self.bundled[&id])
+        Ok(&self.bundled[id])
     }
+
+    /// Bundled questionnaire `id`, parsed once; `None` when none of that id is bundled.
+    pub(crate) fn bundled(&mut self, id: &str) -> Result<Option<&Questionnaire>, Diagnostics> {
+        load_bundled(&mut self.bundled, id)
+    }
+}
+
+/// Bundled questionnaire `id` from `cache`, parsed into it the first time; `None` when none of
+/// that id is bundled.
+fn load_bundled<'c>(
+    cache: &'c mut HashMap<String, Questionnaire>,
+    id: &str,
+) -> Result<Option<&'c Questionnaire>, Diagnostics> {
+    if !cache.contains_key(id) {
+        let Some(b) = Bundled::find(id) else {
+            return Ok(None);
+        };
+        cache.insert(id.to_owned(), b.load()?);
+    }
+    Ok(cache.get(id))
 }
 
 /// Reads and checks one answer input.

@@ -108,34 +108,27 @@ fn check_one(input: &Input, questionnaires: &mut Questionnaires) -> Option<(&'st
 fn mirror_problems(
     name: &str,
     q: &crate::questionnaire::Questionnaire,
-    questionnaires: &Questionnaires,
+    questionnaires: &mut Questionnaires,
 ) -> Vec<Diagnostic> {
     let Some(target) = &q.mirror_of else {
         return Vec::new();
     };
-    let bundled;
-    let inside =
-        match questionnaires.forced().filter(|f| f.id == *target) {
-            Some(f) => f,
-            None => {
-                match crate::questionnaire::Bundled::find(target).map(|b| b.load()) {
-                    Some(Ok(b)) => {
-                        bundled = b;
-                        &bundled
-                    }
-                    _ => {
-                        return vec![Diagnostic::warning(
-                    name,
-                    format!("mirror links not checked: questionnaire `{target}` is not bundled"),
-                )
-                .with_help(format!(
-                    "pass --questionnaire FILE naming `{target}` to check them"
-                ))];
-                    }
-                }
-            }
-        };
-    crate::questionnaire::check_mirrors(q, inside)
+    if let Some(inside) = questionnaires.forced().filter(|f| f.id == *target) {
+        return crate::questionnaire::check_mirrors(q, inside);
+    }
+    match questionnaires.bundled(target) {
+        Ok(Some(inside)) => crate::questionnaire::check_mirrors(q, inside),
+        Ok(None) => vec![
+            Diagnostic::warning(
+                name,
+                format!("mirror links not checked: questionnaire `{target}` is not bundled"),
+            )
+            .with_help(format!(
+                "pass --questionnaire FILE naming `{target}` to check them"
+            )),
+        ],
+        Err(d) => d.0,
+    }
 }
 
 pub(crate) fn validate(args: &ValidateArgs) -> anyhow::Result<Exit> {
