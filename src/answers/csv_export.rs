@@ -330,6 +330,27 @@ impl CsvLayout {
             .map(|c| c.and_then(|c| record.get(c)).map_or("", str::trim))
     }
 
+    /// Checks that a data row has as many fields as the header; `row` and `line` as for
+    /// [`Self::response`].
+    pub fn check_width(
+        &self,
+        record: &csv::StringRecord,
+        row: u64,
+        line: u64,
+    ) -> Result<(), Diagnostic> {
+        if record.len() == self.headers.len() {
+            return Ok(());
+        }
+        Err(Diagnostic::error(
+            &self.file,
+            format!(
+                "data row {row}: {}",
+                ragged(record.len(), self.headers.len())
+            ),
+        )
+        .at_line(usize::try_from(line).unwrap_or(usize::MAX)))
+    }
+
     /// Who answered a row: the id column, or `row N` without one.
     pub fn respondent<'r>(
         &self,
@@ -425,15 +446,18 @@ pub fn reader<R: std::io::Read>(input: R) -> csv::Reader<R> {
         .from_reader(input)
 }
 
+/// Why a row with `len` fields does not fit a header of `expected`.
+fn ragged(len: impl std::fmt::Display, expected: impl std::fmt::Display) -> String {
+    format!("this row has {len} fields, but the header has {expected}")
+}
+
 /// A CSV error as a diagnostic of `file`.
 pub fn csv_error(file: &str, e: &csv::Error) -> Diagnostic {
     let line = e.position().map(csv::Position::line);
     let message = match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => {
-            format!("this row has {len} fields, but the header has {expected_len}")
-        }
+        } => ragged(*len, *expected_len),
         csv::ErrorKind::Utf8 { .. } => "this row is not valid UTF-8 text".to_owned(),
         _ => e.to_string(),
     };

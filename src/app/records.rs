@@ -157,7 +157,6 @@ fn work_on_piece<T>(
     piece: &Piece,
     layout: &CsvLayout,
     q: &Questionnaire,
-    width: usize,
     work: &RowWork<'_, T>,
 ) -> (Vec<T>, Vec<Diagnostic>) {
     let mut reader = csv::ReaderBuilder::new()
@@ -176,21 +175,11 @@ fn work_on_piece<T>(
             Ok(false) => break,
             Ok(true) => {
                 let line = line_at(record.position());
-                if record.len() == width {
-                    if let Err(d) = work(layout, q, &record, row, line, &mut prepared) {
-                        problems.push(d);
-                    }
-                } else {
-                    problems.push(
-                        Diagnostic::error(
-                            layout.file(),
-                            format!(
-                                "data row {row}: this row has {} fields, but the header has {width}",
-                                record.len()
-                            ),
-                        )
-                        .at_line(usize::try_from(line).unwrap_or(usize::MAX)),
-                    );
+                let checked = layout.check_width(&record, row, line);
+                if let Err(d) =
+                    checked.and_then(|()| work(layout, q, &record, row, line, &mut prepared))
+                {
+                    problems.push(d);
                 }
             }
             Err(e) => {
@@ -230,7 +219,6 @@ fn csv_rows<T: Send>(
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .clamp(1, 8);
-    let width = headers.len();
     let layout = &layout;
 
     let (to_workers, jobs) = std::sync::mpsc::sync_channel::<Piece>(threads);
@@ -246,7 +234,7 @@ fn csv_rows<T: Send>(
                         .unwrap_or_else(std::sync::PoisonError::into_inner)
                         .recv();
                     let Ok(piece) = piece else { break };
-                    let (prepared, problems) = work_on_piece(&piece, layout, q, width, work);
+                    let (prepared, problems) = work_on_piece(&piece, layout, q, work);
                     let sent = done.send(Done {
                         seq: piece.seq,
                         bytes: piece.bytes,
