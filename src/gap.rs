@@ -10,6 +10,11 @@ use crate::scoring::GroupResult;
 /// A gap of at least this many points is a blind spot.
 pub const BLIND_SPOT_POINTS: f64 = 10.0;
 
+/// `internal - customer`, when both are scored.
+fn difference(internal: Option<f64>, customer: Option<f64>) -> Option<f64> {
+    Some(internal? - customer?)
+}
+
 /// One side of the gap: who answered and where they place the organisation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Side {
@@ -51,7 +56,7 @@ pub struct AreaGap {
 impl AreaGap {
     /// Internal minus customer, in points; `None` when a side has no score.
     pub fn gap(&self) -> Option<f64> {
-        Some(self.internal? - self.customer?)
+        difference(self.internal, self.customer)
     }
 }
 
@@ -78,7 +83,7 @@ pub struct MirrorGap {
 impl MirrorGap {
     /// Internal minus customer, in points; `None` when a side has no score.
     pub fn gap(&self) -> Option<f64> {
-        Some(self.internal? - self.customer?)
+        difference(self.internal, self.customer)
     }
 
     /// Whether the organisation believes this at least [`BLIND_SPOT_POINTS`] more than its

@@ -1167,16 +1167,36 @@ fn arrows(lang: &str, template: &'static str, values: &[(&str, &str)]) -> String
     text
 }
 
-/// A table of changes: name, before, after, change.
-fn change_table(out: &mut String, first: &str, rows: &[Change], lang: &str, ids: bool) {
+/// A table of two scores per row and their difference: `columns` name the three; each row is
+/// its name (markup, already escaped), the two scores and the difference.
+fn paired_table(
+    out: &mut String,
+    first: &str,
+    columns: [&str; 3],
+    rows: impl Iterator<Item = (String, Option<f64>, Option<f64>, Option<f64>)>,
+) {
     out.push_str(&format!(
         "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
         escape(first),
-        escape(tr(lang, "Before")),
-        escape(tr(lang, "After")),
-        escape(tr(lang, "Change")),
+        escape(columns[0]),
+        escape(columns[1]),
+        escape(columns[2]),
     ));
-    for ch in rows {
+    for (name, a, b, difference) in rows {
+        out.push_str(&format!(
+            "<tr><th scope=\"row\">{name}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+            escape(&pct(a)),
+            escape(&pct(b)),
+            escape(&signed(difference)),
+        ));
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// A table of changes: name (with the id for items), before, after, change.
+fn change_table(out: &mut String, first: &str, rows: &[Change], lang: &str, ids: bool) {
+    let columns = [tr(lang, "Before"), tr(lang, "After"), tr(lang, "Change")];
+    let rows = rows.iter().map(|ch| {
         let name = if ids {
             format!(
                 "<span class=\"id\">{}</span> {}",
@@ -1186,14 +1206,9 @@ fn change_table(out: &mut String, first: &str, rows: &[Change], lang: &str, ids:
         } else {
             escape(&ch.name)
         };
-        out.push_str(&format!(
-            "<tr><th scope=\"row\">{name}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
-            escape(&pct(ch.before)),
-            escape(&pct(ch.after)),
-            escape(&signed(ch.delta())),
-        ));
-    }
-    out.push_str("</tbody>\n</table>\n");
+        (name, ch.before, ch.after, ch.delta())
+    });
+    paired_table(out, first, columns, rows);
 }
 
 /// The comparison's heat map: after scores, with the change under each, for questionnaires
@@ -1462,23 +1477,11 @@ pub(crate) fn comparison(c: &Comparison, lang: &str, date: &str) -> String {
 
 /// A table of gaps: name, internal, customers, gap.
 fn gap_table(out: &mut String, first: &str, rows: &[crate::gap::AreaGap], lang: &str) {
-    out.push_str(&format!(
-        "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-        escape(first),
-        escape(tr(lang, "Internal")),
-        escape(tr(lang, "Customers")),
-        escape(tr(lang, "Gap")),
-    ));
-    for a in rows {
-        out.push_str(&format!(
-            "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
-            escape(&a.name),
-            escape(&pct(a.internal)),
-            escape(&pct(a.customer)),
-            escape(&signed(a.gap())),
-        ));
-    }
-    out.push_str("</tbody>\n</table>\n");
+    let columns = [tr(lang, "Internal"), tr(lang, "Customers"), tr(lang, "Gap")];
+    let rows = rows
+        .iter()
+        .map(|a| (escape(&a.name), a.internal, a.customer, a.gap()));
+    paired_table(out, first, columns, rows);
 }
 
 /// The perception gap as one self-contained document: the verdict, the ladder and the radar
