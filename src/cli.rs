@@ -40,6 +40,19 @@ pub enum Command {
         internal minus customer, in points; 10 points or more is a blind spot."
     )]
     Gap(GapArgs),
+    /// Show how a survey tool's export is read, as a draft map file to check and adjust
+    #[command(
+        after_help = "Prints TOML: every column with the question it was matched to and how (id, text, alias),\n\
+        the columns kept as metadata, and the answer codes seen. Save it, adjust it, and pass it\n\
+        to score, summarize, compare or gap with --map FILE."
+    )]
+    Map(MapArgs),
+    /// Write a questionnaire for a survey tool to import (Qualtrics, LimeSurvey, SurveyJS)
+    #[command(
+        after_help = "The tool's response export of a survey built from this file names every column by its\n\
+        question id and codes the scale as the questionnaire does, so it scores without a map."
+    )]
+    Export(ExportArgs),
     /// Check questionnaires and answer files, reporting every problem with file:line:column
     Validate(ValidateArgs),
     /// List the bundled questionnaires
@@ -174,6 +187,12 @@ pub struct GapArgs {
     /// Questionnaire of the customer side [default: the one the answer files name; customer-view for a CSV]
     #[arg(long, value_name = "FILE|ID")]
     pub customer_questionnaire: Option<String>,
+    /// Map file for the internal side's export [default: --map]
+    #[arg(long, value_name = "FILE")]
+    pub internal_map: Option<PathBuf>,
+    /// Map file for the customer side's export [default: --map]
+    #[arg(long, value_name = "FILE")]
+    pub customer_map: Option<PathBuf>,
     #[command(flatten)]
     pub out: OutputArgs,
     #[command(flatten)]
@@ -232,13 +251,64 @@ pub struct OutputArgs {
 
 #[derive(Debug, Args)]
 pub struct CsvArgs {
-    /// CSV column that identifies each respondent
-    #[arg(long, value_name = "NAME", default_value = "respondent")]
-    pub id_column: String,
-    /// Report CSV rows with invalid answers and go on with the others (by default one bad row
-    /// stops the run before anything is written)
+    /// Export column that identifies each respondent [default: the first of respondent,
+    /// ResponseId, Respondent ID, ID, #, Email Address found]
+    #[arg(long, value_name = "NAME")]
+    pub id_column: Option<String>,
+    /// Report export rows with invalid answers and go on with the others (by default one bad
+    /// row stops the run before anything is written)
     #[arg(long)]
     pub skip_invalid: bool,
+    /// How to read the exports' columns and answer codes (a TOML map; `centricity map EXPORT`
+    /// prints a draft)
+    #[arg(long, value_name = "FILE")]
+    pub map: Option<PathBuf>,
+    /// The sheet of an .xlsx workbook to read [default: the first]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Count unfinished responses (Qualtrics `Finished` = 0, answer files with
+    /// `completed = false`) in group results; by default they are left out and counted
+    #[arg(long)]
+    pub include_unfinished: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MapArgs {
+    /// A survey tool's export: CSV, Excel "Unicode Text", .xlsx workbook, or SurveyJS JSON
+    #[arg(value_name = "EXPORT")]
+    pub export: PathBuf,
+    /// Questionnaire file or bundled id [default: the bundled one the columns match best]
+    #[arg(long, short, value_name = "FILE|ID")]
+    pub questionnaire: Option<String>,
+    /// Export column that identifies each respondent [default: found by name]
+    #[arg(long, value_name = "NAME")]
+    pub id_column: Option<String>,
+    /// A map to start from: its entries are kept and shown as applied
+    #[arg(long, value_name = "FILE")]
+    pub map: Option<PathBuf>,
+    /// The sheet of an .xlsx workbook to read [default: the first]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// A bundled questionnaire id or a questionnaire file
+    #[arg(value_name = "ID|FILE", default_value = crate::questionnaire::DEFAULT_ID)]
+    pub questionnaire: String,
+    /// The survey tool to write for
+    #[arg(long, value_enum, value_name = "TOOL")]
+    pub to: crate::survey_tools::Tool,
+    /// Language of the texts, for tools that take one language [default: every language the
+    /// tool can hold, else the questionnaire's first]
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -10,6 +10,8 @@ use std::ops::Range;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// How an input was read, when that is worth knowing (an encoding, a tool's layout).
+    Note,
     Warning,
     Error,
 }
@@ -52,6 +54,13 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             snippet: None,
+        }
+    }
+
+    pub fn note(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Note,
+            ..Self::error(file, message)
         }
     }
 
@@ -103,6 +112,7 @@ impl fmt::Display for Diagnostic {
         let kind = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         write!(f, ": {kind}: {}", self.message)?;
         if let Some(help) = &self.help {

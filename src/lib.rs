@@ -18,6 +18,7 @@ pub mod report;
 pub mod schema;
 pub mod scoring;
 pub mod survey;
+pub mod survey_tools;
 mod terminal_text;
 mod toml_source;
 

@@ -1,34 +1,74 @@
-//! Survey-tool CSV exports (DESIGN.md section 3): one respondent per row, question ids as
-//! column names, an id column, and any other columns kept as metadata.
+//! Survey-tool exports (DESIGN.md sections 3 and 8): one respondent per row, each question's
+//! answers in the column matched to it, an id column, and any other columns kept as metadata.
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::columns::{How, Role, list, match_columns};
+use super::dialect::Dialect;
+use super::export_head::{ExportHead, ExportKind};
+use super::export_map::ExportMap;
+use super::normalize::{id_key, normal, numbered_label};
 use super::response::{Answer, Metadata, Response};
-use super::value::from_text;
+use super::value::{NotAnOption, from_number};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::questionnaire::Questionnaire;
-use crate::toml_source::closest;
 
-/// Which column holds what, read from the header row.
+/// How an export is read, beyond what its own bytes say.
+#[derive(Debug, Clone, Default)]
+pub struct LayoutOptions {
+    /// The column that identifies respondents (`--id-column`); found by name when `None`.
+    pub id_column: Option<String>,
+    /// The user's map file (`--map`).
+    pub map: Option<std::sync::Arc<ExportMap>>,
+}
+
+/// One column that holds a question's answers.
+#[derive(Debug, Clone)]
+struct QuestionColumn {
+    column: usize,
+    question: usize,
+    /// Whether a number in it is an option value: the column is named by our id, or the map
+    /// states the coding.
+    numbers: bool,
+    /// The answer each single digit stands for, and its item score (rule 1): most cells of an
+    /// export are read by one look-up.
+    digits: [Option<Answer>; 10],
+    digit_scores: [Option<f64>; 10],
+}
+
+/// Which column holds what, read from the header rows.
 #[derive(Debug, Clone)]
 pub struct CsvLayout {
     file: String,
+    kind: ExportKind,
+    dialect: Dialect,
     id_column: Option<usize>,
-    /// (column, question index)
-    questions: Vec<(usize, usize)>,
+    questions: Vec<QuestionColumn>,
     /// (column, name) of the other columns.
     metadata: Vec<(usize, String)>,
     headers: Vec<String>,
-    /// Per scale, every cell text that means an answer (values, labels in every language,
-    /// n/a forms), lower-cased: most cells are found here without parsing.
+    roles: Vec<Role>,
+    /// Per scale, every cell text that means an answer (values, labels and aliases in every
+    /// language, n/a forms), lower-cased and normalised: most cells are found here without
+    /// parsing.
     known: Vec<HashMap<String, Answer>>,
-    /// Per scale, the answer each single digit stands for.
-    digits: Vec<[Option<Answer>; 10]>,
-    /// Per question, the item score (rule 1) each single digit stands for: most cells of an
-    /// export are scored by one look-up.
-    digit_scores: Vec<[Option<f64>; 10]>,
+    /// The map's `[values]`, by cell text as written and normalised.
+    values: Option<HashMap<String, Answer>>,
     /// Columns of the metadata every output shows: role, team, date, language.
     known_meta: [Option<usize>; 4],
+    /// The column that says whether a response was finished, and how it says so.
+    finished: Option<(usize, Finished)>,
+}
+
+/// How a tool marks unfinished responses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Finished {
+    /// Qualtrics' `Finished`: 1/0, True/False.
+    Flag,
+    /// Alchemer's `Status`: Complete, Partial, Disqualified.
+    Status,
+    /// LimeSurvey's `submitdate`: empty until submitted.
+    SubmitDate,
 }
 
 fn known_cells(q: &Questionnaire) -> Vec<HashMap<String, Answer>> {
@@ -36,19 +76,25 @@ fn known_cells(q: &Questionnaire) -> Vec<HashMap<String, Answer>> {
         .iter()
         .map(|scale| {
             let mut map = HashMap::new();
+            let mut add = |text: &str, answer: Answer| {
+                map.entry(text.trim().to_lowercase()).or_insert(answer);
+                map.entry(normal(text)).or_insert(answer);
+            };
             for lang in &q.languages {
                 for o in &scale.options {
-                    map.insert(
-                        o.label.get(lang, lang).trim().to_lowercase(),
-                        Answer::Value(o.value),
-                    );
+                    add(o.label.get(lang, lang), Answer::Value(o.value));
                 }
                 if let Some(na) = &scale.not_applicable {
-                    map.insert(
-                        na.get(lang, lang).trim().to_lowercase(),
-                        Answer::NotApplicable,
-                    );
+                    add(na.get(lang, lang), Answer::NotApplicable);
                 }
+            }
+            for o in &scale.options {
+                for a in &o.aliases {
+                    add(a, Answer::Value(o.value));
+                }
+            }
+            for a in &scale.not_applicable_aliases {
+                add(a, Answer::NotApplicable);
             }
             for o in &scale.options {
                 map.insert(super::value::fmt_value(o.value), Answer::Value(o.value));
@@ -61,16 +107,15 @@ fn known_cells(q: &Questionnaire) -> Vec<HashMap<String, Answer>> {
 }
 
 impl CsvLayout {
-    /// Reads the header row. Returns the layout and a warning naming the columns that are not
-    /// questions (kept as metadata), or the reasons the header cannot be used.
+    /// Reads the header rows. Returns the layout and warnings (columns kept as metadata,
+    /// questions without a column), or the reasons the export cannot be read right.
     pub fn new(
         file: &str,
-        headers: &csv::StringRecord,
+        head: &ExportHead,
         q: &Questionnaire,
-        id_column: &str,
+        options: &LayoutOptions,
     ) -> Result<(Self, Vec<Diagnostic>), Diagnostics> {
-        let headers: Vec<String> = headers.iter().map(|h| h.trim().to_owned()).collect();
-        if headers.iter().all(String::is_empty) {
+        if head.header.iter().all(|r| r.iter().all(str::is_empty)) {
             return Err(Diagnostics(vec![
                 Diagnostic::error(
                     file,
@@ -79,50 +124,94 @@ impl CsvLayout {
                 .with_help("name the columns: respondent, then the question ids"),
             ]));
         }
-        let mut problems = Vec::new();
-        for (i, h) in headers.iter().enumerate() {
-            if h.is_empty() {
-                problems.push(
-                    Diagnostic::error(file, format!("column {} has no name", i + 1))
-                        .at_line(1)
-                        .with_help("give every column a name, or remove the empty one"),
-                );
-                continue;
-            }
-            if let Some(first) = headers[..i].iter().position(|o| o == h) {
-                problems.push(
-                    Diagnostic::error(
-                        file,
-                        format!(
-                            "column `{h}` appears twice (columns {} and {})",
-                            first + 1,
-                            i + 1
-                        ),
-                    )
-                    .at_line(1)
-                    .with_help("rename or remove one of them"),
-                );
-            }
-        }
+        let map = options.map.as_deref();
+        let matched = match_columns(file, head, q, options.id_column.as_deref(), map);
+        let mut problems = matched.problems;
+        let headers: Vec<String> = matched.headers.iter().map(|h| h.label.clone()).collect();
+        let values: Option<HashMap<String, Answer>> =
+            map.and_then(|m| m.values.as_ref()).map(|vs| {
+                let mut out = HashMap::new();
+                for v in vs {
+                    out.insert(v.cell.trim().to_owned(), v.answer);
+                    out.entry(normal(&v.cell)).or_insert(v.answer);
+                }
+                out
+            });
         let mut questions = Vec::new();
         let mut metadata = Vec::new();
         let mut id = None;
-        for (c, h) in headers.iter().enumerate() {
-            if h == id_column {
-                id = Some(c);
-            } else if let Some(i) = q.question(h) {
-                questions.push((c, i));
-            } else {
-                metadata.push((c, h.clone()));
+        for (c, role) in matched.roles.iter().enumerate() {
+            match role {
+                Role::Respondent => id = Some(c),
+                Role::Question { index, how } => {
+                    let question = &q.questions[*index];
+                    let scale = q.scale_of(question);
+                    let numbers = *how == How::Id || values.is_some();
+                    let digits: [Option<Answer>; 10] = std::array::from_fn(|d| {
+                        let text = d.to_string();
+                        if let Some(a) = values.as_ref().and_then(|v| v.get(&text)) {
+                            return Some(*a);
+                        }
+                        #[allow(clippy::cast_precision_loss)]
+                        let option = scale.option(d as f64).filter(|_| numbers)?;
+                        Some(Answer::Value(option.value))
+                    });
+                    let digit_scores = digits.map(|a| {
+                        let a = a?;
+                        if let Answer::Value(v) = a
+                            && scale.option(v).is_none()
+                        {
+                            return None;
+                        }
+                        crate::scoring::item_score(scale, question, Some(a))
+                    });
+                    questions.push(QuestionColumn {
+                        column: c,
+                        question: *index,
+                        numbers,
+                        digits,
+                        digit_scores,
+                    });
+                }
+                Role::Metadata(name) => metadata.push((c, name.clone())),
+                Role::Ignored => {}
             }
         }
-        if questions.is_empty() {
+        if let (Some(map), Some(vs)) = (map, map.and_then(|m| m.values.as_ref())) {
+            for v in vs {
+                if let Answer::Value(x) = v.answer
+                    && let Some(qc) = questions
+                        .iter()
+                        .find(|qc| q.scale_of(&q.questions[qc.question]).option(x).is_none())
+                {
+                    let scale = q.scale_of(&q.questions[qc.question]);
+                    let options: Vec<String> = scale
+                        .options
+                        .iter()
+                        .map(|o| super::value::fmt_value(o.value))
+                        .collect();
+                    problems.push(
+                        map.error_at(
+                            v.span.clone(),
+                            format!(
+                                "{} is not an option of scale `{}` (column `{}`)",
+                                super::value::fmt_value(x),
+                                scale.id,
+                                headers[qc.column]
+                            ),
+                        )
+                        .with_help(format!("use one of {}, or \"n/a\"", options.join(", "))),
+                    );
+                }
+            }
+        }
+        if questions.is_empty() && problems.is_empty() {
             let expected: Vec<&str> = q.questions.iter().map(|x| x.id.as_str()).collect();
             problems.push(
                 Diagnostic::error(file, format!("no column is a question of `{}`", q.id))
                     .at_line(1)
                     .with_help(format!(
-                        "name the answer columns after the question ids: {}",
+                        "name the answer columns after the question ids ({}) or their texts, or map them: `centricity map {file}` prints a map to fill in",
                         expected.join(", ")
                     )),
             );
@@ -130,17 +219,9 @@ impl CsvLayout {
         if !problems.is_empty() {
             return Err(Diagnostics(problems));
         }
-        let mut warnings = Vec::new();
-        if !metadata.is_empty() {
-            let names: Vec<String> = metadata
-                .iter()
-                .map(
-                    |(_, h)| match closest(h, q.questions.iter().map(|x| x.id.as_str())) {
-                        Some(best) if best != h => format!("`{h}` (did you mean `{best}`?)"),
-                        _ => format!("`{h}`"),
-                    },
-                )
-                .collect();
+        let mut warnings = matched.warnings;
+        if !metadata.is_empty() && head.kind == ExportKind::Plain {
+            let names: Vec<String> = metadata.iter().map(|(_, h)| format!("`{h}`")).collect();
             warnings.push(
                 Diagnostic::warning(
                     file,
@@ -152,7 +233,10 @@ impl CsvLayout {
                 .at_line(1),
             );
         }
-        let missing = q.questions.len() - questions.len();
+        let mut answered: Vec<usize> = questions.iter().map(|c| c.question).collect();
+        answered.sort_unstable();
+        answered.dedup();
+        let missing = q.questions.len() - answered.len();
         if missing > 0 {
             warnings.push(
                 Diagnostic::warning(
@@ -165,45 +249,127 @@ impl CsvLayout {
                 .at_line(1),
             );
         }
-        Ok((
-            Self {
-                file: file.to_owned(),
-                id_column: id,
-                questions,
-                headers,
-                known: known_cells(q),
-                digits: q
-                    .scales
-                    .iter()
-                    .map(|sc| {
-                        std::array::from_fn(|d| {
-                            #[allow(clippy::cast_precision_loss)]
-                            sc.option(d as f64).map(|o| Answer::Value(o.value))
-                        })
-                    })
-                    .collect(),
-                digit_scores: q
-                    .questions
-                    .iter()
-                    .map(|question| {
-                        let scale = q.scale_of(question);
-                        std::array::from_fn(|d| {
-                            #[allow(clippy::cast_precision_loss)]
-                            let option = scale.option(d as f64)?;
-                            crate::scoring::item_score(
-                                scale,
-                                question,
-                                Some(Answer::Value(option.value)),
-                            )
-                        })
-                    })
-                    .collect(),
-                known_meta: ["role", "team", "date", "language"]
-                    .map(|name| metadata.iter().find(|(_, h)| h == name).map(|(c, _)| *c)),
-                metadata,
-            },
-            warnings,
-        ))
+        let finished = metadata
+            .iter()
+            .find_map(|(c, name)| match id_key(name).as_str() {
+                "finished" => Some((*c, Finished::Flag)),
+                "status" if head.kind == ExportKind::Alchemer => Some((*c, Finished::Status)),
+                "submitdate" | "datesubmitted" if head.kind == ExportKind::LimeSurvey => {
+                    Some((*c, Finished::SubmitDate))
+                }
+                _ => None,
+            });
+        let layout = Self {
+            file: file.to_owned(),
+            kind: head.kind,
+            dialect: head.dialect,
+            id_column: id,
+            questions,
+            headers,
+            roles: matched.roles,
+            known: known_cells(q),
+            values,
+            known_meta: ["role", "team", "date", "language"]
+                .map(|name| metadata.iter().find(|(_, h)| h == name).map(|(c, _)| *c)),
+            metadata,
+            finished,
+        };
+        layout.check_codes(q, &head.sample)?;
+        Ok((layout, warnings))
+    }
+
+    /// Refuses numbers in columns matched by text before any row is scored: they are the
+    /// tool's codes, which need not be our option values.
+    fn check_codes(
+        &self,
+        q: &Questionnaire,
+        sample: &[csv::StringRecord],
+    ) -> Result<(), Diagnostics> {
+        let mut seen: Vec<(usize, std::collections::BTreeSet<String>)> = Vec::new();
+        for qc in self.questions.iter().filter(|qc| !qc.numbers) {
+            let mut numbers = std::collections::BTreeSet::new();
+            for record in sample {
+                let cell = record.get(qc.column).unwrap_or("").trim();
+                if cell.parse::<f64>().is_ok()
+                    && !self.values.as_ref().is_some_and(|v| v.contains_key(cell))
+                {
+                    numbers.insert(cell.to_owned());
+                }
+            }
+            if !numbers.is_empty() {
+                seen.push((qc.column, numbers));
+            }
+        }
+        if seen.is_empty() {
+            return Ok(());
+        }
+        let mut all: Vec<String> = seen.iter().flat_map(|(_, n)| n.iter().cloned()).collect();
+        all.sort_by(|a, b| {
+            a.parse::<f64>()
+                .unwrap_or(0.0)
+                .total_cmp(&b.parse::<f64>().unwrap_or(0.0))
+        });
+        all.dedup();
+        let scale = q.scale_of(&q.questions[self.questions[0].question]);
+        let options: Vec<String> = scale
+            .options
+            .iter()
+            .map(|o| super::value::fmt_value(o.value))
+            .collect();
+        Err(Diagnostics(vec![
+            Diagnostic::error(
+                &self.file,
+                format!(
+                    "{} column{} matched by question text hold numbers ({}): {}; a survey tool numbers a scale its own way (in the order it was shown, \"Don't know\" often as {}), so they are not read as option values until the coding is stated",
+                    seen.len(),
+                    if seen.len() == 1 { "" } else { "s" },
+                    all.join(", "),
+                    list(seen.iter().map(|(c, _)| self.headers[*c].as_str())),
+                    options.len() + 1,
+                ),
+            )
+            .at_line(1)
+            .with_help(format!(
+                "export the answers as text (Qualtrics: \"Use choice text\"; SurveyMonkey: \"Actual answer text\"), or state the coding: `centricity map {} > map.toml`, fill in its [values] (an empty [values] says the numbers are our option values {}), then add --map map.toml",
+                self.file,
+                options.join(", ")
+            )),
+        ]))
+    }
+
+    /// Which tool's layout the export has.
+    pub fn kind(&self) -> ExportKind {
+        self.kind
+    }
+
+    /// How the export's bytes are written.
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
+    /// What every column holds, with its name.
+    pub fn columns(&self) -> impl Iterator<Item = (&str, &Role)> {
+        self.headers.iter().map(String::as_str).zip(&self.roles)
+    }
+
+    /// Whether metadata column `name` exists.
+    pub fn has_metadata(&self, name: &str) -> bool {
+        self.metadata.iter().any(|(_, h)| h == name)
+    }
+
+    /// Whether a row is a finished response; rows of exports that do not say are.
+    pub fn is_finished(&self, record: &csv::StringRecord) -> bool {
+        let Some((c, how)) = self.finished else {
+            return true;
+        };
+        let cell = record.get(c).unwrap_or("").trim();
+        match how {
+            Finished::Flag => !(cell == "0" || cell.eq_ignore_ascii_case("false")),
+            Finished::Status => {
+                !(cell.eq_ignore_ascii_case("partial") || cell.eq_ignore_ascii_case("disqualified"))
+            }
+            Finished::SubmitDate => !cell.is_empty(),
+        }
     }
 
     /// The file the layout was read from, as diagnostics name it.
@@ -216,17 +382,16 @@ impl CsvLayout {
         self.metadata.iter().map(|(_, h)| h.as_str())
     }
 
-    /// The answer in one cell: a one-digit value from a table, any other known text from a map,
-    /// anything else parsed (numbers written differently, labels with other spacing).
+    /// The answer in one cell: a one-digit cell from a table, any other known text from a map,
+    /// anything else parsed (labels with a number before them, numbers written differently).
     fn cell(
         &self,
         q: &Questionnaire,
-        i: usize,
+        qc: &QuestionColumn,
         cell: &str,
-    ) -> Result<Option<Answer>, super::value::NotAnOption> {
-        let scale = q.questions[i].scale;
+    ) -> Result<Option<Answer>, NotAnOption> {
         if let [digit @ b'0'..=b'9'] = cell.as_bytes()
-            && let Some(a) = self.digits[scale][usize::from(digit - b'0')]
+            && let Some(a) = qc.digits[usize::from(digit - b'0')]
         {
             return Ok(Some(a));
         }
@@ -234,11 +399,52 @@ impl CsvLayout {
         if cell.is_empty() {
             return Ok(None);
         }
-        let known = &self.known[scale];
-        if let Some(a) = known.get(cell).or_else(|| known.get(&cell.to_lowercase())) {
+        let scale = &q.scales[q.questions[qc.question].scale];
+        if let Some(values) = &self.values
+            && let Some(a) = values.get(cell).or_else(|| values.get(&normal(cell)))
+        {
+            return match a {
+                Answer::Value(v) => from_number(scale, *v).map(Some),
+                Answer::NotApplicable => Ok(Some(*a)),
+            };
+        }
+        let known = &self.known[q.questions[qc.question].scale];
+        if let Some(a) = known
+            .get(cell)
+            .or_else(|| known.get(&cell.to_lowercase()))
+            .or_else(|| known.get(&normal(cell)))
+            .or_else(|| numbered_label(cell).and_then(|l| known.get(&normal(l))))
+        {
             return Ok(Some(*a));
         }
-        from_text(q, &q.scales[scale], cell)
+        if let Ok(v) = cell.parse::<f64>() {
+            if qc.numbers {
+                return from_number(scale, v).map(Some).map_err(|mut e| {
+                    e.help = format!(
+                        "{} (or, if {cell} is the survey tool's code for an answer, say what it means in a map's [values] with --map)",
+                        e.help
+                    );
+                    e
+                });
+            }
+            return Err(NotAnOption {
+                message: format!(
+                    "`{cell}` is a number in a column matched by question text: the survey tool's code, not necessarily option {cell}"
+                ),
+                help: "state the coding in a map file's [values] (--map)".to_owned(),
+            });
+        }
+        Err(NotAnOption {
+            message: format!("`{cell}` is not an option of scale `{}`", scale.id),
+            help: {
+                let values: Vec<String> = scale
+                    .options
+                    .iter()
+                    .map(|o| super::value::fmt_value(o.value))
+                    .collect();
+                format!("use one of {}, or \"n/a\"", values.join(", "))
+            },
+        })
     }
 
     fn cell_error(
@@ -247,7 +453,7 @@ impl CsvLayout {
         column: usize,
         row: u64,
         line: u64,
-        e: &super::value::NotAnOption,
+        e: &NotAnOption,
     ) -> Diagnostic {
         let id = self
             .id_column
@@ -284,10 +490,10 @@ impl CsvLayout {
     ) -> Result<(), Diagnostic> {
         out.clear();
         out.resize(q.questions.len(), None);
-        for &(c, i) in &self.questions {
-            match self.cell(q, i, record.get(c).unwrap_or("")) {
-                Ok(a) => out[i] = a,
-                Err(e) => return Err(self.cell_error(record, c, row, line, &e)),
+        for qc in &self.questions {
+            match self.cell(q, qc, record.get(qc.column).unwrap_or("")) {
+                Ok(a) => out[qc.question] = a,
+                Err(e) => return Err(self.cell_error(record, qc.column, row, line, &e)),
             }
         }
         Ok(())
@@ -305,20 +511,21 @@ impl CsvLayout {
     ) -> Result<(), Diagnostic> {
         out.clear();
         out.resize(q.questions.len(), None);
-        for &(c, i) in &self.questions {
-            let cell = record.get(c).unwrap_or("");
+        for qc in &self.questions {
+            let cell = record.get(qc.column).unwrap_or("");
             if let [digit @ b'0'..=b'9'] = cell.as_bytes()
-                && let Some(score) = self.digit_scores[i][usize::from(digit - b'0')]
+                && let Some(score) = qc.digit_scores[usize::from(digit - b'0')]
             {
-                out[i] = Some(score);
+                out[qc.question] = Some(score);
                 continue;
             }
-            match self.cell(q, i, cell) {
+            match self.cell(q, qc, cell) {
                 Ok(a) => {
-                    let question = &q.questions[i];
-                    out[i] = crate::scoring::item_score(q.scale_of(question), question, a);
+                    let question = &q.questions[qc.question];
+                    out[qc.question] =
+                        crate::scoring::item_score(q.scale_of(question), question, a);
                 }
-                Err(e) => return Err(self.cell_error(record, c, row, line, &e)),
+                Err(e) => return Err(self.cell_error(record, qc.column, row, line, &e)),
             }
         }
         Ok(())
@@ -385,9 +592,9 @@ impl CsvLayout {
         row: u64,
         line: u64,
     ) -> Result<(), Diagnostic> {
-        for &(c, i) in &self.questions {
-            if let Err(e) = self.cell(q, i, record.get(c).unwrap_or("")) {
-                return Err(self.cell_error(record, c, row, line, &e));
+        for qc in &self.questions {
+            if let Err(e) = self.cell(q, qc, record.get(qc.column).unwrap_or("")) {
+                return Err(self.cell_error(record, qc.column, row, line, &e));
             }
         }
         Ok(())
@@ -403,11 +610,11 @@ impl CsvLayout {
         line: u64,
     ) -> Result<Response, Diagnostic> {
         let mut response = Response::new(q);
-        response.completed = true;
-        for &(c, i) in &self.questions {
-            match self.cell(q, i, record.get(c).unwrap_or("")) {
-                Ok(a) => response.answers[i] = a,
-                Err(e) => return Err(self.cell_error(record, c, row, line, &e)),
+        response.completed = self.is_finished(record);
+        for qc in &self.questions {
+            match self.cell(q, qc, record.get(qc.column).unwrap_or("")) {
+                Ok(a) => response.answers[qc.question] = a,
+                Err(e) => return Err(self.cell_error(record, qc.column, row, line, &e)),
             }
         }
         let id = self

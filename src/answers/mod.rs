@@ -1,14 +1,29 @@
 //! Answers: answer files (TOML, one respondent) and the resolved [`Response`] that scoring reads.
 
+mod columns;
 mod csv_export;
 mod csv_split;
+mod dialect;
+mod draft_map;
+mod export_head;
+mod export_map;
 mod file;
+mod normalize;
 mod response;
+mod surveyjs;
 mod value;
+mod xlsx;
 
-pub use csv_export::{CsvLayout, csv_error, reader as csv_reader};
+pub use columns::{How, Role, matching_columns};
+pub use csv_export::{CsvLayout, LayoutOptions, csv_error, reader as csv_reader};
 pub use csv_split::{Cut, last_cut, record_line};
+pub use dialect::{Dialect, Encoding, transcode_utf16};
+pub use draft_map::draft_map;
+pub use export_head::{ExportHead, ExportKind, HEAD_BYTES};
+pub use export_map::{ExportMap, MapTarget};
 pub(crate) use file::AnswerFileFormat;
 pub use file::{AnswerDocument, MAX_ANSWER_FILE_BYTES};
 pub use response::{Answer, Metadata, Response};
+pub use surveyjs::surveyjs_to_csv;
 pub(crate) use value::fmt_value;
+pub use xlsx::{XlsxInfo, xlsx_to_csv};

@@ -65,7 +65,7 @@ pub(crate) fn compare_command(args: &CompareArgs) -> anyhow::Result<Exit> {
     let mut questionnaires = Questionnaires::new(args.questionnaire.as_deref())?;
     let options = ScoreOptions::default();
     let lang = args.common.lang.as_deref();
-    let csv = CsvOptions::from(&args.csv);
+    let csv = CsvOptions::from_args(&args.csv)?;
     let mut invalid = false;
     let mut side = |path| snapshot(path, &mut questionnaires, &csv, lang, options, &mut invalid);
     let (before, after) = (side(&args.before)?, side(&args.after)?);

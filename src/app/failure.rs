@@ -80,6 +80,7 @@ pub(crate) fn print_diagnostics(all: &[Diagnostic]) {
         let (style, kind) = match d.severity {
             Severity::Error => (ERROR, "error"),
             Severity::Warning => (WARNING, "warning"),
+            Severity::Note => (HINT, "note"),
         };
         let _ = writeln!(
             err,
@@ -123,6 +124,7 @@ fn snippet_report(d: &Diagnostic) -> Vec<annotate_snippets::Group<'static>> {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
+        Severity::Note => Level::NOTE,
     };
     let title = format!("{}: {}", place(d), clean(&d.message, false));
     let group = match &d.snippet {

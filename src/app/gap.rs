@@ -41,13 +41,15 @@ fn side(
 }
 
 pub(crate) fn gap_command(args: &GapArgs) -> anyhow::Result<Exit> {
-    let csv = CsvOptions::from(&args.csv);
+    let common_map = args.csv.map.as_deref();
+    let inside_csv = CsvOptions::with_map(&args.csv, args.internal_map.as_deref().or(common_map))?;
+    let outside_csv = CsvOptions::with_map(&args.csv, args.customer_map.as_deref().or(common_map))?;
     let mut inside =
         Questionnaires::new(args.internal_questionnaire.as_deref())?.with_csv_default(DEFAULT_ID);
     let mut outside = Questionnaires::new(args.customer_questionnaire.as_deref())?
         .with_csv_default(CUSTOMER_VIEW_ID);
-    let (iq, ig, bad_inside) = side(&args.internal, &mut inside, &csv)?;
-    let (oq, og, bad_outside) = side(&args.customer, &mut outside, &csv)?;
+    let (iq, ig, bad_inside) = side(&args.internal, &mut inside, &inside_csv)?;
+    let (oq, og, bad_outside) = side(&args.customer, &mut outside, &outside_csv)?;
 
     if oq.mirror_of.as_deref() != Some(iq.id.as_str()) {
         let (hint, message) = match &oq.mirror_of {

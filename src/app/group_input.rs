@@ -27,8 +27,13 @@ pub(crate) fn read_group(
     let (inputs, problems) = expand(paths);
     let mut invalid = problems.iter().any(Diagnostic::is_error);
     print_diagnostics(&problems);
+    let csv = &CsvOptions {
+        by: by.map(str::to_owned),
+        ..csv.clone()
+    };
     let mut state: Option<(Questionnaire, Groups)> = None;
     let mut mixed = false;
+    let mut quality = Quality::default();
     // Each respondent's own result (for the distribution of placements) is the costly part.
     let prepare = |q: &Questionnaire, response: Response, warnings: &[Diagnostic], source: &str| {
         let individual = assess(
@@ -48,8 +53,13 @@ pub(crate) fn read_group(
         source,
     )| {
         print_diagnostics(&warnings);
+        if !response.completed && !csv.include_unfinished {
+            quality.unfinished += 1;
+            return Ok(());
+        }
         let (first, groups) = state.get_or_insert_with(|| (q.clone(), Groups::new(q, by, options)));
         if first.id == q.id {
+            quality.add(&response);
             groups.add_assessed(first, &response, &individual);
         } else {
             mixed = true;
@@ -64,5 +74,110 @@ pub(crate) fn read_group(
         }
         Ok(())
     })?;
+    let source = paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    print_diagnostics(&quality.notes(&source));
     Ok((state, invalid || mixed))
+}
+
+/// What a group's data says about itself: responses left out, respondents counted twice,
+/// respondents who gave one answer to everything.
+#[derive(Debug, Default)]
+struct Quality {
+    unfinished: usize,
+    /// Hashes of the respondent ids seen: a set of names would grow with the group's size
+    /// many times over.
+    seen: std::collections::HashSet<u64>,
+    duplicates: Vec<String>,
+    duplicate_count: usize,
+    straight: Vec<String>,
+    straight_count: usize,
+}
+
+/// Names listed in a note; the rest are counted.
+const NAMES_SHOWN: usize = 5;
+
+impl Quality {
+    fn add(&mut self, response: &Response) {
+        use std::hash::{Hash, Hasher};
+        if let Some(id) = response.meta.respondent.as_deref() {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            id.hash(&mut h);
+            if !self.seen.insert(h.finish()) {
+                self.duplicate_count += 1;
+                if self.duplicates.len() < NAMES_SHOWN {
+                    self.duplicates.push(id.to_owned());
+                }
+            }
+        }
+        let values: Vec<f64> = response
+            .answers
+            .iter()
+            .filter_map(|a| match a {
+                Some(crate::answers::Answer::Value(v)) => Some(*v),
+                _ => None,
+            })
+            .collect();
+        // Five answers or more, all the same: too few say nothing about how they were given.
+        if values.len() >= 5 && values.iter().all(|v| (v - values[0]).abs() < 1e-9) {
+            self.straight_count += 1;
+            if self.straight.len() < NAMES_SHOWN {
+                self.straight
+                    .push(response.meta.respondent.clone().unwrap_or_default());
+            }
+        }
+    }
+
+    fn notes(&self, source: &str) -> Vec<Diagnostic> {
+        let names = |list: &[String], count: usize| {
+            let shown: Vec<String> = list.iter().map(|n| format!("`{n}`")).collect();
+            match count.saturating_sub(list.len()) {
+                0 => shown.join(", "),
+                more => format!("{} and {more} more", shown.join(", ")),
+            }
+        };
+        let mut out = Vec::new();
+        if self.unfinished > 0 {
+            out.push(
+                Diagnostic::note(
+                    source,
+                    format!(
+                        "{} unfinished response{} left out of the group result",
+                        self.unfinished,
+                        if self.unfinished == 1 { "" } else { "s" }
+                    ),
+                )
+                .with_help("pass --include-unfinished to count them"),
+            );
+        }
+        if self.duplicate_count > 0 {
+            out.push(
+                Diagnostic::warning(
+                    source,
+                    format!(
+                        "respondent ids appear more than once ({} repeat{}): {}",
+                        self.duplicate_count,
+                        if self.duplicate_count == 1 { "" } else { "s" },
+                        names(&self.duplicates, self.duplicate_count)
+                    ),
+                )
+                .with_help("each is counted every time it appears; remove repeated responses if they are the same person's"),
+            );
+        }
+        if self.straight_count > 0 {
+            out.push(Diagnostic::note(
+                source,
+                format!(
+                    "{} respondent{} gave the same answer to every item (straight-lining): {}",
+                    self.straight_count,
+                    if self.straight_count == 1 { "" } else { "s" },
+                    names(&self.straight, self.straight_count)
+                ),
+            ));
+        }
+        out
+    }
 }

@@ -2,6 +2,7 @@
 //! prints errors and picks the exit code.
 
 mod compare;
+mod export;
 mod failure;
 mod gap;
 mod group_input;
@@ -9,6 +10,7 @@ mod inputs;
 mod interrupt;
 mod language;
 mod lock;
+mod map;
 mod progress;
 mod records;
 mod room;
@@ -54,6 +56,8 @@ pub fn run() -> i32 {
         Command::Summarize(args) => summarize::summarize(args),
         Command::Compare(args) => compare::compare_command(args),
         Command::Gap(args) => gap::gap_command(args),
+        Command::Map(args) => map::map(args),
+        Command::Export(args) => export::export(args),
         Command::Validate(args) => validate::validate(args),
         Command::Questionnaires => show::list(),
         Command::Show(args) => show::show(args),

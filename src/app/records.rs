@@ -7,14 +7,15 @@
 //! does not grow with the number of rows.
 
 use std::fs::File;
-use std::io::{BufReader, Read, Seek, SeekFrom};
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
 use super::failure::{Failure, print_diagnostics};
 use super::inputs::Input;
 use super::score::Questionnaires;
 use crate::answers::{
-    AnswerDocument, CsvLayout, Response, csv_error, csv_reader, last_cut, record_line,
+    AnswerDocument, CsvLayout, Dialect, Encoding, ExportHead, ExportKind, ExportMap, HEAD_BYTES,
+    LayoutOptions, Response, csv_error, last_cut, record_line,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::questionnaire::Questionnaire;
@@ -42,37 +43,76 @@ pub(crate) type Emit<'a, T> = dyn FnMut(&Questionnaire, T) -> anyhow::Result<()>
 const FILES_PER_BATCH: usize = 128;
 
 /// How CSV exports are read.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct CsvOptions {
-    pub(crate) id_column: String,
+    /// `--id-column`: found by name when not given.
+    pub(crate) id_column: Option<String>,
     /// Report a bad row and go on, instead of failing the whole run.
     pub(crate) skip_invalid: bool,
+    /// `--map`: how the columns and cells of the exports are read.
+    pub(crate) map: Option<std::sync::Arc<ExportMap>>,
+    /// `--sheet`: the sheet of a workbook to read.
+    pub(crate) sheet: Option<String>,
+    /// A metadata column that must be there (`--by`).
+    pub(crate) by: Option<String>,
+    /// `--include-unfinished`: count unfinished responses in group results.
+    pub(crate) include_unfinished: bool,
 }
 
-impl From<&crate::cli::CsvArgs> for CsvOptions {
-    fn from(args: &crate::cli::CsvArgs) -> Self {
-        Self {
+impl CsvOptions {
+    /// The options of `args`, with the map file read.
+    pub(crate) fn from_args(args: &crate::cli::CsvArgs) -> Result<Self, Diagnostics> {
+        Self::with_map(args, args.map.as_deref())
+    }
+
+    /// The options of `args` with `map` as the map file (for a command with one map per side).
+    pub(crate) fn with_map(
+        args: &crate::cli::CsvArgs,
+        map: Option<&Path>,
+    ) -> Result<Self, Diagnostics> {
+        let map = match map {
+            Some(path) => {
+                let name = path.display().to_string();
+                let text = super::inputs::read_text(path).map_err(|d| Diagnostics(vec![d]))?;
+                Some(std::sync::Arc::new(ExportMap::parse(&name, text)?))
+            }
+            None => None,
+        };
+        Ok(Self {
             id_column: args.id_column.clone(),
             skip_invalid: args.skip_invalid,
+            map,
+            sheet: args.sheet.clone(),
+            by: None,
+            include_unfinished: args.include_unfinished,
+        })
+    }
+
+    fn layout(&self) -> LayoutOptions {
+        LayoutOptions {
+            id_column: self.id_column.clone(),
+            map: self.map.clone(),
         }
     }
 }
 
-impl Default for CsvOptions {
-    fn default() -> Self {
-        Self {
-            id_column: "respondent".to_owned(),
-            skip_invalid: false,
-        }
-    }
-}
+/// Extensions of the survey-tool exports read: CSV (and Excel's "Unicode Text"), workbooks,
+/// SurveyJS results.
+const EXPORT_EXTENSIONS: [&str; 5] = ["csv", "tsv", "txt", "xlsx", "json"];
 
-/// Whether `input` is a CSV export rather than a TOML answer file.
+/// Whether `input` is a survey-tool export rather than a TOML answer file.
 pub(crate) fn is_csv(input: &Input) -> bool {
     match input {
-        Input::File(p) => p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")),
+        Input::File(p) => p
+            .extension()
+            .is_some_and(|e| EXPORT_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x))),
         Input::Stdin { csv, .. } => *csv,
     }
+}
+
+fn has_extension(path: &Path, ext: &str) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 
 fn path_of(input: &Input) -> &Path {
@@ -128,26 +168,110 @@ struct Done<T> {
     problems: Vec<Diagnostic>,
 }
 
-/// The header row of a CSV export, where the rows after it start, and that byte's line.
-struct Header {
-    record: csv::StringRecord,
-    start: u64,
-    first_line: u64,
+/// An export ready to be read in pieces: the CSV file to read (the export itself, or the
+/// UTF-8 CSV a workbook, a SurveyJS file or a UTF-16 file was turned into) and its head.
+pub(crate) struct Export {
+    pub(crate) path: std::path::PathBuf,
+    pub(crate) head: ExportHead,
+    /// How the file was turned into CSV, for a note.
+    pub(crate) converted: Option<String>,
+    _temp: Option<tempfile::TempPath>,
 }
 
-fn read_header(name: &str, path: &Path) -> Result<Header, Diagnostics> {
-    let file = File::open(path)
-        .map_err(|e| Diagnostics(vec![Diagnostic::error(name, format!("cannot read: {e}"))]))?;
-    let mut reader = csv_reader(BufReader::with_capacity(1 << 16, file));
-    let record = reader
-        .headers()
-        .map_err(|e| Diagnostics(vec![csv_error(name, &e)]))?
-        .clone();
-    let position = reader.position();
-    Ok(Header {
-        record,
-        start: position.byte(),
-        first_line: position.line(),
+fn read_head(name: &str, path: &Path, kind: Option<ExportKind>) -> Result<ExportHead, Diagnostics> {
+    let cannot =
+        |e: std::io::Error| Diagnostics(vec![Diagnostic::error(name, format!("cannot read: {e}"))]);
+    let file = File::open(path).map_err(cannot)?;
+    let mut head = Vec::with_capacity(1 << 16);
+    file.take(HEAD_BYTES as u64 + 1)
+        .read_to_end(&mut head)
+        .map_err(cannot)?;
+    let whole = head.len() <= HEAD_BYTES;
+    head.truncate(HEAD_BYTES);
+    ExportHead::read(name, &head, whole, kind)
+}
+
+/// Converts `input` with `write` into a temporary UTF-8 CSV file.
+fn convert(
+    name: &str,
+    write: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), Diagnostic>,
+) -> Result<tempfile::TempPath, Diagnostics> {
+    let fail = |e: std::io::Error| {
+        Diagnostics(vec![Diagnostic::error(
+            name,
+            format!("cannot convert: {e}"),
+        )])
+    };
+    let file = tempfile::NamedTempFile::new().map_err(fail)?;
+    let (file, path) = file.into_parts();
+    let mut out = std::io::BufWriter::new(file);
+    write(&mut out).map_err(|d| Diagnostics(vec![d]))?;
+    std::io::Write::flush(&mut out).map_err(fail)?;
+    Ok(path)
+}
+
+/// Opens an export: converts what is not CSV into CSV, and reads its head.
+pub(crate) fn open_export(input: &Input, options: &CsvOptions) -> Result<Export, Diagnostics> {
+    let name = input.name();
+    let path = path_of(input);
+    let (temp, kind, converted) = if has_extension(path, "xlsx") {
+        let mut sheet = String::new();
+        let temp = convert(&name, &mut |out| {
+            let info = crate::answers::xlsx_to_csv(&name, path, options.sheet.as_deref(), out)?;
+            sheet = info.sheet;
+            Ok(())
+        })?;
+        (
+            Some(temp),
+            None,
+            Some(format!("read sheet `{sheet}` of the workbook")),
+        )
+    } else if has_extension(path, "json") {
+        let text = input.read().map_err(|d| Diagnostics(vec![d]))?;
+        let temp = convert(&name, &mut |out| {
+            crate::answers::surveyjs_to_csv(&name, &text, out)
+        })?;
+        (Some(temp), Some(ExportKind::SurveyJs), None)
+    } else {
+        (None, None, None)
+    };
+    let read_path = temp.as_ref().map_or(path, |t| t.as_ref());
+    let head = read_head(&name, read_path, kind)?;
+    if matches!(head.dialect.encoding, Encoding::Utf16Le | Encoding::Utf16Be) {
+        let encoding = head.dialect.encoding;
+        let temp = convert(&name, &mut |out| {
+            let mut file = File::open(read_path)
+                .map_err(|e| Diagnostic::error(&name, format!("cannot read: {e}")))?;
+            crate::answers::transcode_utf16(encoding, &mut file, out)
+                .map_err(|e| Diagnostic::error(&name, format!("cannot read: {e}")))
+        })?;
+        let head = read_head(&name, temp.as_ref(), kind)?;
+        let note = format!(
+            "read as {} text",
+            Dialect {
+                encoding,
+                ..head.dialect
+            }
+            .encoding_name()
+        );
+        return Ok(Export {
+            path: temp.to_path_buf(),
+            head,
+            converted: Some(note),
+            _temp: Some(temp),
+        });
+    }
+    let converted = match (converted, head.dialect.encoding) {
+        (None, Encoding::Windows1252) => {
+            Some("read as Windows-1252 text: the file is not UTF-8".to_owned())
+        }
+        (c, _) => c,
+    };
+    Ok(Export {
+        path: read_path.to_path_buf(),
+        head,
+        converted,
+        _temp: temp,
     })
 }
 
@@ -159,13 +283,16 @@ fn work_on_piece<T>(
     q: &Questionnaire,
     work: &RowWork<'_, T>,
 ) -> (Vec<T>, Vec<Diagnostic>) {
+    let dialect = layout.dialect();
+    let bytes = dialect.decode(&piece.bytes);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(piece.bytes.as_slice());
+        .delimiter(dialect.delimiter)
+        .from_reader(&*bytes);
     let line_at = |position: Option<&csv::Position>| {
         let (byte, line) = position.map_or((0, 1), |p| (p.byte(), p.line()));
-        record_line(&piece.bytes, byte, line, piece.first_line)
+        record_line(&bytes, byte, line, piece.first_line)
     };
     let (mut prepared, mut problems) = (Vec::new(), Vec::new());
     let mut record = csv::StringRecord::new();
@@ -198,17 +325,56 @@ fn work_on_piece<T>(
 /// row was invalid.
 fn csv_rows<T: Send>(
     input: &Input,
-    header: &Header,
+    export: &Export,
     q: &Questionnaire,
     options: &CsvOptions,
     (work, piece_bytes): (&RowWork<'_, T>, usize),
     emit: &mut Emit<'_, T>,
 ) -> anyhow::Result<bool> {
     let name = input.name();
-    let path = path_of(input);
-    let (headers, start, first_line) = (&header.record, header.start, header.first_line);
-    let (layout, warnings) = CsvLayout::new(&name, headers, q, &options.id_column)?;
-    print_diagnostics(&warnings);
+    let path = export.path.as_path();
+    let (start, first_line) = (export.head.data_start, export.head.first_line);
+    let (layout, warnings) = CsvLayout::new(&name, &export.head, q, &options.layout())?;
+    if let Some(by) = &options.by
+        && !layout.has_metadata(by)
+        && !["role", "team", "date", "language"].contains(&by.as_str())
+    {
+        let columns: Vec<&str> = layout
+            .columns()
+            .filter(|(_, r)| matches!(r, crate::answers::Role::Metadata(_)))
+            .map(|(n, _)| n)
+            .collect();
+        return Err(Diagnostics(vec![
+            Diagnostic::error(&name, format!("--by `{by}`: the file has no such column"))
+                .at_line(1)
+                .with_help(
+                    match crate::toml_source::closest(by, columns.iter().copied()) {
+                        Some(best) => format!("did you mean `{best}`?"),
+                        None => format!("its metadata columns are: {}", columns.join(", ")),
+                    },
+                ),
+        ])
+        .into());
+    }
+    let mut notes = warnings;
+    if let Some(how) = &export.converted {
+        notes.insert(0, Diagnostic::note(&name, how.clone()));
+    }
+    if layout.kind() != ExportKind::Plain || layout.dialect().delimiter != b',' {
+        let delimiter = match layout.dialect().delimiter {
+            b';' => "`;`",
+            b'\t' => "tabs",
+            _ => "`,`",
+        };
+        notes.insert(
+            0,
+            Diagnostic::note(
+                &name,
+                format!("read as {}, separated by {delimiter}", layout.kind().name()),
+            ),
+        );
+    }
+    print_diagnostics(&notes);
     let cannot_read = |e: std::io::Error| {
         Diagnostics(vec![Diagnostic::error(&name, format!("cannot read: {e}"))])
     };
@@ -397,15 +563,15 @@ pub(crate) fn for_each_prepared<T: Send>(
         }
         if is_csv(input) {
             let name = input.name();
-            let header = match read_header(&name, path_of(input)) {
-                Ok(header) => header,
+            let export = match open_export(input, options) {
+                Ok(export) => export,
                 Err(d) => {
                     invalid = true;
                     print_diagnostics(&d.0);
                     continue;
                 }
             };
-            let q = questionnaires.for_csv(&header.record)?;
+            let q = questionnaires.for_export(&export.head, options.map.as_deref())?;
             let whole = |layout: &CsvLayout,
                          q: &Questionnaire,
                          record: &csv::StringRecord,
@@ -420,7 +586,7 @@ pub(crate) fn for_each_prepared<T: Send>(
                 Some(rows) => (rows, PIECE_BYTES),
                 None => (&whole as &RowWork<'_, T>, SMALL_PIECE_BYTES),
             };
-            match csv_rows(input, &header, q, options, work, emit) {
+            match csv_rows(input, &export, q, options, work, emit) {
                 Ok(bad) => bad_rows |= bad,
                 Err(e) => match e.downcast::<Diagnostics>() {
                     Ok(d) => {
@@ -450,8 +616,8 @@ pub(crate) fn check_csv(
     questionnaires: &mut Questionnaires,
     options: &CsvOptions,
 ) -> anyhow::Result<(u64, bool)> {
-    let header = read_header(&input.name(), path_of(input))?;
-    let q = questionnaires.for_csv(&header.record)?;
+    let export = open_export(input, options)?;
+    let q = questionnaires.for_export(&export.head, options.map.as_deref())?;
     let mut rows = 0;
     let check = |layout: &CsvLayout,
                  q: &Questionnaire,
@@ -465,7 +631,7 @@ pub(crate) fn check_csv(
     };
     let invalid = csv_rows(
         input,
-        &header,
+        &export,
         q,
         options,
         (&check, PIECE_BYTES),

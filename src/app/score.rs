@@ -51,16 +51,31 @@ impl Questionnaires {
         self
     }
 
-    /// The questionnaire of a CSV export, which does not name one: `--questionnaire`; else the
-    /// default bundled questionnaire when any column is one of its questions; else the bundled
-    /// questionnaire with the most question columns (so that an export of the customer-view
-    /// survey needs no flag); else the default, whose error lists the expected columns.
-    pub(crate) fn for_csv(
+    /// The questionnaire of an export, which does not name one: `--questionnaire`; else the
+    /// map file's; else the default bundled questionnaire when any column is one of its
+    /// questions (by id, alias or text); else the bundled questionnaire with the most question
+    /// columns (so that an export of the customer-view survey needs no flag); else the default,
+    /// whose error lists the expected columns.
+    pub(crate) fn for_export(
         &mut self,
-        columns: &csv::StringRecord,
+        head: &crate::answers::ExportHead,
+        map: Option<&crate::answers::ExportMap>,
     ) -> anyhow::Result<&Questionnaire> {
         if let Some(q) = &self.forced {
             return Ok(q);
+        }
+        if let Some(id) = map.and_then(|m| m.questionnaire.as_deref()) {
+            return match load_bundled(&mut self.bundled, id)? {
+                Some(_) => Ok(&self.bundled[id]),
+                None => Err(Failure::usage(format!(
+                    "the map names questionnaire `{id}`, which is not bundled"
+                ))
+                .hint(format!(
+                    "bundled questionnaires: {}; for your own, pass --questionnaire FILE",
+                    bundled_ids()
+                ))
+                .into()),
+            };
         }
         let mut ids: Vec<&'static str> = vec![self.csv_default];
         ids.extend(
@@ -73,10 +88,7 @@ impl Questionnaires {
         for id in ids {
             let q = load_bundled(&mut self.bundled, id)?
                 .ok_or_else(|| Failure::usage(format!("questionnaire `{id}` is not bundled")))?;
-            let matches = columns
-                .iter()
-                .filter(|c| q.question_index.contains_key(c.trim()))
-                .count();
+            let matches = crate::answers::matching_columns(head, q);
             if matches > 0 && best.is_none_or(|(_, m)| matches > m) {
                 best = Some((id, matches));
             }
@@ -181,7 +193,7 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
     let options = ScoreOptions {
         max_recommendations: args.top,
     };
-    let csv = CsvOptions::from(&args.csv);
+    let csv = CsvOptions::from_args(&args.csv)?;
     let mut scored = 0usize;
     let mut unwritable = false;
     let lang_flag = args.common.lang.as_deref();

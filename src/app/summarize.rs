@@ -96,7 +96,7 @@ pub(crate) fn summarize(args: &SummarizeArgs) -> anyhow::Result<Exit> {
     let options = ScoreOptions {
         max_recommendations: args.read.top,
     };
-    let csv = CsvOptions::from(&args.read.csv);
+    let csv = CsvOptions::from_args(&args.read.csv)?;
     let (state, invalid) = read_group(
         &args.read.inputs,
         &mut questionnaires,

@@ -85,6 +85,10 @@ pub(crate) struct ScaleFile {
     pub options: Spanned<Vec<Spanned<OptionFile>>>,
     /// Offers an answer that is excluded from scores, such as "Don't know".
     pub not_applicable: Option<Text>,
+    /// Other cell texts that mean the not-applicable answer in a survey tool's export, such as
+    /// "N/A" or "Not applicable".
+    #[serde(default)]
+    pub not_applicable_aliases: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -93,6 +97,9 @@ pub(crate) struct OptionFile {
     #[schemars(with = "f64")]
     pub value: Spanned<f64>,
     pub label: Text,
+    /// Other cell texts that mean this option in a survey tool's export, such as "Neutral".
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -152,4 +159,8 @@ pub(crate) struct QuestionFile {
     /// the customer's side; they should be of the same stage.
     #[schemars(with = "Option<Vec<String>>")]
     pub mirrors: Option<Vec<Spanned<String>>>,
+    /// Other column names this question has in survey-tool exports (an export tag, a shortened
+    /// text), matched like its id and text.
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }

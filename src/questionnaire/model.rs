@@ -49,6 +49,8 @@ pub struct Scale {
     pub id: String,
     pub options: Vec<ScaleOption>,
     pub not_applicable: Option<Text>,
+    /// Other cell texts that mean not applicable in a survey tool's export.
+    pub not_applicable_aliases: Vec<String>,
     pub min: f64,
     pub max: f64,
 }
@@ -57,6 +59,8 @@ pub struct Scale {
 pub struct ScaleOption {
     pub value: f64,
     pub label: Text,
+    /// Other cell texts that mean this option in a survey tool's export.
+    pub aliases: Vec<String>,
 }
 
 impl Scale {
@@ -101,6 +105,8 @@ pub struct Question {
     pub recommendation: Option<Text>,
     /// Questions of the `mirror_of` questionnaire this one reflects.
     pub mirrors: Vec<super::Mirror>,
+    /// Other column names of this question in survey-tool exports.
+    pub aliases: Vec<String>,
 }
 
 impl Questionnaire {

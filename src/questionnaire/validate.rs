@@ -432,6 +432,7 @@ pub(crate) fn validate(
             reverse: q.reverse,
             recommendation: q.recommendation,
             mirrors,
+            aliases: q.aliases,
         });
     }
 
@@ -644,6 +645,7 @@ fn build_scale(c: &mut Checker<'_>, id: String, scale: Spanned<ScaleFile>) -> Sc
         options.push(ScaleOption {
             value,
             label: o.label,
+            aliases: o.aliases,
         });
     }
     if options.len() < 2 {
@@ -668,6 +670,7 @@ fn build_scale(c: &mut Checker<'_>, id: String, scale: Spanned<ScaleFile>) -> Sc
         id,
         options,
         not_applicable: scale.not_applicable,
+        not_applicable_aliases: scale.not_applicable_aliases,
         min,
         max,
     }

@@ -1,0 +1,57 @@
+//! `centricity map`: prints how an export is read, as a draft map file.
+
+use std::io::Write as _;
+
+use super::failure::{Exit, print_diagnostics};
+use super::inputs::expand;
+use super::records::{CsvOptions, open_export};
+use super::score::Questionnaires;
+use crate::cli::MapArgs;
+use crate::diagnostic::Diagnostics;
+
+pub(crate) fn map(args: &MapArgs) -> anyhow::Result<Exit> {
+    let mut questionnaires = Questionnaires::new(args.questionnaire.as_deref())?;
+    let (inputs, problems) = expand(std::slice::from_ref(&args.export));
+    print_diagnostics(&problems);
+    let Some(input) = inputs.into_iter().next() else {
+        return Ok(Exit::Invalid);
+    };
+    let options = CsvOptions {
+        id_column: args.id_column.clone(),
+        sheet: args.sheet.clone(),
+        ..CsvOptions::default()
+    };
+    let options = match &args.map {
+        Some(path) => {
+            let name = path.display().to_string();
+            let text = super::inputs::read_text(path).map_err(|d| Diagnostics(vec![d]))?;
+            CsvOptions {
+                map: Some(std::sync::Arc::new(crate::answers::ExportMap::parse(
+                    &name, text,
+                )?)),
+                ..options
+            }
+        }
+        None => options,
+    };
+    let export = open_export(&input, &options)?;
+    let q = questionnaires.for_export(&export.head, options.map.as_deref())?;
+    let (text, problems) = crate::answers::draft_map(
+        &input.name(),
+        &export.head,
+        q,
+        options.id_column.as_deref(),
+        options.map.as_deref(),
+    );
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    print_diagnostics(&problems);
+    Ok(
+        if problems.iter().any(crate::diagnostic::Diagnostic::is_error) {
+            Exit::Invalid
+        } else {
+            Exit::Success
+        },
+    )
+}
