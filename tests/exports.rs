@@ -131,3 +131,105 @@ fn every_tool_export_reads_to_the_answers_it_holds() {
     }
     assert!(checked >= 15, "only {checked} fixtures");
 }
+
+/// Responses exported by each tool from a survey built with `centricity export --to <tool>`
+/// name their columns by our ids and code answers as we do: they score without a map.
+#[test]
+fn a_survey_built_from_our_export_scores_without_a_map() {
+    for file in ["qualtrics.csv", "limesurvey.csv", "surveyjs.json"] {
+        let path = folder().join("roundtrip").join(file);
+        let (code, results, stderr) = score(&path, &[]);
+        assert_eq!(code, 0, "{file}\n{stderr}");
+        assert_eq!(results.len(), 3, "{file}");
+        for (r, result) in results.iter().enumerate() {
+            for (k, item) in result["items"].as_array().unwrap().iter().enumerate() {
+                let want = match (r, k) {
+                    (0, _) => Some("4".to_owned()),
+                    (1, k) => Some(format!("{}", (k % 5) + 1)),
+                    (2, 0) => Some("n/a".to_owned()),
+                    (2, 1) => None,
+                    (2, _) => Some("5".to_owned()),
+                    _ => unreachable!(),
+                };
+                assert_eq!(
+                    answer_text(&item["answer"]),
+                    want,
+                    "{file}: respondent {r}, item {k}"
+                );
+            }
+        }
+    }
+}
+
+/// What `centricity export` writes carries our ids as the tool's codes, for each tool.
+#[test]
+fn export_writes_our_ids_for_each_tool() {
+    for (tool, id) in [
+        ("qualtrics", "focused_knowledge"),
+        ("limesurvey", "focusedknowledge"),
+        ("surveyjs", "focused-knowledge"),
+    ] {
+        let out = Command::cargo_bin("centricity")
+            .unwrap()
+            .args(["export", "--to", tool])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{tool}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(id), "{tool}: {id} missing");
+    }
+}
+
+/// The draft `centricity map` prints for a file of tool codes is a valid map that states no
+/// coding; once the user uncomments its `[values]`, the file reads to the answers it holds.
+#[test]
+fn the_draft_map_states_nothing_until_the_user_does() {
+    let file = folder().join("qualtrics/numeric.csv");
+    let out = Command::cargo_bin("centricity")
+        .unwrap()
+        .arg("map")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let draft = String::from_utf8(out.stdout).unwrap();
+    let parsed: toml::Table = draft.parse().unwrap();
+    assert!(
+        !parsed.contains_key("values"),
+        "the coding stays commented out"
+    );
+    assert_eq!(
+        parsed["columns"]["Q1_1"].as_str(),
+        Some("focused-knowledge")
+    );
+    assert_eq!(parsed["columns"]["ResponseId"].as_str(), Some("respondent"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("map.toml");
+    std::fs::write(&map, &draft).unwrap();
+    let (code, _, _) = score(&file, &["--map", map.to_str().unwrap()]);
+    assert_eq!(code, 1, "the draft as printed still refuses the codes");
+
+    let mut after = false;
+    let uncommented: String = draft
+        .lines()
+        .map(|l| {
+            after |= l == "# [values]";
+            let l = if after {
+                l.strip_prefix("# ").unwrap_or(l)
+            } else {
+                l
+            };
+            format!("{}\n", l.split("    #").next().unwrap())
+        })
+        .collect();
+    std::fs::write(&map, uncommented).unwrap();
+    let (code, results, stderr) = score(&file, &["--map", map.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let expected = expected();
+    check(
+        "qualtrics/numeric.csv",
+        expected["qualtrics/numeric.csv"].as_table().unwrap(),
+        &results,
+    );
+}

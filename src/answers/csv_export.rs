@@ -30,6 +30,8 @@ struct QuestionColumn {
     /// Whether a number in it is an option value: the column is named by our id, or the map
     /// states the coding.
     numbers: bool,
+    /// The code that means not applicable, where the layout says which (see `new`).
+    na_code: Option<String>,
     /// The answer each single digit stands for, and its item score (rule 1): most cells of an
     /// export are read by one look-up.
     digits: [Option<Answer>; 10],
@@ -147,10 +149,26 @@ impl CsvLayout {
                     let question = &q.questions[*index];
                     let scale = q.scale_of(question);
                     let numbers = *how == How::Id || values.is_some();
+                    // A Qualtrics survey tagged with our ids was built from `centricity export
+                    // --to qualtrics`, which codes the options by their values and the
+                    // not-applicable choice as the next whole number.
+                    let na_code = (matches!(
+                        head.kind,
+                        ExportKind::Qualtrics | ExportKind::QualtricsLegacy
+                    ) && *how == How::Id
+                        && values.is_none())
+                    .then(|| {
+                        crate::survey_tools::coding(scale, crate::survey_tools::Tool::Qualtrics)
+                    })
+                    .filter(|c| c.values)
+                    .and_then(|c| c.not_applicable);
                     let digits: [Option<Answer>; 10] = std::array::from_fn(|d| {
                         let text = d.to_string();
                         if let Some(a) = values.as_ref().and_then(|v| v.get(&text)) {
                             return Some(*a);
+                        }
+                        if na_code.as_deref() == Some(text.as_str()) {
+                            return Some(Answer::NotApplicable);
                         }
                         #[allow(clippy::cast_precision_loss)]
                         let option = scale.option(d as f64).filter(|_| numbers)?;
@@ -169,6 +187,7 @@ impl CsvLayout {
                         column: c,
                         question: *index,
                         numbers,
+                        na_code,
                         digits,
                         digit_scores,
                     });
@@ -416,6 +435,9 @@ impl CsvLayout {
             .or_else(|| numbered_label(cell).and_then(|l| known.get(&normal(l))))
         {
             return Ok(Some(*a));
+        }
+        if qc.na_code.as_deref() == Some(cell) {
+            return Ok(Some(Answer::NotApplicable));
         }
         if let Ok(v) = cell.parse::<f64>() {
             if qc.numbers {
