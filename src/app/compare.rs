@@ -24,10 +24,15 @@ fn snapshot(
     any_invalid: &mut bool,
 ) -> anyhow::Result<Snapshot> {
     let label = path.display().to_string();
-    if path
+    let is_json = path
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-    {
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    // A saved result names its schema; any other JSON is survey-tool results (SurveyJS).
+    let saved_result = is_json
+        && read_text(path).map_or(true, |t| {
+            t.trim_start().starts_with('{') && t.contains("\"schema\"") && t.contains("centricity.")
+        });
+    if saved_result {
         let text = read_text(path).map_err(|d| Diagnostics(vec![d]))?;
         let doc: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
             Diagnostics(vec![Diagnostic {
@@ -39,10 +44,8 @@ fn snapshot(
         return Snapshot::from_json(&label, &doc)
             .map_err(|e| Diagnostics(vec![Diagnostic::error(&label, e)]).into());
     }
-    let is_csv = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    if path.is_dir() || is_csv {
+    let is_export = is_json || super::records::is_csv(&Input::File(path.to_owned()));
+    if path.is_dir() || is_export {
         let (state, invalid) = read_group(&[path.to_owned()], questionnaires, csv, None, options)?;
         let Some((q, g)) = state else {
             return Err(Failure::invalid(format!("{label} holds no valid answers")).into());

@@ -366,13 +366,12 @@ fn csv_rows<T: Send>(
             b'\t' => "tabs",
             _ => "`,`",
         };
-        notes.insert(
-            0,
-            Diagnostic::note(
-                &name,
-                format!("read as {}, separated by {delimiter}", layout.kind().name()),
-            ),
-        );
+        let how = if export.converted.is_some() || layout.kind() == ExportKind::SurveyJs {
+            format!("read as {}", layout.kind().name())
+        } else {
+            format!("read as {}, separated by {delimiter}", layout.kind().name())
+        };
+        notes.insert(0, Diagnostic::note(&name, how));
     }
     print_diagnostics(&notes);
     let cannot_read = |e: std::io::Error| {

@@ -446,4 +446,172 @@ text = "Two"
             "focused-knowledge"
         );
     }
+
+    /// The response fixtures of `tests/fixtures/exports/roundtrip/` show what each tool exports
+    /// for a survey built from our file; these checks keep them in step with the writers.
+    mod roundtrip_fixtures {
+        use super::*;
+
+        const QUALTRICS: &str =
+            include_str!("../../tests/fixtures/exports/roundtrip/qualtrics.csv");
+        const LIMESURVEY: &str =
+            include_str!("../../tests/fixtures/exports/roundtrip/limesurvey.csv");
+        const SURVEYJS: &str = include_str!("../../tests/fixtures/exports/roundtrip/surveyjs.json");
+
+        fn allowed(q: &Questionnaire, tool: Tool) -> HashSet<String> {
+            let c = coding(&q.scales[0], tool);
+            c.options
+                .into_iter()
+                .chain(c.not_applicable)
+                .chain([String::new()])
+                .collect()
+        }
+
+        #[test]
+        fn qualtrics_columns_are_the_export_tags_and_import_ids_of_the_written_file() {
+            let q = bundled();
+            let file = write(&q, Tool::Qualtrics, "en");
+            let tags: Vec<&str> = file
+                .lines()
+                .filter_map(|l| l.strip_prefix("[[ID:")?.strip_suffix("]]"))
+                .collect();
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(QUALTRICS.as_bytes());
+            let rows: Vec<Vec<String>> = reader
+                .records()
+                .map(|r| r.expect("a CSV record").iter().map(str::to_owned).collect())
+                .collect();
+            assert_eq!(rows.len(), 6, "three header rows, three respondents");
+            assert_eq!(rows[0][..17].first().map(String::as_str), Some("StartDate"));
+            assert_eq!(rows[0][16], "UserLanguage");
+            assert_eq!(&rows[0][17..], tags.as_slice());
+            for (k, question) in q.questions.iter().enumerate() {
+                assert_eq!(rows[1][17 + k], q.tr(&question.text, "en"));
+                assert_eq!(
+                    rows[2][17 + k],
+                    format!("{{\"ImportId\":\"QID{}\"}}", k + 1)
+                );
+            }
+            let allowed = allowed(&q, Tool::Qualtrics);
+            assert!(
+                rows[3..]
+                    .iter()
+                    .all(|r| r[17..].iter().all(|c| allowed.contains(c)))
+            );
+            assert_eq!(rows[5][17], "6", "respondent 3 answered n/a first");
+            assert_eq!(rows[5][18], "", "and left the second blank");
+        }
+
+        #[test]
+        fn limesurvey_columns_are_the_array_and_subquestion_codes_of_the_written_file() {
+            let q = bundled();
+            let file = write(&q, Tool::Limesurvey, "en");
+            let mut array = "";
+            let mut expected = Vec::new();
+            for line in file.lines().skip(1) {
+                let cells: Vec<&str> = line.split('\t').collect();
+                if cells[8] != "en" {
+                    continue;
+                }
+                match cells[2] {
+                    "Q" => array = cells[4],
+                    "SQ" => expected.push(format!("{array}[{}]", cells[4])),
+                    _ => {}
+                }
+            }
+            let body = LIMESURVEY
+                .strip_prefix('\u{feff}')
+                .expect("LimeSurvey writes a BOM");
+            assert!(
+                body.ends_with("\r\n\r\n"),
+                "CRLF records and a closing blank line"
+            );
+            let records: Vec<Vec<String>> = body
+                .split("\r\n")
+                .filter(|l| !l.is_empty())
+                .map(|l| {
+                    l.split(';')
+                        .map(|c| {
+                            let inner = c.strip_prefix('"').and_then(|c| c.strip_suffix('"'));
+                            inner.expect("every field quoted").to_owned()
+                        })
+                        .collect()
+                })
+                .collect();
+            assert_eq!(records.len(), 4);
+            assert_eq!(
+                records[0][..7],
+                [
+                    "id",
+                    "submitdate",
+                    "lastpage",
+                    "startlanguage",
+                    "seed",
+                    "startdate",
+                    "datestamp"
+                ]
+            );
+            assert_eq!(records[0][7..], expected);
+            let allowed = allowed(&q, Tool::Limesurvey);
+            assert!(
+                records[1..]
+                    .iter()
+                    .all(|r| r[7..].iter().all(|c| allowed.contains(c)))
+            );
+            assert_eq!((records[3][7].as_str(), records[3][8].as_str()), ("NA", ""));
+        }
+
+        #[test]
+        fn surveyjs_data_uses_the_matrices_rows_and_columns_of_the_written_file() {
+            let q = bundled();
+            let survey: serde_json::Value =
+                serde_json::from_str(&write(&q, Tool::Surveyjs, "en")).expect("JSON");
+            let data: Vec<serde_json::Value> = serde_json::from_str(SURVEYJS).expect("JSON");
+            assert_eq!(data.len(), 3);
+            let mut matrices = std::collections::HashMap::new();
+            for page in survey["pages"].as_array().into_iter().flatten() {
+                for m in page["elements"].as_array().into_iter().flatten() {
+                    let rows: HashSet<String> = m["rows"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .map(|r| r["value"].to_string())
+                        .collect();
+                    let columns: HashSet<String> = m["columns"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .map(|c| c["value"].to_string())
+                        .collect();
+                    matrices.insert(
+                        m["name"].as_str().unwrap_or_default().to_owned(),
+                        (rows, columns),
+                    );
+                }
+            }
+            let mut answered = Vec::new();
+            for respondent in &data {
+                let mut n = 0;
+                for (name, value) in respondent.as_object().expect("survey.data is an object") {
+                    let (rows, columns) = &matrices[name];
+                    for (row, cell) in value.as_object().expect("a matrix value is an object") {
+                        assert!(
+                            rows.contains(&serde_json::Value::from(row.as_str()).to_string()),
+                            "{row}"
+                        );
+                        assert!(columns.contains(&cell.to_string()), "{cell}");
+                        n += 1;
+                    }
+                }
+                answered.push(n);
+            }
+            assert_eq!(
+                answered,
+                [24, 24, 23],
+                "respondent 3 left one statement blank"
+            );
+            assert_eq!(data[2]["focused"]["focused-knowledge"], "n/a");
+        }
+    }
 }
