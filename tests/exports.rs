@@ -233,3 +233,23 @@ fn the_draft_map_states_nothing_until_the_user_does() {
         &results,
     );
 }
+
+/// The batch CSV path says which responses were unfinished, as the JSON result does.
+#[test]
+fn batch_csv_marks_unfinished_responses() {
+    let out = Command::cargo_bin("centricity")
+        .unwrap()
+        .arg("score")
+        .arg(folder().join("qualtrics/choice-text.csv"))
+        .args(["--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let completed: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(6).unwrap())
+        .collect();
+    assert_eq!(completed, ["true", "true", "true", "true", "false"]);
+}

@@ -594,9 +594,14 @@ pub fn matching_columns(head: &ExportHead, q: &Questionnaire) -> usize {
 
 /// Names as a list for a message, the first dozen.
 pub(crate) fn list<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    list_first(names, 12)
+}
+
+/// Names as a list for a message, the first `n`.
+pub(crate) fn list_first<'a>(names: impl Iterator<Item = &'a str>, n: usize) -> String {
     let names: Vec<String> = names.map(|n| format!("`{n}`")).collect();
-    if names.len() > 12 {
-        format!("{}, and {} more", names[..12].join(", "), names.len() - 12)
+    if names.len() > n {
+        format!("{}, and {} more", names[..n].join(", "), names.len() - n)
     } else {
         names.join(", ")
     }

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::columns::{How, Role, list, match_columns};
+use super::columns::{How, Role, list_first, match_columns};
 use super::dialect::Dialect;
 use super::export_head::{ExportHead, ExportKind};
 use super::export_map::ExportMap;
@@ -343,7 +343,7 @@ impl CsvLayout {
                     seen.len(),
                     if seen.len() == 1 { "" } else { "s" },
                     all.join(", "),
-                    list(seen.iter().map(|(c, _)| self.headers[*c].as_str())),
+                    list_first(seen.iter().map(|(c, _)| self.headers[*c].as_str()), 3),
                     options.len() + 1,
                 ),
             )

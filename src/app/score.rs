@@ -243,7 +243,7 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
                     q,
                     lang,
                     (&layout.respondent(record, row), layout.file()),
-                    meta,
+                    (meta, layout.is_finished(record)),
                     figures,
                 );
             }

@@ -116,14 +116,14 @@ pub fn csv_row(
     q: &Questionnaire,
     lang: &str,
     who: (&str, &str),
-    meta: [&str; 4],
+    (meta, completed): ([&str; 4], bool),
     f: &crate::scoring::Figures,
 ) {
     let row = self::csv::Row {
         respondent: who.0,
         source: who.1,
         meta,
-        completed: true,
+        completed,
         placement: f.placement,
         index: f.index,
         stages: &mut f.stages.iter().copied(),
