@@ -165,13 +165,34 @@ pub(crate) fn headers(head: &ExportHead) -> Vec<Header> {
     out
 }
 
+/// Header texts longer than this are not compared for near misses: no question text is that
+/// long, and comparing costs the product of the lengths.
+const MAX_NEAR_MISS_CHARS: usize = 1000;
+/// Columns checked for near misses at most; a file with more unmatched columns than this is not
+/// a survey export with a typo.
+const MAX_NEAR_MISS_COLUMNS: usize = 500;
+
 /// Looks questions up by id, alias and text.
 #[derive(Debug)]
 pub(crate) struct Matcher<'q> {
     q: &'q Questionnaire,
     ids: HashMap<String, usize>,
     aliases: HashMap<String, usize>,
-    texts: HashMap<String, usize>,
+    texts: Vec<(String, usize)>,
+    /// Per text (as `texts`), its length in characters and its [`char_bag`].
+    text_bags: Vec<(usize, [u16; 64])>,
+    by_text: HashMap<String, usize>,
+}
+
+/// How often each character occurs, folded into 64 counts: a cheap lower bound of how far apart
+/// two texts are.
+fn char_bag(text: &str) -> [u16; 64] {
+    let mut bag = [0u16; 64];
+    for c in text.chars() {
+        let slot = &mut bag[(u32::from(c) % 64) as usize];
+        *slot = slot.saturating_add(1);
+    }
+    bag
 }
 
 impl<'q> Matcher<'q> {
@@ -191,11 +212,18 @@ impl<'q> Matcher<'q> {
                 }
             }
         }
+        let list: Vec<(String, usize)> = texts.iter().map(|(t, i)| (t.clone(), *i)).collect();
+        let text_bags = list
+            .iter()
+            .map(|(t, _)| (t.chars().count(), char_bag(t)))
+            .collect();
         Self {
             q,
             ids,
             aliases,
-            texts,
+            texts: list,
+            text_bags,
+            by_text: texts,
         }
     }
 
@@ -228,7 +256,7 @@ impl<'q> Matcher<'q> {
 
     /// The question whose text `cell` holds, whole or as the statement of a grid header.
     pub(crate) fn by_text(&self, cell: &str) -> Option<usize> {
-        text_candidates(cell).find_map(|c| self.texts.get(&normal(c)).copied())
+        text_candidates(cell).find_map(|c| self.by_text.get(&normal(c)).copied())
     }
 
     /// A question id or text that `cell` is a near miss of: a typo rather than another column.
@@ -247,15 +275,34 @@ impl<'q> Matcher<'q> {
                 return Some(i);
             }
         }
+        let mut tried = std::collections::HashSet::new();
         for candidate in text_candidates(cell) {
             let c = normal(candidate);
-            if c.chars().count() < 16 {
+            let len = c.chars().count();
+            if len < 16 || len > MAX_NEAR_MISS_CHARS || !tried.insert(c.clone()) {
                 continue;
             }
+            // A similarity of 0.85 needs lengths within 15% of each other: most texts are
+            // ruled out without computing a distance.
+            let bag = char_bag(&c);
             if let Some((score, i)) = self
                 .texts
                 .iter()
-                .map(|(t, i)| (strsim::normalized_levenshtein(&c, t), *i))
+                .zip(&self.text_bags)
+                .filter(|((t, _), (n, tbag))| {
+                    // One edit changes the counts by at most 2, so a bag this far apart is more
+                    // edits away than a near miss can be.
+                    let most = n.max(&len) * 15 / 100;
+                    n.abs_diff(len) <= most
+                        && bag
+                            .iter()
+                            .zip(tbag)
+                            .map(|(a, b)| a.abs_diff(*b) as usize)
+                            .sum::<usize>()
+                            <= 2 * most
+                        && !t.is_empty()
+                })
+                .map(|((t, i), _)| (strsim::normalized_levenshtein(&c, t), *i))
                 .max_by(|a, b| a.0.total_cmp(&b.0))
                 && score >= 0.85
             {
@@ -427,6 +474,7 @@ pub(crate) fn match_columns(
         None => {}
     }
 
+    let mut near_checked = 0usize;
     for (c, h) in headers.iter().enumerate() {
         if roles[c].is_some() {
             continue;
@@ -482,6 +530,11 @@ pub(crate) fn match_columns(
                     .with_help("give every column a name, or remove the empty one"),
             );
             roles[c] = Some(Role::Ignored);
+            continue;
+        }
+        near_checked += 1;
+        if near_checked > MAX_NEAR_MISS_COLUMNS {
+            roles[c] = Some(Role::Metadata(h.label.clone()));
             continue;
         }
         if let Some(i) = h

@@ -86,11 +86,21 @@ pub fn draft_map(
     );
     let _ = writeln!(out, "[columns]");
     let mut questions_by_text = 0;
+    let mut written = std::collections::HashSet::new();
     for (h, role) in matched.headers.iter().zip(&matched.roles) {
         if h.label.is_empty() {
             continue;
         }
         let key = quoted(&h.label);
+        // A map names a column by its header: a second column of the same name cannot be told
+        // apart (reading the export reports it).
+        if !written.insert(h.label.clone()) {
+            let _ = writeln!(
+                out,
+                "# {key} appears again: rename one of the columns in the export"
+            );
+            continue;
+        }
         match role {
             Role::Question { index, how } => {
                 let question = &q.questions[*index];
