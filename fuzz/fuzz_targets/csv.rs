@@ -1,5 +1,5 @@
 //! Arbitrary bytes as a survey-tool CSV export, read the way `centricity score` reads one:
-//! the header row into a layout against the bundled questionnaire, then every record through
+//! its head (dialect, tool layout, header rows) into a layout against the bundled questionnaire, then every record through
 //! `check`, `response` and `answers_into`, and the valid ones through both scoring paths.
 //!
 //! Invariants beyond "no panic":
@@ -10,7 +10,7 @@
 
 use std::sync::LazyLock;
 
-use centricity::answers::{Answer, CsvLayout, csv_reader};
+use centricity::answers::{Answer, CsvLayout, ExportHead, LayoutOptions};
 use centricity::questionnaire::{Bundled, DEFAULT_ID, Questionnaire};
 use centricity::scoring::{Assessment, Figures, ScoreOptions, assess};
 use libfuzzer_sys::fuzz_target;
@@ -59,14 +59,22 @@ fn same_answers(a: &[Option<Answer>], b: &[Option<Answer>]) -> bool {
 
 fuzz_target!(|data: &[u8]| {
     let q = &*QUESTIONNAIRE;
-    let mut reader = csv_reader(data);
-    let Ok(headers) = reader.headers().cloned() else {
+    // The head is read as `centricity score` reads it: dialect, tool layout, header rows.
+    let Ok(head) = ExportHead::read("fuzz.csv", data, true, None) else {
         return;
     };
-    let Ok((layout, _warnings)) = CsvLayout::new("fuzz.csv", &headers, q, "respondent") else {
+    let Ok((layout, _warnings)) = CsvLayout::new("fuzz.csv", &head, q, &LayoutOptions::default())
+    else {
         return;
     };
+    let start = usize::try_from(head.data_start).unwrap_or(usize::MAX).min(data.len());
+    let body = head.dialect.decode(&data[start..]);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .delimiter(head.dialect.delimiter)
+        .from_reader(&*body);
     let _ = layout.metadata_columns().count();
+    let _ = layout.columns().count();
     let mut record = csv::StringRecord::new();
     let mut answers = Vec::new();
     let mut figures = Figures::default();

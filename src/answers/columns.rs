@@ -279,7 +279,7 @@ impl<'q> Matcher<'q> {
         for candidate in text_candidates(cell) {
             let c = normal(candidate);
             let len = c.chars().count();
-            if len < 16 || len > MAX_NEAR_MISS_CHARS || !tried.insert(c.clone()) {
+            if !(16..=MAX_NEAR_MISS_CHARS).contains(&len) || !tried.insert(c.clone()) {
                 continue;
             }
             // A similarity of 0.85 needs lengths within 15% of each other: most texts are
