@@ -106,6 +106,7 @@ measure() {
 }
 
 ratio() { awk "BEGIN {if ($2 > 0) printf \"%.2f\", $1 / $2; else printf \"-\"}"; }
+ratio1() { awk "BEGIN {if ($2 > 0) printf \"%.1f\", $1 / $2; else printf \"-\"}"; }
 row() { printf '%-46s %10s %10s %10s\n' "$@"; }
 
 # check.py peers OURS NAME=PEER...: centricity's figures against each reference's, within 0.05.
@@ -192,7 +193,7 @@ row "pandas reference (peer_pandas.py)" "$p_s" "$p_mb" "$(ratio "$p_s" "$c_s")"
 row "Polars reference (peer_polars.py)" "$l_s" "$l_mb" "$(ratio "$l_s" "$c_s")"
 row "DuckDB reference (peer_duckdb.py)" "$d_s" "$d_mb" "$(ratio "$d_s" "$c_s")"
 row "plain CSV parse (count records)" "$f_s" "$f_mb" "$(ratio "$f_s" "$c_s")"
-echo "centricity is $(ratio "$p_s" "$c_s")x faster than pandas, $(ratio "$l_s" "$c_s")x faster than Polars, $(ratio "$d_s" "$c_s")x faster than DuckDB, and takes $(ratio "$c_s" "$f_s")x the time of a plain parse"
+echo "centricity is $(ratio1 "$p_s" "$c_s")x faster than pandas, $(ratio1 "$l_s" "$c_s")x faster than Polars, $(ratio1 "$d_s" "$c_s")x faster than DuckDB, and takes $(ratio "$c_s" "$f_s")x the time of a plain parse"
 
 # --- 2. The same data in other shapes --------------------------------------------------------
 echo
@@ -252,6 +253,7 @@ awk -v t="$(ratio "$t_s" "$i_s")" -v s="$(ratio "$s_s" "$i_s")" -v w="$(ratio "$
 # --- 3. An Excel workbook --------------------------------------------------------------------
 echo
 head -n "$((XLSX_ROWS + 1))" "$work/responses.csv" > "$work/head.csv"
+XLSX_ROWS=$(($(wc -l < "$work/head.csv") - 1))
 xlsx="$cache/responses-$XLSX_ROWS-$(sha256sum "$work/head.csv" | cut -c1-12).xlsx"
 if [ ! -f "$xlsx" ]; then
   echo "writing $xlsx ($XLSX_ROWS rows, openpyxl)..."

@@ -53,8 +53,32 @@ pub struct XlsxInfo {
 /// (`4`, `3.5`); booleans `TRUE`/`FALSE`; dates `2026-11-03`, date-times `2026-11-03 09:15:00`,
 /// times `09:30:00`, durations `36:00:00`; errors such as `#N/A` and empty cells as empty fields.
 ///
-/// `name` is the file as diagnostics show it.
+/// `name` is the file as diagnostics show it. On an error, `out` may hold part of the CSV.
 pub fn xlsx_to_csv(
+    name: &str,
+    path: &Path,
+    sheet: Option<&str>,
+    out: &mut dyn std::io::Write,
+) -> Result<XlsxInfo, Diagnostic> {
+    // calamine 0.38 parses cell and row references (`A99999999999`) and `<dimension>` ranges with
+    // unchecked arithmetic: with overflow checks on (tests, debug builds) a crafted sheet panics
+    // inside it, and release builds wrap instead. Either way it is a broken workbook, not a
+    // broken program, so a panic inside the reader becomes a diagnostic. (The panic hook still
+    // prints the panic message first.)
+    let convert = std::panic::AssertUnwindSafe(|| convert(name, path, sheet, out));
+    std::panic::catch_unwind(convert).unwrap_or_else(|_| {
+        Err(Diagnostic::error(
+            name,
+            "cannot read the workbook: the xlsx reader failed on its contents",
+        )
+        .with_help(
+            "the workbook is damaged or was not written by a spreadsheet application; open it \
+             in Excel and save it again, or save the sheet as CSV",
+        ))
+    })
+}
+
+fn convert(
     name: &str,
     path: &Path,
     sheet: Option<&str>,
@@ -649,6 +673,24 @@ mod tests {
              at most 100000000 are read)"
         );
         assert!(out.is_empty());
+    }
+
+    #[test]
+    fn a_reference_that_overflows_inside_calamine_is_an_error() {
+        for sheet in ["RowOverflow", "ColumnOverflow", "ReversedDimension"] {
+            let result = convert("odd-sheets.xlsx", Some(sheet));
+            if cfg!(debug_assertions) {
+                // Overflow checks on: calamine panics, and the panic is caught.
+                let err = result.unwrap_err();
+                assert_eq!(
+                    err.message,
+                    "cannot read the workbook: the xlsx reader failed on its contents"
+                );
+            } else if sheet == "RowOverflow" {
+                // Without them the row wraps, to row 1,215,752,192.
+                assert!(result.unwrap_err().message.contains("too large"));
+            }
+        }
     }
 
     #[test]

@@ -366,7 +366,8 @@ fn csv_rows<T: Send>(
             b'\t' => "tabs",
             _ => "`,`",
         };
-        let how = if export.converted.is_some() || layout.kind() == ExportKind::SurveyJs {
+        let how = if has_extension(path_of(input), "xlsx") || layout.kind() == ExportKind::SurveyJs
+        {
             format!("read as {}", layout.kind().name())
         } else {
             format!("read as {}, separated by {delimiter}", layout.kind().name())
