@@ -25,7 +25,11 @@ fuzz_target!(|data: &[u8]| {
         let record = record.expect("the CSV written reads back");
         let width = *width.get_or_insert(record.len());
         assert!(width > 0, "a header with no column");
-        assert_eq!(record.len(), width, "record {records} is not as wide as the header");
+        assert_eq!(
+            record.len(),
+            width,
+            "record {records} is not as wide as the header"
+        );
         records += 1;
     }
     assert!(records >= 2, "a header and at least one result");

@@ -43,7 +43,10 @@ fn let_calamine_overflows_through() {
 }
 
 fn check(csv: &[u8], info: &XlsxInfo) {
-    assert!(info.rows > 0 && info.columns > 0, "an empty sheet is an error, not a CSV");
+    assert!(
+        info.rows > 0 && info.columns > 0,
+        "an empty sheet is an error, not a CSV"
+    );
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -51,7 +54,11 @@ fn check(csv: &[u8], info: &XlsxInfo) {
     let mut rows = 0;
     for record in reader.records() {
         let record = record.expect("the CSV written reads back");
-        assert_eq!(record.len(), info.columns, "record {rows} is not as wide as the sheet");
+        assert_eq!(
+            record.len(),
+            info.columns,
+            "record {rows} is not as wide as the sheet"
+        );
         rows += 1;
     }
     assert_eq!(rows, info.rows, "one record per sheet row");

@@ -103,8 +103,7 @@ fn convert(
     })?;
     if shape.rows == 0 {
         let mut d = Diagnostic::error(name, format!("sheet `{chosen}` is empty"));
-        let others: Vec<&String> = sheets.iter().filter(|s| **s != chosen).collect();
-        if !others.is_empty() {
+        if sheets.iter().any(|s| *s != chosen) {
             d = d.with_help(format!(
                 "choose the sheet with the responses with --sheet; the workbook's sheets: {}",
                 list(&sheets)
