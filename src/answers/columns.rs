@@ -344,7 +344,6 @@ pub(crate) struct Matched {
     pub(crate) headers: Vec<Header>,
     pub(crate) roles: Vec<Role>,
     pub(crate) problems: Vec<Diagnostic>,
-    pub(crate) warnings: Vec<Diagnostic>,
 }
 
 /// Matches every column of `head` against `q`. `id_column` is the user's `--id-column`.
@@ -359,7 +358,6 @@ pub(crate) fn match_columns(
     let matcher = Matcher::new(q);
     let line = 1;
     let mut problems = Vec::new();
-    let mut warnings = Vec::new();
     let mut roles: Vec<Option<Role>> = vec![None; headers.len()];
 
     // Trailing columns without a name hold nothing (Qualtrics' legacy layout ends with one).
@@ -619,12 +617,10 @@ pub(crate) fn match_columns(
             );
         }
     }
-    let _ = &mut warnings;
     Matched {
         headers,
         roles,
         problems,
-        warnings,
     }
 }
 

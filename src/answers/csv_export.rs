@@ -73,7 +73,8 @@ enum Finished {
     SubmitDate,
 }
 
-fn known_cells(q: &Questionnaire) -> Vec<HashMap<String, Answer>> {
+/// Per scale, every cell text that means an answer, keyed as [`CsvLayout::cell`] looks it up.
+pub(crate) fn known_cells(q: &Questionnaire) -> Vec<HashMap<String, Answer>> {
     q.scales
         .iter()
         .map(|scale| {
@@ -204,11 +205,6 @@ impl CsvLayout {
                         .find(|qc| q.scale_of(&q.questions[qc.question]).option(x).is_none())
                 {
                     let scale = q.scale_of(&q.questions[qc.question]);
-                    let options: Vec<String> = scale
-                        .options
-                        .iter()
-                        .map(|o| super::value::fmt_value(o.value))
-                        .collect();
                     problems.push(
                         map.error_at(
                             v.span.clone(),
@@ -219,7 +215,7 @@ impl CsvLayout {
                                 headers[qc.column]
                             ),
                         )
-                        .with_help(format!("use one of {}, or \"n/a\"", options.join(", "))),
+                        .with_help(super::value::options_help(scale)),
                     );
                 }
             }
@@ -238,7 +234,7 @@ impl CsvLayout {
         if !problems.is_empty() {
             return Err(Diagnostics(problems));
         }
-        let mut warnings = matched.warnings;
+        let mut warnings = Vec::new();
         if !metadata.is_empty() && head.kind == ExportKind::Plain {
             let names: Vec<String> = metadata.iter().map(|(_, h)| format!("`{h}`")).collect();
             warnings.push(
@@ -458,14 +454,7 @@ impl CsvLayout {
         }
         Err(NotAnOption {
             message: format!("`{cell}` is not an option of scale `{}`", scale.id),
-            help: {
-                let values: Vec<String> = scale
-                    .options
-                    .iter()
-                    .map(|o| super::value::fmt_value(o.value))
-                    .collect();
-                format!("use one of {}, or \"n/a\"", values.join(", "))
-            },
+            help: super::value::options_help(scale),
         })
     }
 

@@ -85,7 +85,6 @@ pub fn draft_map(
         "# Each column: a question id, \"respondent\" (the column naming who answered), \"ignore\",\n# or any other name to keep it as metadata (for --by)."
     );
     let _ = writeln!(out, "[columns]");
-    let mut questions_by_text = 0;
     let mut written = std::collections::HashSet::new();
     for (h, role) in matched.headers.iter().zip(&matched.roles) {
         if h.label.is_empty() {
@@ -104,9 +103,6 @@ pub fn draft_map(
         match role {
             Role::Question { index, how } => {
                 let question = &q.questions[*index];
-                if *how != How::Id {
-                    questions_by_text += 1;
-                }
                 let _ = writeln!(
                     out,
                     "{key} = {}    # by {}: {}",
@@ -171,8 +167,21 @@ pub fn draft_map(
     let mut numbers = Vec::new();
     let mut unknown = Vec::new();
     let _ = writeln!(out);
-    for (&(scale, by_id), seen) in &cells {
-        let scale = &q.scales[scale];
+    let known = super::csv_export::known_cells(q);
+    for (&(scale_index, by_id), seen) in &cells {
+        let scale = &q.scales[scale_index];
+        // Labels as the reader takes them; numbers are told apart below.
+        let label_answer = |cell: &str| {
+            let known = &known[scale_index];
+            (cell.parse::<f64>().is_err())
+                .then(|| {
+                    known
+                        .get(&cell.to_lowercase())
+                        .or_else(|| known.get(&normal(numbered_label(cell).unwrap_or(cell))))
+                })
+                .flatten()
+                .copied()
+        };
         let _ = writeln!(
             out,
             "# Answers seen in the first {} rows (scale `{}`, columns named {}), and how they are read:",
@@ -195,7 +204,7 @@ pub fn draft_map(
                     }
                     super::Answer::NotApplicable => "n/a by the map".to_owned(),
                 }
-            } else if let Some(answer) = label_answer(q, scale, cell) {
+            } else if let Some(answer) = label_answer(cell) {
                 match answer {
                     super::Answer::Value(x) => format!("{} ({})", fmt_value(x), label(x)),
                     super::Answer::NotApplicable => "n/a".to_owned(),
@@ -246,7 +255,6 @@ pub fn draft_map(
                 .collect::<Vec<_>>()
                 .join(", ")
         );
-        let _ = questions_by_text;
         let _ = writeln!(out, "# [values]");
         numbers.sort_by(|a, b| {
             a.parse::<f64>()
@@ -278,40 +286,4 @@ pub fn draft_map(
         }
     }
     (out, matched.problems)
-}
-
-/// The answer a label-like cell carries, as the reader takes it (labels, aliases, `4 - Agree`).
-fn label_answer(
-    q: &Questionnaire,
-    scale: &crate::questionnaire::Scale,
-    cell: &str,
-) -> Option<super::Answer> {
-    let n = normal(numbered_label(cell).unwrap_or(cell));
-    if n == "n/a" || n == "na" {
-        return Some(super::Answer::NotApplicable);
-    }
-    for lang in &q.languages {
-        for o in &scale.options {
-            if normal(o.label.get(lang, lang)) == n {
-                return Some(super::Answer::Value(o.value));
-            }
-        }
-        if scale
-            .not_applicable
-            .as_ref()
-            .is_some_and(|na| normal(na.get(lang, lang)) == n)
-        {
-            return Some(super::Answer::NotApplicable);
-        }
-    }
-    for o in &scale.options {
-        if o.aliases.iter().any(|a| normal(a) == n) {
-            return Some(super::Answer::Value(o.value));
-        }
-    }
-    scale
-        .not_applicable_aliases
-        .iter()
-        .any(|a| normal(a) == n)
-        .then_some(super::Answer::NotApplicable)
 }

@@ -64,7 +64,8 @@ pub(crate) fn from_text(
     })
 }
 
-fn options_help(scale: &Scale) -> String {
+/// "use one of 1, 2, 3, 4, 5, or \"n/a\"": the answers `scale` takes, for a help line.
+pub(crate) fn options_help(scale: &Scale) -> String {
     let values: Vec<String> = scale.options.iter().map(|o| fmt_value(o.value)).collect();
     format!("use one of {}, or \"n/a\"", values.join(", "))
 }

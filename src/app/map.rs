@@ -4,10 +4,9 @@ use std::io::Write as _;
 
 use super::failure::{Exit, print_diagnostics};
 use super::inputs::expand;
-use super::records::{CsvOptions, open_export};
+use super::records::{CsvOptions, open_export, read_map};
 use super::score::Questionnaires;
 use crate::cli::MapArgs;
-use crate::diagnostic::Diagnostics;
 
 pub(crate) fn map(args: &MapArgs) -> anyhow::Result<Exit> {
     let mut questionnaires = Questionnaires::new(args.questionnaire.as_deref())?;
@@ -19,20 +18,8 @@ pub(crate) fn map(args: &MapArgs) -> anyhow::Result<Exit> {
     let options = CsvOptions {
         id_column: args.id_column.clone(),
         sheet: args.sheet.clone(),
+        map: args.map.as_deref().map(read_map).transpose()?,
         ..CsvOptions::default()
-    };
-    let options = match &args.map {
-        Some(path) => {
-            let name = path.display().to_string();
-            let text = super::inputs::read_text(path).map_err(|d| Diagnostics(vec![d]))?;
-            CsvOptions {
-                map: Some(std::sync::Arc::new(crate::answers::ExportMap::parse(
-                    &name, text,
-                )?)),
-                ..options
-            }
-        }
-        None => options,
     };
     let export = open_export(&input, &options)?;
     let q = questionnaires.for_export(&export.head, options.map.as_deref())?;

@@ -70,14 +70,7 @@ impl CsvOptions {
         args: &crate::cli::CsvArgs,
         map: Option<&Path>,
     ) -> Result<Self, Diagnostics> {
-        let map = match map {
-            Some(path) => {
-                let name = path.display().to_string();
-                let text = super::inputs::read_text(path).map_err(|d| Diagnostics(vec![d]))?;
-                Some(std::sync::Arc::new(ExportMap::parse(&name, text)?))
-            }
-            None => None,
-        };
+        let map = map.map(read_map).transpose()?;
         Ok(Self {
             id_column: args.id_column.clone(),
             skip_invalid: args.skip_invalid,
@@ -94,6 +87,13 @@ impl CsvOptions {
             map: self.map.clone(),
         }
     }
+}
+
+/// Reads and parses the map file at `path`.
+pub(crate) fn read_map(path: &Path) -> Result<std::sync::Arc<ExportMap>, Diagnostics> {
+    let name = path.display().to_string();
+    let text = super::inputs::read_text(path).map_err(|d| Diagnostics(vec![d]))?;
+    Ok(std::sync::Arc::new(ExportMap::parse(&name, text)?))
 }
 
 /// Extensions of the survey-tool exports read: CSV (and Excel's "Unicode Text"), workbooks,
