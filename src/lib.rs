@@ -12,7 +12,7 @@ pub mod comparison;
 pub mod diagnostic;
 pub mod gap;
 mod i18n;
-pub mod output_file;
+mod output_file;
 pub mod questionnaire;
 pub mod report;
 pub mod schema;

@@ -70,10 +70,13 @@ pub(crate) fn compare_command(args: &CompareArgs) -> anyhow::Result<Exit> {
     let lang = args.common.lang.as_deref();
     let csv = CsvOptions::from_args(&args.csv)?;
     let mut invalid = false;
+    let mut read = vec![args.before.as_path(), args.after.as_path()];
+    read.extend(args.questionnaire.as_deref().map(Path::new));
+    read.extend(args.csv.map.as_deref());
+    let mut sink = Sink::open(args.out.output.as_deref(), args.out.force, false, &read)?;
     let mut side = |path| snapshot(path, &mut questionnaires, &csv, lang, options, &mut invalid);
     let (before, after) = (side(&args.before)?, side(&args.after)?);
     let comparison = compare(before, after).map_err(Failure::invalid)?;
-    let mut sink = Sink::open(args.out.output.as_deref(), args.out.force, false)?;
     let width = sink.width();
     // The tool's own words follow --lang or the locale; without them, English.
     let lang = args

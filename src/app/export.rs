@@ -18,7 +18,12 @@ pub(crate) fn export(args: &ExportArgs) -> anyhow::Result<Exit> {
         .collect();
     print_diagnostics(&problems);
     let text = crate::survey_tools::write(&q, args.to, &lang);
-    let mut sink = Sink::open(args.output.as_deref(), args.force, false)?;
+    let mut sink = Sink::open(
+        args.output.as_deref(),
+        args.force,
+        false,
+        &[std::path::Path::new(&args.questionnaire)],
+    )?;
     sink.write_all(text.as_bytes())?;
     sink.finish()?;
     Ok(Exit::Success)

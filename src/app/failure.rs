@@ -50,6 +50,12 @@ impl Failure {
     }
 }
 
+/// A failed write, naming where it went (a file, or "standard output"); its kind is kept, so a
+/// closed pipe is still told apart.
+pub(crate) fn write_error(place: &str, e: std::io::Error) -> std::io::Error {
+    std::io::Error::new(e.kind(), format!("cannot write {place}: {e}"))
+}
+
 const ERROR: Style = AnsiColor::Red.on_default().bold();
 const WARNING: Style = AnsiColor::Yellow.on_default().bold();
 const HINT: Style = AnsiColor::Cyan.on_default();

@@ -48,6 +48,20 @@ pub(crate) fn gap_command(args: &GapArgs) -> anyhow::Result<Exit> {
         Questionnaires::new(args.internal_questionnaire.as_deref())?.with_csv_default(DEFAULT_ID);
     let mut outside = Questionnaires::new(args.customer_questionnaire.as_deref())?
         .with_csv_default(CUSTOMER_VIEW_ID);
+    let mut read = vec![args.internal.as_path(), args.customer.as_path()];
+    for q in [&args.internal_questionnaire, &args.customer_questionnaire] {
+        read.extend(q.as_deref().map(std::path::Path::new));
+    }
+    read.extend(
+        [
+            common_map,
+            args.internal_map.as_deref(),
+            args.customer_map.as_deref(),
+        ]
+        .into_iter()
+        .flatten(),
+    );
+    let mut sink = Sink::open(args.out.output.as_deref(), args.out.force, false, &read)?;
     let (iq, ig, bad_inside) = side(&args.internal, &mut inside, &inside_csv)?;
     let (oq, og, bad_outside) = side(&args.customer, &mut outside, &outside_csv)?;
 
@@ -88,7 +102,6 @@ pub(crate) fn gap_command(args: &GapArgs) -> anyhow::Result<Exit> {
         (&oq, &og, &args.customer.display().to_string()),
         &lang,
     );
-    let mut sink = Sink::open(args.out.output.as_deref(), args.out.force, false)?;
     let width = sink.width();
     report::render_gap(args.out.format, &mut sink, &gap, args.top, width, &lang)?;
     sink.finish()?;

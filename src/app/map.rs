@@ -30,7 +30,7 @@ pub(crate) fn map(args: &MapArgs) -> anyhow::Result<Exit> {
         options.id_column.as_deref(),
         options.map.as_deref(),
     );
-    let mut out = std::io::stdout().lock();
+    let mut out = super::sink::stdout();
     out.write_all(text.as_bytes())?;
     out.flush()?;
     print_diagnostics(&problems);

@@ -32,7 +32,13 @@ pub fn run() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            if let Err(io) = e.print()
+                && !e.use_stderr()
+                && io.kind() != std::io::ErrorKind::BrokenPipe
+            {
+                // `--help > /dev/full`: the help was not shown.
+                return Exit::Invalid as i32;
+            }
             return if e.use_stderr() {
                 Exit::Usage as i32
             } else {
@@ -66,8 +72,9 @@ pub fn run() -> i32 {
         Command::New { file, force } => show::new_questionnaire(file, *force),
         Command::Schema { kind } => {
             use std::io::Write as _;
-            std::io::stdout()
-                .write_all(crate::schema::schema(*kind).as_bytes())
+            let mut out = sink::stdout();
+            out.write_all(crate::schema::schema(*kind).as_bytes())
+                .and_then(|()| out.flush())
                 .map(|()| Exit::Success)
                 .map_err(Into::into)
         }

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use super::failure::{Exit, Failure, print_diagnostics};
 use super::inputs::{Input, bundled_ids, expand, load_questionnaire};
@@ -188,7 +189,10 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
     // A bad CSV row fails the whole run: hold standard output back until the end so that
     // nothing partial is printed (a file output is atomic anyway).
     let whole = !args.csv.skip_invalid && inputs.iter().any(is_csv);
-    let mut sink = Sink::open(args.out.output.as_deref(), args.out.force, whole)?;
+    let mut read: Vec<&Path> = args.inputs.iter().map(PathBuf::as_path).collect();
+    read.extend(args.questionnaire.as_deref().map(Path::new));
+    read.extend(args.csv.map.as_deref());
+    let mut sink = Sink::open(args.out.output.as_deref(), args.out.force, whole, &read)?;
     let several = inputs.len() > 1 || inputs.iter().any(is_csv);
     let options = ScoreOptions {
         max_recommendations: args.top,

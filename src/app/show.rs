@@ -28,7 +28,7 @@ pub(crate) fn list() -> anyhow::Result<Exit> {
             q.tr(&q.title, q.default_language()).to_owned(),
         ]);
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = super::sink::stdout();
     writeln!(out, "{t}")?;
     writeln!(
         out,
@@ -40,7 +40,7 @@ pub(crate) fn list() -> anyhow::Result<Exit> {
 pub(crate) fn show(args: &ShowArgs) -> anyhow::Result<Exit> {
     let (q, _) = load_questionnaire(&args.questionnaire)?;
     let lang = super::language::language(args.common.lang.as_deref(), None, &q).to_owned();
-    let mut out = std::io::stdout().lock();
+    let mut out = super::sink::stdout();
     write!(out, "{}", render(&q, &lang))?;
     Ok(Exit::Success)
 }
@@ -183,13 +183,7 @@ fn render(q: &Questionnaire, lang: &str) -> String {
 /// `centricity new FILE`: a questionnaire to start from, written atomically, never replacing a
 /// file unless `force`.
 pub(crate) fn new_questionnaire(file: &std::path::Path, force: bool) -> anyhow::Result<Exit> {
-    if file.exists() && !force {
-        return Err(
-            super::failure::Failure::usage(format!("{} already exists", file.display()))
-                .hint("pass --force to replace it, or choose another name")
-                .into(),
-        );
-    }
+    super::sink::check_output(file, force, &[])?;
     let stem = file
         .file_stem()
         .map(|s| s.to_string_lossy().to_lowercase())
@@ -213,7 +207,7 @@ pub(crate) fn new_questionnaire(file: &std::path::Path, force: bool) -> anyhow::
         })
     };
     write(file, text.as_bytes())?;
-    let mut out = std::io::stdout().lock();
+    let mut out = super::sink::stdout();
     writeln!(out, "Wrote {} (questionnaire `{id}`).", file.display())?;
     let schema_path = file.with_file_name(schema_name);
     if !schema_path.exists() {

@@ -2,6 +2,7 @@
 //! answers, the items the room disagrees on, and an optional breakdown by a metadata field.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use super::failure::{Exit, Failure};
 use super::group_input::read_group;
@@ -97,6 +98,15 @@ pub(crate) fn summarize(args: &SummarizeArgs) -> anyhow::Result<Exit> {
         max_recommendations: args.read.top,
     };
     let csv = CsvOptions::from_args(&args.read.csv)?;
+    let mut read: Vec<&Path> = args.read.inputs.iter().map(PathBuf::as_path).collect();
+    read.extend(args.read.questionnaire.as_deref().map(Path::new));
+    read.extend(args.read.csv.map.as_deref());
+    let mut sink = Sink::open(
+        args.read.out.output.as_deref(),
+        args.read.out.force,
+        false,
+        &read,
+    )?;
     let (state, invalid) = read_group(
         &args.read.inputs,
         &mut questionnaires,
@@ -133,7 +143,6 @@ pub(crate) fn summarize(args: &SummarizeArgs) -> anyhow::Result<Exit> {
         warnings: &[],
         lang: &lang,
     };
-    let mut sink = Sink::open(args.read.out.output.as_deref(), args.read.out.force, false)?;
     let width = sink.width();
     report::render_group(args.read.out.format, &mut sink, &view, width)?;
     sink.finish()?;

@@ -10,6 +10,7 @@ use super::score::{Questionnaires, load_response};
 use crate::cli::{DiagnosticFormat, ValidateArgs};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::questionnaire::parse_questionnaire;
+use crate::terminal_text::clean;
 
 /// Whether a file is a questionnaire rather than an answer file, read from its top-level keys
 /// without parsing it (so that a huge file meets its size limit at once): an answer file says
@@ -150,7 +151,7 @@ pub(crate) fn validate(args: &ValidateArgs) -> anyhow::Result<Exit> {
     } else {
         print_diagnostics(&problems);
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = super::sink::stdout();
     for input in &inputs {
         let name = input.name();
         if json {
@@ -165,7 +166,7 @@ pub(crate) fn validate(args: &ValidateArgs) -> anyhow::Result<Exit> {
             }));
         } else {
             match check_one(input, &mut questionnaires) {
-                Some((_, summary)) => writeln!(out, "{name}: ok: {summary}")?,
+                Some((_, summary)) => writeln!(out, "{}: ok: {summary}", clean(&name, false))?,
                 None => invalid = true,
             }
         }

@@ -202,8 +202,31 @@ pub(crate) fn push_row(line: &mut Vec<u8>, q: &Questionnaire, lang: &str, row: R
     line.push(b'\n');
 }
 
-/// Appends one CSV field, quoted only when it holds a comma, a quote or a line break.
+/// A text cell a spreadsheet cannot take for a formula: text starting with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return gets a leading `'`, as OWASP's CSV-injection guidance says.
+/// Numbers stay numbers: `-2.5` is not a formula.
+pub(crate) fn text_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && !is_plain_number(text) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// `-2.5`, `+3`, `-1e3`: a number as a spreadsheet reads one, not an expression.
+fn is_plain_number(text: &str) -> bool {
+    text.len() < 40
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b))
+        && text.parse::<f64>().is_ok_and(f64::is_finite)
+}
+
+/// Appends one CSV field, made safe with [`text_cell`] and quoted only when it holds a comma, a
+/// quote or a line break.
 fn push_field(out: &mut Vec<u8>, field: &str) {
+    let field = &*text_cell(field);
     if field.contains([',', '"', '\n', '\r']) {
         out.push(b'"');
         out.extend_from_slice(field.replace('"', "\"\"").as_bytes());
@@ -274,7 +297,7 @@ fn figures(q: &Questionnaire, a: &Assessment, lang: &str) -> Vec<String> {
         row.extend([String::new(), String::new(), String::new()]);
     } else {
         row.push(a.placement.to_string());
-        row.push(placement_name(q, a.placement, lang).to_owned());
+        row.push(text_cell(placement_name(q, a.placement, lang)).into_owned());
         row.push(score(a.index, 2));
     }
     row.extend(a.stages.iter().map(|st| score(st.area.score, 1)));
@@ -288,7 +311,7 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>) -> io::Result<()>
     let q = view.questionnaire;
     let mut w = csv::Writer::from_writer(out);
     let field = view.by.as_ref().map_or("group", |(f, _)| *f);
-    let mut header: Vec<String> = vec![field.to_owned(), "respondents".into()];
+    let mut header: Vec<String> = vec![text_cell(field).into_owned(), "respondents".into()];
     header.extend(figure_columns(q));
     header.push("discuss".into());
     w.write_record(&header)?;
@@ -298,14 +321,17 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>) -> io::Result<()>
     }
     for (name, g) in rows {
         let a = &g.assessment;
-        let mut row = vec![name, g.respondents.to_string()];
+        let mut row = vec![text_cell(&name).into_owned(), g.respondents.to_string()];
         row.extend(figures(q, a, view.lang));
         row.push(
-            g.discuss
-                .iter()
-                .map(|&i| q.questions[i].id.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
+            text_cell(
+                &g.discuss
+                    .iter()
+                    .map(|&i| q.questions[i].id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+            .into_owned(),
         );
         w.write_record(&row)?;
     }
@@ -353,8 +379,8 @@ pub(crate) fn comparison(out: &mut dyn Write, c: &Comparison) -> io::Result<()> 
         for ch in rows {
             w.write_record([
                 kind.to_owned(),
-                ch.id.clone(),
-                ch.name.clone(),
+                text_cell(&ch.id).into_owned(),
+                text_cell(&ch.name).into_owned(),
                 score(ch.before, 1),
                 score(ch.after, 1),
                 score(ch.delta(), 1),
@@ -372,8 +398,8 @@ pub(crate) fn gap(out: &mut dyn Write, g: &crate::gap::Gap) -> io::Result<()> {
     let row = |kind: &str, id: &str, name: &str, i: Option<f64>, c: Option<f64>, d: i32| {
         [
             kind.to_owned(),
-            id.to_owned(),
-            name.to_owned(),
+            text_cell(id).into_owned(),
+            text_cell(name).into_owned(),
             score(i, d),
             score(c, d),
             score(i.zip(c).map(|(x, y)| x - y), d),

