@@ -136,18 +136,31 @@ fn summary(all: &[Diagnostic]) -> String {
     }
 }
 
+/// The longest line shown under a diagnostic, in bytes.
+const MAX_SNIPPET: usize = 500;
+
 /// The line of `source` holding `span.start`, with the part of `span` on that line.
 fn snippet(source: &str, span: Range<usize>, line: usize) -> Option<Snippet> {
     let mut start = span.start.min(source.len());
     while !source.is_char_boundary(start) {
         start -= 1;
     }
-    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = source[start..]
-        .find('\n')
-        .map_or(source.len(), |i| start + i);
-    let raw = source[line_start..line_end].trim_end_matches('\r');
-    if raw.len() > 500 {
+    // Only lines of at most MAX_SNIPPET bytes are shown, so only that far is searched: a file of
+    // one long line with many problems stays linear.
+    let back = start.saturating_sub(MAX_SNIPPET + 1);
+    let line_start = match memchr::memrchr(b'\n', &source.as_bytes()[back..start]) {
+        Some(i) => back + i + 1,
+        None if back == 0 => 0,
+        None => return None,
+    };
+    let ahead = (start + MAX_SNIPPET + 1).min(source.len());
+    let line_end = match memchr::memchr(b'\n', &source.as_bytes()[start..ahead]) {
+        Some(i) => start + i,
+        None if ahead == source.len() => source.len(),
+        None => return None,
+    };
+    let raw = source.get(line_start..line_end)?.trim_end_matches('\r');
+    if raw.len() > MAX_SNIPPET {
         return None;
     }
     // Same byte length: offsets into the line stay right.
@@ -156,7 +169,7 @@ fn snippet(source: &str, span: Range<usize>, line: usize) -> Option<Snippet> {
         .map(|c| {
             if c == '\t' {
                 " ".to_owned()
-            } else if c.is_control() {
+            } else if c.is_control() || crate::terminal_text::is_invisible_format(c) {
                 "?".repeat(c.len_utf8())
             } else {
                 c.to_string()
@@ -190,17 +203,69 @@ pub(crate) fn cap(file: &str, found: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Where the lines of one source start, and the last place found in it: while a loader runs
+/// under [`indexed`], its source is indexed once, and places found in order on one long line are
+/// counted on from the previous one, so locating every problem of a file takes time linear in
+/// its size.
+struct LineIndex {
+    /// Address and length of the source: it is borrowed for as long as the index is in place,
+    /// so no other text can have both.
+    source: (usize, usize),
+    starts: Vec<usize>,
+    /// The last offset located and its column.
+    last: (usize, usize),
+}
+
+thread_local! {
+    static INDEX: std::cell::RefCell<Option<LineIndex>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with `source` indexed for [`Diagnostic::at`]: for loaders that may report many
+/// problems in one file.
+pub(crate) fn indexed<T>(source: &str, f: impl FnOnce() -> T) -> T {
+    let mut starts = vec![0];
+    starts.extend(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1));
+    let index = LineIndex {
+        source: key(source),
+        starts,
+        last: (0, 1),
+    };
+    let outer = INDEX.with(|i| i.borrow_mut().replace(index));
+    let result = f();
+    INDEX.with(|i| *i.borrow_mut() = outer);
+    result
+}
+
+fn key(source: &str) -> (usize, usize) {
+    (source.as_ptr() as usize, source.len())
+}
+
 /// 1-based line and character column of a byte offset.
 pub(crate) fn line_column(source: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(source.len());
     while !source.is_char_boundary(offset) {
         offset -= 1;
     }
-    let before = &source[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
+    let found = INDEX.with(|index| {
+        let mut index = index.borrow_mut();
+        let index = index.as_mut().filter(|i| i.source == key(source))?;
+        let line = index.starts.partition_point(|&s| s <= offset);
+        let line_start = index.starts[line - 1];
+        let (last, last_column) = index.last;
+        let column = if last >= line_start && last <= offset {
+            last_column + source[last..offset].chars().count()
+        } else {
+            source[line_start..offset].chars().count() + 1
+        };
+        index.last = (offset, column);
+        Some((line, column))
+    });
+    found.unwrap_or_else(|| {
+        let before = &source[..offset];
+        let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
+        let line_start = memchr::memrchr(b'\n', before.as_bytes()).map_or(0, |i| i + 1);
+        (line, before[line_start..].chars().count() + 1)
+    })
 }
 
 #[cfg(test)]
@@ -215,6 +280,17 @@ mod tests {
         // 'é' is two bytes but one column.
         assert_eq!(line_column(src, 9), (2, 3));
         assert_eq!(line_column(src, 1000), (3, 1));
+        // Indexed, the same places, also out of order and back on an earlier line.
+        indexed(src, || {
+            for offset in [0, 6, 9, 1000, 9, 7, 2, 10] {
+                let plain = INDEX.with(|i| i.borrow_mut().take());
+                let expected = line_column(src, offset);
+                INDEX.with(|i| *i.borrow_mut() = plain);
+                assert_eq!(line_column(src, offset), expected, "offset {offset}");
+            }
+            // Another text is never located with this one's index.
+            assert_eq!(line_column("other\nsource", 8), (2, 3));
+        });
     }
 
     #[test]

@@ -282,3 +282,75 @@ fn csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised() {
         "{text}"
     );
 }
+
+// --- Sizes: every error stream is capped, every message places its problem -----------------
+
+#[test]
+fn an_answer_file_with_a_hundred_thousand_unknown_keys_reports_the_first_hundred_and_a_count() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut text = std::fs::read_to_string(root().join(ANSWERS)).expect("read");
+    let first_line = text.lines().count() + 1;
+    for i in 0..100_000 {
+        text.push_str(&format!("x{i}=3\n"));
+    }
+    std::fs::write(dir.path().join("many.toml"), &text).expect("write");
+    let out = centricity(dir.path(), &["score", "many.toml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.len() < 100_000, "{} bytes of errors", err.len());
+    assert!(err.contains("and 99900 more problems"), "{err}");
+    // The last one reported is still placed right: indexed lines, not a rescan.
+    assert!(
+        err.contains(&format!("many.toml:{}:1", first_line + 99)),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_csv_export_with_thousands_of_bad_rows_or_duplicate_columns_reports_a_hundred_and_a_count() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut bad = String::from("respondent,focused-knowledge\n");
+    for i in 0..20_000 {
+        bad.push_str(&format!("r{i},banana\n"));
+    }
+    std::fs::write(dir.path().join("bad.csv"), bad).expect("write");
+    let out = centricity(dir.path(), &["score", "bad.csv", "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.matches("banana").count(), 100, "{err}");
+    assert!(
+        err.contains("bad.csv: ... and 19900 more problems"),
+        "{err}"
+    );
+    assert!(err.contains("bad.csv:101:"), "{err}");
+    assert!(!err.contains("bad.csv:102:"), "{err}");
+
+    let header = vec!["focused-knowledge"; 5_000].join(",");
+    std::fs::write(
+        dir.path().join("dup.csv"),
+        format!("respondent,{header}\n1,{}\n", vec!["3"; 5_000].join(",")),
+    )
+    .expect("write");
+    let out = centricity(dir.path(), &["score", "dup.csv"]);
+    let err = stderr(&out);
+    assert_eq!(err.matches("appears twice").count(), 100, "{err}");
+    assert!(err.contains("and 4899 more problems"), "{err}");
+}
+
+#[test]
+fn a_header_longer_than_the_head_is_refused_not_cut_into_a_false_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let header: Vec<String> = (0..200_000).map(|i| format!("c{i}")).collect();
+    std::fs::write(
+        dir.path().join("wide.csv"),
+        format!("respondent,{}\n1,2\n", header.join(",")),
+    )
+    .expect("write");
+    let out = centricity(dir.path(), &["score", "wide.csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("wide.csv:1: the header is longer than 1 MiB"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -151,13 +151,16 @@ pub(crate) fn headers(head: &ExportHead) -> Vec<Header> {
     // Statements repeated under two SurveyMonkey questions are told apart by their question.
     if head.kind == ExportKind::SurveyMonkey {
         let mut group = String::new();
-        let labels: Vec<String> = out.iter().map(|h| h.label.clone()).collect();
+        let mut times: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for h in &out {
+            *times.entry(h.label.clone()).or_default() += 1;
+        }
         for (c, h) in out.iter_mut().enumerate() {
             let top = cell(0, c);
             if !top.is_empty() {
                 group = top;
             }
-            if labels.iter().filter(|l| **l == h.label).count() > 1 && h.label != group {
+            if times.get(&h.label).is_some_and(|&n| n > 1) && h.label != group {
                 h.label = format!("{group} [{}]", h.label);
             }
         }
@@ -479,16 +482,17 @@ pub(crate) fn match_columns(
         }
         let by_id = h.ids.iter().find_map(|cell| matcher.by_id(cell));
         let by_text = h.texts.iter().find_map(|cell| matcher.by_text(cell));
-        let role = if let Some(index) = by_id {
-            if let Some(t) = by_text
-                && t != index
-            {
-                problems.push(
+        let role =
+            if let Some(index) = by_id {
+                if let Some(t) = by_text
+                    && t != index
+                {
+                    problems.push(
                     Diagnostic::error(
                         file,
                         format!(
                             "column `{}` is named like question `{}` but holds the text of `{}`",
-                            h.label, q.questions[index].id, q.questions[t].id
+                            excerpt(&h.label), q.questions[index].id, q.questions[t].id
                         ),
                     )
                     .at_line(line)
@@ -496,27 +500,27 @@ pub(crate) fn match_columns(
                         "say which it is in a map file: [columns] \"<column>\" = \"<question id>\"",
                     ),
                 );
-            }
-            Some(Role::Question {
-                index,
-                how: How::Id,
-            })
-        } else if let Some(index) = h
-            .ids
-            .iter()
-            .chain(&h.texts)
-            .find_map(|cell| matcher.by_alias(cell))
-        {
-            Some(Role::Question {
-                index,
-                how: How::Alias,
-            })
-        } else {
-            by_text.map(|index| Role::Question {
-                index,
-                how: How::Text,
-            })
-        };
+                }
+                Some(Role::Question {
+                    index,
+                    how: How::Id,
+                })
+            } else if let Some(index) = h
+                .ids
+                .iter()
+                .chain(&h.texts)
+                .find_map(|cell| matcher.by_alias(cell))
+            {
+                Some(Role::Question {
+                    index,
+                    how: How::Alias,
+                })
+            } else {
+                by_text.map(|index| Role::Question {
+                    index,
+                    how: How::Text,
+                })
+            };
         if let Some(role) = role {
             roles[c] = Some(role);
             continue;
@@ -547,7 +551,7 @@ pub(crate) fn match_columns(
                     file,
                     format!(
                         "column `{}` is not a question of `{}`, but nearly: did you mean `{}` ({})?",
-                        h.label,
+                        excerpt(&h.label),
                         q.id,
                         question.id,
                         crate::terminal_text::clean(question.text.get("", q.default_language()), false)
@@ -556,7 +560,7 @@ pub(crate) fn match_columns(
                 .at_line(line)
                 .with_help(format!(
                     "rename the column to `{}`, or say what it is in a map file (--map): [columns] \"{}\" = \"{}\" (or any other name to keep it as metadata)",
-                    question.id, h.label, question.id
+                    question.id, excerpt(&h.label), question.id
                 )),
             );
         }
@@ -568,13 +572,13 @@ pub(crate) fn match_columns(
         .collect();
 
     // One question in two columns: which one holds the answer is not for us to guess.
+    let mut column_of = std::collections::HashMap::new();
     for (c, role) in roles.iter().enumerate() {
-        if let Role::Question { index, .. } = role
-            && let Some(first) = roles[..c]
-                .iter()
-                .position(|r| matches!(r, Role::Question { index: i, .. } if i == index))
-            && headers[first].label != headers[c].label
-        {
+        let Role::Question { index, .. } = role else {
+            continue;
+        };
+        let first = *column_of.entry(*index).or_insert(c);
+        if first != c && headers[first].label != headers[c].label {
             problems.push(
                 Diagnostic::error(
                     file,
@@ -582,32 +586,32 @@ pub(crate) fn match_columns(
                         "question `{}` is in two columns: {} `{}` and {} `{}`",
                         q.questions[*index].id,
                         first + 1,
-                        headers[first].label,
+                        excerpt(&headers[first].label),
                         c + 1,
-                        headers[c].label
+                        excerpt(&headers[c].label)
                     ),
                 )
                 .at_line(line)
                 .with_help(format!(
                     "remove one, or say in a map file which is which: [columns] \"{}\" = \"ignore\"",
-                    headers[c].label
+                    excerpt(&headers[c].label)
                 )),
             );
         }
     }
+    let mut first_of = std::collections::HashMap::new();
     for (c, h) in headers.iter().enumerate() {
         if matches!(roles[c], Role::Ignored) || h.label.is_empty() {
             continue;
         }
-        if let Some(first) = headers[..c].iter().position(|o| o.label == h.label)
-            && !matches!(roles[first], Role::Ignored)
-        {
+        let first = *first_of.entry(h.label.as_str()).or_insert(c);
+        if first != c {
             problems.push(
                 Diagnostic::error(
                     file,
                     format!(
                         "column `{}` appears twice (columns {} and {})",
-                        h.label,
+                        excerpt(&h.label),
                         first + 1,
                         c + 1
                     ),
@@ -617,6 +621,7 @@ pub(crate) fn match_columns(
             );
         }
     }
+    crate::diagnostic::cap(file, &mut problems);
     Matched {
         headers,
         roles,
@@ -641,6 +646,17 @@ pub fn matching_columns(head: &ExportHead, q: &Questionnaire) -> usize {
         .count()
 }
 
+/// A cell quoted in a message: at most [`EXCERPT_CHARS`] characters, so a huge or hostile cell
+/// never floods the terminal.
+pub(crate) fn excerpt(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        Some((cut, _)) => std::borrow::Cow::Owned(format!("{}…", &text[..cut])),
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
+const EXCERPT_CHARS: usize = 200;
+
 /// Names as a list for a message, the first dozen.
 pub(crate) fn list<'a>(names: impl Iterator<Item = &'a str>) -> String {
     list_first(names, 12)
@@ -648,7 +664,7 @@ pub(crate) fn list<'a>(names: impl Iterator<Item = &'a str>) -> String {
 
 /// Names as a list for a message, the first `n`.
 pub(crate) fn list_first<'a>(names: impl Iterator<Item = &'a str>, n: usize) -> String {
-    let names: Vec<String> = names.map(|n| format!("`{n}`")).collect();
+    let names: Vec<String> = names.map(|n| format!("`{}`", excerpt(n))).collect();
     if names.len() > n {
         format!("{}, and {} more", names[..n].join(", "), names.len() - n)
     } else {

@@ -142,18 +142,28 @@ impl ExportHead {
             }
         }
         // The last record of a partial head may be cut short.
-        if !whole && complete && records.len() > 1 {
+        if !whole && complete {
             records.pop();
             complete = false;
         }
+        let too_long = || {
+            Diagnostics(vec![
+                Diagnostic::error(
+                    file,
+                    format!("the header is longer than {} MiB", HEAD_BYTES >> 20),
+                )
+                .at_line(1)
+                .with_help("an export's header names its columns; no survey's is that long"),
+            ])
+        };
         if records.is_empty() && !whole {
-            return Err(Diagnostics(vec![Diagnostic::error(
-                file,
-                format!("the header row is longer than {} MiB", HEAD_BYTES >> 20),
-            )]));
+            return Err(too_long());
         }
         let rows: Vec<&csv::StringRecord> = records.iter().map(|(r, _, _)| r).collect();
         let kind = kind.unwrap_or_else(|| detect(&rows));
+        if records.len() < kind.header_rows() && !whole {
+            return Err(too_long());
+        }
         let n = kind.header_rows().min(records.len());
         let (data_start, first_line) = match n {
             0 => (dialect.bom as u64, 1),

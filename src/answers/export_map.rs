@@ -104,44 +104,46 @@ impl ExportMap {
                 }
             })
             .collect();
-        let values = parsed.values.map(|values| {
-            values
-                .into_iter()
-                .filter_map(|(k, v)| {
-                    let span = v.span();
-                    let answer = match v.into_inner() {
-                        CellMeaning::Number(n) if n.is_finite() => Answer::Value(n),
-                        CellMeaning::Text(t)
-                            if t.trim().eq_ignore_ascii_case("n/a")
-                                || t.trim().eq_ignore_ascii_case("na") =>
-                        {
-                            Answer::NotApplicable
-                        }
-                        CellMeaning::Text(t)
-                            if t.trim().parse::<f64>().is_ok_and(f64::is_finite) =>
-                        {
-                            Answer::Value(t.trim().parse().unwrap_or(0.0))
-                        }
-                        other => {
-                            let shown = match other {
-                                CellMeaning::Number(n) => n.to_string(),
-                                CellMeaning::Text(t) => format!("\"{}\"", t.escape_debug()),
-                            };
-                            problems.push(
-                                Diagnostic::error(file, format!("{shown} is not an answer"))
-                                    .at(&source, Some(span))
-                                    .with_help("write an option value (a number) or \"n/a\""),
-                            );
-                            return None;
-                        }
-                    };
-                    Some(MapValue {
-                        cell: k.into_inner(),
-                        answer,
-                        span,
+        let values = crate::diagnostic::indexed(&source, || {
+            parsed.values.map(|values| {
+                values
+                    .into_iter()
+                    .filter_map(|(k, v)| {
+                        let span = v.span();
+                        let answer = match v.into_inner() {
+                            CellMeaning::Number(n) if n.is_finite() => Answer::Value(n),
+                            CellMeaning::Text(t)
+                                if t.trim().eq_ignore_ascii_case("n/a")
+                                    || t.trim().eq_ignore_ascii_case("na") =>
+                            {
+                                Answer::NotApplicable
+                            }
+                            CellMeaning::Text(t)
+                                if t.trim().parse::<f64>().is_ok_and(f64::is_finite) =>
+                            {
+                                Answer::Value(t.trim().parse().unwrap_or(0.0))
+                            }
+                            other => {
+                                let shown = match other {
+                                    CellMeaning::Number(n) => n.to_string(),
+                                    CellMeaning::Text(t) => format!("\"{}\"", t.escape_debug()),
+                                };
+                                problems.push(
+                                    Diagnostic::error(file, format!("{shown} is not an answer"))
+                                        .at(&source, Some(span))
+                                        .with_help("write an option value (a number) or \"n/a\""),
+                                );
+                                return None;
+                            }
+                        };
+                        Some(MapValue {
+                            cell: k.into_inner(),
+                            answer,
+                            span,
+                        })
                     })
-                })
-                .collect()
+                    .collect()
+            })
         });
         if !problems.is_empty() {
             return Err(Diagnostics(problems));

@@ -115,7 +115,7 @@ impl AnswerDocument {
                 ),
             )]));
         }
-        let raw = {
+        let raw = crate::diagnostic::indexed(&source, || {
             let document = toml_source::parse(file, &source).map_err(|d| Diagnostics(vec![d]))?;
             let mut found = Vec::new();
             check_keys(
@@ -145,9 +145,9 @@ impl AnswerDocument {
                     found.push(d);
                     Diagnostics(found.clone())
                 })?;
-            (raw, found)
-        };
-        let (raw, problems) = raw;
+            Ok((raw, found))
+        });
+        let (raw, problems) = raw?;
         Ok(Self {
             file: file.to_owned(),
             source,
@@ -174,6 +174,13 @@ impl AnswerDocument {
 
     /// Checks every answer against `q` and builds the response, with any warnings.
     pub fn resolve(&self, q: &Questionnaire) -> Result<(Response, Vec<Diagnostic>), Diagnostics> {
+        crate::diagnostic::indexed(&self.source, || self.resolve_indexed(q))
+    }
+
+    fn resolve_indexed(
+        &self,
+        q: &Questionnaire,
+    ) -> Result<(Response, Vec<Diagnostic>), Diagnostics> {
         let (file, source, raw) = (self.file.as_str(), self.source.as_str(), &self.raw);
         let mut found = self.problems.clone();
         let at = |message: String, span| Diagnostic::error(file, message).at(source, Some(span));
@@ -232,7 +239,10 @@ impl AnswerDocument {
         }
         let ids = || q.questions.iter().map(|x| x.id.as_str());
         let unknown = |key: &Spanned<String>| {
-            let mut d = at(format!("unknown question `{}`", key.get_ref()), key.span());
+            let mut d = at(
+                format!("unknown question `{}`", key.get_ref().escape_debug()),
+                key.span(),
+            );
             d = match closest(key.get_ref(), ids()) {
                 Some(best) => d.with_help(format!("did you mean `{best}`?")),
                 None => d.with_help(format!(

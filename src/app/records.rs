@@ -17,7 +17,7 @@ use crate::answers::{
     AnswerDocument, CsvLayout, Dialect, Encoding, ExportHead, ExportKind, ExportMap, HEAD_BYTES,
     LayoutOptions, Response, csv_error, last_cut, record_line,
 };
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, MAX_REPORTED};
 use crate::questionnaire::Questionnaire;
 
 /// Turns one valid respondent into what `emit` needs; runs on any thread.
@@ -149,7 +149,7 @@ fn parallel_map<I: Sync, T: Send>(items: &[I], f: &(dyn Fn(&I) -> T + Sync)) -> 
 const PIECE_BYTES: usize = 1 << 20;
 const SMALL_PIECE_BYTES: usize = 1 << 16;
 /// A single row longer than this is refused rather than held in memory.
-const MAX_ROW_BYTES: usize = 64 << 20;
+const MAX_ROW_BYTES: usize = 8 << 20;
 
 /// A piece of a CSV export for a worker: whole records, with the data-row number and the line
 /// of its first byte.
@@ -416,6 +416,7 @@ fn csv_rows<T: Send>(
         drop(done);
 
         let (mut invalid, mut at_eof) = (false, false);
+        let (mut reported, mut left_out) = (0usize, 0usize);
         let (mut sent, mut emitted) = (0u64, 0u64);
         let (mut row, mut line, mut position) = (1u64, first_line, start);
         let mut carry: Vec<u8> = Vec::new();
@@ -472,7 +473,13 @@ fn csv_rows<T: Send>(
             while let Some(result) = waiting.remove(&emitted) {
                 emitted += 1;
                 invalid |= !result.problems.is_empty();
-                print_diagnostics(&result.problems);
+                // The first problems are what to fix; past them, only how many more there were.
+                let room = MAX_REPORTED
+                    .saturating_sub(reported)
+                    .min(result.problems.len());
+                print_diagnostics(&result.problems[..room]);
+                reported += room;
+                left_out += result.problems.len() - room;
                 for t in result.prepared {
                     emit(q, t)?;
                 }
@@ -483,6 +490,13 @@ fn csv_rows<T: Send>(
         }
         drop(to_workers);
         progress.finish_and_clear();
+        if left_out > 0 {
+            print_diagnostics(&[Diagnostic::error(
+                &name,
+                format!("... and {left_out} more problems"),
+            )
+            .with_help("fix the ones above first; many of the others may follow from them")]);
+        }
         if row == 1 && !invalid {
             return Err(Diagnostics(vec![
                 Diagnostic::error(&name, "the file has a header row but no respondents")

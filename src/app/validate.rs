@@ -173,8 +173,7 @@ pub(crate) fn validate(args: &ValidateArgs) -> anyhow::Result<Exit> {
     }
     if json {
         let doc = serde_json::json!({ "schema": "centricity.diagnostics.v1", "valid": !invalid, "files": files });
-        serde_json::to_writer_pretty(&mut out, &doc)?;
-        writeln!(out)?;
+        crate::report::write_json(&mut out, &doc, true)?;
     }
     Ok(if invalid {
         Exit::Invalid

@@ -31,6 +31,13 @@ pub fn parse_questionnaire(
             ),
         )]));
     }
+    crate::diagnostic::indexed(source, || parse_indexed(file, source))
+}
+
+fn parse_indexed(
+    file: &str,
+    source: &str,
+) -> Result<(Questionnaire, Vec<Diagnostic>), Diagnostics> {
     let document = toml_source::parse(file, source).map_err(|d| Diagnostics(vec![d]))?;
     let mut found = Vec::new();
     check_questionnaire_keys(file, source, document.get_ref(), &mut found);

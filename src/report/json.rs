@@ -27,13 +27,31 @@ impl JsonRenderer {
 impl Renderer for JsonRenderer {
     fn result(&mut self, out: &mut dyn Write, scored: &Scored<'_>) -> io::Result<()> {
         let value = to_json(scored);
-        if self.lines {
-            serde_json::to_writer(&mut *out, &value)?;
-        } else {
-            serde_json::to_writer_pretty(&mut *out, &value)?;
-        }
-        writeln!(out)
+        write_json(out, &value, !self.lines)
     }
+}
+
+/// Writes `value` as one JSON document and a line break, pretty or on one line. C1 controls and
+/// the line and paragraph separators (U+0085, U+2028, U+2029), which JSON allows raw but which
+/// break JavaScript, log viewers and line-based tools, are written as `\u` escapes.
+pub(crate) fn write_json(out: &mut dyn Write, value: &Value, pretty: bool) -> io::Result<()> {
+    let text = if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    }
+    .map_err(io::Error::other)?;
+    let mut escaped = String::with_capacity(text.len() + 1);
+    // Outside strings a JSON document is ASCII, so every such character is inside a string.
+    for c in text.chars() {
+        if matches!(c, '\u{80}'..='\u{9f}' | '\u{2028}' | '\u{2029}') {
+            escaped.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            escaped.push(c);
+        }
+    }
+    escaped.push('\n');
+    out.write_all(escaped.as_bytes())
 }
 
 fn num(x: Option<f64>) -> Value {
@@ -254,8 +272,7 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>) -> io::Result<()>
             );
         }
     }
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+    write_json(out, &doc, true)
 }
 
 /// The version tag of the comparison document.
@@ -297,8 +314,7 @@ pub(crate) fn comparison(out: &mut dyn Write, c: &Comparison) -> io::Result<()> 
         "new_recommendations": recs(&c.new_recommendations),
         "resolved_recommendations": recs(&c.resolved_recommendations),
     });
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+    write_json(out, &doc, true)
 }
 
 /// The perception gap: both sides, every gap (internal minus customer, in points), the verdict
@@ -355,6 +371,19 @@ pub(crate) fn gap(out: &mut dyn Write, g: &crate::gap::Gap, lang: &str) -> io::R
         "verdict": super::gap_verdict(g, lang),
         "recommendations": recommendations,
     });
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+    write_json(out, &doc, true)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn separators_and_c1_controls_are_escaped_and_the_value_is_unchanged() {
+        let value = serde_json::json!({ "name": "a\u{85}b\u{2028}c\u{2029}d\u{9b}e é" });
+        let mut out = Vec::new();
+        super::write_json(&mut out, &value, false).expect("write");
+        let text = String::from_utf8(out).expect("utf-8");
+        assert_eq!(text, "{\"name\":\"a\\u0085b\\u2028c\\u2029d\\u009be é\"}\n");
+        let back: serde_json::Value = serde_json::from_str(&text).expect("parses");
+        assert_eq!(back, value);
+    }
 }

@@ -30,6 +30,12 @@ fn md(text: &str) -> String {
     out
 }
 
+/// `text` (a path) as a code span that nothing can break out of: on one line (a blank line
+/// would end the span and let what follows be read as Markdown or HTML), with no backtick.
+fn code(text: &str) -> String {
+    format!("`{}`", clean(text, false).replace('`', "'"))
+}
+
 fn pct(x: Option<f64>) -> String {
     x.map_or_else(|| "-".to_owned(), |v| format!("{:.1}", round(v, 1)))
 }
@@ -179,12 +185,7 @@ pub(crate) fn result(s: &Scored<'_>) -> String {
             .flatten()
             .map(|v| md(v)),
     );
-    let _ = writeln!(
-        out,
-        "{} · `{}`\n",
-        who.join(" · "),
-        s.source.replace('`', "'")
-    );
+    let _ = writeln!(out, "{} · {}\n", who.join(" · "), code(s.source));
     body(&mut out, s);
     out
 }
@@ -198,7 +199,7 @@ pub(crate) fn group(view: &GroupView<'_>) -> String {
         "group of {n} respondents",
         &[("n", &g.respondents.to_string())],
     );
-    let _ = writeln!(out, "{who} · `{}`\n", view.source.replace('`', "'"));
+    let _ = writeln!(out, "{who} · {}\n", code(view.source));
     body(&mut out, &view.scored(g));
     if !q.stages.is_empty() {
         let _ = writeln!(
@@ -302,17 +303,17 @@ pub(crate) fn comparison(c: &Comparison, lang: &str, top: usize) -> String {
     let mut out = format!("# {} → {}\n\n", md(&b.label), md(&a.label));
     let _ = writeln!(
         out,
-        "- {}: `{}` ({} {})",
+        "- {}: {} ({} {})",
         tr(lang, "Before"),
-        b.label.replace('`', "'"),
+        code(&b.label),
         md(&b.questionnaire),
         md(&b.version)
     );
     let _ = writeln!(
         out,
-        "- {}: `{}` ({} {})\n",
+        "- {}: {} ({} {})\n",
         tr(lang, "After"),
-        a.label.replace('`', "'"),
+        code(&a.label),
         md(&a.questionnaire),
         md(&a.version)
     );
@@ -423,8 +424,8 @@ pub(crate) fn gap(g: &crate::gap::Gap, top: usize, lang: &str) -> String {
     ] {
         let _ = writeln!(
             out,
-            "- {title}: `{}` {}",
-            side.label.replace('`', "'"),
+            "- {title}: {} {}",
+            code(&side.label),
             md(&super::gap_side(side, lang))
         );
     }

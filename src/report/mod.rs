@@ -4,6 +4,7 @@
 mod csv;
 mod html;
 mod json;
+pub(crate) use json::write_json;
 mod markdown;
 mod table;
 
