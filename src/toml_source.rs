@@ -12,7 +12,25 @@ pub(crate) type Document<'a> = Spanned<DeTable<'a>>;
 
 /// Parses a TOML document, or describes the syntax error.
 pub(crate) fn parse<'a>(file: &str, source: &'a str) -> Result<Document<'a>, Diagnostic> {
-    DeTable::parse(source).map_err(|e| toml_error(file, source, &e))
+    DeTable::parse(source).map_err(|e| {
+        let mut d = toml_error(file, source, &e);
+        // A syntax error on a first line of content that is neither `key = value` nor a
+        // [table]: the file is not TOML at all (perhaps not meant for this tool), so none of it
+        // is quoted.
+        let content = |l: &str| !(l.trim().is_empty() || l.trim_start().starts_with('#'));
+        let first = source.lines().enumerate().find(|(_, l)| content(l));
+        let not_toml = first.is_some_and(|(i, l)| {
+            d.line == Some(i + 1) && !l.contains('=') && !l.trim_start().starts_with('[')
+        });
+        if not_toml {
+            d.snippet = None;
+            d.help = Some(
+                "this does not look like TOML: questionnaires and answer files are `key = value` lines and [tables]"
+                    .to_owned(),
+            );
+        }
+        d
+    })
 }
 
 /// Deserializes a parsed document into `T`, or describes the first type error.
@@ -43,13 +61,12 @@ pub(crate) fn toml_error(file: &str, source: &str, error: &toml::de::Error) -> D
         message = "values are nested too deeply".to_owned();
     }
     let d = Diagnostic::error(file, &message).at(source, error.span());
-    if source
-        .lines()
-        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-    {
+    let content = |l: &str| !(l.trim().is_empty() || l.trim_start().starts_with('#'));
+    if !source.split(['\n', '\r']).any(content) {
         return Diagnostic::error(file, "the file is empty")
             .with_help("see `centricity new FILE` for a questionnaire to start from");
     }
+
     let help = match missing_field(error.message()) {
         Some("questionnaire") => Some("add a [questionnaire] table with id, version and title".to_owned()),
         Some("scales") => Some("declare a scale: [scales.NAME] with options = [{ value = 1, label = \"...\" }, ...]".to_owned()),

@@ -354,3 +354,175 @@ fn a_header_longer_than_the_head_is_refused_not_cut_into_a_false_column() {
         stderr(&out)
     );
 }
+
+// --- Inputs that are not plain files -------------------------------------------------------
+
+const GOOD_CSV: &str = "respondent,focused-knowledge,driven-listening\nann,4,5\nben,2,n/a\n";
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_or_a_process_substitution_is_read_once_and_its_kind_sniffed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("f.csv");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo")
+            .success()
+    );
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, GOOD_CSV).expect("write fifo"))
+    };
+    let out = centricity(dir.path(), &["score", "f.csv", "--format", "csv"]);
+    writer.join().expect("writer");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 3, "{}", stdout(&out));
+
+    // `<(cat x.csv)`: a pipe with no extension, told a CSV by its content.
+    std::fs::write(dir.path().join("x.csv"), GOOD_CSV).expect("write");
+    let out = std::process::Command::new("bash")
+        .current_dir(dir.path())
+        .arg("-c")
+        .arg(format!(
+            "'{}' score <(cat x.csv) --format csv",
+            env!("CARGO_BIN_EXE_centricity")
+        ))
+        .output()
+        .expect("bash");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("\nann,"), "{}", stdout(&out));
+}
+
+#[test]
+fn standard_input_is_limited_while_it_is_read() {
+    // Zeros are refused within the first bytes, not after filling the disk.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_centricity"))
+        .args(["score", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let feeder = std::thread::spawn(move || {
+        use std::io::Write;
+        let zeros = vec![0u8; 1 << 20];
+        let mut sent = 0usize;
+        // Stops when the tool closes its end; 350 MiB would be the disk-filling case.
+        while sent < 350 << 20 && stdin.write_all(&zeros).is_ok() {
+            sent += zeros.len();
+        }
+        sent
+    });
+    let out = child.wait_with_output().expect("waits");
+    let sent = feeder.join().expect("feeder");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("<stdin>: binary data, not text"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(sent < 64 << 20, "read {sent} bytes before refusing");
+
+    // An answer file on standard input is held to the answer-file limit as it arrives.
+    let mut big = std::fs::read_to_string(root().join(ANSWERS)).expect("read");
+    big.push_str(&"# padding\n".repeat(200_000));
+    let out = Command::cargo_bin("centricity")
+        .expect("binary")
+        .args(["score", "-"])
+        .write_stdin(big)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("larger than an answer file may be"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_never_leads_out_of_itself_through_a_link() {
+    let dir = workdir();
+    let outside = dir.path().join("secret.toml");
+    std::fs::write(
+        &outside,
+        "root:$6$hash-that-must-not-be-printed:19000:0:99999:7:::\n",
+    )
+    .expect("write");
+    let folder = dir.path().join("answers");
+    std::fs::create_dir(&folder).expect("mkdir");
+    std::fs::copy(dir.path().join("x.toml"), folder.join("a.toml")).expect("copy");
+    std::os::unix::fs::symlink(&outside, folder.join("x.toml")).expect("link");
+    std::os::unix::fs::symlink("a.toml", folder.join("same.toml")).expect("link");
+    let out = centricity(dir.path(), &["score", "answers", "--format", "csv"]);
+    let err = stderr(&out);
+    assert!(!err.contains("hash-that-must-not-be-printed"), "{err}");
+    assert!(
+        err.contains("x.toml: not read: a link to a file outside the folder"),
+        "{err}"
+    );
+    // A link inside the folder is followed.
+    assert_eq!(stdout(&out).lines().count(), 3, "{}", stdout(&out));
+}
+
+#[test]
+fn a_file_that_is_not_toml_is_never_quoted_at_length() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("shadow"),
+        "root:$6$hash-that-must-not-be-printed:19000:0:99999:7:::\n",
+    )
+    .expect("write");
+    let out = centricity(dir.path(), &["score", "shadow"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("shadow:1:"), "{err}");
+    assert!(err.contains("does not look like TOML"), "{err}");
+    assert!(!err.contains("hash-that-must-not-be-printed"), "{err}");
+}
+
+#[test]
+fn a_file_that_changes_while_it_is_read_is_never_scored_as_if_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut text = String::from("respondent,focused-knowledge\n");
+    for i in 0..200_000 {
+        text.push_str(&format!("r{i},4\n"));
+    }
+    // Cut at a row boundary, so that what remains is a well-formed export of fewer rows.
+    let cut = text[..1 << 20].rfind('\n').expect("a row") + 1;
+    let rows_after_cut = text[..cut].lines().count() - 1;
+    let path = dir.path().join("big.csv");
+    for delay in [0, 5, 10, 20, 30, 40, 60, 80] {
+        std::fs::write(&path, &text).expect("write");
+        let cutter = {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(std::time::Duration::from_millis(delay));
+                let f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .expect("open");
+                f.set_len(cut as u64).expect("truncate");
+            })
+        };
+        let out = centricity(dir.path(), &["score", "big.csv", "--format", "csv"]);
+        cutter.join().expect("cutter");
+        let rows = stdout(&out).lines().count().saturating_sub(1);
+        match out.status.code() {
+            // Read whole before the cut, or opened after it: the file as it was, all of it.
+            Some(0) => assert!(
+                rows == 200_000 || rows == rows_after_cut,
+                "delay {delay}: {rows} rows scored"
+            ),
+            _ => assert!(
+                stderr(&out).contains("big.csv: the file changed while it was read"),
+                "delay {delay}: {}",
+                stderr(&out)
+            ),
+        }
+    }
+}

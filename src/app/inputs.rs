@@ -16,9 +16,12 @@ const MAX_READ_BYTES: u64 = 64 * 1024 * 1024;
 #[derive(Debug, Clone)]
 pub(crate) enum Input {
     File(PathBuf),
-    /// Standard input copied to a temporary file (removed when the last copy is dropped), so
-    /// that a CSV export can be read twice without holding it in memory.
+    /// Standard input, or another input that is not a regular file (a named pipe, `<(...)`),
+    /// read once into a temporary file (removed when the last copy is dropped), so that a CSV
+    /// export can be read twice without holding it in memory. Its kind is told from its name's
+    /// extension or, without one, from its first bytes; the temporary file carries it.
     Stdin {
+        name: String,
         path: PathBuf,
         csv: bool,
         _temp: std::sync::Arc<tempfile::TempPath>,
@@ -29,15 +32,15 @@ impl Input {
     pub(crate) fn name(&self) -> String {
         match self {
             Self::File(p) => p.display().to_string(),
-            Self::Stdin { .. } => "<stdin>".to_owned(),
+            Self::Stdin { name, .. } => name.clone(),
         }
     }
 
     pub(crate) fn read(&self) -> Result<String, Diagnostic> {
         match self {
             Self::File(p) => read_text(p),
-            Self::Stdin { path, .. } => read_text(path).map_err(|mut d| {
-                d.file = "<stdin>".to_owned();
+            Self::Stdin { name, path, .. } => read_text(path).map_err(|mut d| {
+                d.file.clone_from(name);
                 d
             }),
         }
@@ -58,7 +61,7 @@ pub(crate) fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<Diagnostic>) {
                 ));
                 continue;
             }
-            match spool_stdin() {
+            match spool("<stdin>", None, &mut std::io::stdin().lock()) {
                 Ok(input) => inputs.push(input),
                 Err(d) => problems.push(d),
             }
@@ -71,8 +74,18 @@ pub(crate) fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<Diagnostic>) {
                     "folder holds no *.toml answer files",
                 ));
             }
-        } else if p.exists() {
+        } else if p.is_file() {
             inputs.push(Input::File(p.clone()));
+        } else if p.exists() {
+            let name = p.display().to_string();
+            let extension = p.extension().and_then(|e| e.to_str());
+            match std::fs::File::open(p) {
+                Ok(mut f) => match spool(&name, extension, &mut f) {
+                    Ok(input) => inputs.push(input),
+                    Err(d) => problems.push(d),
+                },
+                Err(e) => problems.push(Diagnostic::error(name, format!("cannot read: {e}"))),
+            }
         } else {
             problems.push(
                 Diagnostic::error(p.display().to_string(), "no such file or folder")
@@ -84,6 +97,14 @@ pub(crate) fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<Diagnostic>) {
 }
 
 fn walk(dir: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<Diagnostic>) {
+    let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
+    walk_in(&root, dir, inputs, problems);
+}
+
+/// Lists `dir`, a folder inside `root`: links to files are followed only when the file is
+/// inside `root` too, so a folder of answers cannot lead the tool to read (and quote) any other
+/// file of the machine.
+fn walk_in(root: &Path, dir: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<Diagnostic>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -102,9 +123,21 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<Diagnostic>) {
             .map(|m| m.file_type().is_symlink())
             .unwrap_or(false);
         if p.is_dir() && !is_link {
-            walk(&p, inputs, problems);
+            walk_in(root, &p, inputs, problems);
         } else if p.extension().is_some_and(|e| e == "toml") && p.is_file() {
-            inputs.push(Input::File(p));
+            let inside =
+                !is_link || std::fs::canonicalize(&p).is_ok_and(|target| target.starts_with(root));
+            if inside {
+                inputs.push(Input::File(p));
+            } else {
+                problems.push(
+                    Diagnostic::warning(
+                        p.display().to_string(),
+                        "not read: a link to a file outside the folder",
+                    )
+                    .with_help("copy the file into the folder, or name it on the command line"),
+                );
+            }
         }
     }
 }
@@ -114,11 +147,28 @@ pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let name = path.display().to_string();
     let file = std::fs::File::open(path)
         .map_err(|e| Diagnostic::error(&name, format!("cannot read: {e}")))?;
+    let size = file
+        .metadata()
+        .ok()
+        .filter(std::fs::Metadata::is_file)
+        .map(|m| m.len());
     let mut bytes = Vec::new();
     file.take(MAX_READ_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| Diagnostic::error(&name, format!("cannot read: {e}")))?;
+    if let Some(size) = size
+        && size <= MAX_READ_BYTES
+        && size != bytes.len() as u64
+    {
+        return Err(changed_while_read(&name));
+    }
     decode(&name, bytes)
+}
+
+/// A file whose size changed while it was read: whatever was read is not the file.
+pub(crate) fn changed_while_read(name: &str) -> Diagnostic {
+    Diagnostic::error(name, "the file changed while it was read")
+        .with_help("read it again once whatever writes it has finished")
 }
 
 fn decode(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
@@ -162,27 +212,103 @@ pub(crate) fn bundled_ids() -> String {
     BUNDLED.iter().map(|b| b.id).collect::<Vec<_>>().join(", ")
 }
 
-/// Copies standard input to a temporary file and tells TOML answers from a CSV export: an answer
-/// file's first line of content is a `key = value` or a `[table]`.
-fn spool_stdin() -> Result<Input, Diagnostic> {
-    let fail = |e: std::io::Error| Diagnostic::error("<stdin>", format!("cannot read: {e}"));
-    let mut file = tempfile::NamedTempFile::new().map_err(fail)?;
-    std::io::copy(&mut std::io::stdin().lock(), &mut file).map_err(fail)?;
-    let path = file.into_temp_path();
-    let mut head = Vec::new();
-    std::fs::File::open(&path)
-        .and_then(|f| f.take(8192).read_to_end(&mut head))
+/// Bytes sniffed to tell what an input without a known extension is.
+const SNIFF_BYTES: usize = 8192;
+
+/// Copies `source` to a temporary file, applying the limits while reading: binary data is
+/// refused within its first bytes, a TOML answer file past its size limit, a CSV export at a
+/// line longer than any row may be. Tells a TOML answer file (first line of content a
+/// `key = value` or a `[table]`) from an export, a workbook by its signature and SurveyJS
+/// results by their JSON.
+fn spool(name: &str, extension: Option<&str>, source: &mut dyn Read) -> Result<Input, Diagnostic> {
+    let fail = |e: std::io::Error| Diagnostic::error(name, format!("cannot read: {e}"));
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    source
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut head)
         .map_err(fail)?;
-    let head = String::from_utf8_lossy(&head);
-    let first = head
+    let kind = match extension.map(str::to_ascii_lowercase).as_deref() {
+        Some(e @ ("csv" | "tsv" | "txt" | "xlsx" | "json" | "toml")) => e.to_owned(),
+        _ => sniff(&head).to_owned(),
+    };
+    let utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
+    if kind != "xlsx" && !utf16 && head.contains(&0) {
+        return Err(Diagnostic::error(name, "binary data, not text")
+            .with_help("give an answer file (TOML) or a survey export (CSV, XLSX, JSON)"));
+    }
+    let mut file = tempfile::Builder::new()
+        .suffix(&format!(".{kind}"))
+        .tempfile()
+        .map_err(fail)?;
+    let limit = match kind.as_str() {
+        "toml" => crate::answers::MAX_ANSWER_FILE_BYTES as u64,
+        _ => u64::MAX,
+    };
+    let mut copied = 0u64;
+    let mut since_newline = 0usize;
+    let mut buffer = vec![0u8; 1 << 16];
+    let mut chunk = head;
+    loop {
+        if chunk.is_empty() {
+            let n = source.read(&mut buffer).map_err(fail)?;
+            if n == 0 {
+                break;
+            }
+            chunk = buffer[..n].to_vec();
+        }
+        copied += chunk.len() as u64;
+        if copied > limit {
+            return Err(Diagnostic::error(
+                name,
+                format!("the input is larger than an answer file may be ({limit} bytes)"),
+            ));
+        }
+        if matches!(kind.as_str(), "csv" | "tsv" | "txt") && !utf16 {
+            since_newline = match memchr::memrchr(b'\n', &chunk) {
+                Some(i) => chunk.len() - i - 1,
+                None => since_newline + chunk.len(),
+            };
+            if since_newline > MAX_LINE_BYTES {
+                return Err(Diagnostic::error(
+                    name,
+                    format!("a line is longer than {} MiB", MAX_LINE_BYTES >> 20),
+                )
+                .with_help("no row of a survey export is that long"));
+            }
+        }
+        std::io::Write::write_all(&mut file, &chunk).map_err(fail)?;
+        chunk.clear();
+    }
+    let path = file.into_temp_path();
+    Ok(Input::Stdin {
+        name: name.to_owned(),
+        path: path.to_path_buf(),
+        csv: kind != "toml",
+        _temp: std::sync::Arc::new(path),
+    })
+}
+
+/// The most bytes of one line of an export read from a pipe: a row is at most this long.
+const MAX_LINE_BYTES: usize = 8 << 20;
+
+/// What the first bytes of an input say it is: `xlsx`, `json`, `toml` or `csv`.
+fn sniff(head: &[u8]) -> &'static str {
+    if head.starts_with(b"PK\x03\x04") {
+        return "xlsx";
+    }
+    let text = String::from_utf8_lossy(head);
+    let text = text.trim_start_matches('\u{feff}');
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('{')
+        || (trimmed.starts_with('[') && trimmed[1..].trim_start().starts_with(['{', ']']))
+    {
+        return "json";
+    }
+    let first = text
         .lines()
         .map(str::trim)
         .find(|l| !l.is_empty() && !l.starts_with('#'))
         .unwrap_or("");
     let toml = first.starts_with('[') || first.split(',').next().is_some_and(|f| f.contains('='));
-    Ok(Input::Stdin {
-        path: path.to_path_buf(),
-        csv: !toml,
-        _temp: std::sync::Arc::new(path),
-    })
+    if toml { "toml" } else { "csv" }
 }

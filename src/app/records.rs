@@ -417,6 +417,7 @@ fn csv_rows<T: Send>(
 
         let (mut invalid, mut at_eof) = (false, false);
         let (mut reported, mut left_out) = (0usize, 0usize);
+        let mut total_read = start;
         let (mut sent, mut emitted) = (0u64, 0u64);
         let (mut row, mut line, mut position) = (1u64, first_line, start);
         let mut carry: Vec<u8> = Vec::new();
@@ -434,6 +435,7 @@ fn csv_rows<T: Send>(
                     .read_to_end(&mut bytes)
                     .map_err(cannot_read)?;
                 at_eof = read < piece_bytes;
+                total_read += read as u64;
                 let cut = last_cut(&bytes, at_eof);
                 carry.clear();
                 carry.extend_from_slice(&bytes[cut.end..]);
@@ -490,6 +492,10 @@ fn csv_rows<T: Send>(
         }
         drop(to_workers);
         progress.finish_and_clear();
+        let size_now = file.metadata().map_or(size, |m| m.len());
+        if total_read != size || size_now != size {
+            return Err(Diagnostics(vec![super::inputs::changed_while_read(&name)]).into());
+        }
         if left_out > 0 {
             print_diagnostics(&[Diagnostic::error(
                 &name,
