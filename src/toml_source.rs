@@ -14,6 +14,16 @@ pub(crate) type Document<'a> = Spanned<DeTable<'a>>;
 pub(crate) fn parse<'a>(file: &str, source: &'a str) -> Result<Document<'a>, Diagnostic> {
     DeTable::parse(source).map_err(|e| {
         let mut d = toml_error(file, source, &e);
+        if source.contains('\r') && !source.contains('\n') {
+            return Diagnostic::error(
+                file,
+                "lines end with a carriage return alone (old Mac line endings), which TOML does not allow",
+            )
+            .with_help("save the file with LF or CRLF line endings");
+        }
+        if d.line.is_none() && d.message == "values are nested too deeply" {
+            d = d.at_line(deepest_line(source));
+        }
         // A syntax error on a first line of content that is neither `key = value` nor a
         // [table]: the file is not TOML at all (perhaps not meant for this tool), so none of it
         // is quoted.
@@ -31,6 +41,19 @@ pub(crate) fn parse<'a>(file: &str, source: &'a str) -> Result<Document<'a>, Dia
         }
         d
     })
+}
+
+/// The 1-based line whose keys or values nest deepest: where a nesting error without a place is.
+fn deepest_line(source: &str) -> usize {
+    source
+        .lines()
+        .enumerate()
+        .max_by_key(|(i, l)| {
+            let key = l.split('=').next().unwrap_or("");
+            let depth = key.matches('.').count() + l.matches(['[', '{']).count();
+            (depth, std::cmp::Reverse(*i))
+        })
+        .map_or(1, |(i, _)| i + 1)
 }
 
 /// Deserializes a parsed document into `T`, or describes the first type error.

@@ -526,3 +526,43 @@ fn a_file_that_changes_while_it_is_read_is_never_scored_as_if_whole() {
         }
     }
 }
+
+// --- Messages that place and word their problem --------------------------------------------
+
+#[test]
+fn messages_name_the_line_and_word_numbers_briefly_whatever_the_line_endings() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers = std::fs::read_to_string(root().join(ANSWERS)).expect("read");
+    let cases = [
+        (
+            "dotted.toml",
+            format!(
+                "questionnaire = \"customer-centricity\"\n{} = 1\n",
+                vec!["a"; 200].join(".")
+            ),
+            "dotted.toml:2: values are nested too deeply",
+        ),
+        (
+            "cr.toml",
+            answers.replace('\n', "\r"),
+            "cr.toml: lines end with a carriage return alone",
+        ),
+        (
+            "tiny.toml",
+            answers.replace("focused-knowledge = 5", "focused-knowledge = 5e-324"),
+            "5e-324 is not an option of scale `agreement`",
+        ),
+        (
+            "cr.csv",
+            "respondent,focused-knowledge\rann,4\rben,banana\r".to_owned(),
+            "cr.csv:3: data row 2 (respondent `ben`)",
+        ),
+    ];
+    for (file, text, expected) in cases {
+        std::fs::write(dir.path().join(file), &text).expect("write");
+        let out = centricity(dir.path(), &["score", file]);
+        assert_eq!(out.status.code(), Some(1), "{file}");
+        assert!(stderr(&out).contains(expected), "{file}: {}", stderr(&out));
+        assert!(stderr(&out).len() < 2_000, "{file}: {}", stderr(&out));
+    }
+}

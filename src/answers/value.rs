@@ -73,7 +73,22 @@ pub(crate) fn options_help(scale: &Scale) -> String {
 pub(crate) fn fmt_value(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{v:.0}")
+    } else if v != 0.0 && !(1e-6..1e15).contains(&v.abs()) {
+        // 5e-324 as written, not with 324 decimals.
+        format!("{v:e}")
     } else {
         format!("{v}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn values_in_messages_are_short() {
+        assert_eq!(super::fmt_value(3.0), "3");
+        assert_eq!(super::fmt_value(2.5), "2.5");
+        assert_eq!(super::fmt_value(5e-324), "5e-324");
+        assert_eq!(super::fmt_value(1.7e308), "1.7e308");
+        assert_eq!(super::fmt_value(-0.25), "-0.25");
     }
 }

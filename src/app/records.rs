@@ -191,6 +191,18 @@ fn read_head(name: &str, path: &Path, kind: Option<ExportKind>) -> Result<Export
     ExportHead::read(name, &head, whole, kind)
 }
 
+/// Whether a text export ends its lines with CR alone: its first 64 KiB hold a CR and no LF.
+fn cr_only(path: &Path) -> bool {
+    let mut head = Vec::new();
+    File::open(path)
+        .and_then(|f| f.take(1 << 16).read_to_end(&mut head))
+        .is_ok()
+        && head.contains(&b'\r')
+        && !head.contains(&b'\n')
+        && !head.starts_with(b"\xFF\xFE")
+        && !head.starts_with(b"\xFE\xFF")
+}
+
 /// Converts `input` with `write` into a temporary UTF-8 CSV file.
 fn convert(
     name: &str,
@@ -234,6 +246,39 @@ pub(crate) fn open_export(input: &Input, options: &CsvOptions) -> Result<Export,
         (Some(temp), Some(ExportKind::SurveyJs), None)
     } else {
         (None, None, None)
+    };
+    let (temp, converted) = match temp {
+        None if cr_only(path) => {
+            // Old Mac line endings: lines are read as lines, so errors name the right one.
+            let temp = convert(&name, &mut |out| {
+                let mut file = File::open(path)
+                    .map_err(|e| Diagnostic::error(&name, format!("cannot read: {e}")))?;
+                let mut buffer = vec![0u8; 1 << 16];
+                loop {
+                    let n = file
+                        .read(&mut buffer)
+                        .map_err(|e| Diagnostic::error(&name, format!("cannot read: {e}")))?;
+                    if n == 0 {
+                        return Ok(());
+                    }
+                    for b in &mut buffer[..n] {
+                        if *b == b'\r' {
+                            *b = b'\n';
+                        }
+                    }
+                    out.write_all(&buffer[..n])
+                        .map_err(|e| Diagnostic::error(&name, format!("cannot convert: {e}")))?;
+                }
+            })?;
+            (
+                Some(temp),
+                Some(
+                    "read with lines ended by a carriage return alone (old Mac line endings)"
+                        .to_owned(),
+                ),
+            )
+        }
+        temp => (temp, converted),
     };
     let read_path = temp.as_ref().map_or(path, |t| t.as_ref());
     let head = read_head(&name, read_path, kind)?;
