@@ -146,7 +146,7 @@ impl Snapshot {
                     .collect()
             })
             .unwrap_or_default();
-        Ok(Self {
+        let snapshot = Self {
             label: label.to_owned(),
             questionnaire: text(q, "id"),
             version: text(q, "version"),
@@ -157,7 +157,53 @@ impl Snapshot {
             dimensions: measures("dimensions"),
             items: measures("items"),
             recommendations,
-        })
+        };
+        snapshot.check()?;
+        Ok(snapshot)
+    }
+
+    /// Refuses figures no result can hold: a saved file may have been edited or made by hand.
+    fn check(&self) -> Result<(), String> {
+        let levels = self.stages.len();
+        #[allow(clippy::cast_precision_loss)]
+        let most = levels as f64;
+        let out_of_range = |what: &str, x: f64, top: f64| {
+            Err(format!(
+                "`{what}` is {}, but it lies between 0 and {top}",
+                crate::answers::fmt_value(x)
+            ))
+        };
+        if let Some((level, _)) = &self.placement
+            && *level > levels
+        {
+            return Err(format!(
+                "`placement.level` is {level}, but the result has {levels} stages"
+            ));
+        }
+        if let Some(x) = self.index
+            && !(0.0..=most.max(0.0)).contains(&x)
+        {
+            return out_of_range("index", x, most);
+        }
+        if let Some(x) = self.overall
+            && !(0.0..=100.0).contains(&x)
+        {
+            return out_of_range("overall.score", x, 100.0);
+        }
+        for (key, measures) in [
+            ("stages", &self.stages),
+            ("dimensions", &self.dimensions),
+            ("items", &self.items),
+        ] {
+            for (i, m) in measures.iter().enumerate() {
+                if let Some(x) = m.score
+                    && !(0.0..=100.0).contains(&x)
+                {
+                    return out_of_range(&format!("{key}[{i}].score"), x, 100.0);
+                }
+            }
+        }
+        Ok(())
     }
 }
 

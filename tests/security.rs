@@ -566,3 +566,80 @@ fn messages_name_the_line_and_word_numbers_briefly_whatever_the_line_endings() {
         assert!(stderr(&out).len() < 2_000, "{file}: {}", stderr(&out));
     }
 }
+
+// --- Figures from no data ------------------------------------------------------------------
+
+#[test]
+fn gap_gives_no_verdict_when_a_side_answered_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let header = std::fs::read_to_string(root().join("examples/gap/customers.csv"))
+        .expect("read")
+        .lines()
+        .next()
+        .expect("header")
+        .to_owned();
+    let columns = header.split(',').count();
+    let mut csv = format!("{header}\n");
+    for i in 0..5 {
+        csv.push_str(&format!(
+            "C{i},household,email{}\n",
+            ",n/a".repeat(columns - 3)
+        ));
+    }
+    std::fs::write(dir.path().join("customers.csv"), csv).expect("write");
+    let workshop = root().join("examples/gap/workshop");
+    for format in ["table", "markdown", "json", "html"] {
+        let out = centricity(
+            dir.path(),
+            &[
+                "gap",
+                workshop.to_str().expect("path"),
+                "customers.csv",
+                "--format",
+                format,
+            ],
+        );
+        let text = stdout(&out);
+        assert!(!text.contains("No blind spot"), "{format}: {text}");
+        assert!(
+            text.contains("No verdict: the customer side answered none of the mirrored statements"),
+            "{format}: {text}"
+        );
+    }
+}
+
+#[test]
+fn compare_refuses_saved_results_with_figures_out_of_range() {
+    let dir = workdir();
+    let out = centricity(dir.path(), &["score", "x.toml", "--format", "json"]);
+    let saved = stdout(&out);
+    std::fs::write(dir.path().join("before.json"), &saved).expect("write");
+    let mut doc: serde_json::Value = serde_json::from_str(&saved).expect("json");
+    doc["index"] = serde_json::json!(1.7e308);
+    std::fs::write(dir.path().join("huge.json"), doc.to_string()).expect("write");
+    let mut doc: serde_json::Value = serde_json::from_str(&saved).expect("json");
+    doc["stages"][1]["score"] = serde_json::json!(-3.5);
+    std::fs::write(dir.path().join("negative.json"), doc.to_string()).expect("write");
+    for (file, expected) in [
+        (
+            "huge.json",
+            "`index` is 1.7e308, but it lies between 0 and 4",
+        ),
+        (
+            "negative.json",
+            "`stages[1].score` is -3.5, but it lies between 0 and 100",
+        ),
+    ] {
+        for format in ["table", "csv", "json"] {
+            let out = centricity(
+                dir.path(),
+                &["compare", "before.json", file, "--format", format],
+            );
+            assert_eq!(out.status.code(), Some(1), "{file} {format}");
+            assert!(stderr(&out).contains(expected), "{file}: {}", stderr(&out));
+            assert!(out.stdout.is_empty(), "{file} {format}: {}", stdout(&out));
+        }
+    }
+    let out = centricity(dir.path(), &["compare", "before.json", "before.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}

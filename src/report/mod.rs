@@ -334,6 +334,15 @@ pub fn render_gap(
 /// The one-line verdict of a gap, in the tool's words: both placements and the biggest blind
 /// spot (the mirrored statement with the largest gap, and its dimension).
 pub(crate) fn gap_verdict(g: &Gap, lang: &str) -> String {
+    // A verdict needs answers on both sides: "no blind spot" from no data would be a claim.
+    let none_inside = g.mirrors.iter().all(|m| m.internal.is_none());
+    let none_outside = g.mirrors.iter().all(|m| m.customer.is_none());
+    match (none_inside, none_outside) {
+        (true, true) => return tr(lang, "No verdict: neither side answered any of the mirrored statements (every answer n/a or blank).").to_owned(),
+        (true, false) => return tr(lang, "No verdict: the internal side answered none of the mirrored statements (every answer n/a or blank).").to_owned(),
+        (false, true) => return tr(lang, "No verdict: the customer side answered none of the mirrored statements (every answer n/a or blank).").to_owned(),
+        (false, false) => {}
+    }
     let mut line = String::new();
     if let (Some((_, inside)), Some((_, outside))) = (&g.internal.placement, &g.customer.placement)
     {
