@@ -1139,7 +1139,9 @@ fn by(out: &mut String, view: &GroupView<'_>) {
             r.assessment.placement.to_string()
         });
         row(tr(lang, "Index"), &|r| {
-            format!("{:.2}", r.assessment.index.unwrap_or(0.0))
+            r.assessment
+                .index
+                .map_or_else(|| "–".to_owned(), |x| format!("{x:.2}"))
         });
     }
     for (k, stage) in q.stages.iter().enumerate() {

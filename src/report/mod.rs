@@ -206,7 +206,8 @@ pub(crate) fn score_line(q: &Questionnaire, a: &Assessment, lang: &str) -> Strin
         );
     }
     let (index, n) = (
-        format!("{:.2}", a.index.unwrap_or(0.0)),
+        a.index
+            .map_or_else(|| "-".to_owned(), |x| format!("{x:.2}")),
         q.stages.len().to_string(),
     );
     fill(

@@ -468,7 +468,9 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
                 r.assessment.placement.to_string()
             }));
             t.add_row(row(tr(lang, "Index").into(), &|r| {
-                format!("{:.2}", r.assessment.index.unwrap_or(0.0))
+                r.assessment
+                    .index
+                    .map_or_else(|| "-".to_owned(), |x| format!("{x:.2}"))
             }));
         }
         for (s, stage) in q.stages.iter().enumerate() {

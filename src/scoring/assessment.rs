@@ -145,12 +145,14 @@ pub fn assess(q: &Questionnaire, response: &Response, options: ScoreOptions) -> 
         .iter()
         .take_while(|s| s.status == StageStatus::Reached)
         .count();
-    let index = (!stages.is_empty()).then(|| {
-        maturity_index(
-            placement,
-            stages.get(placement).map(|s| (s.area.score, s.threshold)),
-        )
-    });
+    let index = (!stages.is_empty())
+        .then(|| {
+            maturity_index(
+                placement,
+                stages.get(placement).map(|s| (s.area.score, s.threshold)),
+            )
+        })
+        .flatten();
     let uneven = (placement + 1..stages.len())
         .filter(|&s| stages[s].status == StageStatus::Reached)
         .collect();
@@ -215,16 +217,23 @@ pub(super) fn stage_status(
 
 /// Rule 5: `k + min(s / t, 0.99)` from the score and threshold of the stage above the
 /// placement (`None` when every stage is reached, giving exactly N). A threshold of 0 counts as
-/// fully met (the limit of `s / t` as `t` falls to 0).
-pub(super) fn maturity_index(placement: usize, next: Option<(Option<f64>, f64)>) -> f64 {
+/// fully met when the score is above 0 (the limit of `s / t` as `t` falls to 0); with a score of
+/// 0 too, `0 / 0` has no value and neither has the index.
+pub(super) fn maturity_index(placement: usize, next: Option<(Option<f64>, f64)>) -> Option<f64> {
     #[allow(clippy::cast_precision_loss)]
     let k = placement as f64;
     match next {
-        None => k,
+        None => Some(k),
         Some((score, threshold)) => {
             let s = score.unwrap_or(0.0);
-            let ratio = if threshold > 0.0 { s / threshold } else { 0.99 };
-            k + ratio.min(0.99)
+            let ratio = if threshold > 0.0 {
+                s / threshold
+            } else if s > 0.0 {
+                0.99
+            } else {
+                return None;
+            };
+            Some(k + ratio.min(0.99))
         }
     }
 }
@@ -273,5 +282,22 @@ fn recommend(
             .map(|(_, i)| i)
             .collect(),
         customer_view: placement.checked_sub(1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::maturity_index;
+
+    #[test]
+    fn the_index_is_undefined_where_its_ratio_is_zero_over_zero() {
+        assert_eq!(maturity_index(2, None), Some(2.0));
+        assert_eq!(maturity_index(1, Some((Some(31.25), 62.5))), Some(1.5));
+        assert_eq!(maturity_index(1, Some((None, 62.5))), Some(1.0));
+        // A threshold of 0 is met by any score above 0...
+        assert_eq!(maturity_index(1, Some((Some(10.0), 0.0))), Some(1.99));
+        // ...but a stage with no score against a threshold of 0 is 0 / 0.
+        assert_eq!(maturity_index(1, Some((None, 0.0))), None);
+        assert_eq!(maturity_index(1, Some((Some(0.0), 0.0))), None);
     }
 }

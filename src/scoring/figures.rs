@@ -97,7 +97,9 @@ impl Figures {
             }
             self.stages.push(area.score);
         }
-        self.index = (n_stages > 0).then(|| maturity_index(self.placement, next));
+        self.index = (n_stages > 0)
+            .then(|| maturity_index(self.placement, next))
+            .flatten();
         self.dimensions.clear();
         self.dimensions.extend(
             sums[n_stages..n_stages + n_dims]

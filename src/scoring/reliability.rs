@@ -6,10 +6,13 @@
 //! correlation with the mean of the other items of its set, over respondents who answered them
 //! all. Both are folded one respondent at a time, so memory does not grow with the group.
 
-/// Sums for the covariance of two items over the respondents who answered both.
+/// Sums for the covariance of two items over the respondents who answered both, of values
+/// shifted by the first pair seen: identical answers then sum to exactly zero variance however
+/// many there are, instead of rounding error that would read as a variance (and an alpha of 1).
 #[derive(Debug, Clone, Copy, Default)]
 struct PairSums {
     n: f64,
+    shift: (f64, f64),
     x: f64,
     y: f64,
     xy: f64,
@@ -17,6 +20,10 @@ struct PairSums {
 
 impl PairSums {
     fn add(&mut self, x: f64, y: f64) {
+        if self.n == 0.0 {
+            self.shift = (x, y);
+        }
+        let (x, y) = (x - self.shift.0, y - self.shift.1);
         self.n += 1.0;
         self.x += x;
         self.y += y;
@@ -28,10 +35,11 @@ impl PairSums {
     }
 }
 
-/// Sums for a Pearson correlation.
+/// Sums for a Pearson correlation, of values shifted as in [`PairSums`].
 #[derive(Debug, Clone, Copy, Default)]
 struct CorrelationSums {
     n: f64,
+    shift: (f64, f64),
     x: f64,
     y: f64,
     xx: f64,
@@ -41,6 +49,10 @@ struct CorrelationSums {
 
 impl CorrelationSums {
     fn add(&mut self, x: f64, y: f64) {
+        if self.n == 0.0 {
+            self.shift = (x, y);
+        }
+        let (x, y) = (x - self.shift.0, y - self.shift.1);
         self.n += 1.0;
         self.x += x;
         self.y += y;
@@ -183,5 +195,35 @@ impl ReliabilityAccumulator {
             stages: self.stages.into_iter().map(SetSums::finish).collect(),
             dimensions: self.dimensions.into_iter().map(SetSums::finish).collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_answers_have_no_variance_however_many_there_are() {
+        // A third of the range does not sum exactly in binary: unshifted sums of a million such
+        // values leave a rounding residue that read as a variance, and as an alpha of 1.
+        let x = 100.0 / 3.0;
+        let mut sums = SetSums::new(vec![0, 1, 2]);
+        for _ in 0..1_000_000 {
+            sums.add(&[Some(x), Some(x * 2.0), Some(x)]);
+        }
+        let set = sums.finish();
+        assert_eq!(set.alpha, None);
+        assert_eq!(set.item_rest, vec![None, None, None]);
+        assert_eq!(set.complete, 1_000_000);
+    }
+
+    #[test]
+    fn shifting_keeps_the_covariance() {
+        let mut pair = PairSums::default();
+        for (x, y) in [(1.0, 2.0), (2.0, 4.0), (3.0, 7.0)] {
+            pair.add(x, y);
+        }
+        // Hand-computed: means 2 and 13/3; sum of products of deviations 5; over n - 1 = 2.
+        assert!((pair.covariance().unwrap_or(f64::NAN) - 2.5).abs() < 1e-12);
     }
 }
