@@ -6,6 +6,10 @@
 //! correlation with the mean of the other items of its set, over respondents who answered them
 //! all. Both are folded one respondent at a time, so memory does not grow with the group.
 
+/// Sets of more items than this get no reliability figures: the pairwise sums grow with the
+/// square of the set, and no scale of that length is read item by item.
+pub(crate) const MAX_SET_ITEMS: usize = 200;
+
 /// Sums for the covariance of two items over the respondents who answered both, of values
 /// shifted by the first pair seen: identical answers then sum to exactly zero variance however
 /// many there are, instead of rounding error that would read as a variance (and an alpha of 1).
@@ -94,6 +98,15 @@ struct SetSums {
 
 impl SetSums {
     fn new(items: Vec<usize>) -> Self {
+        if items.len() > MAX_SET_ITEMS {
+            // Not measured: every respondent would cost k * k sums.
+            return Self {
+                items,
+                pairs: Vec::new(),
+                rest: Vec::new(),
+                complete: 0,
+            };
+        }
         let k = items.len();
         Self {
             items,
@@ -104,6 +117,9 @@ impl SetSums {
     }
 
     fn add(&mut self, scores: &[Option<f64>]) {
+        if self.pairs.is_empty() {
+            return;
+        }
         let k = self.items.len();
         let mut all = true;
         for a in 0..k {
@@ -135,6 +151,14 @@ impl SetSums {
 
     fn finish(self) -> SetReliability {
         let k = self.items.len();
+        if self.pairs.is_empty() {
+            return SetReliability {
+                alpha: None,
+                item_rest: vec![None; k],
+                complete: 0,
+                items: self.items,
+            };
+        }
         let alpha = (k >= 2)
             .then(|| {
                 let variances: Option<f64> =
@@ -215,6 +239,25 @@ mod tests {
         assert_eq!(set.alpha, None);
         assert_eq!(set.item_rest, vec![None, None, None]);
         assert_eq!(set.complete, 1_000_000);
+    }
+
+    #[test]
+    fn sets_too_large_to_measure_item_by_item_get_no_figures() {
+        let answers = |k: usize, r: usize| -> Vec<Option<f64>> {
+            #[allow(clippy::cast_precision_loss)]
+            (0..k)
+                .map(|i| Some(((i * 7 + r * 13 + r * i + r * r) % 5) as f64 * 25.0))
+                .collect()
+        };
+        for (k, measured) in [(MAX_SET_ITEMS, true), (MAX_SET_ITEMS + 1, false)] {
+            let mut sums = SetSums::new((0..k).collect());
+            for r in 0..20 {
+                sums.add(&answers(k, r));
+            }
+            let set = sums.finish();
+            assert_eq!(set.alpha.is_some(), measured, "{k} items");
+            assert_eq!(set.item_rest.len(), k);
+        }
     }
 
     #[test]
