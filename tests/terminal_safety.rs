@@ -80,6 +80,12 @@ fn error_messages_quote_bad_input_without_escape_sequences() {
     );
 }
 
+/// Control characters other than line breaks and tabs, and bidi overrides and isolates.
+fn forbidden(c: char) -> bool {
+    let layout = matches!(c, '\n' | '\r' | '\t');
+    (c.is_control() && !layout) || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Everything `args` prints to a pseudo-terminal, as the terminal receives it.
 fn on_a_terminal(dir: &std::path::Path, args: &[&str]) -> String {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_centricity"));
@@ -121,8 +127,7 @@ fn csv_json_and_file_names_reach_a_terminal_without_escapes_or_reordering_charac
         let seen = on_a_terminal(dir.path(), args);
         for c in seen.chars() {
             assert!(
-                !(c.is_control() && c != '\n' && c != '\r' && c != '\t')
-                    && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'),
+                !forbidden(c),
                 "{args:?}: U+{:04X} reached the terminal:\n{seen}",
                 u32::from(c)
             );
