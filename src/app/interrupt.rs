@@ -1,12 +1,14 @@
 //! Ctrl-C during a survey: every confirmed answer is already saved, so an interruption only
 //! has to restore the cursor, say where the answers are and how to resume, and exit 130.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock, PoisonError};
 use std::time::Duration;
 
 use super::failure::Exit;
+use crate::terminal_text::clean;
 
 /// The answer file of the survey under way, for the Ctrl-C handler's resume hint.
 static SAVING_TO: OnceLock<PathBuf> = OnceLock::new();
@@ -30,9 +32,11 @@ fn report() -> bool {
     }
     let _ = console::Term::stderr().show_cursor();
     if let Some(p) = SAVING_TO.get() {
-        eprintln!(
+        // Not eprintln!: after a hangup stderr is gone, and a failed write must not panic.
+        let _ = writeln!(
+            std::io::stderr(),
             "\nInterrupted. Every confirmed answer is saved in {} ({} of {}).\n{}",
-            p.display(),
+            clean(&p.display().to_string(), false),
             SAVED_ANSWERS.load(Ordering::SeqCst),
             QUESTIONS.load(Ordering::SeqCst),
             resume_hint(p)
@@ -44,7 +48,7 @@ fn report() -> bool {
 pub(super) fn resume_hint(path: &Path) -> String {
     format!(
         "resume with: centricity run --resume {}",
-        shell_quote(&path.display().to_string())
+        shell_quote(&clean(&path.display().to_string(), false))
     )
 }
 

@@ -18,6 +18,7 @@ use crate::questionnaire::{DEFAULT_ID, Questionnaire};
 use crate::report::{self, GroupView};
 use crate::scoring::ScoreOptions;
 use crate::survey::{SurveyEnd, SurveyError, TerminalPrompter, first_open_question, run_room};
+use crate::terminal_text::clean;
 
 /// Participants from `--participants`: a number (P1, P2, ...) or a comma-separated list.
 fn participants(spec: &str) -> Result<Vec<String>, Failure> {
@@ -220,11 +221,18 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
 
     let mut err = std::io::stderr();
     let total = q.questions.len();
+    // Names come from the command line or from answer files, the title from a questionnaire
+    // file: any of them may hold escape sequences.
+    let shown_names = names
+        .iter()
+        .map(|n| clean(n, false))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let shown_folder = clean(&folder.display().to_string(), false).into_owned();
     let _ = writeln!(
         err,
-        "{} ({total} questions) with {}",
-        q.tr(&q.title, &lang),
-        names.join(", ")
+        "{} ({total} questions) with {shown_names}",
+        clean(q.tr(&q.title, &lang), false),
     );
     let done = first_open_question(&responses, total);
     if done > 0 {
@@ -236,13 +244,11 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
     }
     let _ = writeln!(
         err,
-        "Type every participant's answer on one line, in this order: {}.",
-        names.join(", ")
+        "Type every participant's answer on one line, in this order: {shown_names}."
     );
     let _ = writeln!(
         err,
-        "Answers are saved in {} after every question.",
-        folder.display()
+        "Answers are saved in {shown_folder} after every question."
     );
 
     let mut prompter = TerminalPrompter::new(&lang);
@@ -257,8 +263,7 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
         Ok(SurveyEnd::Completed) => {
             let _ = writeln!(
                 err,
-                "\nAll {total} questions answered; saved in {}.\n",
-                folder.display()
+                "\nAll {total} questions answered; saved in {shown_folder}.\n"
             );
             let options = ScoreOptions::default();
             let mut groups = Groups::new(&q, None, options);
@@ -287,9 +292,8 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
             // Not where the room quit: it may have gone back to an earlier question.
             let _ = writeln!(
                 err,
-                "\nSaved the answers to {} of {total} questions in {}.\n{}",
+                "\nSaved the answers to {} of {total} questions in {shown_folder}.\n{}",
                 first_open_question(&responses, total),
-                folder.display(),
                 interrupt::resume_hint(&folder)
             );
             Ok(Exit::Success)

@@ -15,6 +15,7 @@ use crate::questionnaire::DEFAULT_ID;
 use crate::report::{self, Scored};
 use crate::scoring::{ScoreOptions, assess};
 use crate::survey::{SurveyEnd, SurveyError, TerminalPrompter, run_survey};
+use crate::terminal_text::clean;
 
 pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
@@ -77,15 +78,15 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
     let mut err = std::io::stderr();
     let answered = response.answered();
     let total = q.questions.len().to_string();
-    let shown_path = path.display().to_string();
-    let title = q.tr(&q.title, &lang);
+    let shown_path = clean(&path.display().to_string(), false).into_owned();
+    let title = clean(q.tr(&q.title, &lang), false);
     let _ = writeln!(
         err,
         "{}",
         fill(
             &lang,
             "{title} ({n} questions)",
-            &[("title", title), ("n", &total)]
+            &[("title", &title), ("n", &total)]
         )
     );
     if answered > 0 {

@@ -178,7 +178,7 @@ impl Prompter for TerminalPrompter {
                 &self.lang,
                 "Note (evidence or an example; Enter to skip)",
             ))
-            .with_initial_text(current.unwrap_or_default())
+            .with_initial_text(clean(current.unwrap_or_default(), false))
             .allow_empty(true)
             .interact_text_on(&self.term)
             .map_err(|dialoguer::Error::IO(e)| {
@@ -224,7 +224,12 @@ impl RoomPrompter for TerminalPrompter {
             self.write(&Style::new().dim().apply_to(clean(h, false)).to_string())?;
         }
         if let Some(p) = problem {
-            self.write(&Style::new().yellow().apply_to(format!("! {p}")).to_string())?;
+            self.write(
+                &Style::new()
+                    .yellow()
+                    .apply_to(format!("! {}", clean(p, false)))
+                    .to_string(),
+            )?;
         }
         let names: Vec<String> = room
             .participants
