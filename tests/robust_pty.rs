@@ -103,3 +103,72 @@ fn a_place_that_cannot_be_written_is_reported_before_the_first_question() {
         "asked a question first: {out}"
     );
 }
+
+#[test]
+fn a_survey_through_a_symbolic_link_shares_the_lock_of_the_file_it_names_and_saves_into_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut first = Pty::start(dir.path(), &["--output", "a.toml"]);
+    answer(&mut first, 1, 3);
+    first.expect("Question 2 of 24 - ");
+    std::os::unix::fs::symlink("a.toml", dir.path().join("b.toml")).expect("symlink");
+
+    let second = Pty::start(dir.path(), &["--resume", "b.toml"]);
+    let (out, code) = second.finish();
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("another `centricity run` is saving answers to b.toml"),
+        "{out}"
+    );
+
+    first.expect(MENU_END);
+    first.keys("q");
+    assert_eq!(first.finish().1, 0);
+
+    // Alone, the survey through the link continues a.toml and leaves the link in place.
+    let mut s = Pty::start(dir.path(), &["--resume", "b.toml"]);
+    s.expect("Resuming: 1 of 24 already answered.");
+    answer(&mut s, 2, 1);
+    s.expect("Question 3 of 24 - ");
+    s.expect(MENU_END);
+    s.keys("q");
+    assert_eq!(s.finish().1, 0);
+    assert!(
+        std::fs::symlink_metadata(dir.path().join("b.toml"))
+            .expect("b.toml")
+            .file_type()
+            .is_symlink(),
+        "the link is kept"
+    );
+    assert_eq!(answers_in(&dir.path().join("a.toml")).len(), 2);
+}
+
+#[test]
+fn a_hard_linked_answer_file_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut s = Pty::start(dir.path(), &["--output", "a.toml"]);
+    answer(&mut s, 1, 3);
+    s.expect("Question 2 of 24 - ");
+    s.expect(MENU_END);
+    s.keys("q");
+    assert_eq!(s.finish().1, 0);
+    std::fs::hard_link(dir.path().join("a.toml"), dir.path().join("c.toml")).expect("link");
+
+    let (out, code) = Pty::start(dir.path(), &["--resume", "c.toml"]).finish();
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("c.toml has 2 hard links"), "{out}");
+    assert!(!out.contains("Question 1 of 24"), "{out}");
+}
+
+#[test]
+fn a_lock_file_that_is_a_fifo_is_refused_by_name_instead_of_hanging() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join(".a.toml.lock"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let (out, code) = Pty::start(dir.path(), &["--output", "a.toml"]).finish();
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains(".a.toml.lock is not a regular file"), "{out}");
+    assert!(!dir.path().join("a.toml").exists(), "nothing saved");
+}

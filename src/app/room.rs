@@ -139,6 +139,7 @@ fn resume(folder: &Path, args: &RunArgs) -> anyhow::Result<Session> {
     let (mut names, mut paths, mut responses) = (Vec::new(), Vec::new(), Vec::new());
     for input in &inputs {
         let Input::File(path) = input else { continue };
+        super::lock::refuse_hard_links(path)?;
         let (qq, response, _) = load_response(input, &mut questionnaires)?;
         if q.as_ref().is_some_and(|first| first.id != qq.id) {
             return Err(Failure::invalid(format!(

@@ -63,10 +63,13 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
 
     // Saving once before the first question proves the file can be written, so that an
     // unwritable folder is reported now rather than after the last answer.
-    let _lock = super::lock::SurveyLock::take(&path)?;
+    let lock = super::lock::SurveyLock::take(&path)?;
+    // Saved where the lock points, so that a save through a symbolic link replaces the file it
+    // names rather than the link.
+    let target = lock.answers();
     let save = |r: &Response| {
         interrupt::saving(r.answered(), || {
-            write_atomically(&path, r.to_toml(&q).as_bytes())
+            write_atomically(target, r.to_toml(&q).as_bytes())
         })
     };
     save(&response).map_err(|e| {
