@@ -172,3 +172,101 @@ fn a_lock_file_that_is_a_fifo_is_refused_by_name_instead_of_hanging() {
     assert!(out.contains(".a.toml.lock is not a regular file"), "{out}");
     assert!(!dir.path().join("a.toml").exists(), "nothing saved");
 }
+
+/// The confirmation dialoguer's theme draws for an answer.
+const CONFIRMED_AGREE: &str = "Your answer \u{b7} Agree";
+
+#[test]
+fn an_answer_is_marked_only_once_saved_so_a_kill_right_after_the_mark_keeps_it() {
+    // The mark is drawn after the save returns; a kill the moment it appears must find the
+    // answer on disk, every time.
+    for trial in 0..10 {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut s = Pty::start(dir.path(), &["--output", "a.toml"]);
+        answer(&mut s, 1, 3);
+        s.expect(CONFIRMED_AGREE);
+        s.session
+            .process_mut()
+            .kill(rexpect::process::Signal::SIGKILL)
+            .expect("kill -9");
+        let _ = s.session.process().wait();
+        let saved = answers_in(&dir.path().join("a.toml"));
+        assert_eq!(
+            saved.get(QUESTION_IDS[0]).and_then(Value::as_integer),
+            Some(4),
+            "trial {trial}: {saved:?}"
+        );
+    }
+}
+
+#[test]
+fn a_failed_save_keeps_the_survey_open_and_the_answer_is_saved_when_retried() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join("sub")).expect("folder");
+    let mut s = Pty::start(dir.path(), &["--output", "sub/a.toml"]);
+    answer(&mut s, 1, 3);
+    s.expect(CONFIRMED_AGREE);
+    // The answers' folder disappears under the survey (a removed drive, a folder moved away):
+    // root ignores permissions, so this is how a test makes a save fail.
+    std::fs::rename(dir.path().join("sub"), dir.path().join("gone")).expect("move away");
+    answer(&mut s, 2, 1);
+    let before = s.expect("! Not saved: ");
+    assert!(
+        !before.contains("Your answer \u{b7}"),
+        "not marked: {before:?}"
+    );
+    s.expect("The answer is kept: fix the");
+    // Asked again, the cursor on the answer given: Enter retries once the folder is back.
+    s.expect("Question 2 of 24 - ");
+    s.expect(MENU_END);
+    std::fs::create_dir(dir.path().join("sub")).expect("folder back");
+    s.keys(ENTER);
+    s.expect("Your answer \u{b7} Disagree");
+    s.expect("Question 3 of 24 - ");
+    s.expect(MENU_END);
+    s.keys("q");
+    let (out, code) = s.finish();
+    assert_eq!(code, 0, "{out}");
+    let saved = answers_in(&dir.path().join("sub/a.toml"));
+    assert_eq!(saved.len(), 2, "both answers, the first one too: {saved:?}");
+    assert_eq!(
+        saved.get(QUESTION_IDS[1]).and_then(Value::as_integer),
+        Some(2)
+    );
+}
+
+#[test]
+fn a_survey_starting_on_a_file_removes_the_temporaries_killed_saves_of_it_left() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let names = [".a.toml.Qz81Kd", ".a.toml.keep", ".b.toml.Qz81Kd"];
+    for n in names {
+        std::fs::write(dir.path().join(n), "questionnaire = ").expect("write");
+    }
+    let mut s = Pty::start(dir.path(), &["--output", "a.toml"]);
+    answer(&mut s, 1, 3);
+    s.expect(CONFIRMED_AGREE);
+    s.expect(MENU_END);
+    assert!(
+        !dir.path().join(names[0]).exists(),
+        "stale temporary of a.toml removed"
+    );
+    s.keys("q");
+    assert_eq!(s.finish().1, 0);
+
+    std::fs::write(dir.path().join(".a.toml.W0rk3d"), "questionnaire = ").expect("write");
+    let mut s = Pty::start(dir.path(), &["--resume", "a.toml"]);
+    s.expect("Question 2 of 24 - ");
+    s.expect(MENU_END);
+    assert!(
+        !dir.path().join(".a.toml.W0rk3d").exists(),
+        "removed on resume"
+    );
+    s.keys("q");
+    assert_eq!(s.finish().1, 0);
+    for n in &names[1..] {
+        assert!(
+            dir.path().join(n).exists(),
+            "{n} is not a temporary of a.toml"
+        );
+    }
+}

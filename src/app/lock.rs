@@ -172,6 +172,45 @@ impl SurveyLock {
     pub(crate) fn answers(&self) -> &Path {
         &self.answers
     }
+
+    /// Removes the temporary files that saves of `file` killed midway left beside it, and
+    /// returns how many. A save writes `.NAME.XXXXXX` (six ASCII letters or digits, the naming
+    /// of atomic-write-file) and renames it over `NAME`; only names of exactly that shape are
+    /// removed, and only under the lock, when no save of `file` can be under way.
+    pub(crate) fn remove_stale_temporaries(&self, file: &Path) -> usize {
+        let (Some(name), Some(dir)) = (file.file_name(), file.parent()) else {
+            return 0;
+        };
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        let Ok(entries) = dir.read_dir() else {
+            return 0;
+        };
+        let mut prefix = b".".to_vec();
+        prefix.extend_from_slice(name.as_encoded_bytes());
+        prefix.push(b'.');
+        let mut removed = 0;
+        for entry in entries.flatten() {
+            let entry_name = entry.file_name();
+            let Some(suffix) = entry_name
+                .as_encoded_bytes()
+                .strip_prefix(prefix.as_slice())
+            else {
+                continue;
+            };
+            if suffix.len() == 6
+                && suffix.iter().all(u8::is_ascii_alphanumeric)
+                && entry.file_type().is_ok_and(|t| t.is_file())
+                && std::fs::remove_file(entry.path()).is_ok()
+            {
+                removed += 1;
+            }
+        }
+        removed
+    }
 }
 
 impl Drop for SurveyLock {
@@ -201,6 +240,32 @@ mod tests {
             "lock file removed"
         );
         assert!(SurveyLock::take(&answers).is_ok());
+    }
+
+    #[test]
+    fn only_temporaries_of_the_answer_file_are_removed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let answers = dir.path().join("a.toml");
+        let names = [
+            ".a.toml.Xy3kQ9",
+            ".a.toml.000000",
+            ".a.toml.keep",
+            ".a.toml.Xy3kQ9x",
+            ".a.toml.Xy-kQ9",
+            ".b.toml.Xy3kQ9",
+            "a.toml.Xy3kQ9",
+        ];
+        for n in names {
+            std::fs::write(dir.path().join(n), "half").expect("write");
+        }
+        std::fs::create_dir(dir.path().join(".a.toml.folder")).expect("folder");
+        let lock = SurveyLock::take(&answers).expect("lock");
+        assert_eq!(lock.remove_stale_temporaries(&answers), 2);
+        for n in &names[2..] {
+            assert!(dir.path().join(n).exists(), "{n} kept");
+        }
+        assert!(!dir.path().join(names[0]).exists());
+        assert!(dir.path().join(".a.toml.folder").is_dir());
     }
 
     #[cfg(unix)]

@@ -269,9 +269,12 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
         paths,
         mut responses,
         folder,
-        lock: _lock,
+        lock,
         set_aside,
     } = session;
+    for path in &paths {
+        lock.remove_stale_temporaries(path);
+    }
     let lang = pick_language(args.common.lang.as_deref(), &responses[0], &q);
     let save = |rs: &[Response]| {
         let done = first_open_question(rs, q.questions.len());

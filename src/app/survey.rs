@@ -67,6 +67,7 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
     // Saved where the lock points, so that a save through a symbolic link replaces the file it
     // names rather than the link.
     let target = lock.answers();
+    lock.remove_stale_temporaries(target);
     let save = |r: &Response| {
         interrupt::saving(r.answered(), || {
             write_atomically(target, r.to_toml(&q).as_bytes())
