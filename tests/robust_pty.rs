@@ -270,3 +270,80 @@ fn a_survey_starting_on_a_file_removes_the_temporaries_killed_saves_of_it_left()
         );
     }
 }
+
+/// `centricity run ARGS` under a shell on a pseudo-terminal, the shell printing the exit code
+/// and the terminal's settings once it ends: what a user's shell finds after the survey.
+fn under_a_shell(dir: &Path, args: &str) -> Pty {
+    let mut cmd = std::process::Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!("\"$0\" run {args}; echo \"exit $?\"; stty -a"))
+        .arg(env!("CARGO_BIN_EXE_centricity"))
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .env_remove("CLICOLOR_FORCE");
+    let session = rexpect::session::spawn_command(cmd, Some(support::TIMEOUT_MS))
+        .expect("start a shell on a pty");
+    Pty { session }
+}
+
+/// The process id of the `centricity` working in `dir`.
+fn centricity_in(dir: &Path) -> String {
+    let dir = std::fs::canonicalize(dir).expect("dir");
+    std::fs::read_dir("/proc")
+        .expect("/proc")
+        .filter_map(Result::ok)
+        .find(|p| {
+            let comm = std::fs::read_to_string(p.path().join("comm")).unwrap_or_default();
+            comm.trim() == "centricity"
+                && std::fs::read_link(p.path().join("cwd")).ok().as_deref() == Some(&dir)
+        })
+        .map(|p| p.file_name().to_string_lossy().into_owned())
+        .expect("centricity runs")
+}
+
+#[test]
+fn sigterm_and_sighup_at_a_prompt_end_the_survey_like_ctrl_c_and_restore_the_terminal() {
+    for signal in ["TERM", "HUP"] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut s = under_a_shell(dir.path(), "--output a.toml");
+        for n in 1..=2 {
+            answer(&mut s, n, 3);
+        }
+        s.expect("Question 3 of 24 - ");
+        s.expect(MENU_END);
+        // The menu waits for a key with the terminal in raw mode: the state a signal must undo.
+        // A moment lets it get there after drawing.
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let killed = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &centricity_in(dir.path())])
+            .status()
+            .expect("kill");
+        assert!(killed.success());
+        let report = s.expect("exit 130");
+        assert!(
+            report.contains("Interrupted. Every confirmed answer is saved in a.toml (2 of 24)."),
+            "SIG{signal}: {report:?}"
+        );
+        assert!(
+            report.contains("resume with: centricity run --resume a.toml"),
+            "SIG{signal}: {report:?}"
+        );
+        assert!(
+            report.contains("\x1b[?25h"),
+            "SIG{signal}: cursor shown: {report:?}"
+        );
+        let (settings, _) = s.finish();
+        for mode in ["icanon", "isig", "icrnl", "opost"] {
+            assert!(
+                settings.split_whitespace().any(|w| w == mode),
+                "SIG{signal}: {mode} restored: {settings:?}"
+            );
+        }
+        assert_eq!(
+            answers_in(&dir.path().join("a.toml")).len(),
+            2,
+            "SIG{signal}"
+        );
+    }
+}

@@ -1,5 +1,8 @@
 //! Ctrl-C during a survey: every confirmed answer is already saved, so an interruption only
-//! has to restore the cursor, say where the answers are and how to resume, and exit 130.
+//! has to restore the terminal, say where the answers are and how to resume, and exit 130.
+//!
+//! SIGTERM and SIGHUP (a `kill`, a closed terminal window) end a survey the same way: left to
+//! their default, they ended it with the cursor hidden and the terminal in raw mode.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -24,6 +27,32 @@ static SAVING: Mutex<()> = Mutex::new(());
 /// own thread. Without this flag both printed the report, often twice or cut off by the other's
 /// exit.
 static INTERRUPT_REPORTED: AtomicBool = AtomicBool::new(false);
+
+/// The terminal's settings before the first question, put back when a signal ends the survey
+/// in the middle of a prompt (which holds the terminal in raw mode).
+#[cfg(unix)]
+static TERMINAL: OnceLock<rustix::termios::Termios> = OnceLock::new();
+
+#[cfg(unix)]
+fn remember_terminal() {
+    if let Ok(t) = rustix::termios::tcgetattr(std::io::stdin()) {
+        let _ = TERMINAL.set(t);
+    }
+}
+
+#[cfg(unix)]
+fn restore_terminal() {
+    if let Some(t) = TERMINAL.get() {
+        let _ =
+            rustix::termios::tcsetattr(std::io::stdin(), rustix::termios::OptionalActions::Now, t);
+    }
+}
+
+#[cfg(not(unix))]
+fn remember_terminal() {}
+
+#[cfg(not(unix))]
+fn restore_terminal() {}
 
 /// Reports an interruption unless it was reported already; true when this call reported it.
 fn report() -> bool {
@@ -74,15 +103,18 @@ pub(super) fn saving(
     Ok(())
 }
 
-/// Installs the Ctrl-C handler for a survey saving to `path` (a file, or a folder of them).
-/// Ctrl-C between prompts (when the terminal is not in raw mode) arrives only as a signal; at a
-/// prompt it also ends the prompt (see `INTERRUPT_REPORTED`).
+/// Installs the handler of Ctrl-C, SIGTERM and SIGHUP for a survey saving to `path` (a file,
+/// or a folder of them). Ctrl-C between prompts (when the terminal is not in raw mode) arrives
+/// only as a signal; at a prompt it also ends the prompt (see `INTERRUPT_REPORTED`). SIGTERM and
+/// SIGHUP arrive only as signals, also at a prompt, so the handler puts the terminal back.
 pub(super) fn install(path: &Path, questions: usize) {
     QUESTIONS.store(questions, Ordering::SeqCst);
     let _ = SAVING_TO.set(path.to_owned());
+    remember_terminal();
     let _ = ctrlc::set_handler(|| {
         // Let a save under way finish, and keep another from starting, before exiting.
         let _saving = SAVING.lock().unwrap_or_else(PoisonError::into_inner);
+        restore_terminal();
         if report() {
             std::process::exit(Exit::Interrupted as i32);
         }
