@@ -458,3 +458,72 @@ fn a_numbered_room_quits_with_q_typed_after_the_answers_of_a_question_gone_back_
         assert_eq!(table.get("respondent").and_then(Value::as_str), Some(name));
     }
 }
+
+fn file_names_in(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap_or_else(|e| panic!("list {}: {e}", folder.display()))
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_forced_new_session_moves_the_earlier_sessions_files_aside_and_resumes_only_its_own_room() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("room");
+    let mut room = Pty::start(
+        dir.path(),
+        &["--participants", "Ana,Ben", "--output", "room"],
+    );
+    room.answer(1, "4 5");
+    room.at_room_question(2);
+    room.line("q");
+    assert_eq!(room.finish().1, 0);
+
+    // Without --force the folder is refused, as before.
+    let (out, code) =
+        Pty::start(dir.path(), &["--participants", "Cleo", "--output", "room"]).finish();
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("room already holds files"), "{out}");
+    assert!(out.contains("--force"), "{out}");
+
+    let mut room = Pty::start(
+        dir.path(),
+        &["--participants", "Cleo", "--output", "room", "--force"],
+    );
+    room.expect(
+        "The earlier session's files in room were moved to room.previous-1; this session starts \
+         in an empty room.",
+    );
+    room.answer(1, "3");
+    room.at_room_question(2);
+    room.line("q");
+    assert_eq!(room.finish().1, 0);
+    assert_eq!(file_names_in(&folder), ["1-cleo.toml"]);
+    let earlier = dir.path().join("room.previous-1");
+    assert_eq!(file_names_in(&earlier), ["1-ana.toml", "2-ben.toml"]);
+    assert_answers(&read_answer_file(&earlier.join("1-ana.toml")), &[4], "Ana");
+    assert_answers(&read_answer_file(&earlier.join("2-ben.toml")), &[5], "Ben");
+
+    // A second forced start keeps both earlier sessions.
+    let mut room = Pty::start(
+        dir.path(),
+        &["--participants", "Dan", "--output", "room", "--force"],
+    );
+    room.expect("moved to room.previous-2;");
+    room.at_room_question(1);
+    room.line("q");
+    assert_eq!(room.finish().1, 0);
+    assert_eq!(
+        file_names_in(&dir.path().join("room.previous-2")),
+        ["1-cleo.toml"]
+    );
+
+    // Resuming reads only the new session's room.
+    let mut room = Pty::start(dir.path(), &["--resume", "room"]);
+    room.expect("(24 questions) with Dan\r\n");
+    room.at_room_question(1);
+    room.line("q");
+    assert_eq!(room.finish().1, 0);
+}

@@ -305,3 +305,167 @@ fn run_without_a_terminal_exits_2_and_points_to_centricity_score() {
         "no answer file is created"
     );
 }
+
+/// A questionnaire whose every text tries to retitle the window (OSC 2) and clear the screen.
+const HOSTILE: &str = r#"
+[questionnaire]
+id = "hostile"
+version = "1"
+title = "Hostile \u001b]2;PWNED\u0007\u001b[2Jtitle"
+[scales.s]
+options = [
+  { value = 1, label = "No\u001b]2;PWNED\u0007\u001b[2J" },
+  { value = 2, label = "Yes\u001b[2J" },
+]
+not_applicable = "Unsure\u001b]2;PWNED\u0007"
+[[stages]]
+id = "one"
+name = "Stage\u001b[2J one"
+[[dimensions]]
+id = "d"
+name = "Dim\u001b]2;PWNED\u0007 one"
+[[questions]]
+id = "q1"
+stage = "one"
+dimension = "d"
+text = "First\u001b[2J question?"
+help = "Help\u001b]2;PWNED\u0007 text"
+[[questions]]
+id = "q2"
+stage = "one"
+dimension = "d"
+text = "Second\u001b[2J question?"
+"#;
+
+/// What a session printed, kept whole so that nothing between two waits escapes the check.
+struct Recorded {
+    pty: Pty,
+    shown: String,
+}
+
+impl Recorded {
+    fn expect(&mut self, text: &str) {
+        self.shown.push_str(&self.pty.expect(text));
+        self.shown.push_str(text);
+    }
+
+    fn finish(self) -> (String, i32) {
+        let (rest, code) = self.pty.finish();
+        (self.shown + &rest, code)
+    }
+}
+
+fn assert_no_hostile_sequences(shown: &str) {
+    assert!(
+        !shown.contains("\x1b]"),
+        "an OSC sequence reached the terminal: {shown:?}"
+    );
+    assert!(
+        !shown.contains("\x1b[2J"),
+        "the screen was cleared: {shown:?}"
+    );
+    assert!(!shown.contains("PWNED"), "{shown:?}");
+}
+
+#[test]
+fn escape_sequences_in_questionnaire_answer_and_file_names_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("hostile.toml"), HOSTILE).expect("write questionnaire");
+    let file = "evil\x1b[2J.toml";
+    let mut s = Recorded {
+        pty: Pty::start(dir.path(), &["hostile.toml", "--notes", "--output", file]),
+        shown: String::new(),
+    };
+    s.expect("Hostile title (2 questions)");
+    s.expect("Answers are saved to evil.toml after every question.");
+    s.expect("Question 1 of 2 - Stage one - Dim one");
+    s.expect("First question?");
+    for item in ["No", "Yes", "Unsure (not applicable)"] {
+        s.expect(item);
+    }
+    s.expect(MENU_END);
+    // The help (item 4), then Yes.
+    s.pty.keys(&(DOWN.repeat(3) + ENTER));
+    s.expect("Help text");
+    s.expect(MENU_END);
+    s.pty.keys(&(DOWN.to_owned() + ENTER));
+    s.expect("Note (evidence or an example; Enter to skip)");
+    s.pty.keys(ENTER);
+    s.expect("Question 2 of 2 - Stage one - Dim one");
+    s.expect(MENU_END);
+    s.pty.keys("q");
+    s.expect("Saved 1 of 2 answers to evil.toml.");
+    let (shown, code) = s.finish();
+    assert_eq!(code, 0, "{shown:?}");
+    assert_no_hostile_sequences(&shown);
+
+    // Resumed from a file whose note and respondent hold escape sequences: the note is shown
+    // for editing without them.
+    let answers = dir.path().join(file);
+    let mut text = std::fs::read_to_string(&answers).expect("read answers");
+    text.push_str("\n[notes]\nq1 = \"Seen \\u001b]2;PWNED\\u0007\\u001b[2Jtwice\"\n");
+    std::fs::write(&answers, text).expect("add a note");
+    let mut s = Recorded {
+        pty: Pty::start(dir.path(), &["hostile.toml", "--notes", "--resume", file]),
+        shown: String::new(),
+    };
+    s.expect("Resuming: 1 of 2 already answered.");
+    s.expect("Question 2 of 2 - Stage one - Dim one");
+    s.expect(MENU_END);
+    // Back (item 4: question 2 has no help) to question 1, keep Yes, and see the note.
+    s.pty.keys(&(DOWN.repeat(3) + ENTER));
+    s.expect("Question 1 of 2 - Stage one - Dim one");
+    s.expect(MENU_END);
+    s.pty.keys(ENTER);
+    s.expect("Seen twice");
+    s.pty.keys(ENTER);
+    s.expect("Question 2 of 2 - Stage one - Dim one");
+    s.expect(MENU_END);
+    s.pty.keys("q");
+    s.expect("resume with: centricity run --resume evil.toml");
+    let (shown, code) = s.finish();
+    assert_eq!(code, 0, "{shown:?}");
+    assert_no_hostile_sequences(&shown);
+}
+
+#[test]
+fn escape_sequences_in_a_facilitated_session_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("hostile.toml"), HOSTILE).expect("write questionnaire");
+    let mut s = Recorded {
+        pty: Pty::start(
+            dir.path(),
+            &[
+                "hostile.toml",
+                "--participants",
+                "Ana\x1b]2;PWNED\x07,Ben\x1b[2J",
+                "--output",
+                "room\x1b[2J",
+            ],
+        ),
+        shown: String::new(),
+    };
+    s.expect("Hostile title (2 questions) with Ana, Ben");
+    s.expect("in this order: Ana, Ben.");
+    s.expect("Answers are saved in room after every question.");
+    s.expect("Question 1 of 2 - Stage one - Dim one");
+    s.expect("First question?");
+    s.expect("1 No | 2 Yes | n Unsure");
+    s.expect("Ana Ben (b back, ? help, q quit)");
+    s.pty.keys("?\r");
+    s.expect("Help text");
+    s.expect("(b back, ? help, q quit)");
+    s.pty.keys("2\r");
+    s.expect("! expected 2 answers (Ana, Ben), got 1");
+    s.expect("(b back, ? help, q quit)");
+    s.pty.keys("2 1\r");
+    s.expect("Ana 2, Ben 1");
+    s.expect("Question 2 of 2 - Stage one - Dim one");
+    s.expect("(b back, ? help, q quit)");
+    s.pty.keys("q\r");
+    s.expect("Saved the answers to 1 of 2 questions in room.");
+    s.expect("resume with: centricity run --resume room");
+    let (shown, code) = s.finish();
+    assert_eq!(code, 0, "{shown:?}");
+    assert_no_hostile_sequences(&shown);
+}

@@ -1,12 +1,17 @@
 //! Ctrl-C during a survey: every confirmed answer is already saved, so an interruption only
-//! has to restore the cursor, say where the answers are and how to resume, and exit 130.
+//! has to restore the terminal, say where the answers are and how to resume, and exit 130.
+//!
+//! SIGTERM and SIGHUP (a `kill`, a closed terminal window) end a survey the same way: left to
+//! their default, they ended it with the cursor hidden and the terminal in raw mode.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock, PoisonError};
 use std::time::Duration;
 
 use super::failure::Exit;
+use crate::terminal_text::clean;
 
 /// The answer file of the survey under way, for the Ctrl-C handler's resume hint.
 static SAVING_TO: OnceLock<PathBuf> = OnceLock::new();
@@ -23,6 +28,32 @@ static SAVING: Mutex<()> = Mutex::new(());
 /// exit.
 static INTERRUPT_REPORTED: AtomicBool = AtomicBool::new(false);
 
+/// The terminal's settings before the first question, put back when a signal ends the survey
+/// in the middle of a prompt (which holds the terminal in raw mode).
+#[cfg(unix)]
+static TERMINAL: OnceLock<rustix::termios::Termios> = OnceLock::new();
+
+#[cfg(unix)]
+fn remember_terminal() {
+    if let Ok(t) = rustix::termios::tcgetattr(std::io::stdin()) {
+        let _ = TERMINAL.set(t);
+    }
+}
+
+#[cfg(unix)]
+fn restore_terminal() {
+    if let Some(t) = TERMINAL.get() {
+        let _ =
+            rustix::termios::tcsetattr(std::io::stdin(), rustix::termios::OptionalActions::Now, t);
+    }
+}
+
+#[cfg(not(unix))]
+fn remember_terminal() {}
+
+#[cfg(not(unix))]
+fn restore_terminal() {}
+
 /// Reports an interruption unless it was reported already; true when this call reported it.
 fn report() -> bool {
     if INTERRUPT_REPORTED.swap(true, Ordering::SeqCst) {
@@ -30,9 +61,11 @@ fn report() -> bool {
     }
     let _ = console::Term::stderr().show_cursor();
     if let Some(p) = SAVING_TO.get() {
-        eprintln!(
+        // Not eprintln!: after a hangup stderr is gone, and a failed write must not panic.
+        let _ = writeln!(
+            std::io::stderr(),
             "\nInterrupted. Every confirmed answer is saved in {} ({} of {}).\n{}",
-            p.display(),
+            clean(&p.display().to_string(), false),
             SAVED_ANSWERS.load(Ordering::SeqCst),
             QUESTIONS.load(Ordering::SeqCst),
             resume_hint(p)
@@ -44,7 +77,7 @@ fn report() -> bool {
 pub(super) fn resume_hint(path: &Path) -> String {
     format!(
         "resume with: centricity run --resume {}",
-        shell_quote(&path.display().to_string())
+        shell_quote(&clean(&path.display().to_string(), false))
     )
 }
 
@@ -70,15 +103,18 @@ pub(super) fn saving(
     Ok(())
 }
 
-/// Installs the Ctrl-C handler for a survey saving to `path` (a file, or a folder of them).
-/// Ctrl-C between prompts (when the terminal is not in raw mode) arrives only as a signal; at a
-/// prompt it also ends the prompt (see `INTERRUPT_REPORTED`).
+/// Installs the handler of Ctrl-C, SIGTERM and SIGHUP for a survey saving to `path` (a file,
+/// or a folder of them). Ctrl-C between prompts (when the terminal is not in raw mode) arrives
+/// only as a signal; at a prompt it also ends the prompt (see `INTERRUPT_REPORTED`). SIGTERM and
+/// SIGHUP arrive only as signals, also at a prompt, so the handler puts the terminal back.
 pub(super) fn install(path: &Path, questions: usize) {
     QUESTIONS.store(questions, Ordering::SeqCst);
     let _ = SAVING_TO.set(path.to_owned());
+    remember_terminal();
     let _ = ctrlc::set_handler(|| {
         // Let a save under way finish, and keep another from starting, before exiting.
         let _saving = SAVING.lock().unwrap_or_else(PoisonError::into_inner);
+        restore_terminal();
         if report() {
             std::process::exit(Exit::Interrupted as i32);
         }

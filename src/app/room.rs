@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use super::failure::{Exit, Failure};
 use super::inputs::{Input, expand, load_questionnaire};
 use super::interrupt;
+use super::lock::SurveyLock;
 use super::score::{Questionnaires, load_response, pick_language};
 use super::summarize::Groups;
 use super::survey::today;
@@ -18,6 +19,7 @@ use crate::questionnaire::{DEFAULT_ID, Questionnaire};
 use crate::report::{self, GroupView};
 use crate::scoring::ScoreOptions;
 use crate::survey::{SurveyEnd, SurveyError, TerminalPrompter, first_open_question, run_room};
+use crate::terminal_text::clean;
 
 /// Participants from `--participants`: a number (P1, P2, ...) or a comma-separated list.
 fn participants(spec: &str) -> Result<Vec<String>, Failure> {
@@ -84,8 +86,9 @@ fn file_names(names: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn new_folder(args: &RunArgs) -> Result<PathBuf, Failure> {
-    let folder = match &args.output {
+/// The folder a new session saves to: `--output`, or a new `workshop-<date>` folder.
+fn new_folder(args: &RunArgs) -> PathBuf {
+    match &args.output {
         Some(p) => p.clone(),
         None => {
             let stem = format!("workshop-{}", today());
@@ -97,47 +100,80 @@ fn new_folder(args: &RunArgs) -> Result<PathBuf, Failure> {
             }
             p
         }
-    };
-    let occupied = folder
-        .read_dir()
-        .map(|mut d| d.next().is_some())
-        .unwrap_or(false);
-    if occupied && !args.force {
-        return Err(
-            Failure::usage(format!("{} already holds files", folder.display())).hint(format!(
-                "continue that session with --resume {}, or pick another --output",
-                folder.display()
-            )),
-        );
     }
+}
+
+/// Makes `folder` an empty folder for a new session (its lock held). A folder that holds files
+/// is refused, or with `force` renamed to `<folder>.previous-<n>`: a resumed session reads every
+/// file in its folder, so an earlier session's files left beside the new ones would join the
+/// room, and moving them aside keeps them without deleting anything. Returns where they went.
+fn prepare_folder(folder: &Path, force: bool) -> Result<Option<PathBuf>, Failure> {
     if folder.exists() && !folder.is_dir() {
         return Err(Failure::usage(format!(
             "{} is a file; a session saves to a folder",
             folder.display()
         )));
     }
-    std::fs::create_dir_all(&folder).map_err(|e| {
+    let occupied = folder
+        .read_dir()
+        .map(|mut d| d.next().is_some())
+        .unwrap_or(false);
+    let mut set_aside = None;
+    if occupied && !force {
+        return Err(
+            Failure::usage(format!("{} already holds files", folder.display())).hint(format!(
+                "continue that session with --resume {0}, pick another --output, or start \
+                 afresh with --force (the files in {0} are then moved aside, not deleted)",
+                folder.display()
+            )),
+        );
+    }
+    if occupied {
+        let aside = (1..)
+            .map(|n| {
+                let mut name = folder.as_os_str().to_owned();
+                name.push(format!(".previous-{n}"));
+                PathBuf::from(name)
+            })
+            .find(|p| p.symlink_metadata().is_err())
+            .unwrap_or_else(|| folder.with_extension("previous"));
+        std::fs::rename(folder, &aside).map_err(|e| {
+            Failure::invalid(format!(
+                "cannot move the earlier session in {} aside to {}: {e}",
+                folder.display(),
+                aside.display()
+            ))
+        })?;
+        set_aside = Some(aside);
+    }
+    std::fs::create_dir_all(folder).map_err(|e| {
         Failure::invalid(format!("cannot create {}: {e}", folder.display()))
             .hint("choose a writable place with --output FOLDER")
     })?;
-    Ok(folder)
+    Ok(set_aside)
 }
 
-type Session = (
-    Questionnaire,
-    Vec<String>,
-    Vec<PathBuf>,
-    Vec<Response>,
-    PathBuf,
-);
+/// A session ready to run: its lock held, its files named.
+struct Session {
+    q: Questionnaire,
+    names: Vec<String>,
+    paths: Vec<PathBuf>,
+    responses: Vec<Response>,
+    folder: PathBuf,
+    lock: SurveyLock,
+    /// Where `--force` moved an earlier session's files.
+    set_aside: Option<PathBuf>,
+}
 
 fn resume(folder: &Path, args: &RunArgs) -> anyhow::Result<Session> {
+    let lock = SurveyLock::take(folder)?;
     let mut questionnaires = Questionnaires::new(args.questionnaire.as_deref())?;
     let (inputs, _) = expand(&[folder.to_owned()]);
     let mut q: Option<Questionnaire> = None;
     let (mut names, mut paths, mut responses) = (Vec::new(), Vec::new(), Vec::new());
     for input in &inputs {
         let Input::File(path) = input else { continue };
+        super::lock::refuse_hard_links(path)?;
         let (qq, response, _) = load_response(input, &mut questionnaires)?;
         if q.as_ref().is_some_and(|first| first.id != qq.id) {
             return Err(Failure::invalid(format!(
@@ -164,13 +200,31 @@ fn resume(folder: &Path, args: &RunArgs) -> anyhow::Result<Session> {
         ))
         .into());
     };
-    Ok((q, names, paths, responses, folder.to_owned()))
+    Ok(Session {
+        q,
+        names,
+        paths,
+        responses,
+        folder: folder.to_owned(),
+        lock,
+        set_aside: None,
+    })
 }
 
 fn start(spec: &str, args: &RunArgs) -> anyhow::Result<Session> {
     let names = participants(spec)?;
     let (q, _) = load_questionnaire(args.questionnaire.as_deref().unwrap_or(DEFAULT_ID))?;
-    let folder = new_folder(args)?;
+    let folder = new_folder(args);
+    // The lock sits beside the folder, so it is taken (and a session running there refuses
+    // --force) before the folder is moved aside or created.
+    if let Some(parent) = folder.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| {
+            Failure::invalid(format!("cannot create {}: {e}", parent.display()))
+                .hint("choose a writable place with --output FOLDER")
+        })?;
+    }
+    let lock = SurveyLock::take(&folder)?;
+    let set_aside = prepare_folder(&folder, args.force)?;
     let paths = file_names(&names)
         .into_iter()
         .map(|f| folder.join(f))
@@ -186,12 +240,20 @@ fn start(spec: &str, args: &RunArgs) -> anyhow::Result<Session> {
             r
         })
         .collect();
-    Ok((q, names, paths, responses, folder))
+    Ok(Session {
+        q,
+        names,
+        paths,
+        responses,
+        folder,
+        lock,
+        set_aside,
+    })
 }
 
 /// Runs a facilitated session: `--participants` starts one, `--resume FOLDER` continues one.
 pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
-    let (q, names, paths, mut responses, folder) = match (&args.resume, &args.participants) {
+    let session = match (&args.resume, &args.participants) {
         (Some(folder), _) => resume(folder, args)?,
         (None, Some(spec)) => start(spec, args)?,
         (None, None) => {
@@ -201,7 +263,18 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
             .into());
         }
     };
-    let _lock = super::lock::SurveyLock::take(&folder)?;
+    let Session {
+        q,
+        names,
+        paths,
+        mut responses,
+        folder,
+        lock,
+        set_aside,
+    } = session;
+    for path in &paths {
+        lock.remove_stale_temporaries(path);
+    }
     let lang = pick_language(args.common.lang.as_deref(), &responses[0], &q);
     let save = |rs: &[Response]| {
         let done = first_open_question(rs, q.questions.len());
@@ -220,12 +293,27 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
 
     let mut err = std::io::stderr();
     let total = q.questions.len();
+    // Names come from the command line or from answer files, the title from a questionnaire
+    // file: any of them may hold escape sequences.
+    let shown_names = names
+        .iter()
+        .map(|n| clean(n, false))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let shown_folder = clean(&folder.display().to_string(), false).into_owned();
     let _ = writeln!(
         err,
-        "{} ({total} questions) with {}",
-        q.tr(&q.title, &lang),
-        names.join(", ")
+        "{} ({total} questions) with {shown_names}",
+        clean(q.tr(&q.title, &lang), false),
     );
+    if let Some(aside) = &set_aside {
+        let _ = writeln!(
+            err,
+            "The earlier session's files in {shown_folder} were moved to {}; this session starts \
+             in an empty {shown_folder}.",
+            clean(&aside.display().to_string(), false)
+        );
+    }
     let done = first_open_question(&responses, total);
     if done > 0 {
         let _ = writeln!(
@@ -236,13 +324,11 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
     }
     let _ = writeln!(
         err,
-        "Type every participant's answer on one line, in this order: {}.",
-        names.join(", ")
+        "Type every participant's answer on one line, in this order: {shown_names}."
     );
     let _ = writeln!(
         err,
-        "Answers are saved in {} after every question.",
-        folder.display()
+        "Answers are saved in {shown_folder} after every question."
     );
 
     let mut prompter = TerminalPrompter::new(&lang);
@@ -257,8 +343,7 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
         Ok(SurveyEnd::Completed) => {
             let _ = writeln!(
                 err,
-                "\nAll {total} questions answered; saved in {}.\n",
-                folder.display()
+                "\nAll {total} questions answered; saved in {shown_folder}.\n"
             );
             let options = ScoreOptions::default();
             let mut groups = Groups::new(&q, None, options);
@@ -287,9 +372,8 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
             // Not where the room quit: it may have gone back to an earlier question.
             let _ = writeln!(
                 err,
-                "\nSaved the answers to {} of {total} questions in {}.\n{}",
+                "\nSaved the answers to {} of {total} questions in {shown_folder}.\n{}",
                 first_open_question(&responses, total),
-                folder.display(),
                 interrupt::resume_hint(&folder)
             );
             Ok(Exit::Success)

@@ -15,6 +15,7 @@ use crate::questionnaire::DEFAULT_ID;
 use crate::report::{self, Scored};
 use crate::scoring::{ScoreOptions, assess};
 use crate::survey::{SurveyEnd, SurveyError, TerminalPrompter, run_survey};
+use crate::terminal_text::clean;
 
 pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
@@ -62,10 +63,14 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
 
     // Saving once before the first question proves the file can be written, so that an
     // unwritable folder is reported now rather than after the last answer.
-    let _lock = super::lock::SurveyLock::take(&path)?;
+    let lock = super::lock::SurveyLock::take(&path)?;
+    // Saved where the lock points, so that a save through a symbolic link replaces the file it
+    // names rather than the link.
+    let target = lock.answers();
+    lock.remove_stale_temporaries(target);
     let save = |r: &Response| {
         interrupt::saving(r.answered(), || {
-            write_atomically(&path, r.to_toml(&q).as_bytes())
+            write_atomically(target, r.to_toml(&q).as_bytes())
         })
     };
     save(&response).map_err(|e| {
@@ -77,15 +82,15 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
     let mut err = std::io::stderr();
     let answered = response.answered();
     let total = q.questions.len().to_string();
-    let shown_path = path.display().to_string();
-    let title = q.tr(&q.title, &lang);
+    let shown_path = clean(&path.display().to_string(), false).into_owned();
+    let title = clean(q.tr(&q.title, &lang), false);
     let _ = writeln!(
         err,
         "{}",
         fill(
             &lang,
             "{title} ({n} questions)",
-            &[("title", title), ("n", &total)]
+            &[("title", &title), ("n", &total)]
         )
     );
     if answered > 0 {

@@ -55,4 +55,15 @@ pub trait Prompter {
         view: &QuestionView,
         current: Option<&str>,
     ) -> Result<Option<String>, PromptError>;
+
+    /// Confirms the answer just given to `view`. Called only once it is saved, so that a
+    /// confirmation on the screen always means the answer is on disk.
+    fn saved(&mut self, view: &QuestionView, answer: Answer) -> Result<(), PromptError>;
+
+    /// Confirms the note just given, once it is saved.
+    fn noted(&mut self, note: Option<&str>) -> Result<(), PromptError>;
+
+    /// Says why the answer (or note) just given could not be saved; it is asked again, with
+    /// what was given as the starting point, so the respondent can retry it.
+    fn not_saved(&mut self, why: &io::Error) -> Result<(), PromptError>;
 }

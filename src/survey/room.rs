@@ -52,6 +52,10 @@ pub trait RoomPrompter {
         problem: Option<&str>,
     ) -> Result<String, PromptError>;
 
+    /// Confirms the line just read. A line of answers is confirmed only once they are saved, so
+    /// that a confirmation on the screen always means the answers are on disk.
+    fn taken(&mut self, line: &str) -> Result<(), PromptError>;
+
     /// Shows the spread of the answers just given.
     fn show_spread(&mut self, view: &RoomView, spread: &Spread) -> Result<(), PromptError>;
 }
@@ -211,6 +215,9 @@ pub fn first_open_question(responses: &[Response], questions: usize) -> usize {
 
 /// Runs a facilitated session over `responses` (one per participant), calling `save` after
 /// every question.
+///
+/// When a save fails the session goes on at the same question: the problem is shown, the
+/// answers stay on the prompt, and Enter retries the save once the problem is fixed.
 pub fn run_room(
     q: &Questionnaire,
     responses: &mut [Response],
@@ -222,7 +229,25 @@ pub fn run_room(
     let total = q.questions.len();
     let mut i = first_open_question(responses, total);
     let (mut help, mut problem) = (false, None::<String>);
-    while i < total {
+    // Answers kept in memory that the last save failed to write.
+    let mut unsaved = false;
+    loop {
+        if i >= total {
+            for r in responses.iter_mut() {
+                r.completed = true;
+            }
+            match save(responses) {
+                Ok(()) => return Ok(SurveyEnd::Completed),
+                Err(e) if total == 0 => return Err(SurveyError::Save(e)),
+                Err(e) => {
+                    for r in responses.iter_mut() {
+                        r.completed = false;
+                    }
+                    problem = Some(not_saved(&e));
+                    i = total - 1;
+                }
+            }
+        }
         let question = view(q, &responses[0], i, lang);
         let room = RoomView {
             question,
@@ -234,35 +259,49 @@ pub fn run_room(
         };
         let line = prompter.read_line(&room, help, problem.as_deref())?;
         problem = None;
-        match parse_room_line(&line, &room) {
-            Err(why) => problem = Some(why),
-            Ok(RoomLine::Help) => help = true,
-            Ok(RoomLine::Quit) => return Ok(SurveyEnd::Quit { at: i }),
-            Ok(RoomLine::Back) => {
-                i = i.saturating_sub(1);
-                help = false;
-            }
-            Ok(RoomLine::Keep) => {
-                i += 1;
-                help = false;
-            }
-            Ok(RoomLine::Answers(answers)) => {
-                for (r, a) in responses.iter_mut().zip(&answers) {
-                    r.answers[i] = Some(*a);
+        let answers = match parse_room_line(&line, &room) {
+            Ok(RoomLine::Answers(answers)) => answers,
+            Ok(RoomLine::Keep) if unsaved => room.current.iter().copied().flatten().collect(),
+            parsed => {
+                prompter.taken(&line)?;
+                match parsed {
+                    Err(why) => problem = Some(why),
+                    Ok(RoomLine::Help) => help = true,
+                    Ok(RoomLine::Quit) => return Ok(SurveyEnd::Quit { at: i }),
+                    Ok(RoomLine::Back) => {
+                        i = i.saturating_sub(1);
+                        help = false;
+                    }
+                    Ok(RoomLine::Keep | RoomLine::Answers(_)) => {
+                        i += 1;
+                        help = false;
+                    }
                 }
-                save(responses).map_err(SurveyError::Save)?;
-                let range = q.scale_of(&q.questions[i]).range();
-                prompter.show_spread(&room, &spread(&answers, range))?;
-                i += 1;
-                help = false;
+                continue;
             }
+        };
+        for (r, a) in responses.iter_mut().zip(&answers) {
+            r.answers[i] = Some(*a);
         }
+        if let Err(e) = save(responses) {
+            unsaved = true;
+            problem = Some(not_saved(&e));
+            continue;
+        }
+        unsaved = false;
+        prompter.taken(&line)?;
+        let range = q.scale_of(&q.questions[i]).range();
+        prompter.show_spread(&room, &spread(&answers, range))?;
+        i += 1;
+        help = false;
     }
-    for r in responses.iter_mut() {
-        r.completed = true;
-    }
-    save(responses).map_err(SurveyError::Save)?;
-    Ok(SurveyEnd::Completed)
+}
+
+fn not_saved(e: &io::Error) -> String {
+    format!(
+        "these answers are not saved: {e}. They are kept: fix the problem and press Enter to \
+         save them again"
+    )
 }
 
 #[cfg(test)]
@@ -292,6 +331,10 @@ mod tests {
                 return Err(PromptError::Interrupted);
             }
             Ok(self.lines.remove(0).to_owned())
+        }
+
+        fn taken(&mut self, _: &str) -> Result<(), PromptError> {
+            Ok(())
         }
 
         fn show_spread(&mut self, _: &RoomView, spread: &Spread) -> Result<(), PromptError> {
@@ -386,5 +429,83 @@ mod tests {
         rs[1].answers[0] = Some(Answer::Value(4.0));
         rs[0].answers[1] = Some(Answer::Value(4.0));
         assert_eq!(first_open_question(&rs, 24), 1);
+    }
+}
+
+#[cfg(test)]
+mod failed_saves {
+    use super::*;
+    use crate::questionnaire::default_for_tests as bundled;
+
+    struct Room {
+        lines: Vec<&'static str>,
+        problems: Vec<String>,
+        taken: Vec<String>,
+    }
+
+    impl RoomPrompter for Room {
+        fn read_line(
+            &mut self,
+            _: &RoomView,
+            _: bool,
+            problem: Option<&str>,
+        ) -> Result<String, PromptError> {
+            self.problems.extend(problem.map(str::to_owned));
+            if self.lines.is_empty() {
+                return Err(PromptError::Interrupted);
+            }
+            Ok(self.lines.remove(0).to_owned())
+        }
+
+        fn taken(&mut self, line: &str) -> Result<(), PromptError> {
+            self.taken.push(line.to_owned());
+            Ok(())
+        }
+
+        fn show_spread(&mut self, _: &RoomView, _: &Spread) -> Result<(), PromptError> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_failed_save_keeps_the_answers_and_enter_saves_them_again() {
+        let q = bundled();
+        let mut rs = vec![Response::new(&q); 2];
+        let mut room = Room {
+            lines: vec!["4 5", "", "q"],
+            problems: Vec::new(),
+            taken: Vec::new(),
+        };
+        let mut calls = 0;
+        let mut saved = Vec::new();
+        let end = run_room(
+            &q,
+            &mut rs,
+            &["Ana".into(), "Ben".into()],
+            "en",
+            &mut room,
+            &mut |rs| {
+                calls += 1;
+                if calls == 1 {
+                    return Err(io::Error::other("no space left on device"));
+                }
+                saved.push(rs[1].answers[0]);
+                Ok(())
+            },
+        )
+        .expect("runs");
+        assert_eq!(end, SurveyEnd::Quit { at: 1 });
+        assert_eq!(room.problems.len(), 1);
+        assert!(
+            room.problems[0].contains("no space left"),
+            "{:?}",
+            room.problems
+        );
+        assert_eq!(
+            saved,
+            [Some(Answer::Value(5.0))],
+            "saved by the Enter that followed"
+        );
+        assert_eq!(room.taken, ["", "q"], "the failed line is not confirmed");
     }
 }

@@ -1,7 +1,7 @@
 //! The [`Prompter`] for a real terminal, built on dialoguer.
 
 use console::{Style, Term};
-use dialoguer::theme::ColorfulTheme;
+use dialoguer::theme::{ColorfulTheme, Theme};
 use dialoguer::{Input, Select};
 
 use super::prompt::{Action, PromptError, Prompter, QuestionView};
@@ -18,6 +18,8 @@ pub struct TerminalPrompter {
     room_question: Option<usize>,
     /// The language of the prompter's own words.
     lang: String,
+    /// The room's last prompt, to confirm the line read at it.
+    room_prompt: String,
 }
 
 impl std::fmt::Debug for TerminalPrompter {
@@ -34,6 +36,7 @@ impl TerminalPrompter {
             theme: ColorfulTheme::default(),
             room_question: None,
             lang: lang.to_owned(),
+            room_prompt: String::new(),
         }
     }
 }
@@ -86,6 +89,16 @@ impl TerminalPrompter {
                 .apply_to(clean(&v.text, false))
                 .to_string(),
         )
+    }
+
+    /// Draws what dialoguer draws when a prompt is confirmed (`✔ prompt · value`). The prompts
+    /// do not draw it themselves, so that an answer is marked only once it is saved.
+    fn confirm(&self, prompt: &str, value: &str) -> std::io::Result<()> {
+        let mut line = String::new();
+        let _ = self
+            .theme
+            .format_input_prompt_selection(&mut line, prompt, value);
+        self.term.write_line(&line)
     }
 
     fn write(&self, text: &str) -> std::io::Result<()> {
@@ -143,6 +156,7 @@ impl Prompter for TerminalPrompter {
                 .with_prompt(tr(&self.lang, "Your answer"))
                 .items(&items)
                 .default(default)
+                .report(false)
                 .interact_on_opt(&self.term);
             let picked = match picked {
                 Ok(p) => p,
@@ -155,6 +169,12 @@ impl Prompter for TerminalPrompter {
                     return Err(PromptError::Io(e));
                 }
             };
+            // Answers are confirmed by `saved`; the other choices at once.
+            if let Some(i) = picked
+                && !matches!(choices[i], Choice::Option(_) | Choice::NotApplicable)
+            {
+                self.confirm(tr(&self.lang, "Your answer"), &items[i])?;
+            }
             return Ok(match picked.map(|i| &choices[i]) {
                 Some(Choice::Option(n)) => Action::Choose(*n),
                 Some(Choice::NotApplicable) => Action::NotApplicable,
@@ -178,8 +198,9 @@ impl Prompter for TerminalPrompter {
                 &self.lang,
                 "Note (evidence or an example; Enter to skip)",
             ))
-            .with_initial_text(current.unwrap_or_default())
+            .with_initial_text(clean(current.unwrap_or_default(), false))
             .allow_empty(true)
+            .report(false)
             .interact_text_on(&self.term)
             .map_err(|dialoguer::Error::IO(e)| {
                 let _ = self.term.show_cursor();
@@ -191,6 +212,49 @@ impl Prompter for TerminalPrompter {
             })?;
         let note = note.trim();
         Ok((!note.is_empty()).then(|| note.to_owned()))
+    }
+
+    fn saved(&mut self, v: &QuestionView, answer: Answer) -> Result<(), PromptError> {
+        let label = match answer {
+            Answer::Value(value) => v
+                .options
+                .iter()
+                .find(|(x, _)| *x == value)
+                .map(|(_, label)| clean(label, false).into_owned())
+                .unwrap_or_else(|| crate::answers::fmt_value(value)),
+            Answer::NotApplicable => fill(
+                &self.lang,
+                "{label} (not applicable)",
+                &[(
+                    "label",
+                    &clean(v.not_applicable.as_deref().unwrap_or("n/a"), false),
+                )],
+            ),
+        };
+        self.confirm(tr(&self.lang, "Your answer"), &label)?;
+        Ok(())
+    }
+
+    fn noted(&mut self, note: Option<&str>) -> Result<(), PromptError> {
+        self.confirm(
+            tr(&self.lang, "Note (evidence or an example; Enter to skip)"),
+            &clean(note.unwrap_or_default(), false),
+        )?;
+        Ok(())
+    }
+
+    fn not_saved(&mut self, why: &std::io::Error) -> Result<(), PromptError> {
+        let why = why.to_string();
+        let text = format!(
+            "! {}",
+            fill(
+                &self.lang,
+                "Not saved: {why}. The answer is kept: fix the problem and give it again to save it.",
+                &[("why", &clean(&why, false))],
+            )
+        );
+        self.write(&Style::new().yellow().apply_to(text).to_string())?;
+        Ok(())
     }
 }
 impl RoomPrompter for TerminalPrompter {
@@ -224,7 +288,12 @@ impl RoomPrompter for TerminalPrompter {
             self.write(&Style::new().dim().apply_to(clean(h, false)).to_string())?;
         }
         if let Some(p) = problem {
-            self.write(&Style::new().yellow().apply_to(format!("! {p}")).to_string())?;
+            self.write(
+                &Style::new()
+                    .yellow()
+                    .apply_to(format!("! {}", clean(p, false)))
+                    .to_string(),
+            )?;
         }
         let names: Vec<String> = room
             .participants
@@ -240,16 +309,23 @@ impl RoomPrompter for TerminalPrompter {
         } else {
             String::new()
         };
+        self.room_prompt = fill(
+            &self.lang,
+            "{names} (b back, ? help, q quit)",
+            &[("names", &names.join(" "))],
+        );
         Input::<String>::with_theme(&self.theme)
-            .with_prompt(fill(
-                &self.lang,
-                "{names} (b back, ? help, q quit)",
-                &[("names", &names.join(" "))],
-            ))
+            .with_prompt(&self.room_prompt)
             .with_initial_text(initial)
             .allow_empty(true)
+            .report(false)
             .interact_text_on(&self.term)
             .map_err(|dialoguer::Error::IO(e)| interrupted(&self.term, e))
+    }
+
+    fn taken(&mut self, line: &str) -> Result<(), PromptError> {
+        self.confirm(&self.room_prompt, line)?;
+        Ok(())
     }
 
     fn show_spread(&mut self, room: &RoomView, s: &Spread) -> Result<(), PromptError> {
