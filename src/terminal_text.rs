@@ -86,6 +86,13 @@ impl<W: Write> Cleaning<W> {
     }
 }
 
+impl<W: Write> Drop for Cleaning<W> {
+    /// A writer dropped without a flush still delivers its last line; errors are for `flush`.
+    fn drop(&mut self) {
+        let _ = self.flush();
+    }
+}
+
 impl<W: Write> Write for Cleaning<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.pending.extend_from_slice(buf);
@@ -184,7 +191,7 @@ mod tests {
         }
         out.flush().expect("flush");
         assert_eq!(
-            String::from_utf8(out.inner).expect("utf-8"),
+            String::from_utf8(std::mem::take(&mut out.inner)).expect("utf-8"),
             "id,name\n1,Eve\tx\\u{202e}\n2,Zoë"
         );
     }

@@ -347,3 +347,15 @@ fn sigterm_and_sighup_at_a_prompt_end_the_survey_like_ctrl_c_and_restore_the_ter
         );
     }
 }
+
+#[test]
+fn a_survey_never_saves_over_a_device_even_with_force() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let s = Pty::start(dir.path(), &["--output", "/dev/null", "--force"]);
+    let (out, code) = s.finish();
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("/dev/null is a device, not a regular file"),
+        "{out}"
+    );
+}

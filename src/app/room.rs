@@ -360,12 +360,9 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
                 warnings: &[],
                 lang: &lang,
             };
-            report::render_group(
-                report::Format::Table,
-                &mut std::io::stdout().lock(),
-                &view,
-                80,
-            )?;
+            let mut out = super::sink::stdout();
+            report::render_group(report::Format::Table, &mut out, &view, 80)?;
+            std::io::Write::flush(&mut out)?;
             Ok(Exit::Success)
         }
         Ok(SurveyEnd::Quit { .. }) => {

@@ -25,7 +25,7 @@ pub(crate) fn check_output(
                 "write the output to another file: this one is read by the command"
             }
             Refusal::NotRegular(..) | Refusal::Inspect(..) => {
-                "choose a new file or a regular file for --output; to print, leave --output out"
+                "choose a new path or a regular file for --output"
             }
         };
         Failure::usage(refusal.to_string()).hint(hint)

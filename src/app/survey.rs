@@ -42,7 +42,7 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
             response.meta.date = Some(today());
             response.meta.language.clone_from(&args.common.lang);
             let path = match &args.output {
-                Some(p) if p.exists() && !args.force => {
+                Some(p) if p.symlink_metadata().is_ok() && !args.force => {
                     return Err(Failure::usage(format!("{} already exists", p.display()))
                         .hint(format!(
                             "continue it with --resume {0}, or replace it with --force",
@@ -50,7 +50,17 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
                         ))
                         .into());
                 }
-                Some(p) => p.clone(),
+                Some(p) => {
+                    // Only a regular file is replaced, never a device or a pipe, nor the
+                    // questionnaire the survey reads.
+                    let read: Vec<&std::path::Path> = args
+                        .questionnaire
+                        .iter()
+                        .map(std::path::Path::new)
+                        .collect();
+                    super::sink::check_output(p, args.force, &read)?;
+                    p.clone()
+                }
                 None => default_path(args.respondent.as_deref()),
             };
             (q, response, path)
@@ -143,8 +153,9 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
                 warnings: &[],
                 lang: &lang,
             };
-            let mut out = std::io::stdout().lock();
+            let mut out = super::sink::stdout();
             report::renderer(report::Format::Table, false, 80).result(&mut out, &scored)?;
+            std::io::Write::flush(&mut out)?;
             Ok(Exit::Success)
         }
         Ok(SurveyEnd::Quit { .. }) => {
