@@ -40,6 +40,16 @@ fn workdir() -> tempfile::TempDir {
     dir
 }
 
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    assert!(
+        made.expect("mkfifo runs").success(),
+        "mkfifo {}",
+        path.display()
+    );
+}
+
 // --- Where output may go -------------------------------------------------------------------
 
 #[cfg(unix)]
@@ -47,13 +57,7 @@ fn workdir() -> tempfile::TempDir {
 fn output_never_replaces_a_device_a_pipe_or_a_folder_even_with_force() {
     let dir = workdir();
     let fifo = dir.path().join("fifo");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .expect("mkfifo")
-            .success()
-    );
+    mkfifo(&fifo);
     std::fs::create_dir(dir.path().join("folder")).expect("mkdir");
     for (target, kind) in [
         ("/dev/null", "is a device"),
@@ -364,13 +368,7 @@ const GOOD_CSV: &str = "respondent,focused-knowledge,driven-listening\nann,4,5\n
 fn a_named_pipe_or_a_process_substitution_is_read_once_and_its_kind_sniffed() {
     let dir = tempfile::tempdir().expect("temp dir");
     let fifo = dir.path().join("f.csv");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .expect("mkfifo")
-            .success()
-    );
+    mkfifo(&fifo);
     let writer = {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::write(fifo, GOOD_CSV).expect("write fifo"))
