@@ -27,13 +27,16 @@ fn snapshot(
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    // A saved result names its schema; any other JSON is survey-tool results (SurveyJS).
-    let saved_result = is_json
-        && read_text(path).map_or(true, |t| {
+    // A saved result names its schema; any other JSON is survey-tool results (SurveyJS). Read
+    // once: the path may be a pipe.
+    let json_text = is_json.then(|| read_text(path));
+    let saved_result = json_text.as_ref().is_some_and(|t| {
+        t.as_ref().map_or(true, |t| {
             t.trim_start().starts_with('{') && t.contains("\"schema\"") && t.contains("centricity.")
-        });
-    if saved_result {
-        let text = read_text(path).map_err(|d| Diagnostics(vec![d]))?;
+        })
+    });
+    if saved_result && let Some(text) = json_text {
+        let text = text.map_err(|d| Diagnostics(vec![d]))?;
         let doc: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
             Diagnostics(vec![Diagnostic {
                 line: Some(e.line()),
