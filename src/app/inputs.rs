@@ -20,7 +20,7 @@ pub(crate) enum Input {
     /// read once into a temporary file (removed when the last copy is dropped), so that a CSV
     /// export can be read twice without holding it in memory. Its kind is told from its name's
     /// extension or, without one, from its first bytes; the temporary file carries it.
-    Stdin {
+    Piped {
         name: String,
         path: PathBuf,
         csv: bool,
@@ -32,14 +32,14 @@ impl Input {
     pub(crate) fn name(&self) -> String {
         match self {
             Self::File(p) => p.display().to_string(),
-            Self::Stdin { name, .. } => name.clone(),
+            Self::Piped { name, .. } => name.clone(),
         }
     }
 
     pub(crate) fn read(&self) -> Result<String, Diagnostic> {
         match self {
             Self::File(p) => read_text(p),
-            Self::Stdin { name, path, .. } => read_text(path).map_err(|mut d| {
+            Self::Piped { name, path, .. } => read_text(path).map_err(|mut d| {
                 d.file.clone_from(name);
                 d
             }),
@@ -54,7 +54,7 @@ pub(crate) fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
-            if inputs.iter().any(|i| matches!(i, Input::Stdin { .. })) {
+            if inputs.iter().any(|i| matches!(i, Input::Piped { .. })) {
                 problems.push(Diagnostic::error(
                     "-",
                     "standard input can be named only once",
@@ -280,7 +280,7 @@ fn spool(name: &str, extension: Option<&str>, source: &mut dyn Read) -> Result<I
         chunk.clear();
     }
     let path = file.into_temp_path();
-    Ok(Input::Stdin {
+    Ok(Input::Piped {
         name: name.to_owned(),
         path: path.to_path_buf(),
         csv: kind != "toml",

@@ -106,7 +106,7 @@ pub(crate) fn is_csv(input: &Input) -> bool {
         Input::File(p) => p
             .extension()
             .is_some_and(|e| EXPORT_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x))),
-        Input::Stdin { csv, .. } => *csv,
+        Input::Piped { csv, .. } => *csv,
     }
 }
 
@@ -118,7 +118,7 @@ fn has_extension(path: &Path, ext: &str) -> bool {
 fn path_of(input: &Input) -> &Path {
     match input {
         Input::File(p) => p,
-        Input::Stdin { path, .. } => path,
+        Input::Piped { path, .. } => path,
     }
 }
 
