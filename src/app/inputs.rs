@@ -54,7 +54,10 @@ pub(crate) fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
-            if inputs.iter().any(|i| matches!(i, Input::Piped { .. })) {
+            if inputs
+                .iter()
+                .any(|i| matches!(i, Input::Piped { name, .. } if name == "<stdin>"))
+            {
                 problems.push(Diagnostic::error(
                     "-",
                     "standard input can be named only once",
