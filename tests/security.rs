@@ -641,3 +641,24 @@ fn compare_refuses_saved_results_with_figures_out_of_range() {
     let out = centricity(dir.path(), &["compare", "before.json", "before.json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_path_cannot_break_out_of_its_code_span_in_a_markdown_report() {
+    let dir = workdir();
+    let name = "a\n\n<img src=\"x\" onerror=\"alert(1)\">`\n\n.toml";
+    std::fs::copy(dir.path().join("x.toml"), dir.path().join(name)).expect("copy");
+    let out = centricity(dir.path(), &["score", name, "--format", "markdown"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let line = text
+        .lines()
+        .find(|l| l.contains("onerror"))
+        .expect("the path is shown");
+    // On one line, inside one code span: a Markdown renderer shows it as text.
+    assert!(
+        line.contains("`a  <img src=\"x\" onerror=\"alert(1)\">'  .toml`"),
+        "{line}"
+    );
+    assert!(!text.lines().any(|l| l.starts_with("<img")), "{text}");
+}
