@@ -266,9 +266,12 @@ impl<'q> Matcher<'q> {
     pub(crate) fn near_miss(&self, cell: &str) -> Option<usize> {
         let key = id_key(cell);
         if key.len() >= 5 {
+            // A near miss is at most len / 8 edits away, so ids whose length differs by more
+            // are ruled out without computing a distance.
             let best = self
                 .ids
                 .iter()
+                .filter(|(k, _)| key.len().abs_diff(k.len()) <= (k.len() / 8).max(1))
                 .map(|(k, i)| (strsim::levenshtein(&key, k), *i, k.len()))
                 .min();
             if let Some((d, i, len)) = best
