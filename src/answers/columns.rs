@@ -3,9 +3,10 @@
 //! (also inside the patterns tools use for grids: `Stem - Statement`, `Stem [Statement]`,
 //! `Statement:Stem`); the column that identifies respondents; metadata.
 
-use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::export_head::{ExportHead, ExportKind};
+use super::export_index::{ExportIndex, char_bag};
 use super::export_map::{ExportMap, MapTarget};
 use super::normalize::{id_key, normal};
 use crate::diagnostic::Diagnostic;
@@ -179,54 +180,14 @@ const MAX_NEAR_MISS_COLUMNS: usize = 500;
 #[derive(Debug)]
 pub(crate) struct Matcher<'q> {
     q: &'q Questionnaire,
-    ids: HashMap<String, usize>,
-    aliases: HashMap<String, usize>,
-    texts: Vec<(String, usize)>,
-    /// Per text (as `texts`), its length in characters and its [`char_bag`].
-    text_bags: Vec<(usize, [u16; 64])>,
-    by_text: HashMap<String, usize>,
-}
-
-/// How often each character occurs, folded into 64 counts: a cheap lower bound of how far apart
-/// two texts are.
-fn char_bag(text: &str) -> [u16; 64] {
-    let mut bag = [0u16; 64];
-    for c in text.chars() {
-        let slot = &mut bag[(u32::from(c) % 64) as usize];
-        *slot = slot.saturating_add(1);
-    }
-    bag
+    index: Arc<ExportIndex>,
 }
 
 impl<'q> Matcher<'q> {
     pub(crate) fn new(q: &'q Questionnaire) -> Self {
-        let mut ids = HashMap::new();
-        let mut aliases = HashMap::new();
-        let mut texts = HashMap::new();
-        for (i, question) in q.questions.iter().enumerate() {
-            ids.entry(id_key(&question.id)).or_insert(i);
-            for a in &question.aliases {
-                aliases.entry(normal(a)).or_insert(i);
-            }
-            for lang in &q.languages {
-                let t = normal(question.text.get(lang, q.default_language()));
-                if !t.is_empty() {
-                    texts.entry(t).or_insert(i);
-                }
-            }
-        }
-        let list: Vec<(String, usize)> = texts.iter().map(|(t, i)| (t.clone(), *i)).collect();
-        let text_bags = list
-            .iter()
-            .map(|(t, _)| (t.chars().count(), char_bag(t)))
-            .collect();
         Self {
             q,
-            ids,
-            aliases,
-            texts: list,
-            text_bags,
-            by_text: texts,
+            index: ExportIndex::of(q),
         }
     }
 
@@ -247,19 +208,19 @@ impl<'q> Matcher<'q> {
             .into_iter()
             .map(id_key)
             .filter(|k| !k.is_empty())
-            .find_map(|k| self.ids.get(&k).copied())
+            .find_map(|k| self.index.ids.get(&k).copied())
     }
 
     pub(crate) fn by_alias(&self, cell: &str) -> Option<usize> {
-        if self.aliases.is_empty() {
+        if self.index.aliases.is_empty() {
             return None;
         }
-        text_candidates(cell).find_map(|c| self.aliases.get(&normal(c)).copied())
+        text_candidates(cell).find_map(|c| self.index.aliases.get(&normal(c)).copied())
     }
 
     /// The question whose text `cell` holds, whole or as the statement of a grid header.
     pub(crate) fn by_text(&self, cell: &str) -> Option<usize> {
-        text_candidates(cell).find_map(|c| self.by_text.get(&normal(c)).copied())
+        text_candidates(cell).find_map(|c| self.index.by_text.get(&normal(c)).copied())
     }
 
     /// A question id or text that `cell` is a near miss of: a typo rather than another column.
@@ -269,6 +230,7 @@ impl<'q> Matcher<'q> {
             // A near miss is at most len / 8 edits away, so ids whose length differs by more
             // are ruled out without computing a distance.
             let best = self
+                .index
                 .ids
                 .iter()
                 .filter(|(k, _)| key.len().abs_diff(k.len()) <= (k.len() / 8).max(1))
@@ -292,9 +254,10 @@ impl<'q> Matcher<'q> {
             // ruled out without computing a distance.
             let bag = char_bag(&c);
             if let Some((score, i)) = self
+                .index
                 .texts
                 .iter()
-                .zip(&self.text_bags)
+                .zip(&self.index.text_bags)
                 .filter(|((t, _), (n, tbag))| {
                     // One edit changes the counts by at most 2, so a bag this far apart is more
                     // edits away than a near miss can be.

@@ -2,10 +2,12 @@
 //! answers in the column matched to it, an id column, and any other columns kept as metadata.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use super::columns::{How, Role, list_first, match_columns};
 use super::dialect::Dialect;
 use super::export_head::{ExportHead, ExportKind};
+use super::export_index::ExportIndex;
 use super::export_map::ExportMap;
 use super::normalize::{id_key, normal, numbered_label};
 use super::response::{Answer, Metadata, Response};
@@ -50,10 +52,9 @@ pub struct CsvLayout {
     metadata: Vec<(usize, String)>,
     headers: Vec<String>,
     roles: Vec<Role>,
-    /// Per scale, every cell text that means an answer (values, labels and aliases in every
-    /// language, n/a forms), lower-cased and normalised: most cells are found here without
-    /// parsing.
-    known: Vec<HashMap<String, Answer>>,
+    /// The questionnaire's lookups; `known` holds, per scale, every cell text that means an
+    /// answer.
+    index: Arc<ExportIndex>,
     /// The map's `[values]`, by cell text as written and normalised.
     values: Option<HashMap<String, Answer>>,
     /// Columns of the metadata every output shows: role, team, date, language.
@@ -71,42 +72,6 @@ enum Finished {
     Status,
     /// LimeSurvey's `submitdate`: empty until submitted.
     SubmitDate,
-}
-
-/// Per scale, every cell text that means an answer, keyed as [`CsvLayout::cell`] looks it up.
-pub(crate) fn known_cells(q: &Questionnaire) -> Vec<HashMap<String, Answer>> {
-    q.scales
-        .iter()
-        .map(|scale| {
-            let mut map = HashMap::new();
-            let mut add = |text: &str, answer: Answer| {
-                map.entry(text.trim().to_lowercase()).or_insert(answer);
-                map.entry(normal(text)).or_insert(answer);
-            };
-            for lang in &q.languages {
-                for o in &scale.options {
-                    add(o.label.get(lang, lang), Answer::Value(o.value));
-                }
-                if let Some(na) = &scale.not_applicable {
-                    add(na.get(lang, lang), Answer::NotApplicable);
-                }
-            }
-            for o in &scale.options {
-                for a in &o.aliases {
-                    add(a, Answer::Value(o.value));
-                }
-            }
-            for a in &scale.not_applicable_aliases {
-                add(a, Answer::NotApplicable);
-            }
-            for o in &scale.options {
-                map.insert(super::value::fmt_value(o.value), Answer::Value(o.value));
-            }
-            map.insert("n/a".to_owned(), Answer::NotApplicable);
-            map.insert("na".to_owned(), Answer::NotApplicable);
-            map
-        })
-        .collect()
 }
 
 impl CsvLayout {
@@ -282,7 +247,7 @@ impl CsvLayout {
             questions,
             headers,
             roles: matched.roles,
-            known: known_cells(q),
+            index: ExportIndex::of(q),
             values,
             known_meta: ["role", "team", "date", "language"]
                 .map(|name| metadata.iter().find(|(_, h)| h == name).map(|(c, _)| *c)),
@@ -423,7 +388,7 @@ impl CsvLayout {
                 Answer::NotApplicable => Ok(Some(*a)),
             };
         }
-        let known = &self.known[q.questions[qc.question].scale];
+        let known = &self.index.known[q.questions[qc.question].scale];
         if let Some(a) = known
             .get(cell)
             .or_else(|| known.get(&cell.to_lowercase()))

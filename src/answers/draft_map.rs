@@ -167,7 +167,8 @@ pub fn draft_map(
     let mut numbers = Vec::new();
     let mut unknown = Vec::new();
     let _ = writeln!(out);
-    let known = super::csv_export::known_cells(q);
+    let index = super::export_index::ExportIndex::of(q);
+    let known = &index.known;
     for (&(scale_index, by_id), seen) in &cells {
         let scale = &q.scales[scale_index];
         // Labels as the reader takes them; numbers are told apart below.

@@ -1,6 +1,9 @@
 //! A validated questionnaire: every reference resolved to an index, every default applied.
 
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use crate::answers::ExportIndex;
 
 use super::text::Text;
 
@@ -27,6 +30,9 @@ pub struct Questionnaire {
     pub(crate) by_stage: Vec<Vec<usize>>,
     pub(crate) by_dimension: Vec<Vec<usize>>,
     pub(crate) all: Vec<usize>,
+    /// What reading exports looks up, built on first use: a batch run reads many exports
+    /// against one questionnaire.
+    pub(crate) export_index: OnceLock<Arc<ExportIndex>>,
 }
 
 #[derive(Debug, Clone)]

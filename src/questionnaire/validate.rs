@@ -568,6 +568,7 @@ pub(crate) fn validate(
         question_index,
         by_stage,
         by_dimension,
+        export_index: std::sync::OnceLock::new(),
         all: (0..n_questions).collect(),
     });
     (model, c.out)
