@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use super::edit_distance::levenshtein_within;
 use super::export_head::{ExportHead, ExportKind};
 use super::export_index::{ExportIndex, char_bag};
 use super::export_map::{ExportMap, MapTarget};
@@ -234,7 +235,9 @@ impl<'q> Matcher<'q> {
                 .ids
                 .iter()
                 .filter(|(k, _)| key.len().abs_diff(k.len()) <= (k.len() / 8).max(1))
-                .map(|(k, i)| (strsim::levenshtein(&key, k), *i, k.len()))
+                .filter_map(|(k, i)| {
+                    levenshtein_within(&key, k, self.index.most_id_edits).map(|d| (d, *i, k.len()))
+                })
                 .min();
             if let Some((d, i, len)) = best
                 && d > 0
@@ -271,7 +274,13 @@ impl<'q> Matcher<'q> {
                             <= 2 * most
                         && !t.is_empty()
                 })
-                .map(|((t, i), _)| (strsim::normalized_levenshtein(&c, t), *i))
+                .filter_map(|((t, i), (n, _))| {
+                    // A similarity of 0.85 is at most 15% of the longer text in edits; one more
+                    // edit is let through so that the similarity decides at the boundary.
+                    let longer = *n.max(&len);
+                    let d = levenshtein_within(&c, t, longer * 15 / 100 + 1)?;
+                    Some((1.0 - d as f64 / longer as f64, *i))
+                })
                 .max_by(|a, b| a.0.total_cmp(&b.0))
                 && score >= 0.85
             {

@@ -14,6 +14,8 @@ use crate::questionnaire::Questionnaire;
 pub(crate) struct ExportIndex {
     /// Question index by [`id_key`] of its id.
     pub(crate) ids: HashMap<String, usize>,
+    /// The most edits a near miss of any id may be: `len / 8`, at least 1, for the longest.
+    pub(crate) most_id_edits: usize,
     /// Question index by normalised alias.
     pub(crate) aliases: HashMap<String, usize>,
     /// Every normalised question text in any language, with its question index.
@@ -55,7 +57,9 @@ impl ExportIndex {
             .iter()
             .map(|(t, _)| (t.chars().count(), char_bag(t)))
             .collect();
+        let most_id_edits = ids.keys().map(|k| (k.len() / 8).max(1)).max().unwrap_or(1);
         Self {
+            most_id_edits,
             ids,
             aliases,
             texts,
