@@ -173,6 +173,10 @@ pub(crate) fn headers(head: &ExportHead) -> Vec<Header> {
 /// Header texts longer than this are not compared for near misses: no question text is that
 /// long, and comparing costs the product of the lengths.
 const MAX_NEAR_MISS_CHARS: usize = 1000;
+/// The most occurrences of one grid separator (`-`, `:`, ...) a question's own text is taken to
+/// hold, plus one.
+const MAX_SEPARATORS_IN_TEXT: usize = 8;
+
 /// Columns checked for near misses at most; a file with more unmatched columns than this is not
 /// a survey export with a typo.
 const MAX_NEAR_MISS_COLUMNS: usize = 500;
@@ -306,12 +310,16 @@ fn text_candidates(cell: &str) -> impl Iterator<Item = &str> {
         out.push(statement);
         out.push(stem);
     }
-    // Qualtrics' legacy layout writes `Stem?-Statement`, without spaces.
+    // Qualtrics' legacy layout writes `Stem?-Statement`, without spaces. A statement holds a
+    // few separators of its own at most ("up-to-date"), so a statement after the stem starts at
+    // one of the last occurrences, and one before it ends at one of the first: taking only those
+    // keeps the work linear in the header, however many separators it holds.
     for sep in [" - ", ":", " – ", "-"] {
-        for (at, _) in cell.match_indices(sep) {
-            out.push(&cell[at + sep.len()..]);
-            out.push(&cell[..at]);
-        }
+        let at: Vec<usize> = cell.match_indices(sep).map(|(at, _)| at).collect();
+        let first = &at[..at.len().min(MAX_SEPARATORS_IN_TEXT)];
+        let last = &at[at.len().saturating_sub(MAX_SEPARATORS_IN_TEXT)..];
+        out.extend(last.iter().map(|&at| &cell[at + sep.len()..]));
+        out.extend(first.iter().map(|&at| &cell[..at]));
     }
     out.into_iter().filter(|s| !s.trim().is_empty())
 }
@@ -693,6 +701,22 @@ mod tests {
             assert_eq!(m.by_text(&cell), Some(i), "{cell}");
         }
         assert_eq!(m.by_text("How far do you agree?"), None);
+    }
+
+    #[test]
+    fn a_header_full_of_separators_gives_a_bounded_number_of_candidates() {
+        let cell = format!("{}x", "-".repeat(20_000));
+        // The cell itself, then for each of the four separators its first and last occurrences.
+        assert!(text_candidates(&cell).count() <= 1 + 4 * 2 * MAX_SEPARATORS_IN_TEXT);
+        // A statement with separators of its own is still found after a stem that has many.
+        let q = q();
+        let m = Matcher::new(&q);
+        let i = q.question("focused-knowledge").unwrap();
+        let text = q.questions[i].text.get("en", "en");
+        let cell = format!("{}-{text}", "Q-".repeat(50));
+        assert_eq!(m.by_text(&cell), Some(i), "{cell}");
+        let cell = format!("{text}:{}", ":x".repeat(50));
+        assert_eq!(m.by_text(&cell), Some(i), "{cell}");
     }
 
     #[test]
