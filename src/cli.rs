@@ -23,7 +23,9 @@ pub struct Cli {
 pub enum Command {
     /// Take the survey interactively and see where you stand
     #[command(
-        after_help = "Keys: arrows or j/k to move, Enter to choose, q or Esc to save and quit.\n\
+        after_help = "Keys: 1-5 pick the answer at that position (up to 9), n or 0 not applicable, ? help,\n\
+        b back, q or Esc save and quit; arrows or j/k move (stopping at the ends), Enter chooses.\n\
+        After the last question the answers are listed for review: change any, then finish.\n\
         Answers are saved after every question; Ctrl-C keeps them too."
     )]
     Run(RunArgs),
@@ -105,6 +107,9 @@ pub struct RunArgs {
     /// Continue an unfinished survey saved in FILE (or a facilitated session's FOLDER)
     #[arg(long, value_name = "FILE")]
     pub resume: Option<PathBuf>,
+    /// With --resume FILE: open the list of answers first, to change any (finished or not)
+    #[arg(long, requires = "resume", conflicts_with = "participants")]
+    pub review: bool,
     /// Replace the output file if it exists
     #[arg(long)]
     pub force: bool,
