@@ -23,9 +23,11 @@ pub struct Cli {
 pub enum Command {
     /// Take the survey interactively and see where you stand
     #[command(
-        after_help = "Keys: 1-5 pick the answer at that position (up to 9), n or 0 not applicable, ? help,\n\
-        b back, q or Esc save and quit; arrows or j/k move (stopping at the ends), Enter chooses.\n\
-        After the last question the answers are listed for review: change any, then finish.\n\
+        after_help = "Keys: 1-5 choose the answer at that position (up to 9), n or 0 not applicable,\n\
+        ? help, b back, q or Esc save and quit; arrows or j/k move, Enter chooses. The\n\
+        menu stops at its first and last items: nothing wraps around to quit.\n\
+        After the last question the answers are listed for review: change any, then\n\
+        finish. `--resume FILE --review` opens that list again later.\n\
         Answers are saved after every question; Ctrl-C keeps them too."
     )]
     Run(RunArgs),
