@@ -26,6 +26,13 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
         );
     }
     if args.participants.is_some() || args.resume.as_ref().is_some_and(|p| p.is_dir()) {
+        if args.review {
+            return Err(Failure::usage(
+                "--review lists one respondent's answers; a facilitated session has none to list",
+            )
+            .hint("review one participant's answers with --resume FOLDER/FILE --review")
+            .into());
+        }
         return super::room::run_room_session(args);
     }
     let (q, mut response, path) = match &args.resume {
