@@ -57,10 +57,17 @@ impl Menus for Pty {
 
 /// `centricity run ARGS` on a pseudo-terminal of `columns` by `rows`, set before it starts.
 fn sized(dir: &std::path::Path, columns: u16, rows: u16, args: &[&str]) -> Pty {
+    let mut all = vec!["run"];
+    all.extend(args);
+    sized_command(dir, columns, rows, &all)
+}
+
+/// `centricity ARGS` on a pseudo-terminal of `columns` by `rows`, set before it starts.
+fn sized_command(dir: &std::path::Path, columns: u16, rows: u16, args: &[&str]) -> Pty {
     let mut cmd = Command::new("sh");
     cmd.arg("-c")
         .arg(format!(
-            "stty cols {columns} rows {rows} && exec \"$0\" run \"$@\""
+            "stty cols {columns} rows {rows} && exec \"$0\" \"$@\""
         ))
         .arg(env!("CARGO_BIN_EXE_centricity"))
         .args(args)
@@ -344,6 +351,33 @@ fn a_60_column_terminal_gets_every_line_wrapped_to_60_columns_and_no_word_broken
         result.contains("Placement: Customer-inspired"),
         "{result:?}"
     );
+}
+
+#[test]
+fn score_on_a_terminal_lays_out_its_result_to_the_terminal_width_wide_or_narrow() {
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let args = [
+        "score",
+        "--lang",
+        "it",
+        "examples/answers/telecom-driven.toml",
+    ];
+    // Both lines are over 80 columns: whole on a wide terminal, folded between words on a
+    // narrow one (and at 80 columns in a file, as the golden cases show).
+    let title = "Maturità nella centralità del cliente - VoC lead (Customer experience, Consumer) - examples/answers/telecom-driven.toml";
+    let score =
+        "Indice di maturità 2.73 su 4 - punteggio complessivo 58.7 - risposte a 23 item su 24";
+    let (wide, code) = sized_command(repo, 140, 40, &args).finish();
+    assert_eq!(code, 0, "{wide}");
+    assert!(wide.contains(title), "{wide}");
+    assert!(wide.contains(score), "{wide}");
+
+    let (narrow, code) = sized_command(repo, 60, 40, &args).finish();
+    assert_eq!(code, 0, "{narrow}");
+    assert!(!narrow.contains(score), "{narrow}");
+    for f in fragments(&narrow) {
+        assert!(f.chars().count() <= 60, "wider than the terminal: {f:?}");
+    }
 }
 
 #[test]
