@@ -156,6 +156,7 @@ fn stop(response: &Response, at: usize) -> SurveyEnd {
     }
 }
 
+/// Runs the survey from `step` until the respondent finishes or quits.
 fn drive(
     q: &Questionnaire,
     response: &mut Response,
