@@ -23,7 +23,11 @@ pub struct Cli {
 pub enum Command {
     /// Take the survey interactively and see where you stand
     #[command(
-        after_help = "Keys: arrows or j/k to move, Enter to choose, q or Esc to save and quit.\n\
+        after_help = "Keys: 1-5 choose the answer at that position (up to 9), n or 0 not applicable,\n\
+        ? help, b back, q or Esc save and quit; arrows or j/k move, Enter chooses. The\n\
+        menu stops at its first and last items: nothing wraps around to quit.\n\
+        After the last question the answers are listed for review: change any, then\n\
+        finish. `--resume FILE --review` opens that list again later.\n\
         Answers are saved after every question; Ctrl-C keeps them too."
     )]
     Run(RunArgs),
@@ -105,6 +109,9 @@ pub struct RunArgs {
     /// Continue an unfinished survey saved in FILE (or a facilitated session's FOLDER)
     #[arg(long, value_name = "FILE")]
     pub resume: Option<PathBuf>,
+    /// With --resume FILE: open the list of answers first, to change any (finished or not)
+    #[arg(long, requires = "resume", conflicts_with = "participants")]
+    pub review: bool,
     /// Replace the output file if it exists
     #[arg(long)]
     pub force: bool,

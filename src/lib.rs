@@ -19,6 +19,7 @@ pub mod schema;
 pub mod scoring;
 pub mod survey;
 pub mod survey_tools;
+mod term_width;
 mod terminal_text;
 mod toml_source;
 

@@ -2,8 +2,8 @@
 //! answer file.
 //!
 //! Every key is sent only after the prompt it answers has been drawn (the question's heading and
-//! then the menu's last item), and only plain substrings are matched: dialoguer redraws its menu
-//! with escape sequences, so nothing that spans a redraw is ever expected.
+//! then the end of the menu's legend), and only plain substrings are matched: the menu redraws
+//! itself with escape sequences, so nothing that spans a redraw is ever expected.
 
 #![cfg(unix)]
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
@@ -14,20 +14,25 @@ use toml::Value;
 
 mod support;
 use support::{
-    CTRL_C, DIMENSIONS, DOWN, ENTER, Pty, STAGES, assert_answers, completed, read_answer_file,
+    CTRL_C, DIMENSIONS, DOWN, ENTER, NA, Pty, STAGES, TIMEOUT_MS, assert_answers, completed,
+    read_answer_file,
 };
 
 const UP: &str = "\x1b[A";
 const ESCAPE: &str = "\x1b";
 
-/// The last item of every menu, drawn just before the prompt waits for a key.
-const MENU_END: &str = "Save and quit (resume later)";
+/// The end of every menu's legend, drawn last, just before the menu waits for a key.
+const MENU_END: &str = "Enter choose";
+
+/// The first line of the review of the answers.
+const REVIEW: &str = "Your answers: choose one to change it, or finish.";
 
 /// What a one-respondent survey adds to a session on a pseudo-terminal: menus answered with
-/// arrow keys.
+/// keys.
 trait Menus {
     fn at_question(&mut self, n: usize) -> String;
     fn answer(&mut self, n: usize, downs: usize);
+    fn at_review(&mut self) -> String;
 }
 
 impl Menus for Pty {
@@ -42,6 +47,61 @@ impl Menus for Pty {
         self.at_question(n);
         self.keys(&(DOWN.repeat(downs) + ENTER));
     }
+
+    /// Waits until the review of the answers is drawn; returns the list as drawn.
+    fn at_review(&mut self) -> String {
+        self.expect(REVIEW);
+        self.expect(MENU_END)
+    }
+}
+
+/// `centricity run ARGS` on a pseudo-terminal of `columns` by `rows`, set before it starts.
+fn sized(dir: &std::path::Path, columns: u16, rows: u16, args: &[&str]) -> Pty {
+    let mut all = vec!["run"];
+    all.extend(args);
+    sized_command(dir, columns, rows, &all)
+}
+
+/// `centricity ARGS` on a pseudo-terminal of `columns` by `rows`, set before it starts.
+fn sized_command(dir: &std::path::Path, columns: u16, rows: u16, args: &[&str]) -> Pty {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!(
+            "stty cols {columns} rows {rows} && exec \"$0\" \"$@\""
+        ))
+        .arg(env!("CARGO_BIN_EXE_centricity"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .env_remove("CLICOLOR_FORCE");
+    let session =
+        rexpect::session::spawn_command(cmd, Some(TIMEOUT_MS)).expect("start centricity on a pty");
+    Pty { session }
+}
+
+/// Every piece of text written in one go, between line breaks, carriage returns and escape
+/// sequences: what the terminal would fold if it were wider than the window.
+fn fragments(shown: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut chars = shown.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' | '\r' => out.push(String::new()),
+            '\x1b' => {
+                // CSI: ESC [ parameters final-byte; anything else: ESC and one character.
+                if chars.next_if_eq(&'[').is_some() {
+                    while chars.next().is_some_and(|c| !c.is_ascii_alphabetic()) {}
+                } else {
+                    chars.next();
+                }
+                out.push(String::new());
+            }
+            c => out.last_mut().expect("one fragment at least").push(c),
+        }
+    }
+    out.retain(|f| !f.trim().is_empty());
+    out
 }
 
 fn count(haystack: &str, needle: &str) -> usize {
@@ -78,12 +138,16 @@ fn a_full_survey_answered_with_arrow_keys_is_saved_after_every_answer_and_placed
         );
         survey.expect(&heading);
         let menu = survey.expect(MENU_END);
+        // Each item with its key, then the legend of the keys.
         for item in [
-            "Strongly disagree",
-            "Neither agree nor disagree",
-            "Strongly agree",
-            "Don't know (not applicable)",
+            "1 Strongly disagree",
+            "3 Neither agree nor disagree",
+            "5 Strongly agree",
+            "n Don't know (not applicable)",
             "? Show help for this question",
+            "q Save and quit (resume later)",
+            "1-5 answer · n/0 not applicable · ? help",
+            "q save and quit",
         ] {
             assert!(
                 menu.contains(item),
@@ -91,10 +155,11 @@ fn a_full_survey_answered_with_arrow_keys_is_saved_after_every_answer_and_placed
             );
         }
         assert_eq!(
-            menu.contains("< Back to the previous question"),
+            menu.contains("b Back to the previous question"),
             n > 1,
             "only questions after the first offer to go back: {menu:?}"
         );
+        assert!(!menu.contains("[Page"), "never paged: {menu:?}");
 
         // Saved before the first question and after every answer: the file always holds
         // exactly the answers confirmed so far.
@@ -105,6 +170,17 @@ fn a_full_survey_answered_with_arrow_keys_is_saved_after_every_answer_and_placed
         let downs = usize::try_from(value - 1).expect("value 1..5");
         survey.keys(&(DOWN.repeat(downs) + ENTER));
     }
+    // The review lists every answer; Enter on its first item finishes.
+    let review = survey.at_review();
+    assert!(review.contains("Finish: show the result"), "{review:?}");
+    assert!(
+        review.contains(" 1. Agree · Marketing, sales"),
+        "{review:?}"
+    );
+    assert!(review.contains("24. Disagree · "), "{review:?}");
+    let file = read_answer_file(&dir.path().join("answers.toml"));
+    assert!(completed(&file), "saved as completed before the review");
+    survey.keys(ENTER);
     survey.expect("All 24 questions answered; saved to answers.toml.");
     let (table, code) = survey.finish();
     assert_eq!(code, 0, "exit status; output: {table:?}");
@@ -146,59 +222,253 @@ fn a_full_survey_answered_with_arrow_keys_is_saved_after_every_answer_and_placed
 }
 
 #[test]
-fn help_back_and_not_applicable_are_reflected_in_the_saved_answers_and_q_saves_and_quits() {
+fn digit_keys_answer_at_once_n_and_0_mark_not_applicable_and_q_saves_and_quits() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut survey = Pty::start(dir.path(), &["--output", "answers.toml"]);
+    // Each key answers as it is pressed, wherever the cursor is: no Enter.
+    for (n, key) in ["4", "n", "0", "5", "1", "2"].iter().enumerate() {
+        survey.at_question(n + 1);
+        survey.keys(key);
+    }
+    survey.at_question(7);
+    let file = read_answer_file(&dir.path().join("answers.toml"));
+    assert_answers(&file, &[4, NA, NA, 5, 1, 2], "the respondent");
+    survey.keys("q");
+    survey.expect("Saved 6 of 24 answers to answers.toml.");
+    survey.expect("resume with: centricity run --resume answers.toml");
+    let (_, code) = survey.finish();
+    assert_eq!(code, 0);
+    let file = read_answer_file(&dir.path().join("answers.toml"));
+    assert!(!completed(&file));
+    assert_answers(&file, &[4, NA, NA, 5, 1, 2], "the respondent");
+}
 
-    // Q1 menu: 5 scale labels, Don't know, help, save-and-quit. "j" moves down like the arrow.
-    survey.at_question(1);
-    survey.keys("jjjj\r"); // Strongly agree (5)
+#[test]
+fn help_is_shown_under_the_question_and_b_goes_back_and_neither_reads_as_an_answer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut s = Recorded {
+        pty: Pty::start(dir.path(), &["--output", "answers.toml"]),
+        shown: String::new(),
+    };
+    s.expect("Question 1 of 24 - ");
+    s.expect(MENU_END);
+    s.pty.keys("4");
 
-    // Q2: show the help (item 6); the help is printed and the menu comes back without it.
-    survey.at_question(2);
-    survey.keys(&(DOWN.repeat(6) + ENTER));
-    survey.expect("Agree if complaints are recorded with a category");
-    let menu = survey.expect(MENU_END);
+    // Q2: ? shows the help under the question, then the menu again without the help item.
+    s.expect("Question 2 of 24 - ");
+    s.expect(MENU_END);
+    s.pty.keys("?");
+    s.expect("Agree if complaints are recorded with a category");
+    let menu = s.pty.expect(MENU_END);
+    s.shown.push_str(&menu);
     assert!(
         !menu.contains("Show help for this question"),
         "help is offered once: {menu:?}"
     );
-    assert!(menu.contains("< Back to the previous question"), "{menu:?}");
-    // Up from the first item wraps to "Save and quit", one more up is "Back".
-    survey.keys("kk\r");
+    assert!(menu.contains("b Back to the previous question"), "{menu:?}");
+    s.pty.keys("2");
 
-    // Back at Q1 the cursor starts on the answer given (Strongly agree); one up is Agree (4).
-    survey.at_question(1);
-    survey.keys(&(UP.to_owned() + ENTER));
+    // Q3: b goes back to Q2, where the cursor starts on the answer given; 5 changes it.
+    s.expect("Question 3 of 24 - ");
+    s.expect(MENU_END);
+    s.pty.keys("b");
+    s.expect("Question 2 of 24 - ");
+    s.expect(MENU_END);
+    s.pty.keys("5");
+    s.expect("Question 3 of 24 - ");
+    s.expect(MENU_END);
+    s.pty.keys("q");
+    s.expect("Saved 2 of 24 answers to answers.toml.");
+    let (shown, code) = s.finish();
+    assert_eq!(code, 0, "{shown:?}");
 
-    // Q2 again, help offered again: Don't know (item 5) is "n/a".
-    let menu = survey.at_question(2);
-    assert!(menu.contains("? Show help for this question"), "{menu:?}");
-    survey.keys(&(DOWN.repeat(5) + ENTER));
-
-    // Q3: Back is item 7 (after Don't know and help).
-    survey.at_question(3);
-    survey.keys(&(DOWN.repeat(7) + ENTER));
-
-    // Q2 once more: the cursor starts on Don't know, so Enter keeps "n/a".
-    survey.at_question(2);
-    survey.keys(ENTER);
-
-    survey.answer(3, 1); // Disagree (2)
-
-    // Q4: q saves and quits.
-    survey.at_question(4);
+    let confirmed: Vec<&str> = shown
+        .split(['\r', '\n'])
+        .filter_map(|l| l.split("✔ Your answer · ").nth(1))
+        .collect();
+    assert_eq!(
+        confirmed,
+        ["Agree", "Disagree", "Strongly agree"],
+        "only saved answers are marked, never help, back or quit: {shown:?}"
+    );
     let file = read_answer_file(&dir.path().join("answers.toml"));
-    assert_answers(&file, &[4, 0, 2], "the respondent");
-    survey.keys("q");
-    survey.expect("Saved 3 of 24 answers to answers.toml.");
-    survey.expect("resume with: centricity run --resume answers.toml");
+    assert_answers(&file, &[4, 5], "the respondent");
+}
+
+#[test]
+fn the_cursor_stops_at_the_ends_of_the_menu_so_up_never_reaches_save_and_quit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut survey = Pty::start(dir.path(), &["--output", "answers.toml"]);
+    // Up on the first option stays there: Enter answers Strongly disagree.
+    survey.at_question(1);
+    survey.keys(&(UP.repeat(3) + ENTER));
+    survey.at_question(2);
+    survey.keys(&("kkk".to_owned() + ENTER));
+    // Down past the last item stays on it (Save and quit): Enter there quits, as chosen.
+    survey.at_question(3);
+    survey.keys(&(DOWN.repeat(20) + ENTER));
+    survey.expect("Saved 2 of 24 answers to answers.toml.");
     let (_, code) = survey.finish();
     assert_eq!(code, 0);
-
     let file = read_answer_file(&dir.path().join("answers.toml"));
-    assert!(!completed(&file));
-    assert_answers(&file, &[4, 0, 2], "the respondent");
+    assert_answers(&file, &[1, 1], "the respondent");
+}
+
+#[test]
+fn a_60_column_terminal_gets_every_line_wrapped_to_60_columns_and_no_word_broken() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut s = Recorded {
+        pty: sized(dir.path(), 60, 40, &["--output", "answers.toml"]),
+        shown: String::new(),
+    };
+    for n in 1..=24 {
+        s.expect(&format!("Question {n} of 24 - "));
+        s.expect(MENU_END);
+        s.pty.keys("4");
+    }
+    s.expect(REVIEW);
+    s.expect(MENU_END);
+    s.pty.keys(ENTER);
+    s.expect("All 24 questions answered; saved to answers.toml.");
+    let (shown, code) = s.finish();
+    assert_eq!(code, 0, "{shown:?}");
+    for f in fragments(&shown) {
+        assert!(
+            f.chars().count() <= 60,
+            "a line wider than the terminal, which would break a word: {f:?}"
+        );
+    }
+    // The heading (63 columns) wraps between words, and the result's lines too.
+    let start: String = shown.chars().take(400).collect();
+    assert!(
+        shown.contains("Question 1 of 24 - Customer-focused - Customer knowledge\r\n& data")
+            || shown.contains("Question 1 of 24 - Customer-focused - Customer knowledge &\r\ndata"),
+        "{start:?}"
+    );
+    let result = &shown[shown.find("Placement: ").expect("a result")..];
+    assert!(result.contains(" items answered") || result.contains("\nitems answered"));
+    assert!(
+        result.contains("Placement: Customer-inspired"),
+        "{result:?}"
+    );
+}
+
+#[test]
+fn score_on_a_terminal_lays_out_its_result_to_the_terminal_width_wide_or_narrow() {
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let args = [
+        "score",
+        "--lang",
+        "it",
+        "examples/answers/telecom-driven.toml",
+    ];
+    // Both lines are over 80 columns: whole on a wide terminal, folded between words on a
+    // narrow one (and at 80 columns in a file, as the golden cases show).
+    let title = "Maturità nella centralità del cliente - VoC lead (Customer experience, Consumer) - examples/answers/telecom-driven.toml";
+    let score =
+        "Indice di maturità 2.73 su 4 - punteggio complessivo 58.7 - risposte a 23 item su 24";
+    let (wide, code) = sized_command(repo, 140, 40, &args).finish();
+    assert_eq!(code, 0, "{wide}");
+    assert!(wide.contains(title), "{wide}");
+    assert!(wide.contains(score), "{wide}");
+
+    let (narrow, code) = sized_command(repo, 60, 40, &args).finish();
+    assert_eq!(code, 0, "{narrow}");
+    assert!(!narrow.contains(score), "{narrow}");
+    for f in fragments(&narrow) {
+        assert!(f.chars().count() <= 60, "wider than the terminal: {f:?}");
+    }
+}
+
+#[test]
+fn a_10_row_terminal_keeps_the_question_in_sight_above_a_compact_menu() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut survey = sized(dir.path(), 60, 10, &["--output", "answers.toml"]);
+    for n in 1..=3 {
+        survey.expect(&format!("Question {n} of 24 - "));
+        // From the heading to the end of the menu: ten rows at most, so nothing scrolls away.
+        let drawn = survey.expect(MENU_END);
+        let rows = drawn.matches('\n').count() + 1;
+        assert!(rows <= 10, "question {n} takes {rows} rows: {drawn:?}");
+        assert!(!drawn.contains("[Page"), "{drawn:?}");
+        for key in [
+            "1 Strongly disagree",
+            "4 Agree",
+            "n Don't know",
+            "q save and quit",
+        ] {
+            assert!(drawn.contains(key), "{key:?} in {drawn:?}");
+        }
+        if n == 1 {
+            assert!(
+                drawn.contains("Marketing, sales and service work from one shared,"),
+                "{drawn:?}"
+            );
+        }
+        survey.keys("4");
+    }
+    survey.expect("Question 4 of 24 - ");
+    survey.expect(MENU_END);
+    survey.keys("q");
+    survey.expect("Saved 3 of 24 answers to answers.toml.");
+    let (_, code) = survey.finish();
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn the_review_changes_an_answer_saved_at_once_and_resume_review_reopens_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut survey = Pty::start(dir.path(), &["--output", "answers.toml"]);
+    for n in 1..=24 {
+        survey.at_question(n);
+        survey.keys("4");
+    }
+    let review = survey.at_review();
+    assert!(review.contains(" 7. Agree · "), "{review:?}");
+    // The first item is Finish: seven down is question 7, reopened with Back to the list.
+    survey.keys(&(DOWN.repeat(7) + ENTER));
+    let menu = survey.at_question(7);
+    assert!(menu.contains("b Back to the list of answers"), "{menu:?}");
+    survey.keys("1");
+    survey.expect("Your answer · Strongly disagree");
+    let review = survey.at_review();
+    assert!(review.contains(" 7. Strongly disagree · "), "{review:?}");
+    let file = read_answer_file(&dir.path().join("answers.toml"));
+    assert!(completed(&file));
+    let mut values = vec![4; 24];
+    values[6] = 1;
+    assert_answers(&file, &values, "the changed answer, saved at once");
+    survey.keys("q");
+    survey.expect("All 24 questions answered; saved to answers.toml.");
+    let (table, code) = survey.finish();
+    assert_eq!(code, 0, "{table:?}");
+    assert!(table.contains("Placement: "), "{table:?}");
+
+    // Resumed, a finished survey only prints its result, and says how to review it.
+    let survey = Pty::start(dir.path(), &["--resume", "answers.toml"]);
+    let (out, code) = survey.finish();
+    assert_eq!(code, 0, "{out:?}");
+    assert!(out.contains("Placement: "), "{out:?}");
+    assert!(
+        out.contains("To change an answer: centricity run --resume answers.toml --review"),
+        "{out:?}"
+    );
+
+    // --review opens the list at once: question 24 becomes not applicable.
+    let mut survey = Pty::start(dir.path(), &["--resume", "answers.toml", "--review"]);
+    survey.at_review();
+    survey.keys(&(DOWN.repeat(24) + ENTER));
+    survey.at_question(24);
+    survey.keys("n");
+    survey.at_review();
+    survey.keys("q");
+    survey.expect("All 24 questions answered; saved to answers.toml.");
+    let (_, code) = survey.finish();
+    assert_eq!(code, 0);
+    let file = read_answer_file(&dir.path().join("answers.toml"));
+    values[23] = NA;
+    assert_answers(&file, &values, "the respondent");
+    assert!(completed(&file));
 }
 
 #[test]
@@ -253,6 +523,8 @@ fn ctrl_c_keeps_exactly_the_confirmed_answers_and_resume_continues_at_the_next_q
     for (i, value) in rest_values.iter().enumerate().skip(1) {
         survey.answer(i + 6, usize::try_from(value - 1).expect("1..5"));
     }
+    survey.at_review();
+    survey.keys(ENTER);
     survey.expect("All 24 questions answered; saved to answers.toml.");
     let (table, code) = survey.finish();
     assert_eq!(code, 0, "exit status; output: {table:?}");

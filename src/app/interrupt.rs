@@ -81,7 +81,7 @@ pub(super) fn resume_hint(path: &Path) -> String {
     )
 }
 
-fn shell_quote(s: &str) -> String {
+pub(super) fn shell_quote(s: &str) -> String {
     if s.chars()
         .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
     {

@@ -16,7 +16,7 @@ pub(crate) fn list() -> anyhow::Result<Exit> {
     let mut t = Table::new();
     t.load_preset(presets::UTF8_HORIZONTAL_ONLY)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(80)
+        .set_width(crate::term_width::stdout())
         .set_header(vec!["Id", "Version", "Questions", "Stages", "Title"]);
     for b in BUNDLED {
         let q = b.load()?;
@@ -47,10 +47,11 @@ pub(crate) fn show(args: &ShowArgs) -> anyhow::Result<Exit> {
 
 fn render(q: &Questionnaire, lang: &str) -> String {
     let tr = |t: &Text| clean(q.tr(t, lang), false).into_owned();
+    let width = usize::from(crate::term_width::stdout());
     let wrap = |text: &str, indent: &str| {
         textwrap::fill(
             text,
-            textwrap::Options::new(80)
+            textwrap::Options::new(width)
                 .initial_indent(indent)
                 .subsequent_indent(indent),
         )

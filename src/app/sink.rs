@@ -106,13 +106,12 @@ impl Sink {
         Ok(Self::File(BufWriter::new(file), path.to_owned()))
     }
 
-    /// Width for tables: the terminal's (at most 80), else 80.
+    /// Width for tables: standard output's by the one width rule ([`crate::term_width`]); 80
+    /// for a file.
     pub(crate) fn width(&self) -> u16 {
         match self {
-            Self::Stdout(_) if io::stdout().is_terminal() => console::Term::stdout()
-                .size_checked()
-                .map_or(80, |(_, w)| w.clamp(40, 80)),
-            _ => 80,
+            Self::Stdout(_) | Self::Spool(_) => crate::term_width::stdout(),
+            Self::File(..) => crate::term_width::NOT_A_TERMINAL,
         }
     }
 

@@ -14,7 +14,7 @@ use crate::output_file::write_atomically;
 use crate::questionnaire::DEFAULT_ID;
 use crate::report::{self, Scored};
 use crate::scoring::{ScoreOptions, assess};
-use crate::survey::{SurveyEnd, SurveyError, TerminalPrompter, run_survey};
+use crate::survey::{SurveyEnd, SurveyError, TerminalPrompter, run_review, run_survey};
 use crate::terminal_text::clean;
 
 pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
@@ -26,6 +26,13 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
         );
     }
     if args.participants.is_some() || args.resume.as_ref().is_some_and(|p| p.is_dir()) {
+        if args.review {
+            return Err(Failure::usage(
+                "--review lists one respondent's answers; a facilitated session has none to list",
+            )
+            .hint("review one participant's answers with --resume FOLDER/FILE --review")
+            .into());
+        }
         return super::room::run_room_session(args);
     }
     let (q, mut response, path) = match &args.resume {
@@ -90,18 +97,22 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
     interrupt::install(&path, q.questions.len());
 
     let mut err = std::io::stderr();
+    let width = usize::from(crate::term_width::stderr());
+    let wrapped = |text: String| textwrap::fill(&text, width);
     let answered = response.answered();
+    let finished_before =
+        response.completed && crate::survey::first_unanswered(&response).is_none();
     let total = q.questions.len().to_string();
     let shown_path = clean(&path.display().to_string(), false).into_owned();
     let title = clean(q.tr(&q.title, &lang), false);
     let _ = writeln!(
         err,
         "{}",
-        fill(
+        wrapped(fill(
             &lang,
             "{title} ({n} questions)",
             &[("title", &title), ("n", &total)]
-        )
+        ))
     );
     if answered > 0 {
         let values = [("answered", answered.to_string()), ("total", total.clone())];
@@ -109,25 +120,26 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
         let _ = writeln!(
             err,
             "{}",
-            fill(
+            wrapped(fill(
                 &lang,
                 "Resuming: {answered} of {total} already answered.",
                 &values
-            )
+            ))
         );
     }
     let _ = writeln!(
         err,
         "{}",
-        fill(
+        wrapped(fill(
             &lang,
             "Answers are saved to {path} after every question.",
             &[("path", &shown_path)]
-        )
+        ))
     );
 
     let mut prompter = TerminalPrompter::new(&lang);
-    let outcome = run_survey(
+    let survey = if args.review { run_review } else { run_survey };
+    let outcome = survey(
         &q,
         &mut response,
         &lang,
@@ -142,7 +154,7 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
                 "All {total} questions answered; saved to {path}.",
                 &[("total", &total), ("path", &shown_path)],
             );
-            let _ = writeln!(err, "\n{done}\n");
+            let _ = writeln!(err, "\n{}\n", wrapped(done));
             let assessment = assess(&q, &response, ScoreOptions::default());
             let source = path.display().to_string();
             let scored = Scored {
@@ -154,8 +166,25 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
                 lang: &lang,
             };
             let mut out = super::sink::stdout();
-            report::renderer(report::Format::Table, false, 80).result(&mut out, &scored)?;
+            report::renderer(report::Format::Table, false, crate::term_width::stdout())
+                .result(&mut out, &scored)?;
             std::io::Write::flush(&mut out)?;
+            if finished_before && !args.review {
+                // Only the result was shown: say how to change an answer.
+                let command = format!(
+                    "centricity run --resume {} --review",
+                    interrupt::shell_quote(&shown_path)
+                );
+                let _ = writeln!(
+                    err,
+                    "\n{}",
+                    wrapped(fill(
+                        &lang,
+                        "To change an answer: {command}",
+                        &[("command", &command)]
+                    ))
+                );
+            }
             Ok(Exit::Success)
         }
         Ok(SurveyEnd::Quit { .. }) => {
@@ -170,7 +199,12 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
                 "Saved {answered} of {total} answers to {path}.",
                 &values,
             );
-            let _ = writeln!(err, "\n{saved}\n{}", interrupt::resume_hint(&path));
+            let _ = writeln!(
+                err,
+                "\n{}\n{}",
+                wrapped(saved),
+                interrupt::resume_hint(&path)
+            );
             Ok(Exit::Success)
         }
         Err(SurveyError::Interrupted) => Ok(interrupt::interrupted()),

@@ -1,5 +1,5 @@
 //! Table output for a terminal: the placement line, the stage ladder, the dimension profile,
-//! the recommendations and the customer's view, within a fixed width.
+//! the recommendations and the customer's view, within the width it is given.
 
 use std::io::{self, Write};
 
@@ -149,16 +149,13 @@ impl Renderer for TableRenderer {
         if !q.stages.is_empty() {
             let level = super::level_text(q, a.placement, lang);
             let name = clean(placement_name(q, a.placement, lang), false);
-            writeln!(
-                out,
-                "{}",
-                fill(
-                    lang,
-                    "Placement: {name} ({level})",
-                    &[("name", &name), ("level", &level)]
-                )
-            )?;
-            writeln!(out, "{}", super::score_line(q, a, lang))?;
+            let placement = fill(
+                lang,
+                "Placement: {name} ({level})",
+                &[("name", &name), ("level", &level)],
+            );
+            writeln!(out, "{}", self.wrap(&placement, ""))?;
+            writeln!(out, "{}", self.wrap(&super::score_line(q, a, lang), ""))?;
             writeln!(out)?;
 
             let mut ladder = self.table();
@@ -188,7 +185,7 @@ impl Renderer for TableRenderer {
             }
             writeln!(out, "{ladder}")?;
         } else {
-            writeln!(out, "{}", super::score_line(q, a, lang))?;
+            writeln!(out, "{}", self.wrap(&super::score_line(q, a, lang), ""))?;
         }
 
         if !q.dimensions.is_empty() {
@@ -307,9 +304,12 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
     writeln!(
         out,
         "\n{}",
-        tr(
-            lang,
-            "Items to discuss (the spread of answers is at least a quarter of the scale)"
+        r.wrap(
+            tr(
+                lang,
+                "Items to discuss (the spread of answers is at least a quarter of the scale)"
+            ),
+            ""
         )
     )?;
     if g.discuss.is_empty() {
@@ -392,9 +392,12 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
     writeln!(
         out,
         "\n{}",
-        tr(
-            lang,
-            "Every item (mean and standard deviation in scale points)"
+        r.wrap(
+            tr(
+                lang,
+                "Every item (mean and standard deviation in scale points)"
+            ),
+            ""
         )
     )?;
     let mut t = r.compact();
@@ -780,9 +783,12 @@ pub(crate) fn gap(
         writeln!(
             out,
             "\n{}",
-            tr(
-                lang,
-                "Largest gaps: what you believe and your customers do not experience"
+            r.wrap(
+                tr(
+                    lang,
+                    "Largest gaps: what you believe and your customers do not experience"
+                ),
+                ""
             )
         )?;
         for (k, m) in shown.iter().enumerate() {

@@ -1,9 +1,10 @@
 //! The interactive survey as a state machine over a [`Prompter`]: question order, going back,
-//! not-applicable answers, quitting, resuming, and saving after every answer.
+//! not-applicable answers, quitting, resuming, the review of the answers at the end, and saving
+//! after every answer.
 
 use std::io;
 
-use super::prompt::{Action, PromptError, Prompter, QuestionView};
+use super::prompt::{Action, PromptError, Prompter, QuestionView, ReviewAction, ReviewLine};
 use crate::answers::{Answer, Response};
 use crate::questionnaire::Questionnaire;
 
@@ -62,11 +63,24 @@ pub fn view(q: &Questionnaire, response: &Response, i: usize, lang: &str) -> Que
         not_applicable: scale.not_applicable.as_ref().map(tr),
         current: response.answers.get(i).copied().flatten(),
         can_go_back: i > 0,
+        reviewing: false,
     }
 }
 
+/// Where a survey is.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    /// Asking question `i`; `reviewing` when it was picked in the review, where it returns.
+    Ask { i: usize, reviewing: bool },
+    /// Every question asked: the survey is marked completed and saved.
+    Complete,
+    /// The review of the answers, its choice starting on question `at`.
+    Review { at: Option<usize> },
+}
+
 /// Runs the survey from the first unanswered question, calling `save` after every answer (and
-/// every note, with `notes`) so that nothing confirmed is ever lost.
+/// every note, with `notes`) so that nothing confirmed is ever lost. Once the last question is
+/// answered, the respondent reviews the answers and may change any before finishing.
 ///
 /// An answer is confirmed to the respondent only once it is saved. When a save fails the
 /// survey goes on: the respondent is told why and asked the same question again (or the same
@@ -80,45 +94,177 @@ pub fn run_survey(
     prompter: &mut dyn Prompter,
     save: &mut dyn FnMut(&Response) -> io::Result<()>,
 ) -> Result<SurveyEnd, SurveyError> {
+    let start = first_unanswered(response).map_or(Step::Complete, |i| Step::Ask {
+        i,
+        reviewing: false,
+    });
+    drive(q, response, lang, notes, prompter, save, start)
+}
+
+/// Opens the review of the answers in `response`, finished or not: the respondent changes any
+/// answer (each saved at once, as in [`run_survey`]), then finishes, which goes on with the
+/// questions still unanswered.
+pub fn run_review(
+    q: &Questionnaire,
+    response: &mut Response,
+    lang: &str,
+    notes: bool,
+    prompter: &mut dyn Prompter,
+    save: &mut dyn FnMut(&Response) -> io::Result<()>,
+) -> Result<SurveyEnd, SurveyError> {
+    drive(
+        q,
+        response,
+        lang,
+        notes,
+        prompter,
+        save,
+        Step::Review { at: None },
+    )
+}
+
+/// Every question of `q` with its answer in `response`, for the review.
+fn review_lines(q: &Questionnaire, response: &Response, lang: &str) -> Vec<ReviewLine> {
+    (0..q.questions.len())
+        .map(|i| {
+            let v = view(q, response, i, lang);
+            let label = match v.current {
+                Some(Answer::Value(value)) => v
+                    .options
+                    .iter()
+                    .find(|(x, _)| *x == value)
+                    .map(|(_, label)| label.clone()),
+                Some(Answer::NotApplicable) => v.not_applicable.clone(),
+                None => None,
+            };
+            ReviewLine {
+                number: v.number,
+                text: v.text,
+                answer: v.current,
+                label,
+            }
+        })
+        .collect()
+}
+
+/// How a survey that stops now ends: completed when every answer is in and saved as such.
+fn stop(response: &Response, at: usize) -> SurveyEnd {
+    if response.completed {
+        SurveyEnd::Completed
+    } else {
+        SurveyEnd::Quit { at }
+    }
+}
+
+/// Runs the survey from `step` until the respondent finishes or quits.
+fn drive(
+    q: &Questionnaire,
+    response: &mut Response,
+    lang: &str,
+    notes: bool,
+    prompter: &mut dyn Prompter,
+    save: &mut dyn FnMut(&Response) -> io::Result<()>,
+    mut step: Step,
+) -> Result<SurveyEnd, SurveyError> {
     let total = q.questions.len();
-    let mut i = first_unanswered(response).unwrap_or(total);
+    // The review is offered once a question was answered in this session: a file finished
+    // before it is only scored, unless the review was asked for.
+    let mut answered_now = false;
     loop {
-        if i >= total {
-            response.completed = true;
-            match save(response) {
-                Ok(()) => return Ok(SurveyEnd::Completed),
-                Err(e) if total == 0 => return Err(SurveyError::Save(e)),
-                Err(e) => {
-                    response.completed = false;
-                    prompter.not_saved(&e)?;
-                    i = total - 1;
+        step = match step {
+            Step::Complete => {
+                let was = response.completed;
+                response.completed = true;
+                match save(response) {
+                    Ok(()) if answered_now => Step::Review { at: None },
+                    Ok(()) => return Ok(SurveyEnd::Completed),
+                    Err(e) if total == 0 => return Err(SurveyError::Save(e)),
+                    Err(e) => {
+                        response.completed = was;
+                        prompter.not_saved(&e)?;
+                        Step::Ask {
+                            i: total - 1,
+                            reviewing: false,
+                        }
+                    }
                 }
             }
-        }
-        let v = view(q, response, i, lang);
-        let answer = match prompter.ask(&v)? {
-            Action::Choose(n) => match v.options.get(n) {
-                Some((value, _)) => Answer::Value(*value),
-                None => continue,
-            },
-            Action::NotApplicable if v.not_applicable.is_some() => Answer::NotApplicable,
-            Action::NotApplicable => continue,
-            Action::Back => {
-                i = i.saturating_sub(1);
-                continue;
+            Step::Review { at } => {
+                let lines = review_lines(q, response, lang);
+                match prompter.review(&lines, at)? {
+                    ReviewAction::Change(i) if i < total => Step::Ask { i, reviewing: true },
+                    ReviewAction::Change(_) => Step::Review { at },
+                    ReviewAction::Finish => match first_unanswered(response) {
+                        Some(i) => Step::Ask {
+                            i,
+                            reviewing: false,
+                        },
+                        None if response.completed => return Ok(SurveyEnd::Completed),
+                        // Every question answered, the file not yet marked so (it was
+                        // interrupted right after the last answer): marked now.
+                        None => {
+                            response.completed = true;
+                            match save(response) {
+                                Ok(()) => return Ok(SurveyEnd::Completed),
+                                Err(e) => {
+                                    response.completed = false;
+                                    prompter.not_saved(&e)?;
+                                    Step::Review { at }
+                                }
+                            }
+                        }
+                    },
+                    ReviewAction::Quit => {
+                        return Ok(stop(response, first_unanswered(response).unwrap_or(0)));
+                    }
+                }
             }
-            Action::Quit => return Ok(SurveyEnd::Quit { at: i }),
+            Step::Ask { i, reviewing } => {
+                let mut v = view(q, response, i, lang);
+                v.reviewing = reviewing;
+                v.can_go_back |= reviewing;
+                let answer = match prompter.ask(&v)? {
+                    Action::Choose(n) => match v.options.get(n) {
+                        Some((value, _)) => Answer::Value(*value),
+                        None => continue,
+                    },
+                    Action::NotApplicable if v.not_applicable.is_some() => Answer::NotApplicable,
+                    Action::NotApplicable => continue,
+                    Action::Back if reviewing => {
+                        step = Step::Review { at: Some(i) };
+                        continue;
+                    }
+                    Action::Back => {
+                        step = Step::Ask {
+                            i: i.saturating_sub(1),
+                            reviewing,
+                        };
+                        continue;
+                    }
+                    Action::Quit => return Ok(stop(response, i)),
+                };
+                response.answers[i] = Some(answer);
+                if let Err(e) = save(response) {
+                    prompter.not_saved(&e)?;
+                    continue;
+                }
+                answered_now = true;
+                prompter.saved(&v, answer)?;
+                if notes {
+                    ask_note(response, i, &v, prompter, save)?;
+                }
+                if reviewing {
+                    Step::Review { at: Some(i) }
+                } else if i + 1 >= total {
+                    Step::Complete
+                } else {
+                    Step::Ask {
+                        i: i + 1,
+                        reviewing,
+                    }
+                }
+            }
         };
-        response.answers[i] = Some(answer);
-        if let Err(e) = save(response) {
-            prompter.not_saved(&e)?;
-            continue;
-        }
-        prompter.saved(&v, answer)?;
-        if notes {
-            ask_note(response, i, &v, prompter, save)?;
-        }
-        i += 1;
     }
 }
 
@@ -151,13 +297,19 @@ mod tests {
     use super::*;
     use crate::questionnaire::default_for_tests as bundled;
 
-    /// Plays back a script of actions and records which questions it was shown.
+    /// Plays back a script of actions (and of choices in the review, finishing when it runs
+    /// out) and records which questions it was shown.
     struct Script {
         actions: Vec<Action>,
         shown: Vec<usize>,
         notes: Vec<&'static str>,
         confirmed: Vec<usize>,
         problems: Vec<String>,
+        reviews: Vec<ReviewAction>,
+        /// Where each review started its choice, and the answers it listed.
+        reviewed: Vec<(Option<usize>, Vec<Option<Answer>>)>,
+        /// The questions shown from the review.
+        shown_reviewing: Vec<usize>,
     }
 
     impl Script {
@@ -168,17 +320,41 @@ mod tests {
                 notes,
                 confirmed: Vec::new(),
                 problems: Vec::new(),
+                reviews: Vec::new(),
+                reviewed: Vec::new(),
+                shown_reviewing: Vec::new(),
             }
+        }
+
+        fn reviewing(mut self, reviews: Vec<ReviewAction>) -> Self {
+            self.reviews = reviews;
+            self
         }
     }
 
     impl Prompter for Script {
         fn ask(&mut self, view: &QuestionView) -> Result<Action, PromptError> {
             self.shown.push(view.number);
+            if view.reviewing {
+                self.shown_reviewing.push(view.number);
+            }
             if self.actions.is_empty() {
                 return Err(PromptError::Interrupted);
             }
             Ok(self.actions.remove(0))
+        }
+
+        fn review(
+            &mut self,
+            lines: &[ReviewLine],
+            at: Option<usize>,
+        ) -> Result<ReviewAction, PromptError> {
+            self.reviewed
+                .push((at, lines.iter().map(|l| l.answer).collect()));
+            if self.reviews.is_empty() {
+                return Ok(ReviewAction::Finish);
+            }
+            Ok(self.reviews.remove(0))
         }
 
         fn note(
@@ -225,6 +401,139 @@ mod tests {
         assert_eq!(saves, (1..=24).chain([24]).collect::<Vec<_>>());
         assert!(r.completed);
         assert!(r.answers.iter().all(|a| *a == Some(Answer::Value(4.0))));
+        assert_eq!(
+            script.reviewed.len(),
+            1,
+            "the review is offered once, at the end"
+        );
+        assert_eq!(script.reviewed[0].0, None);
+        assert!(
+            script.reviewed[0]
+                .1
+                .iter()
+                .all(|a| *a == Some(Answer::Value(4.0))),
+            "it lists every answer"
+        );
+    }
+
+    #[test]
+    fn the_review_changes_any_answer_saving_it_at_once_and_returns_to_the_list() {
+        let q = bundled();
+        let mut r = Response::new(&q);
+        let mut actions = vec![Action::Choose(3); 24];
+        // From the review: question 7 becomes Strongly disagree, then question 2 is opened
+        // and left with Back, unchanged.
+        actions.extend([Action::Choose(0), Action::Back]);
+        let mut script = Script::new(actions, Vec::new()).reviewing(vec![
+            ReviewAction::Change(6),
+            ReviewAction::Change(1),
+            ReviewAction::Finish,
+        ]);
+        let mut saved = Vec::new();
+        let end = run_survey(&q, &mut r, "en", false, &mut script, &mut |r| {
+            saved.push((r.answers[6], r.completed));
+            Ok(())
+        })
+        .expect("runs");
+        assert_eq!(end, SurveyEnd::Completed);
+        assert_eq!(script.shown_reviewing, vec![7, 2]);
+        let starts: Vec<Option<usize>> = script.reviewed.iter().map(|(at, _)| *at).collect();
+        assert_eq!(
+            starts,
+            vec![None, Some(6), Some(1)],
+            "back on the question changed"
+        );
+        assert_eq!(
+            script.reviewed[1].1[6],
+            Some(Answer::Value(1.0)),
+            "listed as changed"
+        );
+        assert_eq!(
+            saved.last(),
+            Some(&(Some(Answer::Value(1.0)), true)),
+            "the change is saved at once, the survey still completed"
+        );
+        assert_eq!(
+            saved.len(),
+            24 + 1 + 1,
+            "every answer, the completion, the change"
+        );
+        assert_eq!(r.answers[6], Some(Answer::Value(1.0)));
+        assert_eq!(
+            r.answers[1],
+            Some(Answer::Value(4.0)),
+            "back changes nothing"
+        );
+        assert_eq!(script.confirmed.iter().filter(|n| **n == 7).count(), 2);
+    }
+
+    #[test]
+    fn quitting_at_a_question_opened_from_the_review_of_a_finished_survey_finishes_it() {
+        let q = bundled();
+        let mut r = Response::new(&q);
+        let mut actions = vec![Action::Choose(1); 24];
+        actions.push(Action::Quit);
+        let mut script = Script::new(actions, Vec::new()).reviewing(vec![ReviewAction::Change(3)]);
+        let end = run_survey(&q, &mut r, "en", false, &mut script, &mut |_| Ok(())).expect("runs");
+        assert_eq!(end, SurveyEnd::Completed);
+        assert!(r.completed);
+    }
+
+    #[test]
+    fn a_survey_finished_before_is_not_asked_or_reviewed_again_unless_the_review_is_asked_for() {
+        let q = bundled();
+        let mut r = Response::new(&q);
+        r.answers.fill(Some(Answer::Value(3.0)));
+        r.completed = true;
+        let mut script = Script::new(Vec::new(), Vec::new());
+        let end = run_survey(&q, &mut r, "en", false, &mut script, &mut |_| Ok(())).expect("runs");
+        assert_eq!(end, SurveyEnd::Completed);
+        assert!(script.shown.is_empty() && script.reviewed.is_empty());
+
+        let mut script = Script::new(vec![Action::NotApplicable], Vec::new())
+            .reviewing(vec![ReviewAction::Change(23), ReviewAction::Quit]);
+        let mut saves = 0;
+        let end = run_review(&q, &mut r, "en", false, &mut script, &mut |_| {
+            saves += 1;
+            Ok(())
+        })
+        .expect("runs");
+        assert_eq!(
+            end,
+            SurveyEnd::Completed,
+            "q in the review of a finished survey"
+        );
+        assert_eq!(script.shown, vec![24]);
+        assert_eq!(saves, 1);
+        assert_eq!(r.answers[23], Some(Answer::NotApplicable));
+    }
+
+    #[test]
+    fn the_review_of_an_unfinished_survey_goes_on_with_the_unanswered_questions_or_quits() {
+        let q = bundled();
+        let mut r = Response::new(&q);
+        r.answers[..20].fill(Some(Answer::Value(2.0)));
+
+        let mut script = Script::new(Vec::new(), Vec::new()).reviewing(vec![ReviewAction::Quit]);
+        let end = run_review(&q, &mut r, "en", false, &mut script, &mut |_| Ok(())).expect("runs");
+        assert_eq!(end, SurveyEnd::Quit { at: 20 });
+        assert_eq!(
+            script.reviewed[0].1[20], None,
+            "unanswered questions are listed"
+        );
+
+        let mut script = Script::new(vec![Action::Choose(4); 4], Vec::new())
+            .reviewing(vec![ReviewAction::Finish, ReviewAction::Finish]);
+        let end = run_review(&q, &mut r, "en", false, &mut script, &mut |_| Ok(())).expect("runs");
+        assert_eq!(end, SurveyEnd::Completed);
+        assert_eq!(script.shown, vec![21, 22, 23, 24]);
+        assert_eq!(
+            script.reviewed.len(),
+            2,
+            "reviewed again once every answer is in"
+        );
+        assert!(r.completed);
+        assert_eq!(r.answered(), 24);
     }
 
     #[test]
@@ -328,6 +637,14 @@ mod failed_saves {
 
         fn noted(&mut self, _: Option<&str>) -> Result<(), PromptError> {
             Ok(())
+        }
+
+        fn review(
+            &mut self,
+            _: &[ReviewLine],
+            _: Option<usize>,
+        ) -> Result<ReviewAction, PromptError> {
+            Ok(ReviewAction::Finish)
         }
 
         fn not_saved(&mut self, _: &io::Error) -> Result<(), PromptError> {

@@ -1,12 +1,13 @@
 //! The interactive survey: its flow over a [`Prompter`], and the terminal prompter.
 
 mod flow;
+mod menu;
 mod prompt;
 mod room;
 mod terminal;
 
-pub use flow::{SurveyEnd, SurveyError, first_unanswered, run_survey, view};
-pub use prompt::{Action, PromptError, Prompter, QuestionView};
+pub use flow::{SurveyEnd, SurveyError, first_unanswered, run_review, run_survey, view};
+pub use prompt::{Action, PromptError, Prompter, QuestionView, ReviewAction, ReviewLine};
 pub use room::{
     RoomLine, RoomPrompter, RoomView, Spread, first_open_question, parse_room_line, run_room,
     spread,

@@ -22,6 +22,8 @@ pub struct QuestionView {
     /// The answer already given, when coming back to a question or resuming.
     pub current: Option<Answer>,
     pub can_go_back: bool,
+    /// Asked from the review of the answers: going back returns to the review.
+    pub reviewing: bool,
 }
 
 /// What the respondent did at a question.
@@ -31,6 +33,29 @@ pub enum Action {
     Choose(usize),
     NotApplicable,
     Back,
+    /// Stop now; answers so far are kept.
+    Quit,
+}
+
+/// One question in the review of the answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewLine {
+    /// 1-based position, as in "question 7 of 24".
+    pub number: usize,
+    pub text: String,
+    /// The answer given; `None` while the question is unanswered.
+    pub answer: Option<Answer>,
+    /// The answer's label on the scale (the option's, or the not-applicable label).
+    pub label: Option<String>,
+}
+
+/// What the respondent did in the review of the answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewAction {
+    /// Asks question `n` (0-based) again, to change its answer.
+    Change(usize),
+    /// Done reviewing: the survey finishes, or goes on with the questions still unanswered.
+    Finish,
     /// Stop now; answers so far are kept.
     Quit,
 }
@@ -62,6 +87,14 @@ pub trait Prompter {
 
     /// Confirms the note just given, once it is saved.
     fn noted(&mut self, note: Option<&str>) -> Result<(), PromptError>;
+
+    /// Shows every question with its answer and asks which one to change, or whether to finish;
+    /// `at` is the question (0-based) to start the choice on, the one just changed.
+    fn review(
+        &mut self,
+        lines: &[ReviewLine],
+        at: Option<usize>,
+    ) -> Result<ReviewAction, PromptError>;
 
     /// Says why the answer (or note) just given could not be saved; it is asked again, with
     /// what was given as the starting point, so the respondent can retry it.

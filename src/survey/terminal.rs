@@ -1,10 +1,12 @@
-//! The [`Prompter`] for a real terminal, built on dialoguer.
+//! The [`Prompter`] for a real terminal: answers on a [`Menu`] of single keys, notes on
+//! dialoguer's input line.
 
 use console::{Style, Term};
+use dialoguer::Input;
 use dialoguer::theme::{ColorfulTheme, Theme};
-use dialoguer::{Input, Select};
 
-use super::prompt::{Action, PromptError, Prompter, QuestionView};
+use super::menu::{Item, Menu};
+use super::prompt::{Action, PromptError, Prompter, QuestionView, ReviewAction, ReviewLine};
 use super::room::{RoomPrompter, RoomView, Spread};
 use crate::answers::Answer;
 use crate::i18n::{fill, tr};
@@ -41,6 +43,8 @@ impl TerminalPrompter {
     }
 }
 
+/// What an item of the answer menu does.
+#[derive(Debug, Clone, Copy)]
 enum Choice {
     Option(usize),
     NotApplicable,
@@ -48,6 +52,18 @@ enum Choice {
     Back,
     Quit,
 }
+
+/// The option keys: `1`-`9` for the first nine options.
+fn option_key(n: usize) -> Option<char> {
+    u32::try_from(n + 1)
+        .ok()
+        .filter(|k| *k <= 9)
+        .and_then(|k| char::from_digit(k, 10))
+}
+
+/// Below this many rows the blank line between questions is left out, to keep the question in
+/// sight above its menu.
+const ROOMY: u16 = 20;
 
 fn interrupted(term: &Term, e: std::io::Error) -> PromptError {
     let _ = term.show_cursor();
@@ -67,7 +83,8 @@ fn answer_text(a: Option<Answer>) -> String {
 }
 
 impl TerminalPrompter {
-    fn heading(&self, v: &QuestionView) -> std::io::Result<()> {
+    /// Draws the question's heading and text; returns how many lines must stay in sight.
+    fn heading(&self, v: &QuestionView) -> std::io::Result<usize> {
         let mut where_ = fill(
             &self.lang,
             "Question {n} of {total}",
@@ -80,15 +97,16 @@ impl TerminalPrompter {
             where_.push_str(" - ");
             where_.push_str(&clean(part, false));
         }
-        self.term.write_line("")?;
-        self.term
-            .write_line(&Style::new().dim().apply_to(where_).to_string())?;
-        self.write(
-            &Style::new()
-                .bold()
-                .apply_to(clean(&v.text, false))
-                .to_string(),
-        )
+        if self
+            .term
+            .size_checked()
+            .is_none_or(|(rows, _)| rows >= ROOMY)
+        {
+            self.term.write_line("")?;
+        }
+        let heading = self.write_styled(&where_, &Style::new().dim())?;
+        let text = self.write_styled(&clean(&v.text, false), &Style::new().bold())?;
+        Ok(heading + text)
     }
 
     /// Draws what dialoguer draws when a prompt is confirmed (`✔ prompt · value`). The prompts
@@ -98,94 +116,211 @@ impl TerminalPrompter {
         let _ = self
             .theme
             .format_input_prompt_selection(&mut line, prompt, value);
-        self.term.write_line(&line)
+        let width = usize::from(crate::term_width::of(&self.term));
+        self.term
+            .write_line(&console::truncate_str(&line, width, "…"))
     }
 
+    /// Writes `text` (styled already) wrapped to the terminal's width.
     fn write(&self, text: &str) -> std::io::Result<()> {
-        let width = usize::from(self.term.size().1).clamp(40, 100);
-        for line in textwrap::wrap(text, width) {
+        let width = usize::from(crate::term_width::of(&self.term));
+        for line in super::menu::wrap(text, width) {
             self.term.write_line(&line)?;
         }
         Ok(())
+    }
+
+    /// Writes `text` wrapped to the terminal's width, each line in `style`; returns how many
+    /// lines it took.
+    fn write_styled(&self, text: &str, style: &Style) -> std::io::Result<usize> {
+        let width = usize::from(crate::term_width::of(&self.term));
+        let lines = super::menu::wrap(text, width);
+        for line in &lines {
+            self.term.write_line(&style.apply_to(line).to_string())?;
+        }
+        Ok(lines.len())
+    }
+
+    /// The menu of answers to `v`, and what each of its items does.
+    fn answer_menu(&self, v: &QuestionView, help_shown: bool) -> (Menu, Vec<Choice>) {
+        let lang = self.lang.as_str();
+        let mut items = Vec::new();
+        let mut choices = Vec::new();
+        let mut cursor = 0;
+        for (n, (value, label)) in v.options.iter().enumerate() {
+            if v.current == Some(Answer::Value(*value)) {
+                cursor = items.len();
+            }
+            items.push(Item::new(option_key(n), clean(label, false)));
+            choices.push(Choice::Option(n));
+        }
+        let mut legend = Vec::new();
+        if !v.options.is_empty() {
+            let keys = match v.options.len() {
+                1 => "1".to_owned(),
+                n => format!("1-{}", n.min(9)),
+            };
+            legend.push(fill(lang, "{keys} answer", &[("keys", &keys)]));
+        }
+        let mut aliases = Vec::new();
+        if let Some(na) = &v.not_applicable {
+            if v.current == Some(Answer::NotApplicable) {
+                cursor = items.len();
+            }
+            let na = clean(na, false);
+            aliases.push(('0', items.len()));
+            items.push(
+                Item::new(
+                    Some('n'),
+                    fill(lang, "{label} (not applicable)", &[("label", &na)]),
+                )
+                .short(format!("n {na}")),
+            );
+            choices.push(Choice::NotApplicable);
+            legend.push(fill(lang, "{keys} not applicable", &[("keys", "n/0")]));
+        }
+        if v.help.is_some() && !help_shown {
+            items.push(
+                Item::new(Some('?'), tr(lang, "Show help for this question"))
+                    .short(tr(lang, "? help")),
+            );
+            choices.push(Choice::Help);
+            legend.push(tr(lang, "? help").to_owned());
+        }
+        if v.can_go_back {
+            let back = if v.reviewing {
+                tr(lang, "Back to the list of answers")
+            } else {
+                tr(lang, "Back to the previous question")
+            };
+            items.push(Item::new(Some('b'), back).short(tr(lang, "b back")));
+            choices.push(Choice::Back);
+            legend.push(tr(lang, "b back").to_owned());
+        }
+        let quit = items.len();
+        items.push(
+            Item::new(Some('q'), tr(lang, "Save and quit (resume later)"))
+                .short(tr(lang, "q save and quit")),
+        );
+        choices.push(Choice::Quit);
+        legend.push(tr(lang, "q save and quit").to_owned());
+        let menu = Menu {
+            prompt: tr(lang, "Your answer").to_owned(),
+            items,
+            aliases,
+            escape: Some(quit),
+            legend,
+            moves: tr(lang, "↑↓ move, Enter choose").to_owned(),
+            scrolls: false,
+            cursor,
+        };
+        (menu, choices)
     }
 }
 
 impl Prompter for TerminalPrompter {
     fn ask(&mut self, v: &QuestionView) -> Result<Action, PromptError> {
-        let dim = Style::new().dim();
-        self.heading(v)?;
-
-        let mut show_help = false;
+        let mut above = self.heading(v)?;
+        let mut help_shown = false;
         loop {
-            if show_help && let Some(help) = &v.help {
-                self.write(&dim.apply_to(clean(help, false)).to_string())?;
-            }
-            let mut items = Vec::new();
-            let mut choices = Vec::new();
-            let mut default = 0;
-            for (n, (value, label)) in v.options.iter().enumerate() {
-                if v.current == Some(Answer::Value(*value)) {
-                    default = items.len();
-                }
-                items.push(clean(label, false).into_owned());
-                choices.push(Choice::Option(n));
-            }
-            if let Some(na) = &v.not_applicable {
-                if v.current == Some(Answer::NotApplicable) {
-                    default = items.len();
-                }
-                items.push(fill(
-                    &self.lang,
-                    "{label} (not applicable)",
-                    &[("label", &clean(na, false))],
-                ));
-                choices.push(Choice::NotApplicable);
-            }
-            if v.help.is_some() && !show_help {
-                items.push(tr(&self.lang, "? Show help for this question").to_owned());
-                choices.push(Choice::Help);
-            }
-            if v.can_go_back {
-                items.push(tr(&self.lang, "< Back to the previous question").to_owned());
-                choices.push(Choice::Back);
-            }
-            items.push(tr(&self.lang, "Save and quit (resume later)").to_owned());
-            choices.push(Choice::Quit);
-
-            let picked = Select::with_theme(&self.theme)
-                .with_prompt(tr(&self.lang, "Your answer"))
-                .items(&items)
-                .default(default)
-                .report(false)
-                .interact_on_opt(&self.term);
-            let picked = match picked {
-                Ok(p) => p,
-                Err(dialoguer::Error::IO(e)) if e.kind() == std::io::ErrorKind::Interrupted => {
-                    let _ = self.term.show_cursor();
-                    return Err(PromptError::Interrupted);
-                }
-                Err(dialoguer::Error::IO(e)) => {
-                    let _ = self.term.show_cursor();
-                    return Err(PromptError::Io(e));
-                }
-            };
-            // Answers are confirmed by `saved`; the other choices at once.
-            if let Some(i) = picked
-                && !matches!(choices[i], Choice::Option(_) | Choice::NotApplicable)
-            {
-                self.confirm(tr(&self.lang, "Your answer"), &items[i])?;
-            }
-            return Ok(match picked.map(|i| &choices[i]) {
-                Some(Choice::Option(n)) => Action::Choose(*n),
-                Some(Choice::NotApplicable) => Action::NotApplicable,
-                Some(Choice::Help) => {
-                    show_help = true;
+            let (mut menu, choices) = self.answer_menu(v, help_shown);
+            let picked = menu
+                .pick(&self.term, above)
+                .map_err(|e| interrupted(&self.term, e))?;
+            // An answer is confirmed by `saved`, once on disk; help, back and quit leave no
+            // line that could read as an answer.
+            return Ok(match choices[picked] {
+                Choice::Option(n) => Action::Choose(n),
+                Choice::NotApplicable => Action::NotApplicable,
+                Choice::Help => {
+                    help_shown = true;
+                    if let Some(help) = &v.help {
+                        above += self.write_styled(&clean(help, false), &Style::new().dim())?;
+                    }
                     continue;
                 }
-                Some(Choice::Back) => Action::Back,
-                Some(Choice::Quit) | None => Action::Quit,
+                Choice::Back => Action::Back,
+                Choice::Quit => Action::Quit,
             });
         }
+    }
+
+    fn review(
+        &mut self,
+        lines: &[ReviewLine],
+        at: Option<usize>,
+    ) -> Result<ReviewAction, PromptError> {
+        let lang = self.lang.as_str();
+        let complete = lines.iter().all(|l| l.answer.is_some());
+        let not_answered = tr(lang, "not answered");
+        let mut items = vec![Item::new(
+            None,
+            if complete {
+                tr(lang, "Finish: show the result")
+            } else {
+                tr(lang, "Go on with the unanswered questions")
+            },
+        )];
+        let digits = lines.len().to_string().len();
+        for l in lines {
+            let answer = match (&l.answer, &l.label) {
+                (Some(Answer::NotApplicable), label) => fill(
+                    lang,
+                    "{label} (not applicable)",
+                    &[("label", &clean(label.as_deref().unwrap_or("n/a"), false))],
+                ),
+                (Some(Answer::Value(_)), Some(label)) => clean(label, false).into_owned(),
+                (Some(Answer::Value(v)), None) => crate::answers::fmt_value(*v),
+                (None, _) => format!("({not_answered})"),
+            };
+            items.push(Item::new(
+                None,
+                format!(
+                    "{:>digits$}. {answer} · {}",
+                    l.number,
+                    clean(&l.text, false)
+                ),
+            ));
+        }
+        self.term.write_line("")?;
+        let above = self.write_styled(
+            tr(lang, "Your answers: choose one to change it, or finish."),
+            &Style::new().bold(),
+        )?;
+        let mut menu = Menu {
+            prompt: tr(lang, "Review").to_owned(),
+            items,
+            aliases: Vec::new(),
+            escape: Some(0),
+            legend: Vec::new(),
+            moves: tr(lang, "↑↓ move, Enter choose").to_owned(),
+            scrolls: true,
+            cursor: at.map_or(0, |i| i + 1),
+        };
+        // Finished answers have nothing left to save: q finishes. Unfinished ones can stop here.
+        let quit = if complete {
+            menu.aliases.push(('q', 0));
+            menu.legend.push(tr(lang, "q finish").to_owned());
+            None
+        } else {
+            let quit = menu.items.len();
+            menu.items
+                .push(Item::new(None, tr(lang, "Save and quit (resume later)")));
+            menu.aliases.push(('q', quit));
+            menu.escape = Some(quit);
+            menu.legend.push(tr(lang, "q save and quit").to_owned());
+            Some(quit)
+        };
+        let picked = menu
+            .pick(&self.term, above)
+            .map_err(|e| interrupted(&self.term, e))?;
+        // The list is redrawn after every change: its heading is not left behind each time.
+        self.term.clear_last_lines(above + 1)?;
+        Ok(match picked {
+            0 => ReviewAction::Finish,
+            i if Some(i) == quit => ReviewAction::Quit,
+            i => ReviewAction::Change(i - 1),
+        })
     }
 
     fn note(
@@ -202,14 +337,7 @@ impl Prompter for TerminalPrompter {
             .allow_empty(true)
             .report(false)
             .interact_text_on(&self.term)
-            .map_err(|dialoguer::Error::IO(e)| {
-                let _ = self.term.show_cursor();
-                if e.kind() == std::io::ErrorKind::Interrupted {
-                    PromptError::Interrupted
-                } else {
-                    PromptError::Io(e)
-                }
-            })?;
+            .map_err(|dialoguer::Error::IO(e)| interrupted(&self.term, e))?;
         let note = note.trim();
         Ok((!note.is_empty()).then(|| note.to_owned()))
     }
@@ -253,7 +381,7 @@ impl Prompter for TerminalPrompter {
                 &[("why", &clean(&why, false))],
             )
         );
-        self.write(&Style::new().yellow().apply_to(text).to_string())?;
+        self.write_styled(&text, &Style::new().yellow())?;
         Ok(())
     }
 }
