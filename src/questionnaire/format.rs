@@ -74,6 +74,9 @@ pub(crate) struct ScoringFile {
     pub min_answered: Option<Spanned<f64>>,
     /// Name shown when the first stage is not reached (default "Company-centric").
     pub below_first_stage: Option<Text>,
+    /// How customers experience an organisation that has not reached the first stage: shown
+    /// under "How customers see you", as each stage's `customer_view` is for that stage.
+    pub below_first_stage_view: Option<Text>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

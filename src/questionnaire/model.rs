@@ -41,6 +41,7 @@ pub struct Scoring {
     pub item_floor: f64,
     pub min_answered: f64,
     pub below_first_stage: Text,
+    pub below_first_stage_view: Option<Text>,
 }
 
 impl Scoring {
@@ -116,6 +117,15 @@ pub struct Question {
 }
 
 impl Questionnaire {
+    /// How customers experience an organisation placed at `placement` (0: below the first
+    /// stage), when the questionnaire says.
+    pub fn customer_view(&self, placement: usize) -> Option<&Text> {
+        match placement.checked_sub(1) {
+            Some(stage) => self.stages.get(stage)?.customer_view.as_ref(),
+            None => self.scoring.below_first_stage_view.as_ref(),
+        }
+    }
+
     pub fn question(&self, id: &str) -> Option<usize> {
         self.question_index.get(id).copied()
     }

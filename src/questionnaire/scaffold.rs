@@ -20,6 +20,7 @@ stage_threshold = 62.5       # percent: a stage is reached at or above this scor
 item_floor = 25.0            # ... with no answered item in it strictly below this score ...
 min_answered = 0.5           # ... and at least this share of its items answered
 below_first_stage = "Not yet started"   # shown when the first stage is not reached
+below_first_stage_view = "How customers experience it before the first stage."
 
 [scales.agreement]           # a named answer scale; values run from 0% (lowest) to 100% (highest)
 options = [

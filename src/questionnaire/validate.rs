@@ -264,6 +264,7 @@ pub(crate) fn validate(
                 below_first_stage: s
                     .below_first_stage
                     .unwrap_or_else(|| Text::from(Scoring::DEFAULT_BELOW_FIRST_STAGE)),
+                below_first_stage_view: s.below_first_stage_view,
             }
         }
         None => Scoring {
@@ -271,6 +272,7 @@ pub(crate) fn validate(
             item_floor: Scoring::DEFAULT_FLOOR,
             min_answered: Scoring::DEFAULT_MIN_ANSWERED,
             below_first_stage: Text::from(Scoring::DEFAULT_BELOW_FIRST_STAGE),
+            below_first_stage_view: None,
         },
     };
 
@@ -474,15 +476,23 @@ pub(crate) fn validate(
             ("description", meta.description.as_ref()),
         ],
     );
-    if let Text::Localized(_) = &scoring.below_first_stage {
-        missing_languages(
-            &mut c,
-            langs,
-            scales_span.clone(),
-            "[scoring]",
-            &[("below_first_stage", Some(&scoring.below_first_stage))],
-        );
-    }
+    missing_languages(
+        &mut c,
+        langs,
+        scales_span.clone(),
+        "[scoring]",
+        &[
+            (
+                "below_first_stage",
+                matches!(scoring.below_first_stage, Text::Localized(_))
+                    .then_some(&scoring.below_first_stage),
+            ),
+            (
+                "below_first_stage_view",
+                scoring.below_first_stage_view.as_ref(),
+            ),
+        ],
+    );
     for scale in &scales {
         let mut fields: Vec<(&str, Option<&Text>)> = scale
             .options

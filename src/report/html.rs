@@ -912,10 +912,7 @@ fn recommendations(out: &mut String, s: &Scored<'_>) {
             out.push_str("</ol>\n");
         }
     }
-    if let Some(view) = rec
-        .customer_view
-        .and_then(|st| q.stages[st].customer_view.as_ref())
-    {
+    if let Some(view) = q.customer_view(a.placement) {
         out.push_str(&format!(
             "<h2>{}</h2>\n<p class=\"view\">{}</p>\n",
             escape(tr(lang, "How customers see you")),

@@ -185,9 +185,11 @@ pub(crate) fn to_json(s: &Scored<'_>) -> Value {
                 "text": q.stages[st].next_step.as_ref().map(|t| q.tr(t, lang)),
             })),
             "items": rec_items,
-            "customer_view": rec.customer_view.map(|st| json!({
-                "stage": q.stages[st].id,
-                "text": q.stages[st].customer_view.as_ref().map(|t| q.tr(t, lang)),
+            // Rule 6 names the placement stage's view; below the first stage, the
+            // questionnaire's own view of that level when it has one.
+            "customer_view": (a.placement > 0 || q.customer_view(0).is_some()).then(|| json!({
+                "stage": stage_id(a.placement.checked_sub(1)),
+                "text": q.customer_view(a.placement).map(|view| q.tr(view, lang)),
             })),
         },
         "warnings": s.warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),

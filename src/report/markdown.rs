@@ -150,10 +150,7 @@ fn body(out: &mut String, s: &Scored<'_>) {
         }
         let _ = writeln!(out);
     }
-    if let Some(view) = rec
-        .customer_view
-        .and_then(|st| q.stages[st].customer_view.as_ref())
-    {
+    if let Some(view) = q.customer_view(a.placement) {
         let _ = writeln!(
             out,
             "## {}\n\n> {}\n",

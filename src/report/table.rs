@@ -255,10 +255,7 @@ impl Renderer for TableRenderer {
                 )?;
             }
         }
-        if let Some(view) = rec
-            .customer_view
-            .and_then(|st| q.stages[st].customer_view.as_ref())
-        {
+        if let Some(view) = q.customer_view(a.placement) {
             writeln!(out, "\n{}", tr(lang, "How customers see you"))?;
             writeln!(out, "{}", self.wrap(q.tr(view, lang), "  "))?;
         }
