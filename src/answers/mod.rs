@@ -23,7 +23,7 @@ pub use export_head::{ExportHead, ExportKind, HEAD_BYTES};
 pub use export_map::{ExportMap, MapTarget};
 pub(crate) use file::AnswerFileFormat;
 pub use file::{AnswerDocument, MAX_ANSWER_FILE_BYTES};
-pub use response::{Answer, Metadata, Response};
+pub use response::{Answer, Metadata, Response, Session};
 pub use surveyjs::surveyjs_to_csv;
 pub(crate) use value::fmt_value;
 pub use xlsx::{XlsxInfo, xlsx_to_csv};
