@@ -118,6 +118,27 @@ fn assert_room(folder: &Path, rows: &[[i64; 3]], done: bool) {
     }
 }
 
+/// The legend of the bundled questionnaire's scale, one entry per option.
+const LEGEND: [&str; 6] = [
+    "1 Strongly disagree",
+    "2 Disagree",
+    "3 Neither agree nor disagree",
+    "4 Agree",
+    "5 Strongly agree",
+    "n Don't know",
+];
+
+/// Checks that every entry of the legend stands whole on one line of `shown`, whatever the width
+/// it was wrapped to.
+fn assert_legend_whole(shown: &str) {
+    for entry in LEGEND {
+        assert!(
+            shown.lines().any(|line| line.contains(entry)),
+            "{entry:?} on one line in {shown:?}"
+        );
+    }
+}
+
 /// The lines of `text` with runs of whitespace collapsed and score bars left out, for matching
 /// table rows.
 fn rows(text: &str) -> Vec<String> {
@@ -169,12 +190,13 @@ fn a_facilitated_session_saves_each_participants_confirmed_answers_survives_ctrl
     for part in [
         "Marketing, sales and service work from one shared",
         "1 Strongly disagree | 2 Disagree |",
-        "4 Agree |",
+        "| 4 Agree",
         "n Don't know",
         "Ana Ben Chloé (b back, ? help, q quit)",
     ] {
         assert!(shown.contains(part), "question 1 shows {part:?}: {shown:?}");
     }
+    assert_legend_whole(&shown);
     // Saved before the first question: one empty answer file per participant.
     assert_room(&folder, &[], false);
     room.line("4 3 5");

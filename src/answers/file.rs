@@ -333,11 +333,7 @@ impl AnswerDocument {
             },
             completed: raw.completed.unwrap_or(true),
             session: Session {
-                notes: raw
-                    .session
-                    .as_ref()
-                    .and_then(|s| s.notes)
-                    .unwrap_or(false),
+                notes: raw.session.as_ref().and_then(|s| s.notes).unwrap_or(false),
             },
             answers,
             notes,
