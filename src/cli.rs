@@ -95,11 +95,11 @@ pub struct RunArgs {
     /// Your name (or a code) as the respondent
     #[arg(long)]
     pub respondent: Option<String>,
-    /// Your role, kept with the answers for grouping later (`summarize --by role`); in a
-    /// facilitated session, the role of every participant given none
+    /// Your role, kept with the answers for grouping (`summarize --by role`); in a facilitated
+    /// session, that of participants given none
     #[arg(long)]
     pub role: Option<String>,
-    /// Your team, kept with the answers like --role (`summarize --by team`)
+    /// Your team, kept like --role (`summarize --by team`)
     #[arg(long)]
     pub team: Option<String>,
     /// Where to save the answers [default: a new file named after the respondent and date; for
@@ -112,8 +112,8 @@ pub struct RunArgs {
     /// Replace the output file if it exists
     #[arg(long)]
     pub force: bool,
-    /// After each answer, ask for an optional note (evidence, an example); in a facilitated
-    /// session, after each question, take notes typed as `NAME: text`. Remembered on --resume
+    /// Ask for an optional note (evidence, an example) after each answer; in a facilitated
+    /// session, take `NAME: text` lines after each question. Kept for --resume
     #[arg(long)]
     pub notes: bool,
     /// Run a facilitated session for a room: a number of participants, their names with an

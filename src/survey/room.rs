@@ -769,7 +769,7 @@ mod lines_and_notes {
         .expect("runs");
         assert_eq!(
             script.problems,
-            ["3 réponses attendues (Ana, Ben, Chloé), 2 reçues"]
+            ["réponses attendues : 3 (Ana, Ben, Chloé) ; reçues : 2"]
         );
     }
 
