@@ -227,26 +227,33 @@ pub fn parse_note_line(line: &str, participants: &[String]) -> Result<NoteLine, 
             text: (!text.is_empty()).then(|| text.to_owned()),
         })
     };
-    let lower = line.to_lowercase();
-    // The longest name that starts the line and is followed by a colon, so that a name holding
-    // a colon, or one that starts another (Ana, Anabel), is still found.
-    let by_name = participants
+    // Each colon (ASCII, or the full-width one of Chinese input) may end a name. The last one
+    // that ends a participant's name wins, so that a name holding a colon is found whole and a
+    // colon in the note is left in it. Names are compared in lower case, the line is cut where
+    // the colon is in the line itself.
+    let colons: Vec<(usize, char)> = line
+        .char_indices()
+        .filter(|(_, c)| matches!(c, ':' | '：'))
+        .collect();
+    let whose = |who: &str| {
+        let who = who.trim().to_lowercase();
+        participants
+            .iter()
+            .position(|n| n.trim().to_lowercase() == who)
+    };
+    if let Some((k, at, colon)) = colons
         .iter()
-        .enumerate()
-        .filter_map(|(k, name)| {
-            let name = name.trim().to_lowercase();
-            let rest = lower.strip_prefix(name.as_str())?;
-            let after = rest.trim_start().strip_prefix([':', '：'])?;
-            Some((name.len(), k, line.len() - after.len()))
-        })
-        .max_by_key(|(len, _, _)| *len);
-    if let Some((_, k, start)) = by_name {
-        return note(k, &line[start..]);
+        .rev()
+        .find_map(|&(at, colon)| Some((whose(&line[..at])?, at, colon)))
+    {
+        return note(k, &line[at + colon.len_utf8()..]);
     }
-    if let Some((who, text)) = line.split_once([':', '：']) {
-        let who = who.trim();
+    if let Some(&(at, colon)) = colons.first() {
+        let who = line[..at].trim();
         return match who.parse::<usize>() {
-            Ok(k) if (1..=participants.len()).contains(&k) => note(k - 1, text),
+            Ok(k) if (1..=participants.len()).contains(&k) => {
+                note(k - 1, &line[at + colon.len_utf8()..])
+            }
             _ => Err(LineError::NotAParticipant {
                 who: who.to_owned(),
                 participants: participants.to_vec(),
@@ -524,7 +531,13 @@ fn take_notes(
         match parse_note_line(&line, &room.participants) {
             Ok(NoteLine::Done) => return Ok(()),
             Ok(NoteLine::Note { participant, text }) => {
-                let before = std::mem::replace(&mut responses[participant].notes[i], text);
+                let Some(slot) = responses
+                    .get_mut(participant)
+                    .and_then(|r| r.notes.get_mut(i))
+                else {
+                    continue;
+                };
+                let before = std::mem::replace(slot, text);
                 if let Err(e) = save(responses) {
                     // Not kept in memory: what is on the screen and on disk stay the same.
                     responses[participant].notes[i] = before;
