@@ -112,12 +112,6 @@ impl Response {
             }
         }
         root.insert("completed".into(), Value::Boolean(self.completed));
-        // Only a survey's own options: an answer file of the default kind stays as it was.
-        if !self.session.is_default() {
-            let mut session = Table::new();
-            session.insert("notes".into(), Value::Boolean(self.session.notes));
-            root.insert("session".into(), Value::Table(session));
-        }
         let mut answers = Table::new();
         let mut notes = Table::new();
         for (i, question) in q.questions.iter().enumerate() {
@@ -137,6 +131,13 @@ impl Response {
         root.insert("answers".into(), Value::Table(answers));
         if !notes.is_empty() {
             root.insert("notes".into(), Value::Table(notes));
+        }
+        // Last, after what a reader looks for first; and only a survey's own options, so that an
+        // answer file of the default kind stays as it was.
+        if !self.session.is_default() {
+            let mut session = Table::new();
+            session.insert("notes".into(), Value::Boolean(self.session.notes));
+            root.insert("session".into(), Value::Table(session));
         }
         toml::to_string(&root).unwrap_or_default()
     }

@@ -58,9 +58,10 @@ fn command(argv0: Option<&OsStr>, cargo: bool, exe: Option<&Path>) -> String {
 /// an answer file names its questionnaire by id, which finds only a bundled one.
 pub(crate) fn resume_command(answers: &Path, questionnaire: Option<&str>) -> String {
     let clean = |s: &str| shell_quote(&crate::terminal_text::clean(s, false));
+    // The program's own name goes through the same cleaning: it was typed, or it is a path.
     let mut command = format!(
         "{} run --resume {}",
-        called_as(),
+        crate::terminal_text::clean(&called_as(), false),
         clean(&answers.display().to_string())
     );
     if let Some(q) = questionnaire.filter(|q| is_file(q)) {
