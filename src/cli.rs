@@ -99,9 +99,13 @@ pub struct RunArgs {
     /// Your name (or a code) as the respondent
     #[arg(long)]
     pub respondent: Option<String>,
-    /// Your role, kept with the answers for grouping later
+    /// Your role, kept with the answers for grouping (`summarize --by role`); in a facilitated
+    /// session, that of participants given none
     #[arg(long)]
     pub role: Option<String>,
+    /// Your team, kept like --role (`summarize --by team`)
+    #[arg(long)]
+    pub team: Option<String>,
     /// Where to save the answers [default: a new file named after the respondent and date; for
     /// a facilitated session, a new folder workshop-DATE]
     #[arg(long, short, value_name = "FILE", conflicts_with = "resume")]
@@ -115,13 +119,15 @@ pub struct RunArgs {
     /// Replace the output file if it exists
     #[arg(long)]
     pub force: bool,
-    /// After each answer, ask for an optional note (evidence, an example)
-    #[arg(long, conflicts_with = "participants")]
+    /// Ask for an optional note (evidence, an example) after each answer; in a facilitated
+    /// session, take `NAME: text` lines after each question. Kept for --resume
+    #[arg(long)]
     pub notes: bool,
-    /// Run a facilitated session for a room: a number of participants, or their names
-    /// ("Ana,Ben,Chloé"); each question takes one line of answers, one per participant, and
-    /// every participant's answers are saved in the --output folder
-    #[arg(long, value_name = "N|NAMES", conflicts_with = "respondent")]
+    /// Run a facilitated session for a room: a number of participants, their names with an
+    /// optional role and team ("Ana:Sales:North,Ben:Service,Chloé"), or @FILE (a CSV file with
+    /// the columns name, role, team); each question takes one line of answers, one per
+    /// participant, and every participant's answers are saved in the --output folder
+    #[arg(long, value_name = "N|NAMES|@FILE", conflicts_with = "respondent")]
     pub participants: Option<String>,
     #[command(flatten)]
     pub common: Common,

@@ -274,14 +274,25 @@ fn a_survey_starting_on_a_file_removes_the_temporaries_killed_saves_of_it_left()
 /// `centricity run ARGS` under a shell on a pseudo-terminal, the shell printing the exit code
 /// and the terminal's settings once it ends: what a user's shell finds after the survey.
 fn under_a_shell(dir: &Path, args: &str) -> Pty {
+    // Found on the PATH, as an installed `centricity` is, and outside cargo's environment, so
+    // that the resume hint says `centricity run`.
+    let bin = Path::new(env!("CARGO_BIN_EXE_centricity"))
+        .parent()
+        .expect("the binary's folder");
+    let path = std::env::join_paths(std::iter::once(bin.to_owned()).chain(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    )))
+    .expect("PATH");
     let mut cmd = std::process::Command::new("sh");
     cmd.arg("-c")
-        .arg(format!("\"$0\" run {args}; echo \"exit $?\"; stty -a"))
-        .arg(env!("CARGO_BIN_EXE_centricity"))
+        .arg(format!("centricity run {args}; echo \"exit $?\"; stty -a"))
         .current_dir(dir)
+        .env("PATH", path)
         .env("NO_COLOR", "1")
         .env("TERM", "xterm")
-        .env_remove("CLICOLOR_FORCE");
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CARGO")
+        .env_remove("CARGO_PKG_NAME");
     let session = rexpect::session::spawn_command(cmd, Some(support::TIMEOUT_MS))
         .expect("start a shell on a pty");
     Pty { session }

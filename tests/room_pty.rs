@@ -118,6 +118,27 @@ fn assert_room(folder: &Path, rows: &[[i64; 3]], done: bool) {
     }
 }
 
+/// The legend of the bundled questionnaire's scale, one entry per option.
+const LEGEND: [&str; 6] = [
+    "1 Strongly disagree",
+    "2 Disagree",
+    "3 Neither agree nor disagree",
+    "4 Agree",
+    "5 Strongly agree",
+    "n Don't know",
+];
+
+/// Checks that every entry of the legend stands whole on one line of `shown`, whatever the width
+/// it was wrapped to.
+fn assert_legend_whole(shown: &str) {
+    for entry in LEGEND {
+        assert!(
+            shown.lines().any(|line| line.contains(entry)),
+            "{entry:?} on one line in {shown:?}"
+        );
+    }
+}
+
 /// The lines of `text` with runs of whitespace collapsed and score bars left out, for matching
 /// table rows.
 fn rows(text: &str) -> Vec<String> {
@@ -169,12 +190,13 @@ fn a_facilitated_session_saves_each_participants_confirmed_answers_survives_ctrl
     for part in [
         "Marketing, sales and service work from one shared",
         "1 Strongly disagree | 2 Disagree |",
-        "4 Agree |",
+        "| 4 Agree",
         "n Don't know",
         "Ana Ben Chloé (b back, ? help, q quit)",
     ] {
         assert!(shown.contains(part), "question 1 shows {part:?}: {shown:?}");
     }
+    assert_legend_whole(&shown);
     // Saved before the first question: one empty answer file per participant.
     assert_room(&folder, &[], false);
     room.line("4 3 5");
@@ -526,4 +548,224 @@ fn a_forced_new_session_moves_the_earlier_sessions_files_aside_and_resumes_only_
     room.at_room_question(1);
     room.line("q");
     assert_eq!(room.finish().1, 0);
+}
+
+/// The prompt of a facilitated session's notes, drawn just before it waits for a line.
+const ROOM_NOTE_PROMPT: &str = "Note (name: text; Enter to go on)";
+
+/// The start of question 1's help text.
+const HELP_1: &str = "Agree if each of these teams can open a customer";
+
+fn string_of<'a>(file: &'a Table, key: &str) -> Option<&'a str> {
+    file.get(key).and_then(Value::as_str)
+}
+
+fn notes_of(file: &Table) -> Option<&Table> {
+    file.get("notes").and_then(Value::as_table)
+}
+
+fn session_notes(file: &Table) -> Option<bool> {
+    file.get("session")
+        .and_then(Value::as_table)
+        .and_then(|s| s.get("notes"))
+        .and_then(Value::as_bool)
+}
+
+#[test]
+fn participants_given_with_roles_and_teams_keep_them_in_their_answer_files_and_refused_lines_say_why()
+ {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("room");
+    let mut room = Pty::start(
+        dir.path(),
+        &[
+            "--participants",
+            "Ana:Sales:North,Ben:Service,Élodie",
+            "--team",
+            "Claims",
+            "--output",
+            "room",
+        ],
+    );
+    room.expect(
+        "Customer-centricity maturity (24 questions) with Ana (Sales, North), Ben (Service, \
+         Claims), Élodie (Claims)",
+    );
+    room.at_room_question(1);
+
+    // `b` at the first question: refused, with the reason, never confirmed.
+    room.line("b");
+    let shown = room.expect("! this is the first question");
+    assert!(
+        shown.contains("✘ Ana Ben Élodie (b back, ? help, q quit) · b"),
+        "the line is marked refused: {shown:?}"
+    );
+    assert!(!shown.contains('✔'), "nothing is confirmed: {shown:?}");
+    room.expect(ROOM_PROMPT);
+
+    // `?` shows the help once; the problems that follow do not repeat it.
+    room.line("?");
+    room.expect(HELP_1);
+    room.expect(ROOM_PROMPT);
+    room.line("4 3");
+    let shown = room.expect("! expected 3 answers (Ana, Ben, Élodie), got 2");
+    assert!(
+        shown.contains("✘ Ana Ben Élodie (b back, ? help, q quit) · 4 3"),
+        "{shown:?}"
+    );
+    assert!(
+        !shown.contains("✔ Ana Ben Élodie (b back, ? help, q quit) · 4 3"),
+        "a refused line is not confirmed: {shown:?}"
+    );
+    room.expect(ROOM_PROMPT);
+    room.line("4 x 2");
+    let shown = room.expect("! `x` is not an answer: use 1, 2, 3, 4, 5, or n for not applicable");
+    assert!(shown.contains("✘ "), "{shown:?}");
+    room.expect(ROOM_PROMPT);
+    room.line("4 3 5");
+    let shown = room.expect("  Ana 4, Ben 3, Élodie 5");
+    assert!(
+        !shown.contains(HELP_1),
+        "the help was printed once, not again before each problem: {shown:?}"
+    );
+    assert!(
+        shown.contains("✔ Ana Ben Élodie (b back, ? help, q quit) · 4 3 5"),
+        "{shown:?}"
+    );
+    room.at_room_question(2);
+    room.line("q");
+    let (_, code) = room.finish();
+    assert_eq!(code, 0);
+
+    // File names in Unicode lower case; each file holds its participant's role and team.
+    assert_eq!(
+        file_names_in(&folder),
+        ["1-ana.toml", "2-ben.toml", "3-élodie.toml"]
+    );
+    for (file, name, role, team, answer) in [
+        ("1-ana.toml", "Ana", Some("Sales"), "North", 4),
+        ("2-ben.toml", "Ben", Some("Service"), "Claims", 3),
+        ("3-élodie.toml", "Élodie", None, "Claims", 5),
+    ] {
+        let table = read_answer_file(&folder.join(file));
+        assert_eq!(string_of(&table, "respondent"), Some(name));
+        assert_eq!(string_of(&table, "role"), role, "{file}");
+        assert_eq!(string_of(&table, "team"), Some(team), "{file}");
+        assert_answers(&table, &[answer], name);
+    }
+}
+
+#[test]
+fn notes_in_a_room_are_typed_after_each_question_and_a_resumed_room_keeps_taking_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("room");
+    std::fs::write(
+        dir.path().join("people.csv"),
+        "name,role,team\nAna,Sales,North\nBen,Service,South\n",
+    )
+    .expect("write the participants file");
+    let mut room = Pty::start(
+        dir.path(),
+        &[
+            "--participants",
+            "@people.csv",
+            "--notes",
+            "--output",
+            "room",
+        ],
+    );
+    room.expect("with Ana (Sales, North), Ben (Service, South)");
+    room.expect("After each question, type notes as name: text, one per line; Enter goes on.");
+    room.answer(1, "4 2");
+    room.expect("  Ana 4, Ben 2  | mean 3.00, sd 1.41  | discuss: the room disagrees");
+    room.expect(ROOM_NOTE_PROMPT);
+    room.line("ben: Only after complaints.");
+    room.expect("✔ Note (name: text; Enter to go on) · ben: Only after complaints.");
+    room.expect(ROOM_NOTE_PROMPT);
+    let ben = read_answer_file(&folder.join("2-ben.toml"));
+    assert_eq!(
+        notes_of(&ben).and_then(|n| n.get("focused-knowledge")),
+        Some(&Value::String("Only after complaints.".into())),
+        "saved as soon as it is confirmed: {ben:?}"
+    );
+    room.line("Chloé: not here");
+    room.expect("✘ Note (name: text; Enter to go on) · Chloé: not here");
+    room.expect("! `Chloé` is not a participant: Ana, Ben");
+    room.expect(ROOM_NOTE_PROMPT);
+    room.line("");
+
+    // Ctrl-C at question 2: the lock goes with the process.
+    room.at_room_question(2);
+    room.keys(CTRL_C);
+    let (rest, code) = room.finish();
+    assert_eq!(code, 130, "{rest:?}");
+    assert!(
+        rest.contains("resume with: centricity run --resume room\r\n"),
+        "nothing but the folder is needed to resume: {rest:?}"
+    );
+    assert_eq!(
+        file_names_in(dir.path()),
+        ["people.csv", "room"],
+        "no lock file is left"
+    );
+    for file in ["1-ana.toml", "2-ben.toml"] {
+        let table = read_answer_file(&folder.join(file));
+        assert_eq!(session_notes(&table), Some(true), "{file}: {table:?}");
+    }
+    let ana = read_answer_file(&folder.join("1-ana.toml"));
+    assert_eq!(
+        (string_of(&ana, "role"), string_of(&ana, "team")),
+        (Some("Sales"), Some("North"))
+    );
+    assert!(notes_of(&ana).is_none(), "{ana:?}");
+
+    // Resumed without --notes: notes are still taken, by number too.
+    let mut room = Pty::start(dir.path(), &["--resume", "room"]);
+    room.expect("with Ana (Sales, North), Ben (Service, South)");
+    room.expect("After each question, type notes as name: text, one per line; Enter goes on.");
+    room.answer(2, "5 5");
+    room.expect(ROOM_NOTE_PROMPT);
+    room.line("1: Seen in the CRM.");
+    room.expect("· 1: Seen in the CRM.");
+    room.expect(ROOM_NOTE_PROMPT);
+    room.line("");
+    room.at_room_question(3);
+    room.line("q");
+    assert_eq!(room.finish().1, 0);
+    let ana = read_answer_file(&folder.join("1-ana.toml"));
+    assert_eq!(
+        notes_of(&ana).and_then(|n| n.get("focused-listening")),
+        Some(&Value::String("Seen in the CRM.".into()))
+    );
+    assert_answers(&ana, &[4, 5], "Ana");
+}
+
+#[test]
+fn a_french_room_interrupted_says_so_in_french_and_leaves_no_lock() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut room = Pty::start(
+        dir.path(),
+        &["--participants", "2", "--lang", "fr", "--output", "salle"],
+    );
+    room.expect("(24 questions) avec P1, P2");
+    room.expect("Question 1 sur 24 - ");
+    room.expect("P1 P2 (b retour, ? aide, q quitter)");
+    room.line("4");
+    room.expect("! réponses attendues : 2 (P1, P2) ; reçues : 1");
+    room.expect("(b retour, ? aide, q quitter)");
+    room.keys(CTRL_C);
+    let (rest, code) = room.finish();
+    assert_eq!(code, 130, "{rest:?}");
+    assert!(
+        rest.contains(
+            "Interruption. Toutes les réponses confirmées sont enregistrées dans salle (0 sur 24)."
+        ),
+        "{rest:?}"
+    );
+    assert!(
+        rest.contains("pour reprendre : centricity run --resume salle"),
+        "{rest:?}"
+    );
+    assert!(!rest.contains("Interrupted"), "{rest:?}");
+    assert_eq!(file_names_in(dir.path()), ["salle"], "no lock file is left");
 }

@@ -59,6 +59,15 @@ fn the_questionnaire_schema_describes_every_key_the_loader_accepts() {
     assert_eq!(s["$defs"]["QuestionFile"]["additionalProperties"], false);
 }
 
+#[test]
+fn the_answer_schema_describes_the_session_table_a_survey_writes() {
+    let s: serde_json::Value = serde_json::from_str(&schema(SchemaKind::Answers)).expect("json");
+    assert_eq!(s["properties"]["session"]["$ref"], "#/$defs/Session");
+    let session = &s["$defs"]["Session"];
+    assert_eq!(session["properties"]["notes"]["type"], "boolean");
+    assert_eq!(session["additionalProperties"], false);
+}
+
 /// Files written against the schema validate, checked by an independent validator (Python's
 /// `jsonschema`), and a file with mistakes does not.
 #[test]

@@ -741,3 +741,163 @@ fn escape_sequences_in_a_facilitated_session_never_reach_the_terminal() {
     assert_eq!(code, 0, "{shown:?}");
     assert_no_hostile_sequences(&shown);
 }
+
+/// The note prompt of `run --notes`.
+const NOTE_PROMPT: &str = "Note (evidence or an example; Enter to skip)";
+
+/// The names in `dir`, sorted: what a survey leaves behind.
+fn left_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("list the folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn notes_asked_for_when_a_survey_starts_are_asked_for_again_when_it_is_resumed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("a.toml");
+    let mut survey = Pty::start(dir.path(), &["--notes", "--output", "a.toml"]);
+    survey.answer(1, 3);
+    survey.expect(NOTE_PROMPT);
+    survey.keys("Only in the CRM.\r");
+    survey.at_question(2);
+    survey.keys("q");
+    // The answer file remembers --notes, so the hint needs nothing but the file.
+    survey.expect("resume with: centricity run --resume a.toml");
+    let (rest, code) = survey.finish();
+    assert_eq!(code, 0, "{rest:?}");
+    assert!(rest.trim().is_empty(), "nothing after the hint: {rest:?}");
+    let file = read_answer_file(&path);
+    assert_eq!(
+        file.get("session")
+            .and_then(Value::as_table)
+            .and_then(|s| s.get("notes")),
+        Some(&Value::Boolean(true)),
+        "{file:?}"
+    );
+
+    let mut survey = Pty::start(dir.path(), &["--resume", "a.toml"]);
+    survey.expect("Resuming: 1 of 24 already answered.");
+    survey.answer(2, 1);
+    survey.expect(NOTE_PROMPT);
+    survey.keys("After complaints only.\r");
+    survey.at_question(3);
+    survey.keys("q");
+    assert_eq!(survey.finish().1, 0);
+    let notes: Vec<(String, Value)> = read_answer_file(&path)
+        .get("notes")
+        .and_then(Value::as_table)
+        .map(|t| t.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        notes,
+        [
+            (
+                "focused-knowledge".to_owned(),
+                Value::String("Only in the CRM.".into())
+            ),
+            (
+                "focused-listening".to_owned(),
+                Value::String("After complaints only.".into())
+            )
+        ]
+    );
+}
+
+#[test]
+fn ctrl_c_and_sigterm_remove_the_lock_file_and_leave_only_the_answers() {
+    for how in ["Ctrl-C", "SIGTERM"] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut survey = Pty::start(dir.path(), &["--output", "a.toml"]);
+        survey.answer(1, 3);
+        survey.at_question(2);
+        assert_eq!(
+            left_in(dir.path()),
+            [".a.toml.lock", "a.toml"],
+            "{how}: the lock is held while the survey runs"
+        );
+        if how == "Ctrl-C" {
+            survey.keys(CTRL_C);
+        } else {
+            // A moment for the prompt to wait for a key, as a user's `kill` would find it.
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            survey
+                .session
+                .process_mut()
+                .signal(rexpect::process::Signal::SIGTERM)
+                .expect("SIGTERM");
+        }
+        let (rest, code) = survey.finish();
+        assert_eq!(code, 130, "{how}: {rest:?}");
+        assert!(
+            rest.contains("Interrupted. Every confirmed answer is saved in a.toml (1 of 24)."),
+            "{how}: {rest:?}"
+        );
+        assert_eq!(
+            left_in(dir.path()),
+            ["a.toml"],
+            "{how}: no lock file is left"
+        );
+        assert_answers(&read_answer_file(&dir.path().join("a.toml")), &[4], how);
+    }
+}
+
+#[test]
+fn a_french_survey_interrupted_says_so_in_french() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut survey = Pty::start(dir.path(), &["--lang", "fr", "--output", "a.toml"]);
+    survey.expect("Question 1 sur 24 - ");
+    // Ctrl-C at the prompt or just before it: either way the same report.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    survey.keys(CTRL_C);
+    let (rest, code) = survey.finish();
+    assert_eq!(code, 130, "{rest:?}");
+    assert!(
+        rest.contains(
+            "Interruption. Toutes les réponses confirmées sont enregistrées dans a.toml (0 sur 24)."
+        ),
+        "{rest:?}"
+    );
+    assert!(
+        rest.contains("pour reprendre : centricity run --resume a.toml"),
+        "{rest:?}"
+    );
+    assert!(!rest.contains("Interrupted"), "{rest:?}");
+    assert_eq!(left_in(dir.path()), ["a.toml"]);
+}
+
+#[test]
+fn the_resume_hint_repeats_the_command_as_it_was_called() {
+    use std::os::unix::process::CommandExt;
+
+    // Under `cargo run`: the profile is the folder the binary was built in.
+    let profile = std::path::Path::new(env!("CARGO_BIN_EXE_centricity"))
+        .parent()
+        .and_then(std::path::Path::file_name)
+        .and_then(std::ffi::OsStr::to_str)
+        .expect("the binary's folder");
+    let cargo = match profile {
+        "debug" => "cargo run --".to_owned(),
+        "release" => "cargo run --release --".to_owned(),
+        other => format!("cargo run --profile {other} --"),
+    };
+    let by_path = "./target/release/centricity";
+    for (how, expected) in [("cargo", cargo.as_str()), ("path", by_path)] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut cmd = support::command(dir.path(), &["--output", "a.toml"]);
+        if how == "cargo" {
+            cmd.env("CARGO", "cargo")
+                .env("CARGO_PKG_NAME", "centricity");
+        } else {
+            cmd.arg0(by_path);
+        }
+        let mut survey = Pty::spawn(cmd);
+        survey.at_question(1);
+        survey.keys("q");
+        survey.expect(&format!("resume with: {expected} run --resume a.toml"));
+        assert_eq!(survey.finish().1, 0, "{how}");
+    }
+}

@@ -10,7 +10,7 @@ use toml::Spanned;
 
 #[cfg(test)]
 use super::response::Answer;
-use super::response::{Metadata, Response};
+use super::response::{Metadata, Response, Session};
 use super::value::{from_number, from_text};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::questionnaire::Questionnaire;
@@ -45,6 +45,18 @@ pub(crate) struct AnswerFileFormat {
     /// Question id to free text: evidence, an example.
     #[schemars(with = "Option<BTreeMap<String, String>>")]
     notes: Option<BTreeMap<Spanned<String>, String>>,
+    /// How `centricity run` was run, so that `run --resume` goes on the same way. Written by
+    /// the survey; who answered and in which language are the keys above.
+    session: Option<SessionFormat>,
+}
+
+/// The options of the survey that writes the file, kept for `run --resume`.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields, rename = "Session")]
+pub(crate) struct SessionFormat {
+    /// Ask for an optional note after each answer (`run --notes`; in a facilitated session, a
+    /// note prompt after each question). Default false.
+    notes: Option<bool>,
 }
 
 impl schemars::JsonSchema for RawAnswer {
@@ -126,18 +138,35 @@ impl AnswerDocument {
                 "the answer file",
                 &mut found,
             );
-            for key in ["answers", "notes"] {
+            for key in ["answers", "notes", "session"] {
                 if let Some(v) = document.get_ref().get(key)
                     && !v.get_ref().is_table()
                 {
+                    let lines = if key == "session" {
+                        "option = value"
+                    } else {
+                        "question-id = value"
+                    };
                     found.push(
                         Diagnostic::error(file, format!("`{key}` must be a table"))
                             .at(&source, Some(v.span()))
-                            .with_help(format!(
-                                "write it as [{key}] followed by question-id = value lines"
-                            )),
+                            .with_help(format!("write it as [{key}] followed by {lines} lines")),
                     );
                 }
+            }
+            if let Some(session) = document
+                .get_ref()
+                .get("session")
+                .and_then(|v| v.get_ref().as_table())
+            {
+                check_keys(
+                    file,
+                    &source,
+                    session,
+                    fields_of::<SessionFormat>(),
+                    "the [session] table",
+                    &mut found,
+                );
             }
             // Unknown keys do not stop the answers being checked; a type error does.
             let raw: AnswerFileFormat =
@@ -303,6 +332,9 @@ impl AnswerDocument {
                 extra: BTreeMap::new(),
             },
             completed: raw.completed.unwrap_or(true),
+            session: Session {
+                notes: raw.session.as_ref().and_then(|s| s.notes).unwrap_or(false),
+            },
             answers,
             notes,
         };
@@ -331,6 +363,43 @@ mod tests {
         assert_eq!(back.notes, r.notes);
         assert_eq!(back.meta.respondent, r.meta.respondent);
         assert!(!back.completed);
+        assert_eq!(back.session, Session::default());
+    }
+
+    #[test]
+    fn the_session_table_keeps_the_surveys_options_and_is_left_out_when_they_are_the_defaults() {
+        let q = bundled();
+        let mut r = Response::new(&q);
+        assert!(!r.to_toml(&q).contains("[session]"), "{}", r.to_toml(&q));
+        r.session.notes = true;
+        let text = r.to_toml(&q);
+        assert!(text.contains("[session]\nnotes = true\n"), "{text}");
+        let (back, _) = AnswerDocument::parse("a.toml", text)
+            .expect("parses")
+            .resolve(&q)
+            .expect("resolves");
+        assert!(back.session.notes);
+    }
+
+    #[test]
+    fn an_unknown_key_in_the_session_table_is_an_error_with_its_place() {
+        let q = bundled();
+        let src = "questionnaire = \"customer-centricity\"\n[session]\nnote = true\n";
+        let doc = AnswerDocument::parse("a.toml", src.into()).expect("parses");
+        let err = doc.resolve(&q).expect_err("unknown key");
+        let text = err.0[0].to_string();
+        assert!(
+            text.starts_with(
+                "a.toml:3:1: error: unknown key `note` in the [session] table\n  help: did you \
+                 mean `notes`?"
+            ),
+            "{text}"
+        );
+        let doc = AnswerDocument::parse(
+            "a.toml",
+            "questionnaire = \"customer-centricity\"\nsession = true\n".into(),
+        );
+        assert!(doc.is_err(), "a session that is not a table is refused");
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub(crate) use export_index::ExportIndex;
 pub use export_map::{ExportMap, MapTarget};
 pub(crate) use file::AnswerFileFormat;
 pub use file::{AnswerDocument, MAX_ANSWER_FILE_BYTES};
-pub use response::{Answer, Metadata, Response};
+pub use response::{Answer, Metadata, Response, Session};
 pub use surveyjs::surveyjs_to_csv;
 pub(crate) use value::fmt_value;
 pub use xlsx::{XlsxInfo, xlsx_to_csv};

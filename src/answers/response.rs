@@ -38,6 +38,22 @@ impl Metadata {
     }
 }
 
+/// How the survey that wrote an answer file was run, kept in its `[session]` table so that
+/// `run --resume` goes on the same way. Who answered, and in which language, are the file's
+/// metadata (`respondent`, `role`, `team`, `language`), which a resumed survey keeps too.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Session {
+    /// Ask for an optional note after each answer (`run --notes`).
+    pub notes: bool,
+}
+
+impl Session {
+    /// True when every option has its default value: nothing to write.
+    fn is_default(self) -> bool {
+        self == Self::default()
+    }
+}
+
 /// One respondent's answers to one questionnaire, indexed like its questions.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Response {
@@ -45,6 +61,8 @@ pub struct Response {
     pub questionnaire_version: Option<String>,
     pub meta: Metadata,
     pub completed: bool,
+    /// The options of the survey under way; default for answers that no survey wrote.
+    pub session: Session,
     /// `answers[i]` answers question `i`; `None` when it was not answered.
     pub answers: Vec<Option<Answer>>,
     /// `notes[i]` is the note on question `i`, if any.
@@ -59,6 +77,7 @@ impl Response {
             questionnaire_version: Some(q.version.clone()),
             meta: Metadata::default(),
             completed: false,
+            session: Session::default(),
             answers: vec![None; q.questions.len()],
             notes: vec![None; q.questions.len()],
         }
@@ -112,6 +131,13 @@ impl Response {
         root.insert("answers".into(), Value::Table(answers));
         if !notes.is_empty() {
             root.insert("notes".into(), Value::Table(notes));
+        }
+        // Last, after what a reader looks for first; and only a survey's own options, so that an
+        // answer file of the default kind stays as it was.
+        if !self.session.is_default() {
+            let mut session = Table::new();
+            session.insert("notes".into(), Value::Boolean(self.session.notes));
+            root.insert("session".into(), Value::Table(session));
         }
         toml::to_string(&root).unwrap_or_default()
     }

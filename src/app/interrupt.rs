@@ -11,10 +11,24 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 use std::time::Duration;
 
 use super::failure::Exit;
+use crate::i18n::fill;
 use crate::terminal_text::clean;
 
-/// The answer file of the survey under way, for the Ctrl-C handler's resume hint.
-static SAVING_TO: OnceLock<PathBuf> = OnceLock::new();
+/// What the report of an interruption says, known once the survey has started.
+#[derive(Debug)]
+struct Survey {
+    /// The answer file, or the session's folder, as shown.
+    shown_path: String,
+    /// The language of the survey, for the report's words.
+    lang: String,
+    /// The command that resumes the survey.
+    resume: String,
+    /// The survey's lock file, removed before a signal ends the process: the lock itself dies
+    /// with the process, but the file would stay beside the answers.
+    lock_file: PathBuf,
+}
+
+static SURVEY: OnceLock<Survey> = OnceLock::new();
 /// How many answers the answer file holds, and of how many questions, for the same report.
 static SAVED_ANSWERS: AtomicUsize = AtomicUsize::new(0);
 static QUESTIONS: AtomicUsize = AtomicUsize::new(0);
@@ -60,35 +74,32 @@ fn report() -> bool {
         return false;
     }
     let _ = console::Term::stderr().show_cursor();
-    if let Some(p) = SAVING_TO.get() {
+    if let Some(s) = SURVEY.get() {
+        let saved = fill(
+            &s.lang,
+            "Interrupted. Every confirmed answer is saved in {path} ({answered} of {total}).",
+            &[
+                ("path", &s.shown_path),
+                (
+                    "answered",
+                    &SAVED_ANSWERS.load(Ordering::SeqCst).to_string(),
+                ),
+                ("total", &QUESTIONS.load(Ordering::SeqCst).to_string()),
+            ],
+        );
         // Not eprintln!: after a hangup stderr is gone, and a failed write must not panic.
         let _ = writeln!(
             std::io::stderr(),
-            "\nInterrupted. Every confirmed answer is saved in {} ({} of {}).\n{}",
-            clean(&p.display().to_string(), false),
-            SAVED_ANSWERS.load(Ordering::SeqCst),
-            QUESTIONS.load(Ordering::SeqCst),
-            resume_hint(p)
+            "\n{saved}\n{}",
+            resume_hint(&s.lang, &s.resume)
         );
     }
     true
 }
 
-pub(super) fn resume_hint(path: &Path) -> String {
-    format!(
-        "resume with: centricity run --resume {}",
-        shell_quote(&clean(&path.display().to_string(), false))
-    )
-}
-
-pub(super) fn shell_quote(s: &str) -> String {
-    if s.chars()
-        .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
-    {
-        s.to_owned()
-    } else {
-        format!("'{}'", s.replace('\'', "'\\''"))
-    }
+/// "resume with: COMMAND" in `lang`.
+pub(super) fn resume_hint(lang: &str, command: &str) -> String {
+    fill(lang, "resume with: {command}", &[("command", command)])
 }
 
 /// Runs `write` (a save of the answers) so that Ctrl-C cannot end the process in the middle of
@@ -103,19 +114,29 @@ pub(super) fn saving(
     Ok(())
 }
 
-/// Installs the handler of Ctrl-C, SIGTERM and SIGHUP for a survey saving to `path` (a file,
-/// or a folder of them). Ctrl-C between prompts (when the terminal is not in raw mode) arrives
-/// only as a signal; at a prompt it also ends the prompt (see `INTERRUPT_REPORTED`). SIGTERM and
-/// SIGHUP arrive only as signals, also at a prompt, so the handler puts the terminal back.
-pub(super) fn install(path: &Path, questions: usize) {
+/// Installs the handler of Ctrl-C, SIGTERM and SIGHUP for a survey in `lang` saving to `path`
+/// (a file, or a folder of them) under the lock file `lock_file`, resumed by `resume` (a
+/// command). Ctrl-C between prompts (when the terminal is not in raw mode) arrives only as a
+/// signal; at a prompt it also ends the prompt (see `INTERRUPT_REPORTED`). SIGTERM and SIGHUP
+/// arrive only as signals, also at a prompt, so the handler puts the terminal back.
+pub(super) fn install(path: &Path, questions: usize, lang: &str, resume: &str, lock_file: &Path) {
     QUESTIONS.store(questions, Ordering::SeqCst);
-    let _ = SAVING_TO.set(path.to_owned());
+    let _ = SURVEY.set(Survey {
+        shown_path: clean(&path.display().to_string(), false).into_owned(),
+        lang: lang.to_owned(),
+        resume: resume.to_owned(),
+        lock_file: lock_file.to_owned(),
+    });
     remember_terminal();
     let _ = ctrlc::set_handler(|| {
         // Let a save under way finish, and keep another from starting, before exiting.
         let _saving = SAVING.lock().unwrap_or_else(PoisonError::into_inner);
         restore_terminal();
         if report() {
+            // The process ends here, without unwinding to the lock's Drop.
+            if let Some(s) = SURVEY.get() {
+                let _ = std::fs::remove_file(&s.lock_file);
+            }
             std::process::exit(Exit::Interrupted as i32);
         }
     });

@@ -168,6 +168,11 @@ impl SurveyLock {
         }
     }
 
+    /// The lock file itself, for a signal handler to remove before it ends the process.
+    pub(crate) fn file(&self) -> &Path {
+        &self.path
+    }
+
     /// The answers this lock guards, with links resolved: where the survey saves.
     pub(crate) fn answers(&self) -> &Path {
         &self.answers

@@ -1,6 +1,7 @@
 //! The command layer: parses the command line, runs one command, and is the only place that
 //! prints errors and picks the exit code.
 
+mod called_as;
 mod compare;
 mod export;
 mod failure;

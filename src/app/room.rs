@@ -5,15 +5,17 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::called_as;
 use super::failure::{Exit, Failure};
 use super::inputs::{Input, expand, load_questionnaire};
 use super::interrupt;
 use super::lock::SurveyLock;
 use super::score::{Questionnaires, load_response, pick_language};
 use super::summarize::Groups;
-use super::survey::today;
+use super::survey::{slug, today};
 use crate::answers::Response;
 use crate::cli::RunArgs;
+use crate::i18n::fill;
 use crate::output_file::write_atomically;
 use crate::questionnaire::{DEFAULT_ID, Questionnaire};
 use crate::report::{self, GroupView};
@@ -21,34 +23,189 @@ use crate::scoring::ScoreOptions;
 use crate::survey::{SurveyEnd, SurveyError, TerminalPrompter, first_open_question, run_room};
 use crate::terminal_text::clean;
 
-/// Participants from `--participants`: a number (P1, P2, ...) or a comma-separated list.
-fn participants(spec: &str) -> Result<Vec<String>, Failure> {
-    if let Ok(n) = spec.trim().parse::<usize>() {
-        if !(1..=200).contains(&n) {
+/// One participant of a facilitated session, with what their answer file says of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Participant {
+    name: String,
+    role: Option<String>,
+    team: Option<String>,
+}
+
+impl Participant {
+    fn named(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            role: None,
+            team: None,
+        }
+    }
+}
+
+/// The most participants a room takes.
+const MAX_PARTICIPANTS: usize = 200;
+/// The largest participants file read.
+const MAX_PARTICIPANTS_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Participants from `--participants`: a number (P1, P2, ...), a comma-separated list of
+/// `NAME[:ROLE[:TEAM]]`, or `@FILE`, a CSV file with a header row naming the columns `name`,
+/// `role` and `team`. `role` and `team` are those of participants given none.
+fn participants(
+    spec: &str,
+    role: Option<&str>,
+    team: Option<&str>,
+) -> Result<Vec<Participant>, Failure> {
+    let mut list = if let Ok(n) = spec.trim().parse::<usize>() {
+        if !(1..=MAX_PARTICIPANTS).contains(&n) {
             return Err(Failure::usage(format!(
-                "--participants {n}: a room has 1 to 200 participants"
+                "--participants {n}: a room has 1 to {MAX_PARTICIPANTS} participants"
             )));
         }
-        return Ok((1..=n).map(|i| format!("P{i}")).collect());
-    }
-    let names: Vec<String> = spec
-        .split(',')
-        .map(|n| n.trim().to_owned())
-        .filter(|n| !n.is_empty())
-        .collect();
-    let mut seen = HashSet::new();
-    for n in &names {
-        if !seen.insert(n.to_lowercase()) {
-            return Err(Failure::usage(format!("participant `{n}` is named twice"))
-                .hint("give every participant a distinct name"));
-        }
-    }
-    if names.is_empty() {
+        (1..=n)
+            .map(|i| Participant::named(format!("P{i}")))
+            .collect()
+    } else if let Some(file) = spec.strip_prefix('@') {
+        participants_file(Path::new(file))?
+    } else {
+        inline_participants(spec)?
+    };
+    if list.is_empty() {
         return Err(Failure::usage(
-            "--participants needs a number or names such as \"Ana,Ben,Chloé\"",
+            "--participants needs a number, names such as \"Ana,Ben,Chloé\" (with roles and \
+             teams: \"Ana:Sales:North,Ben:Service\"), or @FILE",
         ));
     }
-    Ok(names)
+    if list.len() > MAX_PARTICIPANTS {
+        return Err(Failure::usage(format!(
+            "{} participants: a room has 1 to {MAX_PARTICIPANTS} participants",
+            list.len()
+        )));
+    }
+    let mut seen = HashSet::new();
+    for p in &list {
+        if !seen.insert(p.name.to_lowercase()) {
+            return Err(
+                Failure::usage(format!("participant `{}` is named twice", p.name))
+                    .hint("give every participant a distinct name"),
+            );
+        }
+    }
+    for p in &mut list {
+        if p.role.is_none() {
+            p.role = role.map(str::to_owned);
+        }
+        if p.team.is_none() {
+            p.team = team.map(str::to_owned);
+        }
+    }
+    Ok(list)
+}
+
+/// A cell of a participant: trimmed, `None` when empty.
+fn cell(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
+/// `Ana:Sales:North,Ben:Service,Chloé`.
+fn inline_participants(spec: &str) -> Result<Vec<Participant>, Failure> {
+    let mut list = Vec::new();
+    for entry in spec.split(',').filter(|e| !e.trim().is_empty()) {
+        let mut parts = entry.split(':');
+        let name = parts.next().and_then(cell);
+        let (role, team) = (parts.next().and_then(cell), parts.next().and_then(cell));
+        let Some(name) = name else {
+            return Err(
+                Failure::usage(format!("participant `{}` has no name", entry.trim()))
+                    .hint("write each participant as NAME, NAME:ROLE or NAME:ROLE:TEAM"),
+            );
+        };
+        if parts.next().is_some() {
+            return Err(Failure::usage(format!(
+                "participant `{}` has more than a name, a role and a team",
+                entry.trim()
+            ))
+            .hint("write each participant as NAME, NAME:ROLE or NAME:ROLE:TEAM"));
+        }
+        list.push(Participant { name, role, team });
+    }
+    Ok(list)
+}
+
+/// A participants file: CSV (comma or semicolon), a header row with `name` and optionally
+/// `role` and `team` (any case, any order), then one participant per row.
+fn participants_file(path: &Path) -> Result<Vec<Participant>, Failure> {
+    use std::io::Read;
+    let shown = clean(&path.display().to_string(), false).into_owned();
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .and_then(|f| {
+            f.take(MAX_PARTICIPANTS_FILE_BYTES + 1)
+                .read_to_string(&mut text)
+        })
+        .map_err(|e| {
+            Failure::usage(format!("cannot read the participants file {shown}: {e}"))
+                .hint("--participants @FILE names a CSV file with the columns name, role, team")
+        })?;
+    if text.len() as u64 > MAX_PARTICIPANTS_FILE_BYTES {
+        return Err(Failure::invalid(format!(
+            "{shown}: a participants file is limited to {MAX_PARTICIPANTS_FILE_BYTES} bytes"
+        )));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let header = text.lines().next().unwrap_or_default();
+    let delimiter = if header.contains(';') && !header.contains(',') {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let bad = |message: String| Failure::invalid(message);
+    let headers = reader
+        .headers()
+        .map_err(|e| bad(format!("{shown}: {e}")))?
+        .clone();
+    let mut columns = [None::<usize>; 3];
+    for (k, h) in headers.iter().enumerate() {
+        let h = h.trim().to_lowercase();
+        let Some(slot) = ["name", "role", "team"].iter().position(|c| *c == h) else {
+            return Err(bad(format!(
+                "{shown}:1: unknown column `{}`",
+                clean(&h, false).escape_debug()
+            ))
+            .hint("a participants file has the columns name, role and team"));
+        };
+        if columns[slot].replace(k).is_some() {
+            return Err(bad(format!("{shown}:1: the column `{h}` is named twice")));
+        }
+    }
+    let Some(name_column) = columns[0] else {
+        return Err(bad(format!("{shown}:1: no `name` column"))
+            .hint("start the file with a header row such as: name,role,team"));
+    };
+    let mut list = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| bad(format!("{shown}: {e}")))?;
+        let line = record.position().map_or(0, csv::Position::line);
+        let get = |column: Option<usize>| column.and_then(|c| record.get(c)).and_then(cell);
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let Some(name) = get(Some(name_column)) else {
+            return Err(bad(format!("{shown}:{line}: a participant without a name")));
+        };
+        list.push(Participant {
+            name,
+            role: get(columns[1]),
+            team: get(columns[2]),
+        });
+        if list.len() > MAX_PARTICIPANTS {
+            break;
+        }
+    }
+    Ok(list)
 }
 
 /// A file name for each participant, distinct even when names differ only in accents or case.
@@ -62,24 +219,11 @@ fn file_names(names: &[String]) -> Vec<String> {
         .iter()
         .enumerate()
         .map(|(k, n)| {
-            let slug: String = n
-                .chars()
-                .flat_map(|c| {
-                    if c.is_alphanumeric() {
-                        c.to_lowercase().collect::<Vec<_>>()
-                    } else {
-                        vec!['-']
-                    }
-                })
-                .collect::<String>()
-                .split('-')
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join("-");
+            let slug = slug(n);
             let base = if slug.is_empty() {
-                "participant".to_owned()
+                "participant"
             } else {
-                slug
+                &slug
             };
             format!("{:0width$}-{base}.toml", k + 1)
         })
@@ -212,7 +356,8 @@ fn resume(folder: &Path, args: &RunArgs) -> anyhow::Result<Session> {
 }
 
 fn start(spec: &str, args: &RunArgs) -> anyhow::Result<Session> {
-    let names = participants(spec)?;
+    let people = participants(spec, args.role.as_deref(), args.team.as_deref())?;
+    let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
     let (q, _) = load_questionnaire(args.questionnaire.as_deref().unwrap_or(DEFAULT_ID))?;
     let folder = new_folder(args);
     // The lock sits beside the folder, so it is taken (and a session running there refuses
@@ -229,12 +374,13 @@ fn start(spec: &str, args: &RunArgs) -> anyhow::Result<Session> {
         .into_iter()
         .map(|f| folder.join(f))
         .collect();
-    let responses = names
-        .iter()
-        .map(|n| {
+    let responses = people
+        .into_iter()
+        .map(|p| {
             let mut r = Response::new(&q);
-            r.meta.respondent = Some(n.clone());
-            r.meta.role.clone_from(&args.role);
+            r.meta.respondent = Some(p.name);
+            r.meta.role = p.role;
+            r.meta.team = p.team;
             r.meta.date = Some(today());
             r.meta.language.clone_from(&args.common.lang);
             r
@@ -276,6 +422,12 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
         lock.remove_stale_temporaries(path);
     }
     let lang = pick_language(args.common.lang.as_deref(), &responses[0], &q);
+    // Notes asked for now, or when the session started: every file remembers.
+    let notes = args.notes || responses.iter().any(|r| r.session.notes);
+    for r in &mut responses {
+        r.session.notes = notes;
+    }
+    let resume_command = called_as::resume_command(&folder, args.questionnaire.as_deref());
     let save = |rs: &[Response]| {
         let done = first_open_question(rs, q.questions.len());
         interrupt::saving(done, || {
@@ -289,47 +441,91 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
         Failure::invalid(format!("cannot save answers in {}: {e}", folder.display()))
             .hint("choose a writable place with --output FOLDER")
     })?;
-    interrupt::install(&folder, q.questions.len());
+    interrupt::install(
+        &folder,
+        q.questions.len(),
+        &lang,
+        &resume_command,
+        lock.file(),
+    );
 
     let mut err = std::io::stderr();
-    let total = q.questions.len();
-    // Names come from the command line or from answer files, the title from a questionnaire
-    // file: any of them may hold escape sequences.
+    let total = q.questions.len().to_string();
+    // Names, roles and teams come from the command line or from files, the title from a
+    // questionnaire file: any of them may hold escape sequences.
     let shown_names = names
         .iter()
         .map(|n| clean(n, false))
         .collect::<Vec<_>>()
         .join(", ");
+    let shown_people = names
+        .iter()
+        .zip(&responses)
+        .map(|(n, r)| {
+            let about: Vec<String> = [&r.meta.role, &r.meta.team]
+                .into_iter()
+                .flatten()
+                .map(|t| clean(t, false).into_owned())
+                .collect();
+            if about.is_empty() {
+                clean(n, false).into_owned()
+            } else {
+                format!("{} ({})", clean(n, false), about.join(", "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
     let shown_folder = clean(&folder.display().to_string(), false).into_owned();
-    let _ = writeln!(
-        err,
-        "{} ({total} questions) with {shown_names}",
-        clean(q.tr(&q.title, &lang), false),
-    );
+    let say = |text: String| {
+        let _ = writeln!(std::io::stderr(), "{text}");
+    };
+    say(fill(
+        &lang,
+        "{title} ({n} questions) with {names}",
+        &[
+            ("title", &clean(q.tr(&q.title, &lang), false)),
+            ("n", &total),
+            ("names", &shown_people),
+        ],
+    ));
     if let Some(aside) = &set_aside {
-        let _ = writeln!(
-            err,
-            "The earlier session's files in {shown_folder} were moved to {}; this session starts \
-             in an empty {shown_folder}.",
-            clean(&aside.display().to_string(), false)
-        );
+        say(fill(
+            &lang,
+            "The earlier session's files in {folder} were moved to {aside}; this session starts in an empty {folder}.",
+            &[
+                ("folder", &shown_folder),
+                ("aside", &clean(&aside.display().to_string(), false)),
+            ],
+        ));
     }
-    let done = first_open_question(&responses, total);
+    let done = first_open_question(&responses, q.questions.len());
     if done > 0 {
-        let _ = writeln!(
-            err,
-            "Resuming at question {} of {total}.",
-            (done + 1).min(total)
-        );
+        say(fill(
+            &lang,
+            "Resuming at question {n} of {total}.",
+            &[
+                ("n", &(done + 1).min(q.questions.len()).to_string()),
+                ("total", &total),
+            ],
+        ));
     }
-    let _ = writeln!(
-        err,
-        "Type every participant's answer on one line, in this order: {shown_names}."
-    );
-    let _ = writeln!(
-        err,
-        "Answers are saved in {shown_folder} after every question."
-    );
+    say(fill(
+        &lang,
+        "Type every participant's answer on one line, in this order: {names}.",
+        &[("names", &shown_names)],
+    ));
+    if notes {
+        say(fill(
+            &lang,
+            "After each question, type notes as name: text, one per line; Enter goes on.",
+            &[],
+        ));
+    }
+    say(fill(
+        &lang,
+        "Answers are saved in {folder} after every question.",
+        &[("folder", &shown_folder)],
+    ));
 
     let mut prompter = TerminalPrompter::new(&lang);
     match run_room(
@@ -337,14 +533,17 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
         &mut responses,
         &names,
         &lang,
+        notes,
         &mut prompter,
         &mut |rs| save(rs),
     ) {
         Ok(SurveyEnd::Completed) => {
-            let _ = writeln!(
-                err,
-                "\nAll {total} questions answered; saved in {shown_folder}.\n"
+            let done = fill(
+                &lang,
+                "All {total} questions answered; saved in {folder}.",
+                &[("total", &total), ("folder", &shown_folder)],
             );
+            let _ = writeln!(err, "\n{done}\n");
             let options = ScoreOptions::default();
             let mut groups = Groups::new(&q, None, options);
             for r in &responses {
@@ -367,17 +566,28 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
         }
         Ok(SurveyEnd::Quit { .. }) => {
             // Not where the room quit: it may have gone back to an earlier question.
+            let saved = fill(
+                &lang,
+                "Saved the answers to {done} of {total} questions in {folder}.",
+                &[
+                    (
+                        "done",
+                        &first_open_question(&responses, q.questions.len()).to_string(),
+                    ),
+                    ("total", &total),
+                    ("folder", &shown_folder),
+                ],
+            );
             let _ = writeln!(
                 err,
-                "\nSaved the answers to {} of {total} questions in {shown_folder}.\n{}",
-                first_open_question(&responses, total),
-                interrupt::resume_hint(&folder)
+                "\n{saved}\n{}",
+                interrupt::resume_hint(&lang, &resume_command)
             );
             Ok(Exit::Success)
         }
         Err(SurveyError::Interrupted) => Ok(interrupt::interrupted()),
         Err(e) => Err(Failure::invalid(e.to_string())
-            .hint(interrupt::resume_hint(&folder))
+            .hint(interrupt::resume_hint(&lang, &resume_command))
             .into()),
     }
 }
@@ -386,19 +596,111 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
 mod tests {
     use super::*;
 
+    fn people(list: &[(&str, Option<&str>, Option<&str>)]) -> Vec<Participant> {
+        list.iter()
+            .map(|(name, role, team)| Participant {
+                name: (*name).to_owned(),
+                role: role.map(str::to_owned),
+                team: team.map(str::to_owned),
+            })
+            .collect()
+    }
+
     #[test]
     fn participants_are_a_count_or_distinct_names() {
         assert_eq!(
-            participants("3").ok(),
-            Some(vec!["P1".into(), "P2".into(), "P3".into()])
+            participants("3", None, None).ok(),
+            Some(people(&[
+                ("P1", None, None),
+                ("P2", None, None),
+                ("P3", None, None)
+            ]))
         );
         assert_eq!(
-            participants(" Ana, Ben ,Chloé ").ok(),
-            Some(vec!["Ana".into(), "Ben".into(), "Chloé".into()])
+            participants(" Ana, Ben ,Chloé ", None, None).ok(),
+            Some(people(&[
+                ("Ana", None, None),
+                ("Ben", None, None),
+                ("Chloé", None, None)
+            ]))
         );
-        assert!(participants("Ana,ana").is_err());
-        assert!(participants(",").is_err());
-        assert!(participants("0").is_err());
+        assert!(participants("Ana,ana", None, None).is_err());
+        assert!(participants(",", None, None).is_err());
+        assert!(participants("0", None, None).is_err());
+    }
+
+    #[test]
+    fn each_participant_may_have_a_role_and_a_team_and_the_flags_fill_in_the_rest() {
+        assert_eq!(
+            participants(
+                "Ana:Sales:North, Ben:Service ,Chloé,Dan::South",
+                None,
+                Some("Claims")
+            )
+            .ok(),
+            Some(people(&[
+                ("Ana", Some("Sales"), Some("North")),
+                ("Ben", Some("Service"), Some("Claims")),
+                ("Chloé", None, Some("Claims")),
+                ("Dan", None, Some("South")),
+            ]))
+        );
+        let refused = participants("Ana:Sales:North:extra", None, None).expect_err("four parts");
+        assert_eq!(refused.exit, Exit::Usage);
+        assert!(participants(":Sales", None, None).is_err(), "no name");
+        assert!(participants("Ana:Sales,ANA:IT", None, None).is_err());
+    }
+
+    #[test]
+    fn a_participants_file_is_a_csv_with_name_role_and_team_columns() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("people.csv");
+        std::fs::write(
+            &file,
+            "\u{feff}Name,Team,role\nAna,North,Sales\n\n\"Lima, Ben\",,Service\nChloé,,\n",
+        )
+        .expect("write");
+        let spec = format!("@{}", file.display());
+        assert_eq!(
+            participants(&spec, Some("Staff"), None).ok(),
+            Some(people(&[
+                ("Ana", Some("Sales"), Some("North")),
+                ("Lima, Ben", Some("Service"), None),
+                ("Chloé", Some("Staff"), None),
+            ]))
+        );
+        std::fs::write(&file, "name;role\nAna;Sales\nBen;IT\n").expect("write");
+        assert_eq!(
+            participants(&spec, None, None).ok(),
+            Some(people(&[
+                ("Ana", Some("Sales"), None),
+                ("Ben", Some("IT"), None)
+            ])),
+            "semicolons as a spreadsheet in many locales writes them"
+        );
+
+        std::fs::write(&file, "name,rôle\nAna,Sales\n").expect("write");
+        let refused = participants(&spec, None, None).expect_err("unknown column");
+        assert!(
+            refused
+                .message
+                .ends_with("people.csv:1: unknown column `rôle`"),
+            "{}",
+            refused.message
+        );
+        std::fs::write(&file, "role,team\nSales,North\n").expect("write");
+        assert!(participants(&spec, None, None).is_err(), "no name column");
+        std::fs::write(&file, "name,role\nAna,Sales\n,IT\n").expect("write");
+        let refused = participants(&spec, None, None).expect_err("a row without a name");
+        assert!(
+            refused
+                .message
+                .ends_with("people.csv:3: a participant without a name"),
+            "{}",
+            refused.message
+        );
+        let missing = participants("@nowhere.csv", None, None).expect_err("missing file");
+        assert_eq!(missing.exit, Exit::Usage);
     }
 
     #[test]

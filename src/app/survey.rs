@@ -3,6 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
+use super::called_as;
 use super::failure::{Exit, Failure};
 use super::inputs::{Input, load_questionnaire};
 use super::interrupt;
@@ -18,6 +19,20 @@ use crate::survey::{SurveyEnd, SurveyError, TerminalPrompter, run_review, run_su
 use crate::terminal_text::clean;
 
 pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
+    // Before the terminal is asked for: a mistyped name is the first thing to put right.
+    if let Some(path) = &args.resume
+        && !path.exists()
+    {
+        return Err(Failure::usage(format!(
+            "nothing to resume: {} does not exist",
+            path.display()
+        ))
+        .hint(
+            "--resume takes the answer file (or a facilitated session's folder) of a survey \
+             started earlier; to start a new one there, use --output",
+        )
+        .into());
+    }
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
         return Err(
             Failure::usage("`centricity run` asks questions and needs a terminal")
@@ -46,6 +61,7 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
             let mut response = Response::new(&q);
             response.meta.respondent.clone_from(&args.respondent);
             response.meta.role.clone_from(&args.role);
+            response.meta.team.clone_from(&args.team);
             response.meta.date = Some(today());
             response.meta.language.clone_from(&args.common.lang);
             let path = match &args.output {
@@ -77,6 +93,9 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
         response.meta.respondent = Some(name.clone());
     }
     let lang = pick_language(args.common.lang.as_deref(), &response, &q);
+    // `--notes` on a resumed survey turns notes on for the rest of it; the file remembers.
+    response.session.notes |= args.notes;
+    let resume = called_as::resume_command(&path, args.questionnaire.as_deref());
 
     // Saving once before the first question proves the file can be written, so that an
     // unwritable folder is reported now rather than after the last answer.
@@ -94,7 +113,7 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
         Failure::invalid(format!("cannot save answers to {}: {e}", path.display()))
             .hint("choose a writable place with --output FILE")
     })?;
-    interrupt::install(&path, q.questions.len());
+    interrupt::install(&path, q.questions.len(), &lang, &resume, lock.file());
 
     let mut err = std::io::stderr();
     let width = usize::from(crate::term_width::stderr());
@@ -139,14 +158,10 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
 
     let mut prompter = TerminalPrompter::new(&lang);
     let survey = if args.review { run_review } else { run_survey };
-    let outcome = survey(
-        &q,
-        &mut response,
-        &lang,
-        args.notes,
-        &mut prompter,
-        &mut |r| save(r),
-    );
+    let notes = response.session.notes;
+    let outcome = survey(&q, &mut response, &lang, notes, &mut prompter, &mut |r| {
+        save(r)
+    });
     match outcome {
         Ok(SurveyEnd::Completed) => {
             let done = fill(
@@ -171,10 +186,7 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
             std::io::Write::flush(&mut out)?;
             if finished_before && !args.review {
                 // Only the result was shown: say how to change an answer.
-                let command = format!(
-                    "centricity run --resume {} --review",
-                    interrupt::shell_quote(&shown_path)
-                );
+                let command = format!("{resume} --review");
                 let _ = writeln!(
                     err,
                     "\n{}",
@@ -203,13 +215,13 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
                 err,
                 "\n{}\n{}",
                 wrapped(saved),
-                interrupt::resume_hint(&path)
+                interrupt::resume_hint(&lang, &resume)
             );
             Ok(Exit::Success)
         }
         Err(SurveyError::Interrupted) => Ok(interrupt::interrupted()),
         Err(e) => Err(Failure::invalid(e.to_string())
-            .hint(interrupt::resume_hint(&path))
+            .hint(interrupt::resume_hint(&lang, &resume))
             .into()),
     }
 }
@@ -217,21 +229,7 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
 /// `answers-<respondent>-<date>.toml` in the current folder, numbered so as never to replace a
 /// file that exists.
 fn default_path(respondent: Option<&str>) -> PathBuf {
-    let slug: String = respondent
-        .unwrap_or("")
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let slug = slug(respondent.unwrap_or(""));
     let stem = if slug.is_empty() {
         format!("answers-{}", today())
     } else {
@@ -246,6 +244,25 @@ fn default_path(respondent: Option<&str>) -> PathBuf {
     path
 }
 
+/// A person's name as part of a file name: lower case (Unicode's, so `Élodie` is `élodie` as
+/// `Ana` is `ana`), letters and digits kept with their accents, every other run of characters
+/// one `-`. Empty when the name has no letter or digit.
+pub(super) fn slug(name: &str) -> String {
+    name.chars()
+        .flat_map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().collect::<Vec<_>>()
+            } else {
+                vec!['-']
+            }
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// Today's date (UTC) as YYYY-MM-DD.
 pub(super) fn today() -> String {
     crate::clock::today()
@@ -254,17 +271,16 @@ pub(super) fn today() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
 
     #[test]
-    fn quotes_paths_for_the_shell_only_when_needed() {
-        assert_eq!(
-            interrupt::resume_hint(Path::new("answers-ana.toml")),
-            "resume with: centricity run --resume answers-ana.toml"
-        );
-        assert_eq!(
-            interrupt::resume_hint(Path::new("my answers.toml")),
-            "resume with: centricity run --resume 'my answers.toml'"
-        );
+    fn names_become_lower_case_file_names_with_their_accents() {
+        assert_eq!(slug("Ana"), "ana");
+        assert_eq!(slug("Élodie"), "élodie");
+        assert_eq!(slug("ÉLODIE Ñúñez"), "élodie-ñúñez");
+        assert_eq!(slug("  Jean-Luc / O'Brien  "), "jean-luc-o-brien");
+        assert_eq!(slug("Ǆemal"), "ǆemal", "a title-case letter too");
+        assert_eq!(slug("王芳"), "王芳");
+        assert_eq!(slug("../../etc"), "etc", "no path separator survives");
+        assert_eq!(slug("---"), "");
     }
 }

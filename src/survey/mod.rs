@@ -9,7 +9,7 @@ mod terminal;
 pub use flow::{SurveyEnd, SurveyError, first_unanswered, run_review, run_survey, view};
 pub use prompt::{Action, PromptError, Prompter, QuestionView, ReviewAction, ReviewLine};
 pub use room::{
-    RoomLine, RoomPrompter, RoomView, Spread, first_open_question, parse_room_line, run_room,
-    spread,
+    LineError, NoteLine, RoomLine, RoomPrompter, RoomView, Spread, first_open_question,
+    parse_note_line, parse_room_line, run_room, spread,
 };
 pub use terminal::TerminalPrompter;

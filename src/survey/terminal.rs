@@ -410,19 +410,16 @@ impl RoomPrompter for TerminalPrompter {
             if let Some(na) = &v.not_applicable {
                 legend.push(format!("n {}", clean(na, false)));
             }
-            self.write(&Style::new().dim().apply_to(legend.join(" | ")).to_string())?;
+            let width = usize::from(self.term.size().1).clamp(40, 100);
+            for line in legend_lines(&legend, width) {
+                self.term
+                    .write_line(&Style::new().dim().apply_to(line).to_string())?;
+            }
         }
         if help && let Some(h) = &v.help {
             self.write(&Style::new().dim().apply_to(clean(h, false)).to_string())?;
         }
-        if let Some(p) = problem {
-            self.write(
-                &Style::new()
-                    .yellow()
-                    .apply_to(format!("! {}", clean(p, false)))
-                    .to_string(),
-            )?;
-        }
+        self.room_problem(problem)?;
         let names: Vec<String> = room
             .participants
             .iter()
@@ -442,18 +439,47 @@ impl RoomPrompter for TerminalPrompter {
             "{names} (b back, ? help, q quit)",
             &[("names", &names.join(" "))],
         );
-        Input::<String>::with_theme(&self.theme)
-            .with_prompt(&self.room_prompt)
-            .with_initial_text(initial)
-            .allow_empty(true)
-            .report(false)
-            .interact_text_on(&self.term)
-            .map_err(|dialoguer::Error::IO(e)| interrupted(&self.term, e))
+        self.room_input(initial)
     }
 
     fn taken(&mut self, line: &str) -> Result<(), PromptError> {
         self.confirm(&self.room_prompt, line)?;
         Ok(())
+    }
+
+    fn refused(&mut self, line: &str) -> Result<(), PromptError> {
+        // What was typed stays in view, marked as refused, for the reason that follows.
+        let t = &self.theme;
+        let line = format!(
+            "{} {} {} {}",
+            t.error_prefix,
+            t.prompt_style.apply_to(&self.room_prompt),
+            t.success_suffix,
+            t.error_style.apply_to(clean(line, false))
+        );
+        self.term.write_line(&line)?;
+        Ok(())
+    }
+
+    fn read_note(
+        &mut self,
+        room: &RoomView,
+        notes: &[Option<String>],
+        first: bool,
+        problem: Option<&str>,
+    ) -> Result<String, PromptError> {
+        if first {
+            // Notes given earlier (before going back, or before a resume), to change or keep.
+            for (name, note) in room.participants.iter().zip(notes) {
+                if let Some(note) = note {
+                    let line = format!("  {}: {}", clean(name, false), clean(note, false));
+                    self.write(&Style::new().dim().apply_to(line).to_string())?;
+                }
+            }
+        }
+        self.room_problem(problem)?;
+        tr(&self.lang, "Note (name: text; Enter to go on)").clone_into(&mut self.room_prompt);
+        self.room_input(String::new())
     }
 
     fn show_spread(&mut self, room: &RoomView, s: &Spread) -> Result<(), PromptError> {
@@ -488,5 +514,126 @@ impl RoomPrompter for TerminalPrompter {
         };
         self.write(&styled)?;
         Ok(())
+    }
+}
+
+impl TerminalPrompter {
+    /// Shows why the room's last line was refused.
+    fn room_problem(&self, problem: Option<&str>) -> Result<(), PromptError> {
+        if let Some(p) = problem {
+            self.write(
+                &Style::new()
+                    .yellow()
+                    .apply_to(format!("! {}", clean(p, false)))
+                    .to_string(),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Reads one line at the room's current prompt, starting from `initial`.
+    fn room_input(&self, initial: String) -> Result<String, PromptError> {
+        Input::<String>::with_theme(&self.theme)
+            .with_prompt(&self.room_prompt)
+            .with_initial_text(initial)
+            .allow_empty(true)
+            .report(false)
+            .interact_text_on(&self.term)
+            .map_err(|dialoguer::Error::IO(e)| interrupted(&self.term, e))
+    }
+}
+
+/// The entries of a scale's legend (`4 Agree`, `n Don't know`) joined by ` | ` into lines of at
+/// most `width` columns, broken only between entries so that none is split across two lines.
+/// An entry wider than `width` has a line of its own.
+fn legend_lines(entries: &[String], width: usize) -> Vec<String> {
+    const SEPARATOR: &str = " | ";
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for entry in entries {
+        if !current.is_empty()
+            && console::measure_text_width(&current)
+                + SEPARATOR.len()
+                + console::measure_text_width(entry)
+                > width
+        {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push_str(SEPARATOR);
+        }
+        current.push_str(entry);
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(list: &[&str]) -> Vec<String> {
+        list.iter().map(|e| (*e).to_owned()).collect()
+    }
+
+    #[test]
+    fn the_legend_breaks_between_entries_never_inside_one() {
+        let legend = entries(&[
+            "1 Strongly disagree",
+            "2 Disagree",
+            "3 Neither agree nor disagree",
+            "4 Agree",
+            "5 Strongly agree",
+            "n Don't know",
+        ]);
+        let wide = legend_lines(&legend, 120);
+        assert_eq!(wide.len(), 1, "{wide:?}");
+        assert_eq!(
+            legend_lines(&legend, 100),
+            [
+                "1 Strongly disagree | 2 Disagree | 3 Neither agree nor disagree | 4 Agree | 5 \
+                 Strongly agree",
+                "n Don't know"
+            ]
+        );
+        let narrow = legend_lines(&legend, 40);
+        assert_eq!(
+            narrow,
+            [
+                "1 Strongly disagree | 2 Disagree",
+                "3 Neither agree nor disagree | 4 Agree",
+                "5 Strongly agree | n Don't know"
+            ]
+        );
+        assert!(narrow.iter().all(|l| l.chars().count() <= 40), "{narrow:?}");
+    }
+
+    #[test]
+    fn a_legend_entry_wider_than_the_line_has_a_line_of_its_own() {
+        let legend = entries(&[
+            "1 No",
+            "2 A label far longer than the line is wide",
+            "3 Yes",
+        ]);
+        assert_eq!(
+            legend_lines(&legend, 20),
+            [
+                "1 No",
+                "2 A label far longer than the line is wide",
+                "3 Yes"
+            ]
+        );
+        assert!(legend_lines(&[], 20).is_empty());
+    }
+
+    #[test]
+    fn wide_characters_count_twice() {
+        // Each Chinese character takes two columns: 6 + 3 + 8 = 17 columns, over 16 (counted
+        // as characters they would be 12).
+        let legend = entries(&["1 同意", "2 很同意"]);
+        assert_eq!(legend_lines(&legend, 16), ["1 同意", "2 很同意"]);
+        assert_eq!(legend_lines(&legend, 17), ["1 同意 | 2 很同意"]);
     }
 }

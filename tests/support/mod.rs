@@ -58,15 +58,31 @@ pub(crate) struct Pty {
     pub(crate) session: rexpect::session::PtySession,
 }
 
+/// `centricity run ARGS` in `dir`, called as an installed `centricity` is: by that name (the
+/// resume hint repeats the name the program was called by) and outside cargo (`cargo test`
+/// gives its children the environment of `cargo run`, where the hint says `cargo run`).
+pub(crate) fn command(dir: &std::path::Path, args: &[&str]) -> std::process::Command {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_centricity"));
+    cmd.arg0("centricity")
+        .arg("run")
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CARGO")
+        .env_remove("CARGO_PKG_NAME");
+    cmd
+}
+
 impl Pty {
     pub(crate) fn start(dir: &std::path::Path, args: &[&str]) -> Self {
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_centricity"));
-        cmd.arg("run")
-            .args(args)
-            .current_dir(dir)
-            .env("NO_COLOR", "1")
-            .env("TERM", "xterm")
-            .env_remove("CLICOLOR_FORCE");
+        Self::spawn(command(dir, args))
+    }
+
+    /// Runs `cmd` (see [`command`]) on a pseudo-terminal.
+    pub(crate) fn spawn(cmd: std::process::Command) -> Self {
         let session = rexpect::session::spawn_command(cmd, Some(TIMEOUT_MS))
             .expect("start centricity on a pty");
         Self { session }
