@@ -3,6 +3,7 @@
 //! (also inside the patterns tools use for grids: `Stem - Statement`, `Stem [Statement]`,
 //! `Statement:Stem`); the column that identifies respondents; metadata.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::edit_distance::levenshtein_within;
@@ -355,15 +356,47 @@ pub(crate) fn match_columns(
         *role = Some(Role::Ignored);
     }
 
+    // Each header's label and ids as `id_key`s, computed once: a map names many columns.
+    let keys: Vec<Vec<String>> = headers
+        .iter()
+        .map(|h| {
+            let mut k = vec![id_key(&h.label)];
+            k.extend(h.ids.iter().map(|c| id_key(c)));
+            if h.label == "#" {
+                k.push("#".to_owned());
+            }
+            k
+        })
+        .collect();
+    // The first column of each label, label in ASCII lower case, id and id key: a map names
+    // many columns, each looked up in time independent of the number of columns.
+    let mut by_label = HashMap::new();
+    let mut by_lower_label = HashMap::new();
+    let mut by_id = HashMap::new();
+    let mut by_key = HashMap::new();
+    for (c, (h, k)) in headers.iter().zip(&keys).enumerate() {
+        by_label.entry(h.label.as_str()).or_insert(c);
+        by_lower_label
+            .entry(h.label.to_ascii_lowercase())
+            .or_insert(c);
+        for id in &h.ids {
+            by_id.entry(id.as_str()).or_insert(c);
+        }
+        for key in k[1..].iter().filter(|key| !key.is_empty()) {
+            by_key.entry(key.as_str()).or_insert(c);
+        }
+    }
     let find = |name: &str| -> Option<usize> {
-        let key = id_key(name);
-        headers.iter().position(|h| h.label == name).or_else(|| {
-            headers.iter().position(|h| {
-                h.label.eq_ignore_ascii_case(name)
-                    || h.ids
-                        .iter()
-                        .any(|c| c == name || (!key.is_empty() && id_key(c) == key))
-            })
+        by_label.get(name).copied().or_else(|| {
+            [
+                by_lower_label.get(&name.to_ascii_lowercase()),
+                by_id.get(name),
+                by_key.get(id_key(name).as_str()),
+            ]
+            .into_iter()
+            .flatten()
+            .min()
+            .copied()
         })
     };
 
@@ -437,17 +470,6 @@ pub(crate) fn match_columns(
         },
         None if !roles.contains(&Some(Role::Respondent)) => {
             // The most specific name tools use, among columns that are not questions.
-            let keys: Vec<Vec<String>> = headers
-                .iter()
-                .map(|h| {
-                    let mut k = vec![id_key(&h.label)];
-                    k.extend(h.ids.iter().map(|c| id_key(c)));
-                    if h.label == "#" {
-                        k.push("#".to_owned());
-                    }
-                    k
-                })
-                .collect();
             if let Some(c) = ID_COLUMNS.iter().find_map(|name| {
                 (0..headers.len())
                     .find(|&c| roles[c].is_none() && keys[c].iter().any(|k| k == name))
