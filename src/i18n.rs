@@ -200,9 +200,90 @@ pub(crate) fn tr(lang: &str, english: &'static str) -> &'static str {
         .unwrap_or(english)
 }
 
-/// `english` in `lang` with each `{name}` replaced by its value.
+/// Forms for a count of one, where a language says one thing differently from many: (the
+/// catalogue's English text, the language, the placeholder holding the count, the text). The
+/// count that decides is each language's own: French counts the answers given where English
+/// counts the questions.
+#[rustfmt::skip]
+const ONE: &[(&str, &str, &str, &str)] = &[
+    ("group of {n} respondents", "en", "n", "group of {n} respondent"),
+    ("group of {n} respondents", "fr", "n", "groupe de {n} répondant"),
+    ("group of {n} respondents", "nl", "n", "groep van {n} respondent"),
+    ("group of {n} respondents", "it", "n", "gruppo di {n} rispondente"),
+    ("{n} respondents", "en", "n", "{n} respondent"),
+    ("{n} respondents", "fr", "n", "{n} répondant"),
+    ("{n} respondents", "nl", "n", "{n} respondent"),
+    ("{n} respondents", "it", "n", "{n} rispondente"),
+    ("{title} ({n} questions)", "en", "n", "{title} ({n} question)"),
+    ("{title} ({n} questions)", "fr", "n", "{title} ({n} question)"),
+    ("{title} ({n} questions)", "nl", "n", "{title} ({n} vraag)"),
+    ("{title} ({n} questions)", "it", "n", "{title} ({n} domanda)"),
+    ("Maturity index {index} of {n} - overall score {score} - {answered} of {total} items answered", "en", "total", "Maturity index {index} of {n} - overall score {score} - {answered} of {total} item answered"),
+    ("Maturity index {index} of {n} - overall score {score} - {answered} of {total} items answered", "fr", "answered", "Indice de maturité {index} sur {n} - score global {score} - {answered} item renseigné sur {total}"),
+    ("Maturity index {index} of {n} - overall score {score} - {answered} of {total} items answered", "it", "answered", "Indice di maturità {index} su {n} - punteggio complessivo {score} - risposta a {answered} item su {total}"),
+    ("Maturity index {index} of {n} - overall score {score} - {answered} of {total} items answered", "nl", "total", "Volwassenheidsindex {index} van {n} - totaalscore {score} - {answered} van {total} item beantwoord"),
+    ("Overall score {score} - {answered} of {total} items answered", "nl", "total", "Totaalscore {score} - {answered} van {total} item beantwoord"),
+    ("Overall score {score} - {answered} of {total} items answered", "en", "total", "Overall score {score} - {answered} of {total} item answered"),
+    ("Overall score {score} - {answered} of {total} items answered", "fr", "answered", "Score global {score} - {answered} item renseigné sur {total}"),
+    ("Overall score {score} - {answered} of {total} items answered", "it", "answered", "Punteggio complessivo {score} - risposta a {answered} item su {total}"),
+    ("insufficient evidence: {answered} of {total} answered", "fr", "answered", "données insuffisantes : {answered} réponse sur {total}"),
+    ("insufficient evidence: {answered} of {total} answered", "it", "answered", "dati insufficienti: risposta a {answered} item su {total}"),
+    ("Resuming: {answered} of {total} already answered.", "fr", "answered", "Reprise : {answered} réponse sur {total} déjà enregistrée."),
+    ("Resuming: {answered} of {total} already answered.", "it", "answered", "Ripresa: risposta già data a {answered} domanda su {total}."),
+    ("Saved {answered} of {total} answers to {path}.", "en", "total", "Saved {answered} of {total} answer to {path}."),
+    ("Saved {answered} of {total} answers to {path}.", "fr", "answered", "{answered} réponse sur {total} enregistrée dans {path}."),
+    ("Saved {answered} of {total} answers to {path}.", "nl", "total", "{answered} van {total} antwoord opgeslagen in {path}."),
+    ("Saved {answered} of {total} answers to {path}.", "it", "answered", "Salvata {answered} risposta su {total} in {path}."),
+    ("type {n} answers, one per participant", "en", "n", "type {n} answer, one per participant"),
+    ("type {n} answers, one per participant", "fr", "n", "tapez {n} réponse, une par participant"),
+    ("type {n} answers, one per participant", "nl", "n", "typ {n} antwoord, één per deelnemer"),
+    ("type {n} answers, one per participant", "it", "n", "digitate {n} risposta, una per partecipante"),
+    ("expected {n} answers ({names}), got {got}", "en", "n", "expected {n} answer ({names}), got {got}"),
+    ("expected {n} answers ({names}), got {got}", "nl", "n", "{n} antwoord verwacht ({names}), {got} gekregen"),
+];
+
+/// Whether `n` takes a language's "one" form (CLDR's cardinal rules: French counts 0 and 1 as
+/// one; Chinese has no plural).
+fn is_one(lang: &str, n: u64) -> bool {
+    match lang {
+        "fr" => n <= 1,
+        "zh" => false,
+        _ => n == 1,
+    }
+}
+
+/// `n` and the English noun in the form `n` takes, for messages spoken only in English
+/// ("1 question", "24 questions").
+pub(crate) fn english_count<N>(n: N, one: &str, many: &str) -> String
+where
+    N: std::fmt::Display + PartialEq + From<u8>,
+{
+    let noun = if n == N::from(1) { one } else { many };
+    format!("{n} {noun}")
+}
+
+/// `english` in `lang` with each `{name}` replaced by its value, in the form its count takes
+/// ("1 respondent", "2 respondents").
 pub(crate) fn fill(lang: &str, english: &'static str, values: &[(&str, &str)]) -> String {
-    let mut text = tr(lang, english).to_owned();
+    // Languages the catalogue lacks are spoken in English.
+    let speaks = if LANGUAGES.contains(&lang) {
+        lang
+    } else {
+        "en"
+    };
+    let one = ONE.iter().find(|(key, l, count, _)| {
+        *key == english
+            && *l == speaks
+            && values
+                .iter()
+                .find(|(name, _)| name == count)
+                .and_then(|(_, v)| v.parse::<u64>().ok())
+                .is_some_and(|n| is_one(speaks, n))
+    });
+    let mut text = match one {
+        Some((_, _, _, form)) => (*form).to_owned(),
+        None => tr(lang, english).to_owned(),
+    };
     for (name, value) in values {
         text = text.replace(&format!("{{{name}}}"), value);
     }
@@ -231,6 +312,68 @@ mod tests {
                 assert_eq!(placeholders(t), placeholders(e.0), "{lang} for {:?}", e.0);
             }
         }
+    }
+
+    #[test]
+    fn every_form_for_one_belongs_to_an_entry_and_keeps_its_placeholders() {
+        let placeholders = |t: &str| {
+            let mut p: Vec<String> = t
+                .split('{')
+                .skip(1)
+                .filter_map(|s| s.split('}').next())
+                .map(str::to_owned)
+                .collect();
+            p.sort();
+            p
+        };
+        for (key, lang, count, form) in ONE {
+            assert!(
+                CATALOGUE.iter().any(|e| e.0 == *key),
+                "{key:?} is not in the catalogue"
+            );
+            assert!(
+                *lang == "en" || LANGUAGES.contains(lang),
+                "{lang} for {key:?}"
+            );
+            assert!(
+                placeholders(key).contains(&(*count).to_owned()),
+                "{count} in {key:?}"
+            );
+            assert_eq!(placeholders(form), placeholders(key), "{lang} for {key:?}");
+        }
+    }
+
+    #[test]
+    fn counts_take_each_languages_plural_form() {
+        let group = |lang, n: &str| fill(lang, "group of {n} respondents", &[("n", n)]);
+        assert_eq!(group("en", "1"), "group of 1 respondent");
+        assert_eq!(group("en", "0"), "group of 0 respondents");
+        assert_eq!(group("en", "2"), "group of 2 respondents");
+        assert_eq!(group("de", "1"), "group of 1 respondent");
+        assert_eq!(group("fr", "0"), "groupe de 0 répondant");
+        assert_eq!(group("fr", "1"), "groupe de 1 répondant");
+        assert_eq!(group("fr", "2"), "groupe de 2 répondants");
+        assert_eq!(group("nl", "1"), "groep van 1 respondent");
+        assert_eq!(group("it", "11"), "gruppo di 11 rispondenti");
+        assert_eq!(group("zh", "1"), "1 名受访者组成的小组");
+        // Each language's own count decides: English counts the questions, French the answers.
+        let saved = |lang, answered: &str, total: &str| {
+            fill(
+                lang,
+                "Saved {answered} of {total} answers to {path}.",
+                &[("answered", answered), ("total", total), ("path", "a.toml")],
+            )
+        };
+        assert_eq!(saved("en", "1", "24"), "Saved 1 of 24 answers to a.toml.");
+        assert_eq!(saved("en", "1", "1"), "Saved 1 of 1 answer to a.toml.");
+        assert_eq!(
+            saved("fr", "1", "24"),
+            "1 réponse sur 24 enregistrée dans a.toml."
+        );
+        assert_eq!(
+            saved("fr", "3", "24"),
+            "3 réponses sur 24 enregistrées dans a.toml."
+        );
     }
 
     #[test]

@@ -7,8 +7,10 @@ use super::inputs::Input;
 use super::inputs::expand;
 use super::records::{CsvOptions, check_csv, is_csv};
 use super::score::{Questionnaires, load_response};
+use crate::answers::Answer;
 use crate::cli::{DiagnosticFormat, ValidateArgs};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::i18n::english_count;
 use crate::questionnaire::parse_questionnaire;
 use crate::terminal_text::clean;
 
@@ -39,7 +41,7 @@ fn check_one(input: &Input, questionnaires: &mut Questionnaires) -> Option<(&'st
     let name = input.name();
     if is_csv(input) {
         return match check_csv(input, questionnaires, &CsvOptions::default()) {
-            Ok((rows, false)) => Some(("csv", format!("{rows} respondents"))),
+            Ok((rows, false)) => Some(("csv", english_count(rows, "respondent", "respondents"))),
             Ok((_, true)) => None,
             Err(e) => {
                 match e.downcast::<Diagnostics>() {
@@ -69,12 +71,12 @@ fn check_one(input: &Input, questionnaires: &mut Questionnaires) -> Option<(&'st
                 Some((
                     "questionnaire",
                     format!(
-                        "questionnaire `{}` {}, {} questions, {} stages, {} dimensions",
+                        "questionnaire `{}` {}, {}, {}, {}",
                         q.id,
                         q.version,
-                        q.questions.len(),
-                        q.stages.len(),
-                        q.dimensions.len()
+                        english_count(q.questions.len(), "question", "questions"),
+                        english_count(q.stages.len(), "stage", "stages"),
+                        english_count(q.dimensions.len(), "dimension", "dimensions"),
                     ),
                 ))
             }
@@ -87,15 +89,28 @@ fn check_one(input: &Input, questionnaires: &mut Questionnaires) -> Option<(&'st
     match load_response(input, questionnaires) {
         Ok((q, response, warnings)) => {
             print_diagnostics(&warnings);
-            Some((
-                "answers",
-                format!(
-                    "answers to `{}`, {} of {} answered",
+            Some(("answers", {
+                // Counted as `score` counts them: a not-applicable answer has no score.
+                let given = |wanted: fn(&Answer) -> bool| {
+                    response
+                        .answers
+                        .iter()
+                        .flatten()
+                        .filter(|a| wanted(a))
+                        .count()
+                };
+                let scored = given(|a| matches!(a, Answer::Value(_)));
+                let not_applicable = given(|a| matches!(a, Answer::NotApplicable));
+                let mut line = format!(
+                    "answers to `{}`, {scored} of {} answered",
                     q.id,
-                    response.answered(),
                     q.questions.len()
-                ),
-            ))
+                );
+                if not_applicable > 0 {
+                    line.push_str(&format!(", {not_applicable} not applicable"));
+                }
+                line
+            }))
         }
         Err(d) => {
             print_diagnostics(&d.0);
