@@ -41,13 +41,16 @@ fn side(
 }
 
 pub(crate) fn gap_command(args: &GapArgs) -> anyhow::Result<Exit> {
+    let format = super::sink::output_format(&args.out)?;
     let common_map = args.csv.map.as_deref();
     let inside_csv = CsvOptions::with_map(&args.csv, args.internal_map.as_deref().or(common_map))?;
     let outside_csv = CsvOptions::with_map(&args.csv, args.customer_map.as_deref().or(common_map))?;
-    let mut inside =
-        Questionnaires::new(args.internal_questionnaire.as_deref())?.with_csv_default(DEFAULT_ID);
+    let mut inside = Questionnaires::new(args.internal_questionnaire.as_deref())?
+        .with_csv_default(DEFAULT_ID)
+        .with_flag("--internal-questionnaire");
     let mut outside = Questionnaires::new(args.customer_questionnaire.as_deref())?
-        .with_csv_default(CUSTOMER_VIEW_ID);
+        .with_csv_default(CUSTOMER_VIEW_ID)
+        .with_flag("--customer-questionnaire");
     let mut read = vec![args.internal.as_path(), args.customer.as_path()];
     for q in [&args.internal_questionnaire, &args.customer_questionnaire] {
         read.extend(q.as_deref().map(std::path::Path::new));
@@ -103,7 +106,7 @@ pub(crate) fn gap_command(args: &GapArgs) -> anyhow::Result<Exit> {
         &lang,
     );
     let width = sink.width();
-    report::render_gap(args.out.format, &mut sink, &gap, args.top, width, &lang)?;
+    report::render_gap(format, &mut sink, &gap, args.top, width, &lang)?;
     sink.finish()?;
     Ok(if bad_inside || bad_outside {
         Exit::Invalid

@@ -93,6 +93,7 @@ impl Groups {
 }
 
 pub(crate) fn summarize(args: &SummarizeArgs) -> anyhow::Result<Exit> {
+    let format = super::sink::output_format(&args.read.out)?;
     let mut questionnaires = Questionnaires::new(args.read.questionnaire.as_deref())?;
     let options = ScoreOptions {
         max_recommendations: args.read.top,
@@ -144,7 +145,7 @@ pub(crate) fn summarize(args: &SummarizeArgs) -> anyhow::Result<Exit> {
         lang: &lang,
     };
     let width = sink.width();
-    report::render_group(args.read.out.format, &mut sink, &view, width)?;
+    report::render_group(format, &mut sink, &view, width)?;
     sink.finish()?;
     Ok(if invalid {
         Exit::Invalid

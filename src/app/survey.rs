@@ -154,7 +154,7 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
                 lang: &lang,
             };
             let mut out = super::sink::stdout();
-            report::renderer(report::Format::Table, false, 80).result(&mut out, &scored)?;
+            report::renderer(report::Format::Table, 80).result(&mut out, &scored)?;
             std::io::Write::flush(&mut out)?;
             Ok(Exit::Success)
         }
