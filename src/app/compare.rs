@@ -58,6 +58,7 @@ fn snapshot(
         };
         // The invalid inputs were reported; the group is what remains, and the exit code says so.
         *any_invalid |= invalid;
+        super::language::requested(lang, &q)?;
         let lang = super::language::language(lang, None, &q);
         let (all, _) = g.finish(&q, lang);
         let label = format!("{label} (group of {})", all.respondents);
@@ -65,6 +66,7 @@ fn snapshot(
     }
     let (q, response, warnings) = load_response(&Input::Named(path.to_owned()), questionnaires)?;
     print_diagnostics(&warnings);
+    super::language::requested(lang, q)?;
     let a = assess(q, &response, options);
     let lang = super::language::language(lang, response.meta.language.as_deref(), q);
     Ok(Snapshot::from_assessment(q, &a, &label, lang))
@@ -241,6 +243,7 @@ fn saved_snapshot(
             .hint("pass --include-unfinished to count unfinished ones")
             .into());
     }
+    super::language::requested(lang, &q)?;
     let lang = super::language::language(lang, None, &q);
     let (all, _) = groups.finish(&q, lang);
     let label = format!("{label} (group of {})", all.respondents);
@@ -252,6 +255,9 @@ pub(crate) fn compare_command(args: &CompareArgs) -> anyhow::Result<Exit> {
     let mut questionnaires = Questionnaires::new(args.questionnaire.as_deref())?;
     let options = ScoreOptions::default();
     let lang = args.common.lang.as_deref();
+    if let Some(q) = questionnaires.forced() {
+        super::language::requested(lang, q)?;
+    }
     let csv = CsvOptions::from_args(&args.csv)?;
     let mut invalid = false;
     let mut read = vec![args.before.as_path(), args.after.as_path()];
@@ -266,7 +272,8 @@ pub(crate) fn compare_command(args: &CompareArgs) -> anyhow::Result<Exit> {
     let lang = args
         .common
         .lang
-        .clone()
+        .as_deref()
+        .map(super::language::primary)
         .or_else(super::language::locale_code)
         .unwrap_or_else(|| "en".to_owned());
     report::render_comparison(

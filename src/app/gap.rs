@@ -51,6 +51,9 @@ pub(crate) fn gap_command(args: &GapArgs) -> anyhow::Result<Exit> {
     let mut outside = Questionnaires::new(args.customer_questionnaire.as_deref())?
         .with_csv_default(CUSTOMER_VIEW_ID)
         .with_flag("--customer-questionnaire");
+    for q in [inside.forced(), outside.forced()].into_iter().flatten() {
+        super::language::requested(args.common.lang.as_deref(), q)?;
+    }
     let mut read = vec![args.internal.as_path(), args.customer.as_path()];
     for q in [&args.internal_questionnaire, &args.customer_questionnaire] {
         read.extend(q.as_deref().map(std::path::Path::new));
@@ -67,6 +70,9 @@ pub(crate) fn gap_command(args: &GapArgs) -> anyhow::Result<Exit> {
     let mut sink = Sink::open(args.out.output.as_deref(), args.out.force, false, &read)?;
     let (iq, ig, bad_inside) = side(&args.internal, &mut inside, &inside_csv)?;
     let (oq, og, bad_outside) = side(&args.customer, &mut outside, &outside_csv)?;
+    for q in [&iq, &oq] {
+        super::language::requested(args.common.lang.as_deref(), q)?;
+    }
 
     if oq.mirror_of.as_deref() != Some(iq.id.as_str()) {
         let (hint, message) = match &oq.mirror_of {

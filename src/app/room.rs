@@ -214,6 +214,7 @@ fn resume(folder: &Path, args: &RunArgs) -> anyhow::Result<Session> {
 fn start(spec: &str, args: &RunArgs) -> anyhow::Result<Session> {
     let names = participants(spec)?;
     let (q, _) = load_questionnaire(args.questionnaire.as_deref().unwrap_or(DEFAULT_ID))?;
+    super::language::requested(args.common.lang.as_deref(), &q)?;
     let folder = new_folder(args);
     // The lock sits beside the folder, so it is taken (and a session running there refuses
     // --force) before the folder is moved aside or created.
@@ -275,6 +276,7 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
     for path in &paths {
         lock.remove_stale_temporaries(path);
     }
+    super::language::requested(args.common.lang.as_deref(), &q)?;
     let lang = pick_language(args.common.lang.as_deref(), &responses[0], &q);
     let save = |rs: &[Response]| {
         let done = first_open_question(rs, q.questions.len());

@@ -195,6 +195,9 @@ thread_local! {
 pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
     let format = super::sink::output_format(&args.out)?;
     let mut questionnaires = Questionnaires::new(args.questionnaire.as_deref())?;
+    if let Some(q) = questionnaires.forced() {
+        super::language::requested(args.common.lang.as_deref(), q)?;
+    }
     let (inputs, problems) = expand(&args.inputs);
     let mut invalid = problems.iter().any(Diagnostic::is_error);
     print_diagnostics(&problems);
@@ -277,6 +280,7 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
     };
     let rows: Option<&RowWork<'_, Prepared>> = (format == Format::Csv).then_some(&fast);
     let mut header_for: Option<String> = None;
+    let mut languages_checked = std::collections::HashSet::new();
     invalid |= for_each_prepared(
         &inputs,
         &mut questionnaires,
@@ -284,6 +288,11 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
         &prepare,
         rows,
         &mut |q, (bytes, source, warnings)| {
+            // A --lang the questionnaire lacks ends the run before its first result is written.
+            if !languages_checked.contains(&q.id) {
+                super::language::requested(lang_flag, q)?;
+                languages_checked.insert(q.id.clone());
+            }
             print_diagnostics(&warnings);
             let bytes = match bytes {
                 Ok(b) => b,

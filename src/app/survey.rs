@@ -69,6 +69,7 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
     if let Some(name) = &args.respondent {
         response.meta.respondent = Some(name.clone());
     }
+    super::language::requested(args.common.lang.as_deref(), &q)?;
     let lang = pick_language(args.common.lang.as_deref(), &response, &q);
 
     // Saving once before the first question proves the file can be written, so that an
