@@ -33,7 +33,10 @@ pub enum Command {
     Score(ScoreArgs),
     /// Group result of many respondents: placement, spread, items the room disagrees on
     #[command(alias = "summarise")]
-    #[command(mut_arg("format", summarize_formats), mut_arg("lang", lang_without_answers))]
+    #[command(
+        mut_arg("format", summarize_formats),
+        mut_arg("lang", lang_without_answers)
+    )]
     Summarize(SummarizeArgs),
     /// What changed between two results: placement, index, stages, dimensions, items
     #[command(mut_arg("format", compare_formats))]
@@ -368,7 +371,10 @@ fn score_formats(arg: Arg) -> Arg {
     formats(
         arg,
         [
-            ("table", "A report per respondent, for reading in a terminal"),
+            (
+                "table",
+                "A report per respondent, for reading in a terminal",
+            ),
             (
                 "json",
                 "One JSON document (`centricity.results.v1`) with every respondent's result \
@@ -383,7 +389,10 @@ fn score_formats(arg: Arg) -> Arg {
                 "csv",
                 "One row per respondent: placement, index, stage and dimension scores",
             ),
-            ("markdown", "A report per respondent, to hand over or publish"),
+            (
+                "markdown",
+                "A report per respondent, to hand over or publish",
+            ),
             (
                 "html",
                 "One respondent's report: a self-contained HTML file with charts, printable",

@@ -159,10 +159,23 @@ fn lang_refuses_a_language_the_questionnaire_does_not_have() {
     for args in [
         &["score", TELECOM, "--lang", "de"][..],
         &["score", TELECOM, "--lang", "de", "--format", "json"],
-        &["score", "--questionnaire", "customer-centricity", TELECOM, "--lang", "pt-BR"],
+        &[
+            "score",
+            "--questionnaire",
+            "customer-centricity",
+            TELECOM,
+            "--lang",
+            "pt-BR",
+        ],
         &["summarize", "examples/workshop", "--lang", "DE"],
         &["compare", TELECOM, TELECOM, "--lang", "de"],
-        &["gap", "examples/gap/workshop", "examples/gap/customers.csv", "--lang", "es"],
+        &[
+            "gap",
+            "examples/gap/workshop",
+            "examples/gap/customers.csv",
+            "--lang",
+            "es",
+        ],
         &["show", "--lang", "de"],
         &["export", "--to", "qualtrics", "--lang", "de"],
     ] {
@@ -177,8 +190,14 @@ fn lang_refuses_a_language_the_questionnaire_does_not_have() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
         assert!(out.stdout.is_empty(), "{args:?}");
-        assert!(stderr.contains("has no texts in this language"), "{args:?}: {stderr}");
-        assert!(stderr.contains("its languages are en, fr, nl, it, zh"), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("has no texts in this language"),
+            "{args:?}: {stderr}"
+        );
+        assert!(
+            stderr.contains("its languages are en, fr, nl, it, zh"),
+            "{args:?}: {stderr}"
+        );
     }
 }
 

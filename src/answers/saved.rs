@@ -139,7 +139,10 @@ mod tests {
         let mut bad = good.clone();
         bad["items"][0]["answer"] = 9.into();
         let e = response_from_result(&q, &bad).expect_err("not an option");
-        assert!(e.starts_with(&format!("`{}`: 9 is not an option", q.questions[0].id)), "{e}");
+        assert!(
+            e.starts_with(&format!("`{}`: 9 is not an option", q.questions[0].id)),
+            "{e}"
+        );
 
         let mut bad = good.clone();
         bad["items"][0]["answer"] = "often".into();

@@ -190,12 +190,16 @@ fn saved_snapshot(
         match &first {
             None => first = Some(id.to_owned()),
             Some(f) if f != id => {
-                return Err(Diagnostics(vec![at(
-                    *line,
-                    k,
-                    format!("answers questionnaire `{id}`, but the results before it answer `{f}`"),
-                )
-                .with_help("a group answers one questionnaire")])
+                return Err(Diagnostics(vec![
+                    at(
+                        *line,
+                        k,
+                        format!(
+                            "answers questionnaire `{id}`, but the results before it answer `{f}`"
+                        ),
+                    )
+                    .with_help("a group answers one questionnaire"),
+                ])
                 .into());
             }
             Some(_) => {}
@@ -218,8 +222,8 @@ fn saved_snapshot(
     let mut groups = Groups::new(&q, None, options);
     let mut unfinished = 0;
     for (k, (line, doc)) in saved.documents.iter().enumerate() {
-        let response = response_from_result(&q, doc)
-            .map_err(|e| Diagnostics(vec![at(*line, k, e)]))?;
+        let response =
+            response_from_result(&q, doc).map_err(|e| Diagnostics(vec![at(*line, k, e)]))?;
         if !response.completed && !csv.include_unfinished {
             unfinished += 1;
             continue;
@@ -239,9 +243,11 @@ fn saved_snapshot(
         format!("{read}; compared as their group{left_out}"),
     )]);
     if groups.all.respondents() == 0 {
-        return Err(Failure::invalid(format!("{label} holds no finished result"))
-            .hint("pass --include-unfinished to count unfinished ones")
-            .into());
+        return Err(
+            Failure::invalid(format!("{label} holds no finished result"))
+                .hint("pass --include-unfinished to count unfinished ones")
+                .into(),
+        );
     }
     super::language::requested(lang, &q)?;
     let lang = super::language::language(lang, None, &q);
@@ -276,14 +282,7 @@ pub(crate) fn compare_command(args: &CompareArgs) -> anyhow::Result<Exit> {
         .map(super::language::primary)
         .or_else(super::language::locale_code)
         .unwrap_or_else(|| "en".to_owned());
-    report::render_comparison(
-        format,
-        &mut sink,
-        &comparison,
-        args.top,
-        width,
-        &lang,
-    )?;
+    report::render_comparison(format, &mut sink, &comparison, args.top, width, &lang)?;
     sink.finish()?;
     Ok(if invalid {
         Exit::Invalid

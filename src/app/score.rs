@@ -332,9 +332,11 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
     invalid |= unwritable;
     if scored == 0 && !invalid {
         // Every input was skipped (questionnaires in a folder): say so rather than print nothing.
-        return Err(Failure::invalid("nothing to score: no answer files among the inputs")
-            .hint("name answer files, folders of them, CSV exports, or -")
-            .into());
+        return Err(
+            Failure::invalid("nothing to score: no answer files among the inputs")
+                .hint("name answer files, folders of them, CSV exports, or -")
+                .into(),
+        );
     }
     if format == Format::Json {
         // One document, whatever the number of results: with none, an empty `results`.

@@ -98,7 +98,10 @@ mod tests {
         for (name, _) in &pages[1..] {
             let stem = name.trim_end_matches(".1");
             let reference = format!("{}(1)", stem.replace('-', "\\-"));
-            assert!(main.contains(&reference), "{reference} not in the main page");
+            assert!(
+                main.contains(&reference),
+                "{reference} not in the main page"
+            );
             referred += 1;
         }
         assert!(referred >= 10, "{referred} command pages");

@@ -4,9 +4,9 @@
 mod csv;
 mod html;
 mod json;
-pub(crate) use json::write_json;
 #[cfg(test)]
 pub(crate) use json::to_json as result_json;
+pub(crate) use json::write_json;
 mod markdown;
 mod table;
 
