@@ -75,6 +75,23 @@ pub(crate) fn gap_command(args: &GapArgs) -> anyhow::Result<Exit> {
     }
 
     if oq.mirror_of.as_deref() != Some(iq.id.as_str()) {
+        if iq.mirror_of.as_deref() == Some(oq.id.as_str()) {
+            // The internal side answers the questionnaire that mirrors the customer side's: the
+            // two paths were given the other way round.
+            return Err(Failure::usage(format!(
+                "the sides look swapped: {} answers `{}`, the customers' questionnaire, and {} answers `{}`, the self-assessment",
+                args.internal.display(),
+                iq.id,
+                args.customer.display(),
+                oq.id
+            ))
+            .hint(format!(
+                "put the internal answers first: centricity gap {} {}",
+                args.customer.display(),
+                args.internal.display()
+            ))
+            .into());
+        }
         let (hint, message) = match &oq.mirror_of {
             Some(target) => (
                 format!(
