@@ -78,7 +78,7 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Print the JSON Schema of the questionnaire or the answer-file format
+    /// Print the JSON Schema of the questionnaire or answer-file format, or of score's JSON
     Schema {
         #[arg(value_enum, default_value = "questionnaire")]
         kind: crate::schema::SchemaKind,
@@ -173,8 +173,8 @@ pub struct SummarizeArgs {
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// The earlier result: an answer file, a folder of them or a CSV export (a group), or a
-    /// saved JSON result
+    /// The earlier result: an answer file, a folder of them or a CSV export (a group), or
+    /// results saved by --format json or jsonl (several saved results are a group)
     #[arg(value_name = "BEFORE")]
     pub before: PathBuf,
     /// The later result, in any of the same forms
@@ -445,8 +445,8 @@ fn compare_formats(arg: Arg) -> Arg {
             ),
             (
                 "csv",
-                "One row per figure (placement, index, overall, each stage, dimension and item): \
-                 before, after, change",
+                "One row per figure (placement, index, overall, each stage and dimension, each \
+                 item that moved): before, after, change",
             ),
             ("markdown", "The comparison report, to hand over or publish"),
             (
