@@ -158,6 +158,11 @@ pub(crate) fn tr(lang: &str, english: &'static str) -> &'static str {
         .unwrap_or(english)
 }
 
+/// Whether the catalogue speaks `lang` (English, or one it translates into).
+pub(crate) fn speaks(lang: &str) -> bool {
+    lang == "en" || LANGUAGES.contains(&lang)
+}
+
 /// `english` in `lang` with each `{name}` replaced by its value.
 pub(crate) fn fill(lang: &str, english: &'static str, values: &[(&str, &str)]) -> String {
     let mut text = tr(lang, english).to_owned();

@@ -223,3 +223,21 @@ fn the_survey_refuses_a_language_the_questionnaire_does_not_have() {
         "nothing is left behind"
     );
 }
+
+/// Saved results carry their texts; the report around them is refused in a language the tool
+/// does not write, and written in one it does whatever the case or region.
+#[test]
+fn compare_of_saved_results_takes_the_languages_of_the_reports() {
+    let saved = "tests/fixtures/result-v1.1.json";
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_centricity"))
+        .args(["compare", saved, saved, "--lang", "de"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("--lang de: the reports are not written in this language")
+    );
+    assert!(run(&[], &["compare", saved, saved, "--lang", "FR-ca"]).starts_with("Avant"));
+}

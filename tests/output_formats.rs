@@ -62,12 +62,15 @@ fn ok(out: &Output, what: &str) {
     assert_eq!(out.status.code(), Some(0), "{what}: {}", stderr(out));
 }
 
+/// A command, the output file it is given, and what the file must look like.
+type Case<'a> = (&'a [&'a str], &'a str, fn(&str) -> bool);
+
 #[test]
 fn the_format_follows_the_extension_of_the_output_file() {
     let dir = workdir();
     let d = dir.path();
     let telecom = "examples/answers/telecom-driven.toml";
-    let cases: [(&[&str], &str, fn(&str) -> bool); 9] = [
+    let cases: [Case; 9] = [
         (&["score", telecom], "r.html", |t| {
             t.starts_with("<!DOCTYPE html>")
         }),

@@ -159,6 +159,7 @@ fn saved_snapshot(
     };
     let count = saved.documents.len();
     if let [(_, one)] = saved.documents.as_slice() {
+        super::language::spoken(lang)?;
         return Snapshot::from_json(label, one)
             .map_err(|e| Diagnostics(vec![Diagnostic::error(label, e)]).into());
     }

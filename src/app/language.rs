@@ -61,6 +61,18 @@ pub(crate) fn requested<'q>(
     }
 }
 
+/// Refuses a `--lang` the tool's own words are not written in, where no questionnaire decides
+/// (a saved result carries its texts already translated).
+pub(crate) fn spoken(flag: Option<&str>) -> Result<(), Failure> {
+    match flag {
+        Some(f) if !crate::i18n::speaks(&primary(f)) => Err(Failure::usage(format!(
+            "--lang {f}: the reports are not written in this language"
+        ))
+        .hint("--lang takes en, fr, nl, it or zh (in any case, with or without a region)")),
+        _ => Ok(()),
+    }
+}
+
 /// The language of a code without its region, script or encoding, lower-case (`fr` for `FR`,
 /// `fr-FR`, `fr_FR.UTF-8`): the tool's own words are looked up by it.
 pub(crate) fn primary(code: &str) -> String {
