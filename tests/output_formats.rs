@@ -412,6 +412,16 @@ fn compare_refuses_saved_results_it_cannot_read_as_one_result_or_one_group() {
     let bad_answer: String = bad_answer.iter().map(|v| format!("{v}\n")).collect();
     std::fs::write(d.join("bad-answer.jsonl"), bad_answer).expect("write");
     std::fs::write(d.join("empty.jsonl"), "\n").expect("write");
+    std::fs::write(
+        d.join("no-results.json"),
+        r#"{"schema": "centricity.results.v1"}"#,
+    )
+    .expect("write");
+    std::fs::write(
+        d.join("none.json"),
+        r#"{"schema": "centricity.results.v1", "results": []}"#,
+    )
+    .expect("write");
 
     for (file, expected) in [
         (
@@ -428,6 +438,14 @@ fn compare_refuses_saved_results_it_cannot_read_as_one_result_or_one_group() {
             "bad-answer.jsonl:2: `focused-relationship`: 7 is not an option of scale `agreement`",
         ),
         ("empty.jsonl", "empty.jsonl: the file holds no result"),
+        (
+            "no-results.json",
+            "no-results.json: the centricity.results.v1 document has no `results` array",
+        ),
+        (
+            "none.json",
+            "none.json: the centricity.results.v1 document holds no result",
+        ),
     ] {
         let out = centricity(d, &["compare", file, "examples/quarterly/2026-q3"]);
         assert_eq!(out.status.code(), Some(1), "{file}: {}", stderr(&out));

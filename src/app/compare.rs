@@ -92,12 +92,17 @@ enum Shape {
 fn read_saved(label: &str, text: &str) -> Result<Saved, Diagnostics> {
     let mut documents = Vec::new();
     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+    // The line each document starts on, counted on from the previous one.
+    let (mut line, mut counted) = (1, 0);
     loop {
-        let start = stream.byte_offset();
-        let line = text.get(start..).map_or(0, |rest| {
-            let skipped = rest.len() - rest.trim_start().len();
-            text[..start + skipped].matches('\n').count()
-        }) + 1;
+        let end = stream.byte_offset();
+        let start = text
+            .get(end..)
+            .map_or(end, |rest| end + rest.len() - rest.trim_start().len());
+        line += text
+            .get(counted..start)
+            .map_or(0, |t| t.matches('\n').count());
+        counted = start;
         match stream.next() {
             None => break,
             Some(Ok(value)) => documents.push((line, value)),
@@ -118,16 +123,15 @@ fn read_saved(label: &str, text: &str) -> Result<Saved, Diagnostics> {
             )]));
         }
         [(_, one)] if one.get("schema").and_then(Value::as_str) == Some(RESULTS_SCHEMA) => {
-            let results = one
-                .get("results")
-                .and_then(Value::as_array)
-                .cloned()
-                .ok_or_else(|| {
-                    Diagnostics(vec![Diagnostic::error(
+            let results = match documents.pop().map(|(_, mut doc)| doc["results"].take()) {
+                Some(Value::Array(results)) => results,
+                _ => {
+                    return Err(Diagnostics(vec![Diagnostic::error(
                         label,
                         format!("the {RESULTS_SCHEMA} document has no `results` array"),
-                    )])
-                })?;
+                    )]));
+                }
+            };
             documents = results.into_iter().map(|r| (0, r)).collect();
             Shape::Results
         }
