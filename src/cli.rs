@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Arg, Args, Parser, Subcommand, ValueEnum};
 
 use crate::report::Format;
 
@@ -32,10 +33,17 @@ pub enum Command {
     )]
     Run(RunArgs),
     /// Score answer files (or folders of them) and print each placement
+    #[command(mut_arg("format", score_formats))]
     Score(ScoreArgs),
     /// Group result of many respondents: placement, spread, items the room disagrees on
+    #[command(alias = "summarise")]
+    #[command(
+        mut_arg("format", summarize_formats),
+        mut_arg("lang", lang_without_answers)
+    )]
     Summarize(SummarizeArgs),
     /// What changed between two results: placement, index, stages, dimensions, items
+    #[command(mut_arg("format", compare_formats))]
     Compare(CompareArgs),
     /// The perception gap: what the organisation believes set against what customers experience
     #[command(
@@ -43,6 +51,7 @@ pub enum Command {
         CSV export of the bundled customer-view questionnaire, run with any survey tool. A gap is\n\
         internal minus customer, in points; 10 points or more is a blind spot."
     )]
+    #[command(mut_arg("format", gap_formats), mut_arg("lang", lang_without_answers))]
     Gap(GapArgs),
     /// Show how a survey tool's export is read, as a draft map file to check and adjust
     #[command(
@@ -62,6 +71,7 @@ pub enum Command {
     /// List the bundled questionnaires
     Questionnaires,
     /// Print a questionnaire readably: stages, dimensions and every question
+    #[command(mut_arg("lang", lang_without_answers))]
     Show(ShowArgs),
     /// Write a new questionnaire to FILE: valid as written, every field explained
     New {
@@ -72,7 +82,7 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Print the JSON Schema of the questionnaire or the answer-file format
+    /// Print the JSON Schema of the questionnaire or answer-file format, or of score's JSON
     Schema {
         #[arg(value_enum, default_value = "questionnaire")]
         kind: crate::schema::SchemaKind,
@@ -87,8 +97,19 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff), e.g. `centricity man > centricity.1`
-    Man,
+    /// Print the manual page (roff), or write one page per command with --dir
+    #[command(
+        after_help = "`centricity man > centricity.1` prints the main page; `centricity man --dir DIR` writes it\n\
+        with a page per command (centricity-run.1, centricity-score.1, ...), which it refers to."
+    )]
+    Man {
+        /// Write centricity.1 and a page per command (centricity-run.1, ...) into DIR
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Replace pages that exist in DIR
+        #[arg(long, requires = "dir")]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -165,8 +186,8 @@ pub struct SummarizeArgs {
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// The earlier result: an answer file, a folder of them or a CSV export (a group), or a
-    /// saved JSON result
+    /// The earlier result: an answer file, a folder of them or a CSV export (a group), or
+    /// results saved by --format json or jsonl (several saved results are a group)
     #[arg(value_name = "BEFORE")]
     pub before: PathBuf,
     /// The later result, in any of the same forms
@@ -248,12 +269,13 @@ pub struct ShowArgs {
     pub common: Common,
 }
 
-/// Where and how a command writes its result.
+/// Where and how a command writes its result. Each command describes `--format` in its own
+/// words (see [`score_formats`] and the others).
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Output format
-    #[arg(long, short, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format [default: from the extension of --output, else table]
+    #[arg(long, short, value_enum)]
+    pub format: Option<Format>,
     /// Write to FILE (atomically) instead of standard output
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -326,12 +348,154 @@ pub struct ExportArgs {
 
 #[derive(Debug, Args)]
 pub struct Common {
-    /// Language of questionnaire texts [default: the answer file's, else the questionnaire's first]
+    /// Language of the texts: a code the questionnaire declares, in any case and with or without
+    /// a region (fr, FR, fr-FR, fr_FR) [default: the answer file's language; else the locale's
+    /// (LC_ALL, LC_MESSAGES, LANG) when the questionnaire has it; else the questionnaire's first]
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
     /// Draw tables and bars with ASCII characters only
     #[arg(long)]
     pub ascii: bool,
+}
+
+/// `--lang` of the commands that read no answer file's language (a group, a questionnaire).
+fn lang_without_answers(arg: Arg) -> Arg {
+    arg.help(
+        "Language of the texts: a code the questionnaire declares, in any case and with or without \
+         a region (fr, FR, fr-FR, fr_FR) [default: the locale's (LC_ALL, LC_MESSAGES, LANG) when \
+         the questionnaire has it; else the questionnaire's first]",
+    )
+}
+
+/// `--format` with what the command writes in each format.
+fn formats(arg: Arg, values: [(&'static str, &'static str); 6]) -> Arg {
+    let parser = PossibleValuesParser::new(values.map(|(name, help)| {
+        debug_assert!(Format::from_str(name, false).is_ok(), "{name}");
+        PossibleValue::new(name).help(help)
+    }))
+    .try_map(|name| Format::from_str(&name, false));
+    arg.value_parser(parser).help(
+        "Output format [default: from the extension of --output (.html, .md, .json, .jsonl, \
+         .csv), else table]",
+    )
+}
+
+fn score_formats(arg: Arg) -> Arg {
+    formats(
+        arg,
+        [
+            (
+                "table",
+                "A report per respondent, for reading in a terminal",
+            ),
+            (
+                "json",
+                "One JSON document (`centricity.results.v1`) with every respondent's result \
+                 (`centricity.result.v1`) in `results`, whatever the number of inputs",
+            ),
+            (
+                "jsonl",
+                "JSON Lines: one result (`centricity.result.v1`) per line, written as each is \
+                 scored",
+            ),
+            (
+                "csv",
+                "One row per respondent: placement, index, stage and dimension scores",
+            ),
+            (
+                "markdown",
+                "A report per respondent, to hand over or publish",
+            ),
+            (
+                "html",
+                "One respondent's report: a self-contained HTML file with charts, printable",
+            ),
+        ],
+    )
+}
+
+fn summarize_formats(arg: Arg) -> Arg {
+    formats(
+        arg,
+        [
+            ("table", "The group report, for reading in a terminal"),
+            (
+                "json",
+                "One JSON document (`centricity.group.v1`): the group's result, every item's \
+                 spread, the placements and the --by groups",
+            ),
+            (
+                "jsonl",
+                "The same document on one line, to append to a JSON Lines file",
+            ),
+            (
+                "csv",
+                "One row for the group and one per --by group: respondents, placement, index, \
+                 stage and dimension scores, items to discuss",
+            ),
+            ("markdown", "The group report, to hand over or publish"),
+            (
+                "html",
+                "The group report: a self-contained HTML file with charts, printable",
+            ),
+        ],
+    )
+}
+
+fn compare_formats(arg: Arg) -> Arg {
+    formats(
+        arg,
+        [
+            ("table", "The changes, for reading in a terminal"),
+            (
+                "json",
+                "One JSON document (`centricity.comparison.v1`): both sides' figures and every \
+                 change",
+            ),
+            (
+                "jsonl",
+                "The same document on one line, to append to a JSON Lines file",
+            ),
+            (
+                "csv",
+                "One row per figure (placement, index, overall, each stage and dimension, each \
+                 item that moved): before, after, change",
+            ),
+            ("markdown", "The comparison report, to hand over or publish"),
+            (
+                "html",
+                "The comparison report: a self-contained HTML file with charts, printable",
+            ),
+        ],
+    )
+}
+
+fn gap_formats(arg: Arg) -> Arg {
+    formats(
+        arg,
+        [
+            ("table", "The perception gap, for reading in a terminal"),
+            (
+                "json",
+                "One JSON document (`centricity.gap.v1`): both sides, every gap with its \
+                 `blind_spot` flag, the verdict and the recommendations",
+            ),
+            (
+                "jsonl",
+                "The same document on one line, to append to a JSON Lines file",
+            ),
+            (
+                "csv",
+                "One row per figure (placement, index, overall, each stage, dimension and \
+                 mirrored statement): internal, customer, gap",
+            ),
+            ("markdown", "The gap report, to hand over or publish"),
+            (
+                "html",
+                "The gap report: a self-contained HTML file with both views overlaid, printable",
+            ),
+        ],
+    )
 }
 
 #[cfg(test)]

@@ -200,6 +200,11 @@ pub(crate) fn tr(lang: &str, english: &'static str) -> &'static str {
         .unwrap_or(english)
 }
 
+/// Whether the catalogue speaks `lang` (English, or one it translates into).
+pub(crate) fn speaks(lang: &str) -> bool {
+    lang == "en" || LANGUAGES.contains(&lang)
+}
+
 /// Forms for a count of one, where a language says one thing differently from many: (the
 /// catalogue's English text, the language, the placeholder holding the count, the text). The
 /// count that decides is each language's own: French counts the answers given where English
@@ -266,19 +271,15 @@ where
 /// ("1 respondent", "2 respondents").
 pub(crate) fn fill(lang: &str, english: &'static str, values: &[(&str, &str)]) -> String {
     // Languages the catalogue lacks are spoken in English.
-    let speaks = if LANGUAGES.contains(&lang) {
-        lang
-    } else {
-        "en"
-    };
+    let spoken = if speaks(lang) { lang } else { "en" };
     let one = ONE.iter().find(|(key, l, count, _)| {
         *key == english
-            && *l == speaks
+            && *l == spoken
             && values
                 .iter()
                 .find(|(name, _)| name == count)
                 .and_then(|(_, v)| v.parse::<u64>().ok())
-                .is_some_and(|n| is_one(speaks, n))
+                .is_some_and(|n| is_one(spoken, n))
     });
     let mut text = match one {
         Some((_, _, _, form)) => (*form).to_owned(),

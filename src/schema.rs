@@ -1,5 +1,7 @@
 //! JSON Schemas of the questionnaire and answer formats, generated from the types that read
-//! them, so that editors with TOML schema support validate and complete the files.
+//! them, so that editors with TOML schema support validate and complete the files; and of the
+//! results `score --format json` writes, kept by hand beside the code that writes them and
+//! checked against its output by the tests.
 
 use crate::answers::AnswerFileFormat;
 use crate::questionnaire::QuestionnaireFile;
@@ -11,13 +13,20 @@ pub enum SchemaKind {
     Questionnaire,
     /// Answer files written by `centricity run`.
     Answers,
+    /// What `centricity score --format json` writes (`centricity.results.v1`; each JSON Lines
+    /// line of `--format jsonl` is one of its `results`).
+    Results,
 }
+
+/// The schema of `score`'s JSON results, as committed in `schema/results.schema.json`.
+const RESULTS: &str = include_str!("../schema/results.schema.json");
 
 /// The schema of `kind`, pretty-printed JSON with a final newline.
 pub fn schema(kind: SchemaKind) -> String {
     let schema = match kind {
         SchemaKind::Questionnaire => schemars::schema_for!(QuestionnaireFile),
         SchemaKind::Answers => schemars::schema_for!(AnswerFileFormat),
+        SchemaKind::Results => return RESULTS.to_owned(),
     };
     let mut value = schema.to_value();
     drop_null(&mut value);

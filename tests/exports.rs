@@ -18,14 +18,14 @@ fn expected() -> toml::Table {
     text.parse().unwrap()
 }
 
-/// Runs `score --format json` on `file` with `args`; returns the exit code, the results and
+/// Runs `score --format jsonl` on `file` with `args`; returns the exit code, the results and
 /// standard error.
 fn score(file: &Path, args: &[&str]) -> (i32, Vec<Value>, String) {
     let out = Command::cargo_bin("centricity")
         .unwrap()
         .arg("score")
         .arg(file)
-        .args(["--format", "json"])
+        .args(["--format", "jsonl"])
         .args(args)
         .output()
         .unwrap();

@@ -134,3 +134,110 @@ fn the_survey_screen_speaks_each_language() {
         s.exp_eof().expect("end");
     }
 }
+
+/// `--lang` is matched as people write it: any case, with a region or a script.
+#[test]
+fn lang_takes_any_case_and_a_region() {
+    for lang in ["FR", "fr-FR", "fr_FR", "Fr_be"] {
+        assert!(
+            run(&[], &["score", TELECOM, "--lang", lang])
+                .contains("Positionnement : À l’écoute du client"),
+            "{lang}"
+        );
+    }
+    assert!(run(&[], &["score", TELECOM, "--lang", "zh-Hans"]).contains("定位：客户驱动"));
+    assert!(
+        run(&[], &["summarize", "examples/workshop", "--lang", "NL"]).contains("Positie: "),
+        "summarize"
+    );
+}
+
+/// A language the questionnaire does not have is a usage error naming those it has, in every
+/// command that takes --lang; nothing is written.
+#[test]
+fn lang_refuses_a_language_the_questionnaire_does_not_have() {
+    for args in [
+        &["score", TELECOM, "--lang", "de"][..],
+        &["score", TELECOM, "--lang", "de", "--format", "json"],
+        &[
+            "score",
+            "--questionnaire",
+            "customer-centricity",
+            TELECOM,
+            "--lang",
+            "pt-BR",
+        ],
+        &["summarize", "examples/workshop", "--lang", "DE"],
+        &["compare", TELECOM, TELECOM, "--lang", "de"],
+        &[
+            "gap",
+            "examples/gap/workshop",
+            "examples/gap/customers.csv",
+            "--lang",
+            "es",
+        ],
+        &["show", "--lang", "de"],
+        &["export", "--to", "qualtrics", "--lang", "de"],
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_centricity"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert!(
+            stderr.contains("has no texts in this language"),
+            "{args:?}: {stderr}"
+        );
+        assert!(
+            stderr.contains("its languages are en, fr, nl, it, zh"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+/// The survey refuses a language its questionnaire lacks before it asks or saves anything.
+#[cfg(unix)]
+#[test]
+fn the_survey_refuses_a_language_the_questionnaire_does_not_have() {
+    use rexpect::session::spawn_command;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_centricity"));
+    cmd.args(["run", "--lang", "de", "--output", "a.toml"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut s = spawn_command(cmd, Some(20_000)).expect("pty");
+    s.exp_string("--lang de: questionnaire `customer-centricity` has no texts in this language")
+        .expect("the refusal");
+    s.exp_eof().expect("end");
+    assert!(!dir.path().join("a.toml").exists());
+    assert_eq!(
+        std::fs::read_dir(dir.path()).expect("list").count(),
+        0,
+        "nothing is left behind"
+    );
+}
+
+/// Saved results carry their texts; the report around them is refused in a language the tool
+/// does not write, and written in one it does whatever the case or region.
+#[test]
+fn compare_of_saved_results_takes_the_languages_of_the_reports() {
+    let saved = "tests/fixtures/result-v1.1.json";
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_centricity"))
+        .args(["compare", saved, saved, "--lang", "de"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("--lang de: the reports are not written in this language")
+    );
+    assert!(run(&[], &["compare", saved, saved, "--lang", "FR-ca"]).starts_with("Avant"));
+}

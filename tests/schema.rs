@@ -114,3 +114,150 @@ print(n)
         .expect("count");
     assert!(n >= 19, "validated {n} files");
 }
+
+/// `score --format json` output of every kind of input: answer files (with and without stages,
+/// with notes, not applicable and missing answers) and a CSV export.
+fn scored_documents() -> Vec<serde_json::Value> {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let runs: [&[&str]; 4] = [
+        &["examples/answers", "examples/workshop"],
+        &["tests/fixtures/csv/edge-cases.csv"],
+        &[
+            "tests/fixtures/security-answers.toml",
+            "--questionnaire",
+            "examples/questionnaires/security-maturity.toml",
+        ],
+        &["tests/fixtures/invalid/a-unknown-question.toml"],
+    ];
+    runs.iter()
+        .map(|args| {
+            let out = Command::new(env!("CARGO_BIN_EXE_centricity"))
+                .current_dir(root)
+                .arg("score")
+                .args(*args)
+                .args(["--format", "json"])
+                .output()
+                .expect("runs");
+            serde_json::from_slice(&out.stdout)
+                .unwrap_or_else(|e| panic!("{args:?}: not one JSON document: {e}"))
+        })
+        .collect()
+}
+
+/// Every key the results carry is one the schema describes, and every key it requires is
+/// there: checked without a validator, so that the schema cannot drift from the output.
+#[test]
+fn the_results_schema_names_every_key_of_the_results() {
+    let s: serde_json::Value = serde_json::from_str(&schema(SchemaKind::Results)).expect("json");
+    assert_eq!(
+        s,
+        serde_json::from_str::<serde_json::Value>(&committed("results.schema.json")).expect("json")
+    );
+    let result = &s["$defs"]["result"];
+    let documents = scored_documents();
+    let mut seen = 0;
+    for doc in &documents {
+        assert_eq!(doc["schema"], "centricity.results.v1");
+        let keys: Vec<&String> = doc.as_object().expect("object").keys().collect();
+        assert_eq!(keys, ["schema", "results"]);
+        for r in doc["results"].as_array().expect("results") {
+            seen += 1;
+            for (key, _) in r.as_object().expect("object") {
+                assert!(
+                    result["properties"].get(key).is_some(),
+                    "`{key}` is not in the schema"
+                );
+            }
+            for key in result["required"].as_array().expect("required") {
+                assert!(r.get(key.as_str().expect("key")).is_some(), "no `{key}`");
+            }
+            for (list, def) in [
+                ("stages", "stages"),
+                ("dimensions", "dimensions"),
+                ("items", "items"),
+            ] {
+                let described = &result["properties"][def]["items"]["properties"];
+                for entry in r[list].as_array().expect("list") {
+                    for (key, _) in entry.as_object().expect("object") {
+                        assert!(
+                            described.get(key).is_some(),
+                            "`{list}[].{key}` is not in the schema"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(seen >= 12, "{seen} results");
+    assert_eq!(
+        documents[3]["results"],
+        serde_json::json!([]),
+        "none valid: an empty `results`"
+    );
+}
+
+/// The results validate against the schema with an independent validator, as a document and
+/// line by line as JSON Lines.
+#[test]
+fn scored_results_validate_against_the_results_schema() {
+    let available = Command::new("python3")
+        .args(["-c", "import jsonschema"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !available {
+        println!("skipped: python3 cannot import jsonschema");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let documents = scored_documents();
+    for (k, doc) in documents.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("{k}.json")), doc.to_string()).expect("write");
+    }
+    let lines = Command::new(env!("CARGO_BIN_EXE_centricity"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "score",
+            "examples/answers",
+            "tests/fixtures/csv/edge-cases.csv",
+            "--format",
+            "jsonl",
+        ])
+        .output()
+        .expect("runs");
+    std::fs::write(dir.path().join("lines.jsonl"), &lines.stdout).expect("write");
+    let script = r#"
+import glob, json, sys, jsonschema
+root, work = sys.argv[1], sys.argv[2]
+s = json.load(open(f"{root}/schema/results.schema.json"))
+jsonschema.Draft202012Validator.check_schema(s)
+n = 0
+for f in sorted(glob.glob(f"{work}/*.json")):
+    jsonschema.validate(json.load(open(f)), s); n += 1
+line = dict(s["$defs"]["result"], **{"$defs": s["$defs"]})
+for l in open(f"{work}/lines.jsonl"):
+    jsonschema.validate(json.loads(l), line); n += 1
+bad = json.load(open(f"{work}/0.json"))
+bad["results"][0]["stages"][0]["status"] = "done"
+try:
+    jsonschema.validate(bad, s)
+    sys.exit("a result with an unknown status passed the schema")
+except jsonschema.ValidationError:
+    pass
+print(n)
+"#;
+    let out = Command::new("python3")
+        .args(["-c", script, env!("CARGO_MANIFEST_DIR")])
+        .arg(dir.path())
+        .output()
+        .expect("python3");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let n: usize = String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .expect("count");
+    assert!(n >= 10, "validated {n} documents and lines");
+}

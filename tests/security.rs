@@ -613,10 +613,10 @@ fn compare_refuses_saved_results_with_figures_out_of_range() {
     let saved = stdout(&out);
     std::fs::write(dir.path().join("before.json"), &saved).expect("write");
     let mut doc: serde_json::Value = serde_json::from_str(&saved).expect("json");
-    doc["index"] = serde_json::json!(1.7e308);
+    doc["results"][0]["index"] = serde_json::json!(1.7e308);
     std::fs::write(dir.path().join("huge.json"), doc.to_string()).expect("write");
     let mut doc: serde_json::Value = serde_json::from_str(&saved).expect("json");
-    doc["stages"][1]["score"] = serde_json::json!(-3.5);
+    doc["results"][0]["stages"][1]["score"] = serde_json::json!(-3.5);
     std::fs::write(dir.path().join("negative.json"), doc.to_string()).expect("write");
     for (file, expected) in [
         (

@@ -249,7 +249,7 @@ impl AnswerDocument {
         }
 
         if let Some(lang) = &raw.language
-            && !q.languages.contains(lang)
+            && q.language(lang).is_none()
         {
             found.push(
                 Diagnostic::warning(

@@ -11,6 +11,7 @@ use crate::diagnostic::Diagnostic;
 pub(crate) fn export(args: &ExportArgs) -> anyhow::Result<Exit> {
     let (q, warnings) = load_questionnaire(&args.questionnaire)?;
     print_diagnostics(&warnings);
+    super::language::requested(args.lang.as_deref(), &q)?;
     let lang = super::language::language(args.lang.as_deref(), None, &q).to_owned();
     let problems: Vec<Diagnostic> = crate::survey_tools::problems(&q, args.to)
         .into_iter()

@@ -1,5 +1,6 @@
 //! Exit codes, and the one place where errors and diagnostics are printed.
 
+use std::collections::HashSet;
 use std::io::Write;
 
 use anstyle::{AnsiColor, Style};
@@ -61,7 +62,9 @@ const WARNING: Style = AnsiColor::Yellow.on_default().bold();
 const HINT: Style = AnsiColor::Cyan.on_default();
 
 /// Prints diagnostics to stderr: `file:line:column: error: message`, the offending line with a
-/// caret, and the help. Coloured only on a terminal and never with `NO_COLOR`.
+/// caret, and the help. Coloured only on a terminal and never with `NO_COLOR`. A warning or a
+/// note is printed once per run: a file read twice (the same questionnaire on both sides of a
+/// command) says what is wrong with it once.
 pub(crate) fn print_diagnostics(all: &[Diagnostic]) {
     if all.is_empty() {
         return;
@@ -77,7 +80,7 @@ pub(crate) fn print_diagnostics(all: &[Diagnostic]) {
     }
     let renderer = annotate_snippets::Renderer::styled();
     let mut err = anstream::stderr().lock();
-    for d in all {
+    for d in all.iter().filter(|d| first_time(d)) {
         if d.snippet.is_some() {
             let _ = writeln!(err, "{}\n", renderer.render(&snippet_report(d)));
             continue;
@@ -98,6 +101,22 @@ pub(crate) fn print_diagnostics(all: &[Diagnostic]) {
             let _ = writeln!(err, "  {HINT}help{HINT:#}: {}", clean(help, false));
         }
     }
+}
+
+/// A warning or note by place and message.
+type Printed = HashSet<(String, Option<usize>, Option<usize>, String)>;
+
+/// Whether `d` is an error, or a warning or note not printed before in this run.
+fn first_time(d: &Diagnostic) -> bool {
+    static PRINTED: std::sync::Mutex<Option<Printed>> = std::sync::Mutex::new(None);
+    if d.is_error() {
+        return true;
+    }
+    PRINTED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .get_or_insert_with(HashSet::new)
+        .insert((d.file.clone(), d.line, d.column, d.message.clone()))
 }
 
 thread_local! {
@@ -170,4 +189,26 @@ pub(crate) fn report(error: &anyhow::Error) -> Exit {
         clean(&format!("{error:#}"), false)
     );
     Exit::Invalid
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_warning_is_printed_once_a_run_and_an_error_every_time() {
+        let warning =
+            Diagnostic::warning("once.toml", "has no translation for title (fr)").at_line(3);
+        let elsewhere =
+            Diagnostic::warning("once.toml", "has no translation for title (fr)").at_line(9);
+        let error = Diagnostic::error("once.toml", "unknown key").at_line(3);
+        assert!(first_time(&warning));
+        assert!(!first_time(&warning.clone()));
+        assert!(
+            first_time(&elsewhere),
+            "the same words at another line are another warning"
+        );
+        assert!(first_time(&error));
+        assert!(first_time(&error));
+    }
 }

@@ -41,13 +41,19 @@ fn side(
 }
 
 pub(crate) fn gap_command(args: &GapArgs) -> anyhow::Result<Exit> {
+    let format = super::sink::output_format(&args.out)?;
     let common_map = args.csv.map.as_deref();
     let inside_csv = CsvOptions::with_map(&args.csv, args.internal_map.as_deref().or(common_map))?;
     let outside_csv = CsvOptions::with_map(&args.csv, args.customer_map.as_deref().or(common_map))?;
-    let mut inside =
-        Questionnaires::new(args.internal_questionnaire.as_deref())?.with_csv_default(DEFAULT_ID);
+    let mut inside = Questionnaires::new(args.internal_questionnaire.as_deref())?
+        .with_csv_default(DEFAULT_ID)
+        .with_flag("--internal-questionnaire");
     let mut outside = Questionnaires::new(args.customer_questionnaire.as_deref())?
-        .with_csv_default(CUSTOMER_VIEW_ID);
+        .with_csv_default(CUSTOMER_VIEW_ID)
+        .with_flag("--customer-questionnaire");
+    for q in [inside.forced(), outside.forced()].into_iter().flatten() {
+        super::language::requested(args.common.lang.as_deref(), q)?;
+    }
     let mut read = vec![args.internal.as_path(), args.customer.as_path()];
     for q in [&args.internal_questionnaire, &args.customer_questionnaire] {
         read.extend(q.as_deref().map(std::path::Path::new));
@@ -64,8 +70,28 @@ pub(crate) fn gap_command(args: &GapArgs) -> anyhow::Result<Exit> {
     let mut sink = Sink::open(args.out.output.as_deref(), args.out.force, false, &read)?;
     let (iq, ig, bad_inside) = side(&args.internal, &mut inside, &inside_csv)?;
     let (oq, og, bad_outside) = side(&args.customer, &mut outside, &outside_csv)?;
+    for q in [&iq, &oq] {
+        super::language::requested(args.common.lang.as_deref(), q)?;
+    }
 
     if oq.mirror_of.as_deref() != Some(iq.id.as_str()) {
+        if iq.mirror_of.as_deref() == Some(oq.id.as_str()) {
+            // The internal side answers the questionnaire that mirrors the customer side's: the
+            // two paths were given the other way round.
+            return Err(Failure::usage(format!(
+                "the sides look swapped: {} answers `{}`, the customers' questionnaire, and {} answers `{}`, the self-assessment",
+                args.internal.display(),
+                iq.id,
+                args.customer.display(),
+                oq.id
+            ))
+            .hint(format!(
+                "put the internal answers first: centricity gap {} {}",
+                args.customer.display(),
+                args.internal.display()
+            ))
+            .into());
+        }
         let (hint, message) = match &oq.mirror_of {
             Some(target) => (
                 format!(
@@ -103,7 +129,7 @@ pub(crate) fn gap_command(args: &GapArgs) -> anyhow::Result<Exit> {
         &lang,
     );
     let width = sink.width();
-    report::render_gap(args.out.format, &mut sink, &gap, args.top, width, &lang)?;
+    report::render_gap(format, &mut sink, &gap, args.top, width, &lang)?;
     sink.finish()?;
     Ok(if bad_inside || bad_outside {
         Exit::Invalid

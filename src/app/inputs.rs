@@ -15,7 +15,10 @@ const MAX_READ_BYTES: u64 = 64 * 1024 * 1024;
 /// One input to score: a path, or standard input.
 #[derive(Debug, Clone)]
 pub(crate) enum Input {
+    /// A file found in a folder, or one a command opens by itself.
     File(PathBuf),
+    /// A file named on the command line: what it is not is an error, not something to skip.
+    Named(PathBuf),
     /// Standard input, or another input that is not a regular file (a named pipe, `<(...)`),
     /// read once into a temporary file (removed when the last copy is dropped), so that a CSV
     /// export can be read twice without holding it in memory. Its kind is told from its name's
@@ -31,14 +34,14 @@ pub(crate) enum Input {
 impl Input {
     pub(crate) fn name(&self) -> String {
         match self {
-            Self::File(p) => p.display().to_string(),
+            Self::File(p) | Self::Named(p) => p.display().to_string(),
             Self::Piped { name, .. } => name.clone(),
         }
     }
 
     pub(crate) fn read(&self) -> Result<String, Diagnostic> {
         match self {
-            Self::File(p) => read_text(p),
+            Self::File(p) | Self::Named(p) => read_text(p),
             Self::Piped { name, path, .. } => read_text(path).map_err(|mut d| {
                 d.file.clone_from(name);
                 d
@@ -78,7 +81,7 @@ pub(crate) fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<Diagnostic>) {
                 ));
             }
         } else if p.is_file() {
-            inputs.push(Input::File(p.clone()));
+            inputs.push(Input::Named(p.clone()));
         } else if p.exists() {
             let name = p.display().to_string();
             let extension = p.extension().and_then(|e| e.to_str());
@@ -143,6 +146,82 @@ fn walk_in(root: &Path, dir: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<
             }
         }
     }
+}
+
+/// What a TOML file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TomlKind {
+    Questionnaire,
+    Answers,
+}
+
+/// What a TOML file is, told from its top-level keys without parsing it (so that a huge file
+/// meets its size limit at once, and a folder of answer files costs nothing more): an answer
+/// file says `questionnaire = "ID"` or has an `[answers]` table; a questionnaire has a
+/// `[questionnaire]` table (or `questionnaire.` keys) or `[[questions]]`. `None` when no line
+/// says.
+pub(crate) fn toml_kind(text: &str) -> Option<TomlKind> {
+    for line in text.lines().map(str::trim_start) {
+        let key = line.split(['=', ' ', '\t']).next().unwrap_or("");
+        if key == "questionnaire" && line.contains('=') && !line.contains('{')
+            || line.starts_with("[answers]")
+        {
+            return Some(TomlKind::Answers);
+        }
+        if line.starts_with("[questionnaire]")
+            || line.starts_with("questionnaire.")
+            || line.starts_with("[[questions]]")
+        {
+            return Some(TomlKind::Questionnaire);
+        }
+    }
+    None
+}
+
+/// The error for a questionnaire named where answers are read: what it is, and what to run.
+/// `flag` is the option that names the questionnaire of answers in this command.
+pub(crate) fn named_questionnaire(input: &Input, flag: &str) -> Diagnostic {
+    let path = match input {
+        Input::File(p) | Input::Named(p) => p.display().to_string(),
+        Input::Piped { .. } => "FILE".to_owned(),
+    };
+    Diagnostic::error(input.name(), "this is a questionnaire, not answers to one").with_help(
+        format!(
+            "to take it, run `centricity run {path}`; to score answers to it, name it with \
+             `{flag} {path}`"
+        ),
+    )
+}
+
+/// Notes for questionnaires found in folders and skipped: one per folder, naming them.
+pub(crate) fn skipped_questionnaires(paths: &[PathBuf]) -> Vec<Diagnostic> {
+    let mut by_folder: std::collections::BTreeMap<&Path, Vec<String>> = Default::default();
+    for p in paths {
+        let folder = p.parent().unwrap_or(Path::new(""));
+        let name = p.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        by_folder.entry(folder).or_default().push(name);
+    }
+    by_folder
+        .into_iter()
+        .map(|(folder, names)| {
+            const SHOWN: usize = 5;
+            let mut list = names[..names.len().min(SHOWN)].join(", ");
+            if names.len() > SHOWN {
+                list.push_str(&format!(" and {} more", names.len() - SHOWN));
+            }
+            let n = match names.len() {
+                1 => "1 questionnaire".to_owned(),
+                n => format!("{n} questionnaires"),
+            };
+            Diagnostic::note(
+                folder.display().to_string(),
+                format!("skipped {n}, not answers: {list}"),
+            )
+        })
+        .collect()
 }
 
 /// Reads a text file, refusing huge files and naming the place of invalid UTF-8.

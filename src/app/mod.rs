@@ -69,7 +69,7 @@ pub fn run() -> i32 {
         Command::Questionnaires => show::list(),
         Command::Show(args) => show::show(args),
         Command::Completions { shell } => shell_integration::completions(*shell),
-        Command::Man => shell_integration::man(),
+        Command::Man { dir, force } => shell_integration::man(dir.as_deref(), *force),
         Command::New { file, force } => show::new_questionnaire(file, *force),
         Command::Schema { kind } => {
             use std::io::Write as _;

@@ -11,7 +11,7 @@ use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
 use super::failure::{Failure, print_diagnostics};
-use super::inputs::Input;
+use super::inputs::{Input, TomlKind, named_questionnaire, toml_kind};
 use super::score::Questionnaires;
 use crate::answers::{
     AnswerDocument, CsvLayout, Dialect, Encoding, ExportHead, ExportKind, ExportMap, HEAD_BYTES,
@@ -103,7 +103,7 @@ const EXPORT_EXTENSIONS: [&str; 5] = ["csv", "tsv", "txt", "xlsx", "json"];
 /// Whether `input` is a survey-tool export rather than a TOML answer file.
 pub(crate) fn is_csv(input: &Input) -> bool {
     match input {
-        Input::File(p) => p
+        Input::File(p) | Input::Named(p) => p
             .extension()
             .is_some_and(|e| EXPORT_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x))),
         Input::Piped { csv, .. } => *csv,
@@ -117,7 +117,7 @@ fn has_extension(path: &Path, ext: &str) -> bool {
 
 fn path_of(input: &Input) -> &Path {
     match input {
-        Input::File(p) => p,
+        Input::File(p) | Input::Named(p) => p,
         Input::Piped { path, .. } => path,
     }
 }
@@ -560,23 +560,37 @@ fn csv_rows<T: Send>(
     })
 }
 
-/// Reads, parses and checks a batch of answer files on every core, then prepares them.
+/// Reads, parses and checks a batch of answer files on every core, then prepares them. A
+/// questionnaire found in a folder is added to `skipped`; one named on the command line is an
+/// error.
 fn answer_files<T: Send>(
     batch: &[&Input],
     questionnaires: &mut Questionnaires,
     prepare: &Prepare<'_, T>,
     emit: &mut Emit<'_, T>,
+    skipped: &mut Vec<std::path::PathBuf>,
 ) -> anyhow::Result<bool> {
-    let parsed: Vec<Result<AnswerDocument, Diagnostics>> =
+    let flag = questionnaires.flag();
+    let parsed: Vec<Result<Option<AnswerDocument>, Diagnostics>> =
         parallel_map(batch, &|input: &&Input| {
             let text = input.read().map_err(|d| Diagnostics(vec![d]))?;
-            AnswerDocument::parse(&input.name(), text)
+            if toml_kind(&text) == Some(TomlKind::Questionnaire) {
+                return match input {
+                    Input::File(_) => Ok(None),
+                    named => Err(Diagnostics(vec![named_questionnaire(named, flag)])),
+                };
+            }
+            AnswerDocument::parse(&input.name(), text).map(Some)
         });
-    // Loading a questionnaire needs the cache to itself; checking against it does not.
-    let docs: Vec<Result<AnswerDocument, Diagnostics>> = parsed
-        .into_iter()
-        .map(|doc| doc.and_then(|d| questionnaires.for_document(&d).map(|_| d)))
-        .collect();
+    let mut docs: Vec<Result<AnswerDocument, Diagnostics>> = Vec::with_capacity(parsed.len());
+    for (input, doc) in batch.iter().zip(parsed) {
+        match doc {
+            Ok(None) => skipped.push(path_of(input).to_owned()),
+            // Loading a questionnaire needs the cache to itself; checking against it does not.
+            Ok(Some(d)) => docs.push(questionnaires.for_document(&d).map(|_| d)),
+            Err(d) => docs.push(Err(d)),
+        }
+    }
     let questionnaires: &Questionnaires = questionnaires;
     let prepared = parallel_map(&docs, &|doc: &Result<AnswerDocument, Diagnostics>| {
         let doc = doc.as_ref().map_err(Clone::clone)?;
@@ -614,6 +628,7 @@ pub(crate) fn for_each_prepared<T: Send>(
 ) -> anyhow::Result<bool> {
     let mut invalid = false;
     let mut bad_rows = false;
+    let mut skipped = Vec::new();
     let files = super::progress::files(inputs.iter().filter(|i| !is_csv(i)).count());
     let mut pending: Vec<&Input> = Vec::new();
     for (k, input) in inputs.iter().enumerate() {
@@ -623,7 +638,7 @@ pub(crate) fn for_each_prepared<T: Send>(
         }
         let flush = is_csv(input) || pending.len() >= FILES_PER_BATCH || k + 1 == inputs.len();
         if flush && !pending.is_empty() {
-            invalid |= answer_files(&pending, questionnaires, prepare, emit)?;
+            invalid |= answer_files(&pending, questionnaires, prepare, emit, &mut skipped)?;
             pending.clear();
         }
         if is_csv(input) {
@@ -664,6 +679,7 @@ pub(crate) fn for_each_prepared<T: Send>(
         }
     }
     files.finish_and_clear();
+    print_diagnostics(&super::inputs::skipped_questionnaires(&skipped));
     if bad_rows && !options.skip_invalid {
         return Err(
             Failure::invalid("invalid rows in CSV input; nothing was written")

@@ -359,6 +359,7 @@ fn start(spec: &str, args: &RunArgs) -> anyhow::Result<Session> {
     let people = participants(spec, args.role.as_deref(), args.team.as_deref())?;
     let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
     let (q, _) = load_questionnaire(args.questionnaire.as_deref().unwrap_or(DEFAULT_ID))?;
+    super::language::requested(args.common.lang.as_deref(), &q)?;
     let folder = new_folder(args);
     // The lock sits beside the folder, so it is taken (and a session running there refuses
     // --force) before the folder is moved aside or created.
@@ -421,6 +422,7 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
     for path in &paths {
         lock.remove_stale_temporaries(path);
     }
+    super::language::requested(args.common.lang.as_deref(), &q)?;
     let lang = pick_language(args.common.lang.as_deref(), &responses[0], &q);
     // Notes asked for now, or when the session started: every file remembers.
     let notes = args.notes || responses.iter().any(|r| r.session.notes);

@@ -5,7 +5,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::failure::{Exit, Failure, print_diagnostics};
-use super::inputs::{Input, bundled_ids, expand, load_questionnaire};
+use super::inputs::{
+    Input, TomlKind, bundled_ids, expand, load_questionnaire, named_questionnaire, toml_kind,
+};
 use super::records::{CsvOptions, RowWork, for_each_prepared, is_csv};
 use super::sink::Sink;
 use crate::answers::{AnswerDocument, CsvLayout, Response};
@@ -21,6 +23,8 @@ pub(crate) struct Questionnaires {
     bundled: HashMap<String, Questionnaire>,
     /// The bundled questionnaire of CSV exports when none is forced.
     csv_default: &'static str,
+    /// The option that names the questionnaire, for hints.
+    flag: &'static str,
 }
 
 impl Questionnaires {
@@ -37,7 +41,19 @@ impl Questionnaires {
             forced,
             bundled: HashMap::new(),
             csv_default: crate::questionnaire::DEFAULT_ID,
+            flag: "--questionnaire",
         })
+    }
+
+    /// The same, for a command whose option naming the questionnaire is `flag`.
+    pub(crate) fn with_flag(mut self, flag: &'static str) -> Self {
+        self.flag = flag;
+        self
+    }
+
+    /// The option that names the questionnaire in this command.
+    pub(crate) fn flag(&self) -> &'static str {
+        self.flag
     }
 
     /// The questionnaire forced with `--questionnaire`, if any.
@@ -154,6 +170,12 @@ pub(crate) fn load_response<'q>(
 ) -> Result<(&'q Questionnaire, Response, Vec<Diagnostic>), Diagnostics> {
     let name = input.name();
     let text = input.read().map_err(|d| Diagnostics(vec![d]))?;
+    if toml_kind(&text) == Some(TomlKind::Questionnaire) {
+        return Err(Diagnostics(vec![named_questionnaire(
+            input,
+            questionnaires.flag(),
+        )]));
+    }
     let doc = AnswerDocument::parse(&name, text)?;
     let q = questionnaires.for_document(&doc)?;
     let (response, warnings) = doc.resolve(q)?;
@@ -171,7 +193,11 @@ thread_local! {
 }
 
 pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
+    let format = super::sink::output_format(&args.out)?;
     let mut questionnaires = Questionnaires::new(args.questionnaire.as_deref())?;
+    if let Some(q) = questionnaires.forced() {
+        super::language::requested(args.common.lang.as_deref(), q)?;
+    }
     let (inputs, problems) = expand(&args.inputs);
     let mut invalid = problems.iter().any(Diagnostic::is_error);
     print_diagnostics(&problems);
@@ -181,7 +207,7 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
             .into());
     }
 
-    if args.out.format == Format::Html && (inputs.len() > 1 || inputs.iter().any(is_csv)) {
+    if format == Format::Html && (inputs.len() > 1 || inputs.iter().any(is_csv)) {
         return Err(Failure::usage("an HTML report shows one respondent; several were given")
             .hint("score one answer file with --format html, or use `centricity summarize --format html` for the group")
             .into());
@@ -193,7 +219,6 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
     read.extend(args.questionnaire.as_deref().map(Path::new));
     read.extend(args.csv.map.as_deref());
     let mut sink = Sink::open(args.out.output.as_deref(), args.out.force, whole, &read)?;
-    let several = inputs.len() > 1 || inputs.iter().any(is_csv);
     let options = ScoreOptions {
         max_recommendations: args.top,
     };
@@ -201,7 +226,6 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
     let mut scored = 0usize;
     let mut unwritable = false;
     let lang_flag = args.common.lang.as_deref();
-    let format = args.out.format;
     let width = sink.width();
     // Scoring and rendering run on every core; rows are written in input order.
     let prepare = |q: &Questionnaire, response: Response, warnings: &[Diagnostic], source: &str| {
@@ -217,7 +241,7 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
         };
         let shown = format == Format::Table;
         (
-            report::render_one(format, several, width, &view),
+            report::render_one(format, width, &view),
             source.to_owned(),
             if shown { Vec::new() } else { warnings.to_vec() },
         )
@@ -256,6 +280,7 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
     };
     let rows: Option<&RowWork<'_, Prepared>> = (format == Format::Csv).then_some(&fast);
     let mut header_for: Option<String> = None;
+    let mut languages_checked = std::collections::HashSet::new();
     invalid |= for_each_prepared(
         &inputs,
         &mut questionnaires,
@@ -263,6 +288,11 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
         &prepare,
         rows,
         &mut |q, (bytes, source, warnings)| {
+            // A --lang the questionnaire lacks ends the run before its first result is written.
+            if !languages_checked.contains(&q.id) {
+                super::language::requested(lang_flag, q)?;
+                languages_checked.insert(q.id.clone());
+            }
             print_diagnostics(&warnings);
             let bytes = match bytes {
                 Ok(b) => b,
@@ -285,6 +315,8 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
                     )]);
                     return Ok(());
                 }
+                (None, Format::Json) => sink.write_all(report::results_open())?,
+                (Some(_), Format::Json) => sink.write_all(report::RESULTS_SEPARATOR)?,
                 (Some(_), Format::Markdown) => sink.write_all(b"\n---\n\n")?,
                 (Some(_), Format::Table) => {
                     sink.write_all(report::table_separator(width).as_bytes())?
@@ -298,6 +330,21 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
         },
     )?;
     invalid |= unwritable;
+    if scored == 0 && !invalid {
+        // Every input was skipped (questionnaires in a folder): say so rather than print nothing.
+        return Err(
+            Failure::invalid("nothing to score: no answer files among the inputs")
+                .hint("name answer files, folders of them, CSV exports, or -")
+                .into(),
+        );
+    }
+    if format == Format::Json {
+        // One document, whatever the number of results: with none, an empty `results`.
+        if header_for.is_none() {
+            sink.write_all(report::results_open())?;
+        }
+        sink.write_all(report::results_close(header_for.is_some()))?;
+    }
 
     sink.flush()?;
     if scored > 0 || args.out.output.is_none() {

@@ -39,6 +39,7 @@ pub(crate) fn list() -> anyhow::Result<Exit> {
 
 pub(crate) fn show(args: &ShowArgs) -> anyhow::Result<Exit> {
     let (q, _) = load_questionnaire(&args.questionnaire)?;
+    super::language::requested(args.common.lang.as_deref(), &q)?;
     let lang = super::language::language(args.common.lang.as_deref(), None, &q).to_owned();
     let mut out = super::sink::stdout();
     write!(out, "{}", render(&q, &lang))?;

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use atomic_write_file::AtomicWriteFile;
 
+use crate::cli::OutputArgs;
 use crate::output_file::{Existing, Refusal};
+use crate::report::Format;
 use crate::terminal_text::Cleaning;
 
 use super::failure::{Failure, write_error};
@@ -30,6 +32,64 @@ pub(crate) fn check_output(
         };
         Failure::usage(refusal.to_string()).hint(hint)
     })
+}
+
+/// The format a command writes: `--format`, else the one the extension of `--output` names
+/// (`.html`, `.md`, `.json`, `.jsonl`, `.csv`), else a table. A `--format` that contradicts the
+/// extension is refused: `--format csv -o report.html` would write a file nothing opens right.
+pub(crate) fn output_format(out: &OutputArgs) -> Result<Format, Failure> {
+    let path = out.output.as_deref();
+    match (out.format, path.and_then(format_of_extension)) {
+        (Some(given), Some(named)) if given != named => Err(Failure::usage(format!(
+            "--format {} does not match the output file {}, which its extension says is {}",
+            format_name(given),
+            path.map_or_else(String::new, |p| p.display().to_string()),
+            format_name(named),
+        ))
+        .hint(format!(
+            "drop --format to write {}, or name the output file with {} for {}",
+            format_name(named),
+            extension_of(given),
+            format_name(given),
+        ))),
+        (Some(given), _) => Ok(given),
+        (None, Some(named)) => Ok(named),
+        (None, None) => Ok(Format::Table),
+    }
+}
+
+/// The format a file name's extension names; none for another extension (a table then goes
+/// into `report.txt`, as it always did).
+fn format_of_extension(path: &Path) -> Option<Format> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    Some(match extension.as_str() {
+        "html" | "htm" => Format::Html,
+        "md" | "markdown" => Format::Markdown,
+        "json" => Format::Json,
+        "jsonl" | "ndjson" => Format::Jsonl,
+        "csv" => Format::Csv,
+        _ => return None,
+    })
+}
+
+/// The extension a file of `format` is named with.
+fn extension_of(format: Format) -> &'static str {
+    match format {
+        Format::Html => ".html",
+        Format::Markdown => ".md",
+        Format::Json => ".json",
+        Format::Jsonl => ".jsonl",
+        Format::Csv => ".csv",
+        Format::Table => "another extension, such as .txt,",
+    }
+}
+
+/// `format` as `--format` spells it.
+fn format_name(format: Format) -> String {
+    use clap::ValueEnum as _;
+    format
+        .to_possible_value()
+        .map_or_else(|| format!("{format:?}"), |v| v.get_name().to_owned())
 }
 
 /// Standard output as every command writes it: cleaned by [`Cleaning`] when it is a terminal (so
@@ -161,6 +221,61 @@ impl Write for Sink {
                 .flush()
                 .map_err(|e| write_error(&path.display().to_string(), e)),
             Self::Spool(w) => w.flush().map_err(|e| write_error(SPOOL, e)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::failure::Exit;
+    use super::*;
+
+    fn format(given: Option<Format>, output: Option<&str>) -> Result<Format, Failure> {
+        output_format(&OutputArgs {
+            format: given,
+            output: output.map(PathBuf::from),
+            force: false,
+        })
+    }
+
+    #[test]
+    fn the_format_is_the_given_one_else_the_extension_s_else_a_table() {
+        for (output, expected) in [
+            ("report.html", Format::Html),
+            ("REPORT.HTM", Format::Html),
+            ("report.md", Format::Markdown),
+            ("results.json", Format::Json),
+            ("results.jsonl", Format::Jsonl),
+            ("results.ndjson", Format::Jsonl),
+            ("scores.CSV", Format::Csv),
+            ("report.txt", Format::Table),
+            ("report", Format::Table),
+        ] {
+            assert_eq!(format(None, Some(output)).ok(), Some(expected), "{output}");
+        }
+        assert_eq!(format(None, None).ok(), Some(Format::Table));
+        assert_eq!(format(Some(Format::Csv), None).ok(), Some(Format::Csv));
+        assert_eq!(
+            format(Some(Format::Markdown), Some("notes.txt")).ok(),
+            Some(Format::Markdown)
+        );
+        assert_eq!(
+            format(Some(Format::Html), Some("report.html")).ok(),
+            Some(Format::Html)
+        );
+    }
+
+    #[test]
+    fn a_format_the_extension_contradicts_is_a_usage_error() {
+        for (given, output) in [
+            (Format::Csv, "x.html"),
+            (Format::Json, "x.jsonl"),
+            (Format::Jsonl, "x.json"),
+            (Format::Table, "x.md"),
+        ] {
+            let refused = format(Some(given), Some(output)).expect_err(output);
+            assert_eq!(refused.exit, Exit::Usage);
+            assert!(refused.message.contains(output), "{}", refused.message);
         }
     }
 }

@@ -93,7 +93,12 @@ impl Groups {
 }
 
 pub(crate) fn summarize(args: &SummarizeArgs) -> anyhow::Result<Exit> {
+    let format = super::sink::output_format(&args.read.out)?;
     let mut questionnaires = Questionnaires::new(args.read.questionnaire.as_deref())?;
+    let lang_flag = args.read.common.lang.as_deref();
+    if let Some(q) = questionnaires.forced() {
+        super::language::requested(lang_flag, q)?;
+    }
     let options = ScoreOptions {
         max_recommendations: args.read.top,
     };
@@ -119,7 +124,8 @@ pub(crate) fn summarize(args: &SummarizeArgs) -> anyhow::Result<Exit> {
             .hint("name answer files or folders of them")
             .into());
     };
-    let lang = super::language::language(args.read.common.lang.as_deref(), None, &q).to_owned();
+    super::language::requested(lang_flag, &q)?;
+    let lang = super::language::language(lang_flag, None, &q).to_owned();
     let (all, by) = groups.finish(&q, &lang);
     // What was summarized, as given: the group's own line already counts the respondents.
     let names: Vec<String> = args
@@ -144,7 +150,7 @@ pub(crate) fn summarize(args: &SummarizeArgs) -> anyhow::Result<Exit> {
         lang: &lang,
     };
     let width = sink.width();
-    report::render_group(args.read.out.format, &mut sink, &view, width)?;
+    report::render_group(format, &mut sink, &view, width)?;
     sink.finish()?;
     Ok(if invalid {
         Exit::Invalid

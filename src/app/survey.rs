@@ -92,6 +92,7 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
     if let Some(name) = &args.respondent {
         response.meta.respondent = Some(name.clone());
     }
+    super::language::requested(args.common.lang.as_deref(), &q)?;
     let lang = pick_language(args.common.lang.as_deref(), &response, &q);
     // `--notes` on a resumed survey turns notes on for the rest of it; the file remembers.
     response.session.notes |= args.notes;
@@ -181,7 +182,7 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
                 lang: &lang,
             };
             let mut out = super::sink::stdout();
-            report::renderer(report::Format::Table, false, crate::term_width::stdout())
+            report::renderer(report::Format::Table, crate::term_width::stdout())
                 .result(&mut out, &scored)?;
             std::io::Write::flush(&mut out)?;
             if finished_before && !args.review {

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::failure::{Exit, capturing, print_diagnostics};
 use super::inputs::Input;
-use super::inputs::expand;
+use super::inputs::{TomlKind, expand, toml_kind};
 use super::records::{CsvOptions, check_csv, is_csv};
 use super::score::{Questionnaires, load_response};
 use crate::answers::Answer;
@@ -14,26 +14,10 @@ use crate::i18n::english_count;
 use crate::questionnaire::parse_questionnaire;
 use crate::terminal_text::clean;
 
-/// Whether a file is a questionnaire rather than an answer file, read from its top-level keys
-/// without parsing it (so that a huge file meets its size limit at once): an answer file says
-/// `questionnaire = "ID"` or has an `[answers]` table; a questionnaire has a `[questionnaire]`
-/// table (or `questionnaire.` keys).
+/// Whether a file is a questionnaire rather than an answer file: checked as a questionnaire
+/// unless it says it is answers.
 fn is_questionnaire(text: &str) -> bool {
-    for line in text.lines().map(str::trim_start) {
-        let key = line.split(['=', ' ', '\t']).next().unwrap_or("");
-        if key == "questionnaire" && line.contains('=') && !line.contains('{')
-            || line.starts_with("[answers]")
-        {
-            return false;
-        }
-        if line.starts_with("[questionnaire]")
-            || line.starts_with("questionnaire.")
-            || line.starts_with("[[questions]]")
-        {
-            return true;
-        }
-    }
-    true
+    toml_kind(text) != Some(TomlKind::Answers)
 }
 
 /// What one file turned out to be, when it is valid.

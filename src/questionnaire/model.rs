@@ -139,6 +139,33 @@ impl Questionnaire {
         self.languages.first().map_or("en", String::as_str)
     }
 
+    /// The declared language `code` names, as people and locales write codes: in any case, with
+    /// `-` or `_` between its parts and a locale's `.UTF-8` or `@variant` (`FR`, `fr-FR`,
+    /// `fr_FR.UTF-8`); a declared code that is `code`'s language without its region or script
+    /// (`fr` for `fr-CA`, `zh` for `zh-Hans`); or a declared regional variant of its language
+    /// (`pt-BR` for `pt`). `None` when the questionnaire has no texts in that language.
+    pub fn language(&self, code: &str) -> Option<&str> {
+        let normal = |c: &str| {
+            c.trim()
+                .split(['.', '@'])
+                .next()
+                .unwrap_or("")
+                .replace('_', "-")
+                .to_ascii_lowercase()
+        };
+        let primary = |c: &str| c.split('-').next().unwrap_or("").to_owned();
+        let wanted = normal(code);
+        if wanted.is_empty() {
+            return None;
+        }
+        let declared = || self.languages.iter().map(|l| (l.as_str(), normal(l)));
+        declared()
+            .find(|(_, l)| *l == wanted)
+            .or_else(|| declared().find(|(_, l)| *l == primary(&wanted)))
+            .or_else(|| declared().find(|(_, l)| primary(l) == primary(&wanted)))
+            .map(|(l, _)| l)
+    }
+
     /// `text` in `lang`, falling back to the questionnaire's first language.
     pub fn tr<'a>(&self, text: &'a Text, lang: &str) -> &'a str {
         text.get(lang, self.default_language())
@@ -168,5 +195,43 @@ impl Questionnaire {
 
     pub(crate) fn dimension_members(&self, dimension: usize) -> &[usize] {
         self.by_dimension.get(dimension).map_or(&[], Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::questionnaire::default_for_tests as bundled;
+
+    #[test]
+    fn a_language_is_found_in_any_case_with_or_without_its_region() {
+        let q = bundled();
+        for (code, declared) in [
+            ("fr", Some("fr")),
+            ("FR", Some("fr")),
+            ("fr-FR", Some("fr")),
+            ("fr_BE", Some("fr")),
+            ("fr_FR.UTF-8", Some("fr")),
+            (" nl ", Some("nl")),
+            ("zh-Hans", Some("zh")),
+            ("ZH_cn", Some("zh")),
+            ("de", None),
+            ("de-CH", None),
+            ("french", None),
+            ("", None),
+            ("-", None),
+        ] {
+            assert_eq!(q.language(code), declared, "{code:?}");
+        }
+    }
+
+    #[test]
+    fn a_regional_code_the_questionnaire_declares_is_matched_first() {
+        let mut q = bundled();
+        q.languages = vec!["en".into(), "pt-BR".into(), "pt-PT".into(), "zh".into()];
+        assert_eq!(q.language("pt_pt"), Some("pt-PT"));
+        assert_eq!(q.language("PT-br"), Some("pt-BR"));
+        assert_eq!(q.language("pt"), Some("pt-BR"), "the first of its variants");
+        assert_eq!(q.language("en-GB"), Some("en"));
+        assert_eq!(q.language("zh-Hant-TW"), Some("zh"));
     }
 }

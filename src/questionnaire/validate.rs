@@ -233,6 +233,11 @@ pub(crate) fn validate(
         None => vec!["en".to_owned()],
     };
 
+    // Where `[scoring]` is, for warnings about its texts; the questionnaire's top when absent.
+    let scoring_span = raw
+        .scoring
+        .as_ref()
+        .map_or(meta_span.clone(), Spanned::span);
     let scoring = match raw.scoring.map(Spanned::into_inner) {
         Some(s) => {
             let min_answered = match &s.min_answered {
@@ -278,8 +283,12 @@ pub(crate) fn validate(
 
     let scales_span = raw.scales.span();
     let mut scales = Vec::new();
+    // Each scale's own place (its name in `[scales.NAME]`), so that a warning about one scale
+    // points at that scale.
+    let mut scale_spans = Vec::new();
     for (id, scale) in raw.scales.into_inner() {
         c.id(&id, "scale", item_id_char, "[A-Za-z0-9_.-]+");
+        scale_spans.push(id.span());
         scales.push(build_scale(&mut c, id.into_inner(), scale));
     }
     if scales.is_empty() {
@@ -479,7 +488,7 @@ pub(crate) fn validate(
     missing_languages(
         &mut c,
         langs,
-        scales_span.clone(),
+        scoring_span,
         "[scoring]",
         &[
             (
@@ -493,7 +502,7 @@ pub(crate) fn validate(
             ),
         ],
     );
-    for scale in &scales {
+    for (scale, span) in scales.iter().zip(&scale_spans) {
         let mut fields: Vec<(&str, Option<&Text>)> = scale
             .options
             .iter()
@@ -503,7 +512,7 @@ pub(crate) fn validate(
         missing_languages(
             &mut c,
             langs,
-            scales_span.clone(),
+            span.clone(),
             &format!("scale `{}`", scale.id),
             &fields,
         );

@@ -12,23 +12,86 @@ use crate::scoring::StageStatus;
 /// The version tag of the result document; bumped on any incompatible change.
 pub const RESULT_SCHEMA: &str = "centricity.result.v1";
 
-/// Pretty JSON for one result; JSON Lines (one compact object per line) for several.
+/// The version tag of the document `score --format json` writes: every result, in `results`.
+pub const RESULTS_SCHEMA: &str = "centricity.results.v1";
+
+/// `score`'s JSON: one `centricity.results.v1` document holding every result (written as the
+/// results come, so that memory does not grow with their number), or JSON Lines, one compact
+/// `centricity.result.v1` object per line.
 #[derive(Debug)]
 pub struct JsonRenderer {
     lines: bool,
+    count: usize,
 }
 
 impl JsonRenderer {
-    pub fn new(several: bool) -> Self {
-        Self { lines: several }
+    /// One document, whatever the number of results.
+    pub fn document() -> Self {
+        Self {
+            lines: false,
+            count: 0,
+        }
+    }
+
+    /// JSON Lines.
+    pub fn lines() -> Self {
+        Self {
+            lines: true,
+            count: 0,
+        }
     }
 }
 
 impl Renderer for JsonRenderer {
     fn result(&mut self, out: &mut dyn Write, scored: &Scored<'_>) -> io::Result<()> {
-        let value = to_json(scored);
-        write_json(out, &value, !self.lines)
+        if self.lines {
+            return write_json(out, &to_json(scored), false);
+        }
+        out.write_all(if self.count == 0 {
+            results_open()
+        } else {
+            RESULTS_SEPARATOR
+        })?;
+        self.count += 1;
+        out.write_all(&results_member(&to_json(scored))?)
     }
+
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if self.lines {
+            return Ok(());
+        }
+        if self.count == 0 {
+            out.write_all(results_open())?;
+        }
+        out.write_all(results_close(self.count > 0))
+    }
+}
+
+/// The start of a `centricity.results.v1` document, up to its first result: the document is
+/// written as `serde_json` pretty-prints it, so it reads like every other document of the tool.
+pub fn results_open() -> &'static [u8] {
+    b"{\n  \"schema\": \"centricity.results.v1\",\n  \"results\": ["
+}
+
+/// Written before every result of a `centricity.results.v1` document but the first.
+pub const RESULTS_SEPARATOR: &[u8] = b",";
+
+/// The end of a `centricity.results.v1` document, after `any` result or none.
+pub fn results_close(any: bool) -> &'static [u8] {
+    if any { b"\n  ]\n}\n" } else { b"]\n}\n" }
+}
+
+/// One result as a member of the `results` array: on its own lines, indented two levels. A JSON
+/// text has no line break inside a string, so indenting line by line is safe.
+pub(crate) fn results_member(value: &Value) -> io::Result<Vec<u8>> {
+    let mut text = Vec::new();
+    write_json(&mut text, value, true)?;
+    let mut member = Vec::with_capacity(text.len() + text.len() / 8);
+    for line in text.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+        member.extend_from_slice(b"\n    ");
+        member.extend_from_slice(line);
+    }
+    Ok(member)
 }
 
 /// Writes `value` as one JSON document and a line break, pretty or on one line. C1 controls and
@@ -253,8 +316,8 @@ fn group_json(view: &GroupView<'_>, g: &crate::scoring::GroupResult) -> Value {
     })
 }
 
-/// The group document: the whole group, and each `--by` group.
-pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>) -> io::Result<()> {
+/// The group document: the whole group, and each `--by` group; pretty, or on one line.
+pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, pretty: bool) -> io::Result<()> {
     let mut doc = json!({ "schema": GROUP_SCHEMA, "source": view.source });
     if let (Value::Object(o), Value::Object(all)) = (&mut doc, group_json(view, view.all)) {
         o.extend(all);
@@ -274,7 +337,7 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>) -> io::Result<()>
             );
         }
     }
-    write_json(out, &doc, true)
+    write_json(out, &doc, pretty)
 }
 
 /// The version tag of the comparison document.
@@ -282,8 +345,9 @@ pub const COMPARISON_SCHEMA: &str = "centricity.comparison.v1";
 /// The `schema` of a perception-gap document.
 pub const GAP_SCHEMA: &str = "centricity.gap.v1";
 
-/// The comparison document: both snapshots' headline figures and every change.
-pub(crate) fn comparison(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
+/// The comparison document: both snapshots' headline figures and every change; pretty, or on
+/// one line.
+pub(crate) fn comparison(out: &mut dyn Write, c: &Comparison, pretty: bool) -> io::Result<()> {
     let changes = |rows: &[Change]| -> Vec<Value> {
         rows.iter()
             .map(|ch| json!({ "id": ch.id, "name": ch.name, "before": num(ch.before), "after": num(ch.after), "change": num(ch.delta()) }))
@@ -316,12 +380,17 @@ pub(crate) fn comparison(out: &mut dyn Write, c: &Comparison) -> io::Result<()> 
         "new_recommendations": recs(&c.new_recommendations),
         "resolved_recommendations": recs(&c.resolved_recommendations),
     });
-    write_json(out, &doc, true)
+    write_json(out, &doc, pretty)
 }
 
 /// The perception gap: both sides, every gap (internal minus customer, in points), the verdict
-/// and the recommendations drawn from the gap.
-pub(crate) fn gap(out: &mut dyn Write, g: &crate::gap::Gap, lang: &str) -> io::Result<()> {
+/// and the recommendations drawn from the gap; pretty, or on one line.
+pub(crate) fn gap(
+    out: &mut dyn Write,
+    g: &crate::gap::Gap,
+    lang: &str,
+    pretty: bool,
+) -> io::Result<()> {
     let side = |s: &crate::gap::Side| {
         json!({
             "source": s.label,
@@ -373,16 +442,85 @@ pub(crate) fn gap(out: &mut dyn Write, g: &crate::gap::Gap, lang: &str) -> io::R
         "verdict": super::gap_verdict(g, lang),
         "recommendations": recommendations,
     });
-    write_json(out, &doc, true)
+    write_json(out, &doc, pretty)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// The results document written piece by piece is, byte for byte, the pretty-printed
+    /// document, with none, one or several results.
+    #[test]
+    fn the_results_document_is_written_as_it_is_pretty_printed() {
+        let results = [
+            json!({ "schema": RESULT_SCHEMA, "index": 2.5, "stages": [{ "id": "a" }], "empty": {} }),
+            json!({ "schema": RESULT_SCHEMA, "respondent": { "respondent": "Zoë\u{2028}" } }),
+            json!({ "schema": RESULT_SCHEMA, "items": [] }),
+        ];
+        for n in 0..=results.len() {
+            let mut written = results_open().to_vec();
+            for (k, r) in results[..n].iter().enumerate() {
+                if k > 0 {
+                    written.extend_from_slice(RESULTS_SEPARATOR);
+                }
+                written.extend(results_member(r).expect("member"));
+            }
+            written.extend_from_slice(results_close(n > 0));
+            let mut expected = Vec::new();
+            let doc = json!({ "schema": RESULTS_SCHEMA, "results": &results[..n] });
+            write_json(&mut expected, &doc, true).expect("write");
+            assert_eq!(
+                String::from_utf8(written).expect("utf-8"),
+                String::from_utf8(expected).expect("utf-8"),
+                "{n} results"
+            );
+        }
+    }
+
+    #[test]
+    fn the_renderer_writes_the_same_document_and_json_lines_one_result_a_line() {
+        let doc = |lines: bool, n: usize| {
+            let mut r = if lines {
+                JsonRenderer::lines()
+            } else {
+                JsonRenderer::document()
+            };
+            let mut out = Vec::new();
+            let q = crate::questionnaire::default_for_tests();
+            let response = crate::answers::Response::new(&q);
+            let a = crate::scoring::assess(&q, &response, crate::scoring::ScoreOptions::default());
+            let scored = Scored {
+                questionnaire: &q,
+                response: &response,
+                assessment: &a,
+                source: "x.toml",
+                warnings: &[],
+                lang: "en",
+            };
+            for _ in 0..n {
+                r.result(&mut out, &scored).expect("result");
+            }
+            r.finish(&mut out).expect("finish");
+            String::from_utf8(out).expect("utf-8")
+        };
+        for n in [0, 1, 3] {
+            let v: Value = serde_json::from_str(&doc(false, n)).expect("one document");
+            assert_eq!(v["schema"], RESULTS_SCHEMA);
+            assert_eq!(v["results"].as_array().map(Vec::len), Some(n));
+            let lines = doc(true, n);
+            assert_eq!(lines.lines().count(), n);
+            for line in lines.lines() {
+                let v: Value = serde_json::from_str(line).expect("a line");
+                assert_eq!(v["schema"], RESULT_SCHEMA);
+            }
+        }
+    }
     #[test]
     fn separators_and_c1_controls_are_escaped_and_the_value_is_unchanged() {
-        let value = serde_json::json!({ "name": "a\u{85}b\u{2028}c\u{2029}d\u{9b}e é" });
+        let value = json!({ "name": "a\u{85}b\u{2028}c\u{2029}d\u{9b}e é" });
         let mut out = Vec::new();
-        super::write_json(&mut out, &value, false).expect("write");
+        write_json(&mut out, &value, false).expect("write");
         let text = String::from_utf8(out).expect("utf-8");
         assert_eq!(text, "{\"name\":\"a\\u0085b\\u2028c\\u2029d\\u009be é\"}\n");
         let back: serde_json::Value = serde_json::from_str(&text).expect("parses");

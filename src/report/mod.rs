@@ -4,6 +4,8 @@
 mod csv;
 mod html;
 mod json;
+#[cfg(test)]
+pub(crate) use json::to_json as result_json;
 pub(crate) use json::write_json;
 mod markdown;
 mod table;
@@ -19,7 +21,10 @@ use crate::questionnaire::Questionnaire;
 use crate::scoring::{Assessment, GroupResult, StageStatus};
 
 pub use self::csv::CsvRenderer;
-pub use self::json::{COMPARISON_SCHEMA, GAP_SCHEMA, GROUP_SCHEMA, JsonRenderer, RESULT_SCHEMA};
+pub use self::json::{
+    COMPARISON_SCHEMA, GAP_SCHEMA, GROUP_SCHEMA, JsonRenderer, RESULT_SCHEMA, RESULTS_SCHEMA,
+    RESULTS_SEPARATOR, results_close, results_open,
+};
 pub use self::table::{TableRenderer, set_ascii};
 
 /// One scored respondent, with everything a renderer may show.
@@ -72,8 +77,10 @@ pub trait Renderer {
 pub enum Format {
     /// Tables for reading in a terminal.
     Table,
-    /// JSON (`centricity.result.v1`); JSON Lines when there are several results.
+    /// One JSON document, whatever the number of results.
     Json,
+    /// JSON Lines: one JSON object per line.
+    Jsonl,
     /// One row per respondent.
     Csv,
     /// A report to hand over or publish: Markdown.
@@ -82,11 +89,12 @@ pub enum Format {
     Html,
 }
 
-/// The renderer for `format`; `several` says whether more than one result may follow.
-pub fn renderer(format: Format, several: bool, width: u16) -> Box<dyn Renderer> {
+/// The renderer for `format`.
+pub fn renderer(format: Format, width: u16) -> Box<dyn Renderer> {
     match format {
         Format::Table => Box::new(TableRenderer::new(width)),
-        Format::Json => Box::new(JsonRenderer::new(several)),
+        Format::Json => Box::new(JsonRenderer::document()),
+        Format::Jsonl => Box::new(JsonRenderer::lines()),
         Format::Csv => Box::new(CsvRenderer::default()),
         Format::Markdown => Box::new(MarkdownRenderer::default()),
         Format::Html => Box::new(HtmlRenderer),
@@ -94,18 +102,15 @@ pub fn renderer(format: Format, several: bool, width: u16) -> Box<dyn Renderer> 
 }
 
 /// Renders one result on its own, so that results can be rendered on several threads and
-/// written in order: a CSV row without its header, a JSON object, or a table block without the
-/// separator that goes between blocks ([`table_separator`]).
-pub fn render_one(
-    format: Format,
-    several: bool,
-    width: u16,
-    scored: &Scored<'_>,
-) -> io::Result<Vec<u8>> {
+/// written in order: a CSV row without its header, a member of the `results` of a JSON document
+/// without what goes around and between members ([`json::results_open`]), a JSON line, or a
+/// table block without the separator that goes between blocks ([`table_separator`]).
+pub fn render_one(format: Format, width: u16, scored: &Scored<'_>) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
     match format {
         Format::Csv => CsvRenderer::rows_of(&scored.questionnaire.id).result(&mut out, scored)?,
-        other => renderer(other, several, width).result(&mut out, scored)?,
+        Format::Json => out = json::results_member(&json::to_json(scored))?,
+        other => renderer(other, width).result(&mut out, scored)?,
     }
     Ok(out)
 }
@@ -291,7 +296,8 @@ pub fn render_group(
         Format::Table => table::group(out, view, width),
         Format::Markdown => out.write_all(markdown::group(view).as_bytes()),
         Format::Html => out.write_all(html::group(view, &crate::clock::today()).as_bytes()),
-        Format::Json => json::group(out, view),
+        Format::Json => json::group(out, view, true),
+        Format::Jsonl => json::group(out, view, false),
         Format::Csv => self::csv::group(out, view),
     }
 }
@@ -309,7 +315,8 @@ pub fn render_comparison(
         Format::Table => table::comparison(out, c, top, width, lang),
         Format::Markdown => out.write_all(markdown::comparison(c, lang, top).as_bytes()),
         Format::Html => out.write_all(html::comparison(c, lang, &crate::clock::today()).as_bytes()),
-        Format::Json => json::comparison(out, c),
+        Format::Json => json::comparison(out, c, true),
+        Format::Jsonl => json::comparison(out, c, false),
         Format::Csv => self::csv::comparison(out, c),
     }
 }
@@ -327,7 +334,8 @@ pub fn render_gap(
         Format::Table => table::gap(out, g, top, width, lang),
         Format::Markdown => out.write_all(markdown::gap(g, top, lang).as_bytes()),
         Format::Html => out.write_all(html::gap(g, top, lang, &crate::clock::today()).as_bytes()),
-        Format::Json => json::gap(out, g, lang),
+        Format::Json => json::gap(out, g, lang, true),
+        Format::Jsonl => json::gap(out, g, lang, false),
         Format::Csv => self::csv::gap(out, g),
     }
 }
