@@ -486,7 +486,7 @@ pub(crate) fn gap(g: &crate::gap::Gap, top: usize, lang: &str) -> String {
     if !shown.is_empty() {
         let _ = writeln!(
             out,
-            "## {}\n\n| {} | {} | {} | {} |\n|---|---|---:|---:|---:|",
+            "## {}\n\n| {} | {} | {} | {} | {} |\n|---|---|---:|---:|---:|",
             md(tr(
                 lang,
                 "Largest gaps: what you believe and your customers do not experience"
@@ -495,6 +495,7 @@ pub(crate) fn gap(g: &crate::gap::Gap, top: usize, lang: &str) -> String {
             tr(lang, "It mirrors"),
             tr(lang, "Internal"),
             tr(lang, "Customers"),
+            tr(lang, "Gap"),
         );
         for m in shown {
             let mirrored: Vec<String> = m.mirrored.iter().map(|(_, t)| md(t)).collect();
