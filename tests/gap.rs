@@ -104,6 +104,40 @@ fn gap_figures_match_the_hand_computed_case() {
     );
 }
 
+/// The cells of a Markdown table row: `|` separates them unless escaped.
+fn markdown_cells(row: &str) -> usize {
+    let bytes = row.as_bytes();
+    let pipes = (0..bytes.len())
+        .filter(|&i| bytes[i] == b'|' && (i == 0 || bytes[i - 1] != b'\\'))
+        .count();
+    pipes.saturating_sub(1)
+}
+
+#[test]
+fn every_markdown_table_has_as_many_headings_as_columns() {
+    let (code, stdout, stderr) = gap(
+        "tests/fixtures/gap/staff",
+        "tests/fixtures/gap/customers.csv",
+        "markdown",
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    let mut tables = 0;
+    for (k, line) in lines.iter().enumerate() {
+        // A table starts with a header row followed by its delimiter row.
+        if !line.starts_with('|') || !lines.get(k + 1).is_some_and(|d| d.starts_with("|---")) {
+            continue;
+        }
+        tables += 1;
+        let width = markdown_cells(lines[k + 1]);
+        for row in lines[k..].iter().take_while(|l| l.starts_with('|')) {
+            assert_eq!(markdown_cells(row), width, "{row}\nin\n{stdout}");
+        }
+    }
+    // Overall, stages, dimensions and the largest mirrored gaps.
+    assert_eq!(tables, 4, "{stdout}");
+}
+
 #[test]
 fn a_side_gives_the_same_gap_as_answer_files_or_as_a_csv_export() {
     let strip = |mut v: Value| {

@@ -219,3 +219,93 @@ fn a_comparison_of_hostile_results_cannot_inject_markup() {
     assert!(doc.contains("Second &lt;img src=x onerror=alert(&#39;stage&#39;)&gt;"));
     assert!(doc.contains("People &quot; onmouseover=&quot;alert(1)"));
 }
+
+/// Every `name="value"` attribute of every tag inside the document's charts.
+fn svg_attributes(doc: &str) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    for chart in doc.split("<svg").skip(1) {
+        let chart = &chart[..chart.find("</svg>").expect("the chart closes")];
+        // The chart's own tag, then each tag inside it.
+        for tag in std::iter::once(chart).chain(chart.split('<').skip(1)) {
+            let tag = &tag[..tag.find('>').expect("the tag closes")];
+            let mut rest = tag;
+            while let Some(eq) = rest.find("=\"") {
+                let name = rest[..eq].rsplit(' ').next().expect("a name");
+                let value = &rest[eq + 2..];
+                let end = value.find('"').expect("the value closes");
+                out.push((name, &value[..end]));
+                rest = &value[end + 1..];
+            }
+        }
+    }
+    out
+}
+
+/// The text a reader sees in the document's charts: every text node between two tags.
+fn svg_texts(doc: &str) -> Vec<&str> {
+    doc.split("<svg")
+        .skip(1)
+        .map(|chart| &chart[..chart.find("</svg>").expect("the chart closes")])
+        .flat_map(|chart| chart.split('>').skip(1))
+        .map(|node| &node[..node.find('<').unwrap_or(node.len())])
+        .filter(|text| !text.trim().is_empty())
+        .collect()
+}
+
+/// A digit, a point and a digit: a number written with a decimal point.
+fn has_decimal_point(text: &str) -> bool {
+    text.as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit())
+}
+
+#[test]
+fn a_french_report_writes_decimal_commas_for_the_reader_and_points_for_the_geometry() {
+    let doc = html(&[
+        "score",
+        "examples/answers/telecom-driven.toml",
+        "--lang",
+        "fr",
+    ]);
+    assert_document(&doc, 2);
+    // The score line, the ladder table and the heat map, as the reader sees them.
+    assert!(
+        doc.contains("Indice de maturité 2,73 sur 4 - score global 58,7 - "),
+        "{doc}"
+    );
+    assert!(doc.contains("<td class=\"num\">79,2</td><td class=\"num\">62,5</td>"));
+    assert!(heat_cells(&doc).iter().any(|c| c.ends_with(">0,0")));
+    // Chart labels: a stage's score, its threshold, a dimension's score.
+    let texts = svg_texts(&doc);
+    for label in ["79,2", "Seuil 62,5", "58,3"] {
+        assert!(texts.contains(&label), "no {label:?} among {texts:?}");
+    }
+    assert!(
+        !texts.iter().any(|t| has_decimal_point(t)),
+        "a decimal point in a chart label: {texts:?}"
+    );
+    // Geometry keeps the point: a comma only separates the x and y of a polygon's points.
+    let attributes = svg_attributes(&doc);
+    assert!(
+        attributes
+            .iter()
+            .any(|(name, value)| *name == "y" && value.contains('.')),
+        "no coordinate with decimals to check: {attributes:?}"
+    );
+    for (name, value) in &attributes {
+        if *name == "points" {
+            for point in value.split(' ') {
+                assert_eq!(point.matches(',').count(), 1, "{name}=\"{value}\"");
+                let (x, y) = point.split_once(',').expect("x,y");
+                assert!(
+                    x.parse::<f64>().is_ok() && y.parse::<f64>().is_ok(),
+                    "{point}"
+                );
+            }
+        } else {
+            assert!(!value.contains(','), "{name}=\"{value}\"");
+        }
+    }
+    // Nothing of the report's figures kept its point outside the charts either.
+    assert!(!doc.contains("58.7") && !doc.contains("2.73"), "{doc}");
+}

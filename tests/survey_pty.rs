@@ -366,7 +366,7 @@ fn score_on_a_terminal_lays_out_its_result_to_the_terminal_width_wide_or_narrow(
     // narrow one (and at 80 columns in a file, as the golden cases show).
     let title = "Maturità nella centralità del cliente - VoC lead (Customer experience, Consumer) - examples/answers/telecom-driven.toml";
     let score =
-        "Indice di maturità 2.73 su 4 - punteggio complessivo 58.7 - risposte a 23 item su 24";
+        "Indice di maturità 2,73 su 4 - punteggio complessivo 58,7 - risposte a 23 item su 24";
     let (wide, code) = sized_command(repo, 140, 40, &args).finish();
     assert_eq!(code, 0, "{wide}");
     assert!(wide.contains(title), "{wide}");

@@ -82,15 +82,16 @@ fn render(q: &Questionnaire, lang: &str) -> String {
         ));
     }
     let sc = &q.scoring;
+    let numbers = crate::report::number::Numbers::text(lang);
     if !q.stages.is_empty() {
         line(wrap(
             &fill(
                 lang,
                 "Scoring: a stage is reached at {threshold}% or more, with no item below {floor}% and at least {share}% of its items answered",
                 &[
-                    ("threshold", &sc.stage_threshold.to_string()),
-                    ("floor", &sc.item_floor.to_string()),
-                    ("share", &(sc.min_answered * 100.0).to_string()),
+                    ("threshold", &numbers.plain(sc.stage_threshold)),
+                    ("floor", &numbers.plain(sc.item_floor)),
+                    ("share", &numbers.plain(sc.min_answered * 100.0)),
                 ],
             ),
             "",
@@ -131,7 +132,11 @@ fn render(q: &Questionnaire, lang: &str) -> String {
         }
         if x.weight != 1.0 {
             head.push(' ');
-            head.push_str(&fill(lang, "weight {w}", &[("w", &x.weight.to_string())]));
+            head.push_str(&fill(
+                lang,
+                "weight {w}",
+                &[("w", &numbers.plain(x.weight))],
+            ));
         }
         if x.reverse {
             head.push(' ');
@@ -162,7 +167,7 @@ fn render(q: &Questionnaire, lang: &str) -> String {
                 ("k", &(n + 1).to_string()),
                 ("name", &tr(&stage.name)),
                 ("id", &stage.id),
-                ("threshold", &stage.threshold.to_string()),
+                ("threshold", &numbers.plain(stage.threshold)),
             ],
         ));
         if let Some(t) = &stage.summary {

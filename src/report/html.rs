@@ -7,6 +7,7 @@
 
 use std::f64::consts::PI;
 
+use super::number::Numbers;
 use super::{GroupView, Scored, placement_name, round};
 use crate::comparison::{Change, Comparison, Measure};
 use crate::i18n::{fill, tr};
@@ -36,21 +37,9 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// A score for display, one decimal, or a dash when there is none.
-fn pct(x: Option<f64>) -> String {
-    x.map_or_else(|| "–".to_owned(), |v| format!("{:.1}", round(v, 1)))
-}
-
-/// A mean or standard deviation in scale points.
-fn points(x: Option<f64>) -> String {
-    x.map_or_else(|| "–".to_owned(), |v| format!("{:.2}", round(v, 2)))
-}
-
-fn signed(x: Option<f64>) -> String {
-    x.map_or_else(|| "–".to_owned(), |d| format!("{:+.1}", round(d, 1)))
-}
-
-/// A coordinate in an SVG, with no floating-point noise ("62.5", "100").
+/// A coordinate in an SVG, with no floating-point noise ("62.5", "100"). Geometry for the
+/// browser, never text for the reader: it keeps the point in every language (figures the reader
+/// sees go through [`Numbers`]).
 fn num(x: f64) -> String {
     // Adding 0 turns -0 into 0.
     format!("{}", round(x, 1) + 0.0)
@@ -318,6 +307,7 @@ const BAR_W: f64 = 340.0;
 /// The stage ladder: one bar per stage (two in a comparison), highest stage on top, with the
 /// threshold marked and the placement highlighted. `rungs` come highest first.
 fn ladder_svg(rungs: &[Rung], lang: &str, pair: [&str; 2], label: &str) -> String {
+    let n = Numbers::html(lang);
     let paired = rungs.iter().any(|r| r.before.is_some());
     let row = if paired { 50.0 } else { 44.0 };
     let top = if paired { 52.0 } else { 28.0 };
@@ -354,7 +344,7 @@ fn ladder_svg(rungs: &[Rung], lang: &str, pair: [&str; 2], label: &str) -> Strin
             num(top - 4.0),
             num(bottom),
             num(top - 9.0),
-            num(v),
+            escape(&n.plain(v)),
             x = num(x(v)),
         ));
     }
@@ -405,13 +395,13 @@ fn ladder_svg(rungs: &[Rung], lang: &str, pair: [&str; 2], label: &str) -> Strin
                     "<text x=\"{}\" y=\"{}\" font-size=\"13\" fill=\"#5b6475\">{}</text>\n<text x=\"{}\" y=\"{}\" font-size=\"13\" font-weight=\"700\">{}</text>\n",
                     num(BAR_X + BAR_W + 10.0),
                     num(mid - 4.0),
-                    escape(&pct(before)),
+                    escape(&n.score(before)),
                     num(BAR_X + BAR_W + 10.0),
                     num(mid + 12.0),
                     escape(&format!(
                         "{} ({})",
-                        pct(r.score),
-                        signed(r.score.zip(before).map(|(a, b)| a - b))
+                        n.score(r.score),
+                        n.score_difference(r.score, before)
                     )),
                 ));
             }
@@ -421,7 +411,7 @@ fn ladder_svg(rungs: &[Rung], lang: &str, pair: [&str; 2], label: &str) -> Strin
                     "<text x=\"{}\" y=\"{}\" font-size=\"14\" font-weight=\"700\">{}</text>\n",
                     num(BAR_X + BAR_W + 10.0),
                     num(mid + if r.threshold.is_some() { -1.0 } else { 5.0 }),
-                    escape(&pct(r.score))
+                    escape(&n.score(r.score))
                 ));
             }
         }
@@ -432,7 +422,7 @@ fn ladder_svg(rungs: &[Rung], lang: &str, pair: [&str; 2], label: &str) -> Strin
                 num(y + row - 5.0),
                 num(BAR_X + BAR_W + 10.0),
                 num(mid + 13.0),
-                escape(&format!("{} {}", tr(lang, "Needs"), pct(Some(t)))),
+                escape(&format!("{} {}", tr(lang, "Needs"), n.score(Some(t)))),
                 x = num(x(t)),
             ));
         }
@@ -485,6 +475,7 @@ fn legend(x: f64, y: f64, pair: [&str; 2], bars: bool) -> String {
 /// The radar chart of a dimension profile: one axis per dimension, 0 at the centre and 100 at
 /// the rim; with `before`, a dashed polygon for it under the current one.
 fn radar_svg(
+    n: &Numbers,
     names: &[String],
     scores: &[Option<f64>],
     before: Option<&[Option<f64>]>,
@@ -493,9 +484,9 @@ fn radar_svg(
 ) -> String {
     let (cx, cy, radius) = (360.0, 245.0, 165.0);
     #[allow(clippy::cast_precision_loss)]
-    let n = names.len().max(1) as f64;
+    let axes = names.len().max(1) as f64;
     #[allow(clippy::cast_precision_loss)]
-    let angle = |i: usize| -PI / 2.0 + 2.0 * PI * i as f64 / n;
+    let angle = |i: usize| -PI / 2.0 + 2.0 * PI * i as f64 / axes;
     let at = |i: usize, r: f64| (cx + r * angle(i).cos(), cy + r * angle(i).sin());
     let polygon = |values: &dyn Fn(usize) -> f64| {
         (0..names.len())
@@ -532,7 +523,7 @@ fn radar_svg(
             "<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#5b6475\">{}</text>\n",
             num(cx + 4.0),
             num(cy - radius * ring / 100.0 + 11.0),
-            num(ring)
+            escape(&n.plain(ring))
         ));
     }
     let value = |v: &[Option<f64>], i: usize| v.get(i).copied().flatten().map_or(0.0, unit);
@@ -569,9 +560,9 @@ fn radar_svg(
         let figure = match before {
             Some(b) => {
                 let was = b.get(i).copied().flatten();
-                format!("{} → {}", pct(was), pct(score))
+                format!("{} → {}", n.score(was), n.score(score))
             }
-            None => pct(score),
+            None => n.score(score),
         };
         lines.push(figure);
         #[allow(clippy::cast_precision_loss)]
@@ -667,7 +658,7 @@ fn cell(q: &Questionnaire, a: &Assessment, s: usize, d: usize) -> (Vec<usize>, O
 }
 
 /// A heat-map cell: the score written in it, the colour behind it, and a tooltip (raw text).
-fn heat_cell(score: Option<f64>, extra: Option<&str>, tooltip: &str) -> String {
+fn heat_cell(n: &Numbers, score: Option<f64>, extra: Option<&str>, tooltip: &str) -> String {
     let small = extra.map_or_else(String::new, |e| format!("<small>{}</small>", escape(e)));
     match score {
         Some(v) => {
@@ -675,12 +666,13 @@ fn heat_cell(score: Option<f64>, extra: Option<&str>, tooltip: &str) -> String {
             format!(
                 "<td style=\"background:{bg};color:{ink}\" title=\"{}\">{}{small}</td>",
                 escape(tooltip),
-                escape(&pct(Some(v)))
+                escape(&n.score(Some(v)))
             )
         }
         None => format!(
-            "<td class=\"none\" title=\"{}\">–{small}</td>",
-            escape(tooltip)
+            "<td class=\"none\" title=\"{}\">{}{small}</td>",
+            escape(tooltip),
+            n.missing()
         ),
     }
 }
@@ -697,6 +689,7 @@ fn heat_legend(lang: &str) -> String {
 
 /// The stage-by-dimension heat map, highest stage on top.
 fn heat_map(q: &Questionnaire, a: &Assessment, lang: &str) -> String {
+    let n = Numbers::html(lang);
     let mut s = String::from("<table class=\"heat\">\n");
     s.push_str(&heat_legend(lang));
     s.push_str(&format!(
@@ -734,7 +727,7 @@ fn heat_map(q: &Questionnaire, a: &Assessment, lang: &str) -> String {
                 })
                 .collect::<Vec<_>>()
                 .join("\n");
-            s.push_str(&heat_cell(score, None, &tooltip));
+            s.push_str(&heat_cell(&n, score, None, &tooltip));
         }
         s.push_str("</tr>\n");
     }
@@ -745,11 +738,12 @@ fn heat_map(q: &Questionnaire, a: &Assessment, lang: &str) -> String {
 /// The placement and its figures.
 fn summary(out: &mut String, s: &Scored<'_>) {
     let (q, a, lang) = (s.questionnaire, s.assessment, s.lang);
+    let n = Numbers::html(lang);
     out.push_str("<section class=\"summary\">\n");
     if q.stages.is_empty() {
         out.push_str(&format!(
             "<p class=\"placement\">{}</p>\n",
-            escape(&super::score_line(q, a, lang))
+            escape(&super::score_line(q, a, lang, &n))
         ));
     } else {
         let level = super::level_text(q, a.placement, lang);
@@ -764,7 +758,7 @@ fn summary(out: &mut String, s: &Scored<'_>) {
         ));
         out.push_str(&format!(
             "<p>{}</p>\n",
-            escape(&super::score_line(q, a, lang))
+            escape(&super::score_line(q, a, lang, &n))
         ));
     }
     out.push_str("</section>\n");
@@ -773,6 +767,7 @@ fn summary(out: &mut String, s: &Scored<'_>) {
 /// The stage ladder chart and its table of statuses.
 fn ladder(out: &mut String, s: &Scored<'_>) {
     let (q, a, lang) = (s.questionnaire, s.assessment, s.lang);
+    let n = Numbers::html(lang);
     if q.stages.is_empty() {
         return;
     }
@@ -809,9 +804,9 @@ fn ladder(out: &mut String, s: &Scored<'_>) {
             "<tr{}><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n",
             if k + 1 == a.placement { " class=\"here\"" } else { "" },
             escape(&format!("{} {}", k + 1, q.tr(&stage.name, lang))),
-            escape(&pct(a.stages[k].area.score)),
-            escape(&pct(Some(a.stages[k].threshold))),
-            escape(&super::stage_status(q, a, k, lang)),
+            escape(&n.score(a.stages[k].area.score)),
+            escape(&n.score(Some(a.stages[k].threshold))),
+            escape(&super::stage_status(q, a, k, lang, &n)),
         ));
     }
     out.push_str("</tbody>\n</table>\n");
@@ -820,6 +815,7 @@ fn ladder(out: &mut String, s: &Scored<'_>) {
 /// The dimension profile: a radar chart with three dimensions or more, else a table.
 fn profile(out: &mut String, s: &Scored<'_>) {
     let (q, a, lang) = (s.questionnaire, s.assessment, s.lang);
+    let n = Numbers::html(lang);
     if q.dimensions.is_empty() {
         return;
     }
@@ -833,7 +829,7 @@ fn profile(out: &mut String, s: &Scored<'_>) {
         let scores: Vec<Option<f64>> = a.dimensions.iter().map(|d| d.score).collect();
         figure(
             out,
-            &radar_svg(&names, &scores, None, [""; 2], "Dimension profile"),
+            &radar_svg(&n, &names, &scores, None, [""; 2], "Dimension profile"),
             "One axis per dimension, 0 at the centre and 100 at the rim; each dimension's score is written next to its name.",
         );
     } else {
@@ -848,7 +844,7 @@ fn profile(out: &mut String, s: &Scored<'_>) {
             out.push_str(&format!(
                 "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
                 escape(q.tr(&dim.name, lang)),
-                escape(&pct(r.score)),
+                escape(&n.score(r.score)),
                 escape(&fill(
                     lang,
                     "{answered} of {total}",
@@ -875,6 +871,7 @@ fn heat_section(out: &mut String, s: &Scored<'_>) {
 /// The next step, the items holding the organisation back, and how customers see it.
 fn recommendations(out: &mut String, s: &Scored<'_>) {
     let (q, a, lang) = (s.questionnaire, s.assessment, s.lang);
+    let n = Numbers::html(lang);
     let rec = &a.recommendations;
     let next = rec
         .next_stage
@@ -902,7 +899,7 @@ fn recommendations(out: &mut String, s: &Scored<'_>) {
                 out.push_str(&format!(
                     "<li><strong>{}</strong> <span class=\"id\">{}</span>",
                     escape(q.tr(&question.text, lang)),
-                    escape(&format!("({}: {})", question.id, pct(a.items[i].score)))
+                    escape(&format!("({}: {})", question.id, n.score(a.items[i].score)))
                 ));
                 if let Some(what) = &question.recommendation {
                     out.push_str(&format!("<br>{}", escape(q.tr(what, lang))));
@@ -1035,6 +1032,7 @@ pub(crate) fn group(view: &GroupView<'_>, date: &str) -> String {
 
 /// The items whose answers spread over at least a quarter of the scale.
 fn discuss(out: &mut String, q: &Questionnaire, g: &GroupResult, lang: &str) {
+    let n = Numbers::html(lang);
     out.push_str(&format!(
         "<h2>{}</h2>\n",
         escape(tr(
@@ -1064,8 +1062,8 @@ fn discuss(out: &mut String, q: &Questionnaire, g: &GroupResult, lang: &str) {
             "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
             escape(&q.questions[i].id),
             escape(q.tr(&q.questions[i].text, lang)),
-            escape(&points(it.mean)),
-            escape(&points(it.sd)),
+            escape(&n.points(it.mean)),
+            escape(&n.points(it.sd)),
             it.answered,
         ));
     }
@@ -1108,6 +1106,7 @@ fn by(out: &mut String, view: &GroupView<'_>) {
         return;
     };
     let (q, lang) = (view.questionnaire, view.lang);
+    let n = Numbers::html(lang);
     out.push_str(&format!(
         "<h2>{}</h2>\n<table>\n<thead><tr><th scope=\"col\"></th><th scope=\"col\" class=\"num\">{}</th>",
         escape(&fill(lang, "By {field}", &[("field", field)])),
@@ -1135,20 +1134,16 @@ fn by(out: &mut String, view: &GroupView<'_>) {
         row(tr(lang, "Placement"), &|r| {
             r.assessment.placement.to_string()
         });
-        row(tr(lang, "Index"), &|r| {
-            r.assessment
-                .index
-                .map_or_else(|| "–".to_owned(), |x| format!("{x:.2}"))
-        });
+        row(tr(lang, "Index"), &|r| n.index(r.assessment.index));
     }
     for (k, stage) in q.stages.iter().enumerate() {
         row(q.tr(&stage.name, lang), &|r| {
-            pct(r.assessment.stages[k].area.score)
+            n.score(r.assessment.stages[k].area.score)
         });
     }
     for (d, dim) in q.dimensions.iter().enumerate() {
         row(q.tr(&dim.name, lang), &|r| {
-            pct(r.assessment.dimensions[d].score)
+            n.score(r.assessment.dimensions[d].score)
         });
     }
     row(tr(lang, "Items to discuss"), &|r| {
@@ -1167,12 +1162,13 @@ fn arrows(lang: &str, template: &'static str, values: &[(&str, &str)]) -> String
 }
 
 /// A table of two scores per row and their difference: `columns` name the three; each row is
-/// its name (markup, already escaped), the two scores and the difference.
+/// its name (markup, already escaped), the two scores and the difference as printed (raw text).
 fn paired_table(
     out: &mut String,
+    n: &Numbers,
     first: &str,
     columns: [&str; 3],
-    rows: impl Iterator<Item = (String, Option<f64>, Option<f64>, Option<f64>)>,
+    rows: impl Iterator<Item = (String, Option<f64>, Option<f64>, String)>,
 ) {
     out.push_str(&format!(
         "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
@@ -1184,9 +1180,9 @@ fn paired_table(
     for (name, a, b, difference) in rows {
         out.push_str(&format!(
             "<tr><th scope=\"row\">{name}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
-            escape(&pct(a)),
-            escape(&pct(b)),
-            escape(&signed(difference)),
+            escape(&n.score(a)),
+            escape(&n.score(b)),
+            escape(&difference),
         ));
     }
     out.push_str("</tbody>\n</table>\n");
@@ -1194,6 +1190,7 @@ fn paired_table(
 
 /// A table of changes: name (with the id for items), before, after, change.
 fn change_table(out: &mut String, first: &str, rows: &[Change], lang: &str, ids: bool) {
+    let n = Numbers::html(lang);
     let columns = [tr(lang, "Before"), tr(lang, "After"), tr(lang, "Change")];
     let rows = rows.iter().map(|ch| {
         let name = if ids {
@@ -1205,15 +1202,17 @@ fn change_table(out: &mut String, first: &str, rows: &[Change], lang: &str, ids:
         } else {
             escape(&ch.name)
         };
-        (name, ch.before, ch.after, ch.delta())
+        let change = n.score_difference(ch.after, ch.before);
+        (name, ch.before, ch.after, change)
     });
-    paired_table(out, first, columns, rows);
+    paired_table(out, &n, first, columns, rows);
 }
 
 /// The comparison's heat map: after scores, with the change under each, for questionnaires
 /// whose item ids follow the `<stage>-<dimension>` convention of the bundled grid (a comparison
 /// carries ids, not the questionnaire). Empty when no item follows it.
 fn comparison_heat_map(c: &Comparison, lang: &str) -> String {
+    let n = Numbers::html(lang);
     let find = |items: &[Measure], id: &str| items.iter().find(|m| m.id == id).cloned();
     let mut found = false;
     let mut rows = String::new();
@@ -1236,10 +1235,10 @@ fn comparison_heat_map(c: &Comparison, lang: &str) -> String {
                 after.as_ref().and_then(|m| m.score),
                 before.as_ref().and_then(|m| m.score),
             );
-            let change = a.zip(b).map(|(a, b)| a - b);
             rows.push_str(&heat_cell(
+                &n,
                 a,
-                Some(&signed(change)),
+                Some(&n.score_difference(a, b)),
                 &format!("{id}: {}", item.name),
             ));
         }
@@ -1273,6 +1272,7 @@ fn comparison_heat_map(c: &Comparison, lang: &str) -> String {
 pub(crate) fn comparison(c: &Comparison, lang: &str, date: &str) -> String {
     let (b, a) = (&c.before, &c.after);
     let title = format!("Before and after: {}", a.questionnaire);
+    let n = Numbers::html(lang);
     let mut body = String::new();
     header(
         &mut body,
@@ -1315,9 +1315,9 @@ pub(crate) fn comparison(c: &Comparison, lang: &str, date: &str) -> String {
                 lang,
                 "Maturity index: {before} -> {after} ({change})",
                 &[
-                    ("before", &format!("{ib:.2}")),
-                    ("after", &format!("{ia:.2}")),
-                    ("change", &format!("{:+.2}", round(ia - ib, 2)))
+                    ("before", &n.index(Some(ib))),
+                    ("after", &n.index(Some(ia))),
+                    ("change", &n.index_difference(Some(ia), Some(ib)))
                 ]
             ))
         ));
@@ -1328,12 +1328,9 @@ pub(crate) fn comparison(c: &Comparison, lang: &str, date: &str) -> String {
             lang,
             "Overall score: {before} -> {after} ({change})",
             &[
-                ("before", &pct(b.overall)),
-                ("after", &pct(a.overall)),
-                (
-                    "change",
-                    &signed(a.overall.zip(b.overall).map(|(x, y)| x - y))
-                )
+                ("before", &n.score(b.overall)),
+                ("after", &n.score(a.overall)),
+                ("change", &n.score_difference(a.overall, b.overall))
             ]
         ))
     ));
@@ -1378,6 +1375,7 @@ pub(crate) fn comparison(c: &Comparison, lang: &str, date: &str) -> String {
             figure(
                 &mut body,
                 &radar_svg(
+                    &n,
                     &names,
                     &after,
                     Some(&before),
@@ -1395,18 +1393,10 @@ pub(crate) fn comparison(c: &Comparison, lang: &str, date: &str) -> String {
         body.push_str(&heat);
     }
 
-    let moves = |up: bool| -> Vec<Change> {
-        c.item_moves
-            .iter()
-            .filter(|m| {
-                m.delta()
-                    .is_some_and(|d| if up { d > 0.0 } else { d < 0.0 })
-            })
-            .take(TOP_MOVES)
-            .cloned()
-            .collect()
-    };
-    let (ups, downs) = (moves(true), moves(false));
+    let (ups, downs) = (
+        super::item_moves(c, true, TOP_MOVES),
+        super::item_moves(c, false, TOP_MOVES),
+    );
     if !ups.is_empty() {
         body.push_str(&format!(
             "<h2>{}</h2>\n",
@@ -1421,7 +1411,7 @@ pub(crate) fn comparison(c: &Comparison, lang: &str, date: &str) -> String {
         ));
         change_table(&mut body, tr(lang, "Item"), &downs, lang, true);
     }
-    if c.item_moves.is_empty() {
+    if ups.is_empty() && downs.is_empty() {
         body.push_str(&format!(
             "<p>{}</p>\n",
             escape(tr(lang, "No item score moved."))
@@ -1476,11 +1466,13 @@ pub(crate) fn comparison(c: &Comparison, lang: &str, date: &str) -> String {
 
 /// A table of gaps: name, internal, customers, gap.
 fn gap_table(out: &mut String, first: &str, rows: &[crate::gap::AreaGap], lang: &str) {
+    let n = Numbers::html(lang);
     let columns = [tr(lang, "Internal"), tr(lang, "Customers"), tr(lang, "Gap")];
-    let rows = rows
-        .iter()
-        .map(|a| (escape(&a.name), a.internal, a.customer, a.gap()));
-    paired_table(out, first, columns, rows);
+    let rows = rows.iter().map(|a| {
+        let gap = n.score_difference(a.internal, a.customer);
+        (escape(&a.name), a.internal, a.customer, gap)
+    });
+    paired_table(out, &n, first, columns, rows);
 }
 
 /// The perception gap as one self-contained document: the verdict, the ladder and the radar
@@ -1488,6 +1480,7 @@ fn gap_table(out: &mut String, first: &str, rows: &[crate::gap::AreaGap], lang: 
 pub(crate) fn gap(g: &crate::gap::Gap, top: usize, lang: &str, date: &str) -> String {
     let (i, c) = (&g.internal, &g.customer);
     let title = tr(lang, "Perception gap");
+    let n = Numbers::html(lang);
     let mut body = String::new();
     let side = |name: &str, s: &crate::gap::Side| {
         format!("{name}: {} {}", s.label, super::gap_side(s, lang))
@@ -1504,7 +1497,7 @@ pub(crate) fn gap(g: &crate::gap::Gap, top: usize, lang: &str, date: &str) -> St
     body.push_str("<section class=\"summary\">\n");
     body.push_str(&format!(
         "<p class=\"placement\">{}</p>\n",
-        escape(&super::gap_verdict(g, lang))
+        escape(&super::verdict(g, lang, &n))
     ));
     if let (Some(ii), Some(ic)) = (i.index, c.index) {
         body.push_str(&format!(
@@ -1513,9 +1506,9 @@ pub(crate) fn gap(g: &crate::gap::Gap, top: usize, lang: &str, date: &str) -> St
                 lang,
                 "Maturity index: {inside} internal, {outside} by customers ({gap})",
                 &[
-                    ("inside", &format!("{ii:.2}")),
-                    ("outside", &format!("{ic:.2}")),
-                    ("gap", &format!("{:+.2}", round(ii - ic, 2))),
+                    ("inside", &n.index(Some(ii))),
+                    ("outside", &n.index(Some(ic))),
+                    ("gap", &n.index_difference(Some(ii), Some(ic))),
                 ]
             ))
         ));
@@ -1551,6 +1544,7 @@ pub(crate) fn gap(g: &crate::gap::Gap, top: usize, lang: &str, date: &str) -> St
             figure(
                 &mut body,
                 &radar_svg(
+                    &n,
                     &names,
                     &inside,
                     Some(&outside),
@@ -1586,9 +1580,9 @@ pub(crate) fn gap(g: &crate::gap::Gap, top: usize, lang: &str, date: &str) -> St
                 escape(&m.id),
                 escape(&m.text),
                 mirrored.join("<br>"),
-                escape(&pct(m.internal)),
-                escape(&pct(m.customer)),
-                escape(&signed(m.gap())),
+                escape(&n.score(m.internal)),
+                escape(&n.score(m.customer)),
+                escape(&n.score_difference(m.internal, m.customer)),
             ));
         }
         body.push_str("</tbody>\n</table>\n");

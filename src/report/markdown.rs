@@ -7,7 +7,8 @@
 
 use std::fmt::Write as _;
 
-use super::{GroupView, Scored, placement_name, round};
+use super::number::Numbers;
+use super::{GroupView, Scored, placement_name};
 use crate::comparison::{Change, Comparison};
 use crate::i18n::{fill, tr};
 use crate::terminal_text::clean;
@@ -36,10 +37,6 @@ fn code(text: &str) -> String {
     format!("`{}`", clean(text, false).replace('`', "'"))
 }
 
-fn pct(x: Option<f64>) -> String {
-    x.map_or_else(|| "-".to_owned(), |v| format!("{:.1}", round(v, 1)))
-}
-
 /// A bar of ten blocks for a score in percent, for tables read as text.
 fn bar(x: Option<f64>) -> String {
     let Some(v) = x else { return String::new() };
@@ -51,8 +48,9 @@ fn bar(x: Option<f64>) -> String {
 /// The body shared by a respondent's and a group's report.
 fn body(out: &mut String, s: &Scored<'_>) {
     let (q, a, lang) = (s.questionnaire, s.assessment, s.lang);
+    let n = Numbers::text(lang);
     if q.stages.is_empty() {
-        let line = super::score_line(q, a, lang);
+        let line = super::score_line(q, a, lang, &n);
         let _ = writeln!(out, "{line}\n");
     } else {
         let level = super::level_text(q, a.placement, lang);
@@ -66,7 +64,7 @@ fn body(out: &mut String, s: &Scored<'_>) {
                 &[("name", &name), ("level", &level)]
             )
         );
-        let line = super::score_line(q, a, lang);
+        let line = super::score_line(q, a, lang, &n);
         let _ = writeln!(out, "{line}\n");
         let _ = writeln!(
             out,
@@ -80,12 +78,12 @@ fn body(out: &mut String, s: &Scored<'_>) {
             let mark = if i + 1 == a.placement { " ◀" } else { "" };
             let _ = writeln!(
                 out,
-                "| {} | {}{mark} | {} | {:.1} | {} | {} |",
+                "| {} | {}{mark} | {} | {} | {} | {} |",
                 i + 1,
                 md(q.tr(&stage.name, lang)),
-                pct(a.stages[i].area.score),
-                a.stages[i].threshold,
-                md(&super::stage_status(q, a, i, lang)),
+                n.score(a.stages[i].area.score),
+                n.score(Some(a.stages[i].threshold)),
+                md(&super::stage_status(q, a, i, lang, &n)),
                 bar(a.stages[i].area.score)
             );
         }
@@ -113,7 +111,7 @@ fn body(out: &mut String, s: &Scored<'_>) {
                 out,
                 "| {} | {} | {counts} | {} |",
                 md(q.tr(&dim.name, lang)),
-                pct(r.score),
+                n.score(r.score),
                 bar(r.score)
             );
         }
@@ -133,7 +131,7 @@ fn body(out: &mut String, s: &Scored<'_>) {
             );
             let _ = writeln!(out, "**{}** {}\n", head.trim_end(), md(q.tr(text, lang)));
         }
-        for (n, &i) in rec.items.iter().enumerate() {
+        for (k, &i) in rec.items.iter().enumerate() {
             let question = &q.questions[i];
             let what = question
                 .recommendation
@@ -142,9 +140,9 @@ fn body(out: &mut String, s: &Scored<'_>) {
             let _ = writeln!(
                 out,
                 "{}. **{}** ({}): *{}*{what}",
-                n + 1,
+                k + 1,
                 md(&question.id),
-                pct(a.items[i].score),
+                n.score(a.items[i].score),
                 md(q.tr(&question.text, lang))
             );
         }
@@ -190,6 +188,7 @@ pub(crate) fn result(s: &Scored<'_>) -> String {
 /// The report of a group: the group as one respondent, then how the room spread.
 pub(crate) fn group(view: &GroupView<'_>) -> String {
     let (q, g, lang) = (view.questionnaire, view.all, view.lang);
+    let n = Numbers::text(lang);
     let mut out = format!("# {}\n\n", md(q.tr(&q.title, lang)));
     let who = fill(
         lang,
@@ -243,10 +242,10 @@ pub(crate) fn group(view: &GroupView<'_>) -> String {
             let it = &g.items[i];
             let _ = writeln!(
                 out,
-                "| {} | {:.2} | {:.2} | {} | {} |",
+                "| {} | {} | {} | {} | {} |",
                 md(&q.questions[i].id),
-                it.mean.unwrap_or(0.0),
-                it.sd.unwrap_or(0.0),
+                n.points(it.mean),
+                n.points(it.sd),
                 it.answered,
                 md(q.tr(&q.questions[i].text, lang))
             );
@@ -272,6 +271,7 @@ pub(crate) fn group(view: &GroupView<'_>) -> String {
 }
 
 fn change_table(out: &mut String, title: &str, rows: &[Change], lang: &str) {
+    let n = Numbers::text(lang);
     let _ = writeln!(
         out,
         "| {title} | {} | {} | {} |\n|---|---:|---:|---:|",
@@ -280,15 +280,13 @@ fn change_table(out: &mut String, title: &str, rows: &[Change], lang: &str) {
         tr(lang, "Change")
     );
     for ch in rows {
-        let delta = ch
-            .delta()
-            .map_or_else(String::new, |d| format!("{:+.1}", round(d, 1)));
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {delta} |",
+            "| {} | {} | {} | {} |",
             md(&ch.name),
-            pct(ch.before),
-            pct(ch.after)
+            n.score(ch.before),
+            n.score(ch.after),
+            n.score_difference(ch.after, ch.before)
         );
     }
     let _ = writeln!(out);
@@ -297,6 +295,7 @@ fn change_table(out: &mut String, title: &str, rows: &[Change], lang: &str) {
 /// What moved between two results.
 pub(crate) fn comparison(c: &Comparison, lang: &str, top: usize) -> String {
     let (b, a) = (&c.before, &c.after);
+    let n = Numbers::text(lang);
     let mut out = format!("# {} → {}\n\n", md(&b.label), md(&a.label));
     let _ = writeln!(
         out,
@@ -329,9 +328,9 @@ pub(crate) fn comparison(c: &Comparison, lang: &str, top: usize) -> String {
     }
     if let (Some(ib), Some(ia)) = (b.index, a.index) {
         let values = [
-            ("before", format!("{ib:.2}")),
-            ("after", format!("{ia:.2}")),
-            ("change", format!("{:+.2}", round(ia - ib, 2))),
+            ("before", n.index(Some(ib))),
+            ("after", n.index(Some(ia))),
+            ("change", n.index_difference(Some(ia), Some(ib))),
         ];
         let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let _ = writeln!(
@@ -351,16 +350,11 @@ pub(crate) fn comparison(c: &Comparison, lang: &str, top: usize) -> String {
         change_table(&mut out, tr(lang, "Dimension"), &c.dimensions, lang);
     }
     let moves = |up: bool| -> Vec<Change> {
-        c.item_moves
-            .iter()
-            .filter(|m| {
-                m.delta()
-                    .is_some_and(|d| if up { d > 0.0 } else { d < 0.0 })
-            })
-            .take(top)
+        super::item_moves(c, up, top)
+            .into_iter()
             .map(|m| Change {
                 name: m.id.clone(),
-                ..m.clone()
+                ..m
             })
             .collect()
     };
@@ -414,6 +408,7 @@ pub(crate) fn comparison(c: &Comparison, lang: &str, top: usize) -> String {
 /// the gap tables, the largest mirrored gaps and the recommendations drawn from them.
 pub(crate) fn gap(g: &crate::gap::Gap, top: usize, lang: &str) -> String {
     let (i, c) = (&g.internal, &g.customer);
+    let n = Numbers::text(lang);
     let mut out = format!("# {}\n\n", md(tr(lang, "Perception gap")));
     for (title, side) in [
         (tr(lang, "Internal view"), i),
@@ -426,7 +421,7 @@ pub(crate) fn gap(g: &crate::gap::Gap, top: usize, lang: &str) -> String {
             md(&super::gap_side(side, lang))
         );
     }
-    let _ = writeln!(out, "\n**{}**\n", md(&super::gap_verdict(g, lang)));
+    let _ = writeln!(out, "\n**{}**\n", md(&super::verdict(g, lang, &n)));
     let _ = writeln!(
         out,
         "| | {} | {} | {} |\n|---|---:|---:|---:|",
@@ -446,18 +441,20 @@ pub(crate) fn gap(g: &crate::gap::Gap, top: usize, lang: &str) -> String {
     if let (Some(ii), Some(ic)) = (i.index, c.index) {
         let _ = writeln!(
             out,
-            "| {} | {ii:.2} | {ic:.2} | {:+.2} |",
+            "| {} | {} | {} | {} |",
             tr(lang, "Maturity index"),
-            round(ii - ic, 2)
+            n.index(Some(ii)),
+            n.index(Some(ic)),
+            n.index_difference(Some(ii), Some(ic))
         );
     }
     let _ = writeln!(
         out,
         "| {} | {} | {} | {} |\n",
         tr(lang, "Overall score"),
-        pct(i.overall),
-        pct(c.overall),
-        super::format_gap(i.overall.zip(c.overall).map(|(a, b)| a - b))
+        n.score(i.overall),
+        n.score(c.overall),
+        n.score_difference(i.overall, c.overall)
     );
     for (title, rows) in [
         (tr(lang, "Stage"), &g.stages),
@@ -478,9 +475,9 @@ pub(crate) fn gap(g: &crate::gap::Gap, top: usize, lang: &str) -> String {
                 out,
                 "| {} | {} | {} | {} |",
                 md(&a.name),
-                pct(a.internal),
-                pct(a.customer),
-                super::format_gap(a.gap())
+                n.score(a.internal),
+                n.score(a.customer),
+                n.score_difference(a.internal, a.customer)
             );
         }
         out.push('\n');
@@ -489,7 +486,7 @@ pub(crate) fn gap(g: &crate::gap::Gap, top: usize, lang: &str) -> String {
     if !shown.is_empty() {
         let _ = writeln!(
             out,
-            "## {}\n\n| {} | {} | {} | {} |\n|---|---|---:|---:|---:|",
+            "## {}\n\n| {} | {} | {} | {} | {} |\n|---|---|---:|---:|---:|",
             md(tr(
                 lang,
                 "Largest gaps: what you believe and your customers do not experience"
@@ -498,6 +495,7 @@ pub(crate) fn gap(g: &crate::gap::Gap, top: usize, lang: &str) -> String {
             tr(lang, "It mirrors"),
             tr(lang, "Internal"),
             tr(lang, "Customers"),
+            tr(lang, "Gap"),
         );
         for m in shown {
             let mirrored: Vec<String> = m.mirrored.iter().map(|(_, t)| md(t)).collect();
@@ -506,9 +504,9 @@ pub(crate) fn gap(g: &crate::gap::Gap, top: usize, lang: &str) -> String {
                 "| {} | {} | {} | {} | {} |",
                 md(&m.text),
                 mirrored.join("<br>"),
-                pct(m.internal),
-                pct(m.customer),
-                super::format_gap(m.gap())
+                n.score(m.internal),
+                n.score(m.customer),
+                n.score_difference(m.internal, m.customer)
             );
         }
         out.push('\n');

@@ -8,6 +8,7 @@ mod json;
 pub(crate) use json::to_json as result_json;
 pub(crate) use json::write_json;
 mod markdown;
+pub(crate) mod number;
 mod table;
 
 use std::io::{self, Write};
@@ -19,6 +20,7 @@ use crate::gap::Gap;
 use crate::i18n::{fill, tr};
 use crate::questionnaire::Questionnaire;
 use crate::scoring::{Assessment, GroupResult, StageStatus};
+use number::Numbers;
 
 pub use self::csv::CsvRenderer;
 pub use self::json::{
@@ -149,9 +151,15 @@ pub fn table_separator(width: u16) -> String {
     format!("\n{}\n\n", "=".repeat(usize::from(width)))
 }
 
-/// Why a stage has its status, in the tool's words and in plain text: every format shows the
-/// same reasons and makes the text safe in its own way.
-pub(crate) fn stage_status(q: &Questionnaire, a: &Assessment, s: usize, lang: &str) -> String {
+/// Why a stage has its status, in the tool's words and in plain text with figures written by
+/// `n`: every format shows the same reasons and makes the text safe in its own way.
+pub(crate) fn stage_status(
+    q: &Questionnaire,
+    a: &Assessment,
+    s: usize,
+    lang: &str,
+    n: &Numbers,
+) -> String {
     let st = &a.stages[s];
     match st.status {
         StageStatus::Reached if a.uneven.contains(&s) => tr(
@@ -177,7 +185,7 @@ pub(crate) fn stage_status(q: &Questionnaire, a: &Assessment, s: usize, lang: &s
                 let items = st
                     .below_floor
                     .iter()
-                    .map(|&i| format!("{} ({})", q.questions[i].id, format_score(a.items[i].score)))
+                    .map(|&i| format!("{} ({})", q.questions[i].id, n.score(a.items[i].score)))
                     .collect::<Vec<_>>()
                     .join(", ");
                 why.push(fill(lang, "blocked by {items}", &[("items", &items)]));
@@ -187,15 +195,11 @@ pub(crate) fn stage_status(q: &Questionnaire, a: &Assessment, s: usize, lang: &s
     }
 }
 
-fn format_score(x: Option<f64>) -> String {
-    x.map_or_else(|| "-".to_owned(), |v| format!("{:.1}", round(v, 1)))
-}
-
 /// The line under the placement: the maturity index and the overall score with how much was
 /// answered, or the overall score alone for a questionnaire without stages.
-pub(crate) fn score_line(q: &Questionnaire, a: &Assessment, lang: &str) -> String {
+pub(crate) fn score_line(q: &Questionnaire, a: &Assessment, lang: &str, n: &Numbers) -> String {
     let (score, answered, total) = (
-        format_score(a.overall.score),
+        n.score(a.overall.score),
         a.overall.answered.to_string(),
         a.overall.total.to_string(),
     );
@@ -210,17 +214,13 @@ pub(crate) fn score_line(q: &Questionnaire, a: &Assessment, lang: &str) -> Strin
             ],
         );
     }
-    let (index, n) = (
-        a.index
-            .map_or_else(|| "-".to_owned(), |x| format!("{x:.2}")),
-        q.stages.len().to_string(),
-    );
+    let (index, stages) = (n.index(a.index), q.stages.len().to_string());
     fill(
         lang,
         "Maturity index {index} of {n} - overall score {score} - {answered} of {total} items answered",
         &[
             ("index", &index),
-            ("n", &n),
+            ("n", &stages),
             ("score", &score),
             ("answered", &answered),
             ("total", &total),
@@ -340,9 +340,16 @@ pub fn render_gap(
     }
 }
 
-/// The one-line verdict of a gap, in the tool's words: both placements and the biggest blind
-/// spot (the mirrored statement with the largest gap, and its dimension).
+/// The one-line verdict of a gap for a machine format (JSON): its figures keep the point
+/// whatever the language, as every number of those formats does.
 pub(crate) fn gap_verdict(g: &Gap, lang: &str) -> String {
+    verdict(g, lang, &Numbers::text("en"))
+}
+
+/// The one-line verdict of a gap, in the tool's words with figures written by `n`: both
+/// placements and the biggest blind spot (the mirrored statement with the largest gap, and its
+/// dimension).
+pub(crate) fn verdict(g: &Gap, lang: &str, n: &Numbers) -> String {
     // A verdict needs answers on both sides: "no blind spot" from no data would be a claim.
     let none_inside = g.mirrors.iter().all(|m| m.internal.is_none());
     let none_outside = g.mirrors.iter().all(|m| m.customer.is_none());
@@ -375,19 +382,42 @@ pub(crate) fn gap_verdict(g: &Gap, lang: &str) -> String {
                 &[
                     ("area", &area),
                     ("statement", &m.text),
-                    ("inside", &format_score(m.internal)),
-                    ("outside", &format_score(m.customer)),
-                    ("gap", &format_gap(m.gap())),
+                    ("inside", &n.score(m.internal)),
+                    ("outside", &n.score(m.customer)),
+                    ("gap", &n.score_difference(m.internal, m.customer)),
                 ],
             ));
         }
         None => line.push_str(&fill(
             lang,
             "No blind spot: on every mirrored statement your customers rate you less than {n} points below your own view, or above it.",
-            &[("n", &crate::gap::BLIND_SPOT_POINTS.to_string())],
+            &[("n", &n.plain(crate::gap::BLIND_SPOT_POINTS))],
         )),
     }
     line
+}
+
+/// The `top` items whose score rose (`up`) or fell the most as printed, largest first: an item
+/// whose two scores print alike did not move for the reader, and the order is that of the
+/// printed changes (the exact change breaks ties).
+pub(crate) fn item_moves(c: &Comparison, up: bool, top: usize) -> Vec<crate::comparison::Change> {
+    let printed = |m: &crate::comparison::Change| {
+        number::printed_score_difference(m.after, m.before).unwrap_or(0.0)
+    };
+    let mut moves: Vec<_> = c
+        .item_moves
+        .iter()
+        .filter(|m| {
+            if up {
+                printed(m) > 0.0
+            } else {
+                printed(m) < 0.0
+            }
+        })
+        .collect();
+    // Stable: items that moved alike as printed keep the comparison's order.
+    moves.sort_by(|a, b| printed(b).abs().total_cmp(&printed(a).abs()));
+    moves.into_iter().take(top).cloned().collect()
 }
 
 /// How a placement moved from level `before` to level `after`, in the tool's words.
@@ -436,11 +466,6 @@ pub(crate) fn gap_recommendations(
             .filter_map(|m| Some((Some(m.id.clone()), m.recommendation.clone()?))),
     );
     out
-}
-
-/// A gap in points with its sign, e.g. "+12.5".
-pub(crate) fn format_gap(x: Option<f64>) -> String {
-    x.map_or_else(|| "-".to_owned(), |v| format!("{:+.1}", round(v, 1)))
 }
 
 /// Markdown reports, one after the other, separated by a rule.

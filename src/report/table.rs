@@ -5,7 +5,8 @@ use std::io::{self, Write};
 
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
-use super::{GroupView, Renderer, Scored, placement_name, round};
+use super::number::Numbers;
+use super::{GroupView, Renderer, Scored, placement_name};
 use crate::comparison::Comparison;
 use crate::i18n::{fill, tr};
 use crate::scoring::GroupResult;
@@ -92,6 +93,7 @@ impl TableRenderer {
     /// score on which the first is marked: before and after, or internal and customer.
     fn paired(
         &self,
+        n: &Numbers,
         title: &str,
         columns: [&str; 3],
         rows: &[(&str, Option<f64>, Option<f64>, String)],
@@ -101,8 +103,8 @@ impl TableRenderer {
         for (name, first, second, difference) in rows {
             t.add_row(vec![
                 Cell::new(clean(name, false)),
-                Cell::new(pct(*first)).set_alignment(CellAlignment::Right),
-                Cell::new(pct(*second)).set_alignment(CellAlignment::Right),
+                Cell::new(n.score(*first)).set_alignment(CellAlignment::Right),
+                Cell::new(n.score(*second)).set_alignment(CellAlignment::Right),
                 Cell::new(difference).set_alignment(CellAlignment::Right),
                 Cell::new(bar(*second, *first, 16)),
             ]);
@@ -124,13 +126,10 @@ impl TableRenderer {
     }
 }
 
-fn pct(x: Option<f64>) -> String {
-    x.map_or_else(|| "-".to_owned(), |v| format!("{:.1}", round(v, 1)))
-}
-
 impl Renderer for TableRenderer {
     fn result(&mut self, out: &mut dyn Write, s: &Scored<'_>) -> io::Result<()> {
         let (q, a, lang) = (s.questionnaire, s.assessment, s.lang);
+        let n = Numbers::text(lang);
         if self.count > 0 {
             write!(out, "{}", super::table_separator(self.width))?;
         }
@@ -155,7 +154,7 @@ impl Renderer for TableRenderer {
                 &[("name", &name), ("level", &level)],
             );
             writeln!(out, "{}", self.wrap(&placement, ""))?;
-            writeln!(out, "{}", self.wrap(&super::score_line(q, a, lang), ""))?;
+            writeln!(out, "{}", self.wrap(&super::score_line(q, a, lang, &n), ""))?;
             writeln!(out)?;
 
             let mut ladder = self.table();
@@ -176,16 +175,16 @@ impl Renderer for TableRenderer {
                         i + 1,
                         clean(q.tr(&stage.name, lang), false)
                     )),
-                    Cell::new(pct(a.stages[i].area.score)).set_alignment(CellAlignment::Right),
+                    Cell::new(n.score(a.stages[i].area.score)).set_alignment(CellAlignment::Right),
                     Cell::new(bar(a.stages[i].area.score, Some(a.stages[i].threshold), 10)),
-                    Cell::new(format!("{:.1}", a.stages[i].threshold))
+                    Cell::new(n.score(Some(a.stages[i].threshold)))
                         .set_alignment(CellAlignment::Right),
-                    Cell::new(clean(&super::stage_status(q, a, i, lang), false)),
+                    Cell::new(clean(&super::stage_status(q, a, i, lang, &n), false)),
                 ]);
             }
             writeln!(out, "{ladder}")?;
         } else {
-            writeln!(out, "{}", self.wrap(&super::score_line(q, a, lang), ""))?;
+            writeln!(out, "{}", self.wrap(&super::score_line(q, a, lang, &n), ""))?;
         }
 
         if !q.dimensions.is_empty() {
@@ -201,7 +200,7 @@ impl Renderer for TableRenderer {
                 let r = &a.dimensions[i];
                 profile.add_row(vec![
                     Cell::new(clean(q.tr(&d.name, lang), false)),
-                    Cell::new(pct(r.score)).set_alignment(CellAlignment::Right),
+                    Cell::new(n.score(r.score)).set_alignment(CellAlignment::Right),
                     Cell::new(bar(r.score, None, 20)),
                     Cell::new(fill(
                         lang,
@@ -235,7 +234,7 @@ impl Renderer for TableRenderer {
                     self.wrap(&format!("{head}{}", q.tr(text, lang)), "  ")
                 )?;
             }
-            for (n, &i) in rec.items.iter().enumerate() {
+            for (k, &i) in rec.items.iter().enumerate() {
                 let question = &q.questions[i];
                 let what = question.recommendation.as_ref().unwrap_or(&question.text);
                 writeln!(
@@ -244,9 +243,9 @@ impl Renderer for TableRenderer {
                     self.hang(
                         &format!(
                             "{}. {} ({}): {}",
-                            n + 1,
+                            k + 1,
                             question.id,
-                            pct(a.items[i].score),
+                            n.score(a.items[i].score),
                             q.tr(what, lang)
                         ),
                         "  ",
@@ -269,13 +268,10 @@ impl Renderer for TableRenderer {
     }
 }
 
-fn points(x: Option<f64>) -> String {
-    x.map_or_else(|| "-".to_owned(), |v| format!("{:.2}", round(v, 2)))
-}
-
 /// The group view: the group scored as one respondent, then how its members spread.
 pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io::Result<()> {
     let (q, g, lang) = (view.questionnaire, view.all, view.lang);
+    let n = Numbers::text(lang);
     let mut r = TableRenderer::new(width);
     r.result(out, &view.scored(g))?;
 
@@ -328,8 +324,8 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
             let it = &g.items[i];
             t.add_row(vec![
                 Cell::new(clean(&q.questions[i].id, false)),
-                Cell::new(points(it.mean)).set_alignment(CellAlignment::Right),
-                Cell::new(points(it.sd)).set_alignment(CellAlignment::Right),
+                Cell::new(n.points(it.mean)).set_alignment(CellAlignment::Right),
+                Cell::new(n.points(it.sd)).set_alignment(CellAlignment::Right),
                 Cell::new(it.answered).set_alignment(CellAlignment::Right),
                 Cell::new(clean(q.tr(&q.questions[i].text, lang), false)),
             ]);
@@ -370,16 +366,12 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
                 .filter_map(|(&i, r)| r.map(|r| (i, r)))
                 .min_by(|a, b| a.1.total_cmp(&b.1))
                 .map_or_else(String::new, |(i, r)| {
-                    format!("{} ({r:.2})", q.questions[i].id)
+                    format!("{} ({})", q.questions[i].id, n.coefficient(Some(r)))
                 });
             t.add_row(vec![
                 Cell::new(clean(&name, false)),
                 Cell::new(set.items.len()).set_alignment(CellAlignment::Right),
-                Cell::new(
-                    set.alpha
-                        .map_or_else(|| "-".to_owned(), |a| format!("{a:.2}")),
-                )
-                .set_alignment(CellAlignment::Right),
+                Cell::new(n.coefficient(set.alpha)).set_alignment(CellAlignment::Right),
                 Cell::new(clean(&weakest, false)),
             ]);
         }
@@ -412,9 +404,9 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
             Cell::new(clean(&q.questions[i].id, false)),
             Cell::new(it.answered).set_alignment(CellAlignment::Right),
             Cell::new(it.not_applicable).set_alignment(CellAlignment::Right),
-            Cell::new(points(it.mean)).set_alignment(CellAlignment::Right),
-            Cell::new(points(it.sd)).set_alignment(CellAlignment::Right),
-            Cell::new(pct(g.assessment.items[i].score)).set_alignment(CellAlignment::Right),
+            Cell::new(n.points(it.mean)).set_alignment(CellAlignment::Right),
+            Cell::new(n.points(it.sd)).set_alignment(CellAlignment::Right),
+            Cell::new(n.score(g.assessment.items[i].score)).set_alignment(CellAlignment::Right),
             Cell::new(if it.discuss { tr(lang, "discuss") } else { "" }),
         ]);
     }
@@ -468,20 +460,18 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
                 r.assessment.placement.to_string()
             }));
             t.add_row(row(tr(lang, "Index").into(), &|r| {
-                r.assessment
-                    .index
-                    .map_or_else(|| "-".to_owned(), |x| format!("{x:.2}"))
+                n.index(r.assessment.index)
             }));
         }
         for (s, stage) in q.stages.iter().enumerate() {
             // Ids keep the label column narrow enough for several groups side by side.
             t.add_row(row(format!("stage {}", clean(&stage.id, false)), &|r| {
-                pct(r.assessment.stages[s].area.score)
+                n.score(r.assessment.stages[s].area.score)
             }));
         }
         for (d, dim) in q.dimensions.iter().enumerate() {
             t.add_row(row(clean(&dim.id, false).into_owned(), &|r| {
-                pct(r.assessment.dimensions[d].score)
+                n.score(r.assessment.dimensions[d].score)
             }));
         }
         t.add_row(row(tr(lang, "Items to discuss").into(), &|r| {
@@ -499,10 +489,6 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
     Ok(())
 }
 
-fn signed(x: Option<f64>) -> String {
-    x.map_or_else(String::new, |d| format!("{:+.1}", round(d, 1)))
-}
-
 /// Before and after, side by side.
 pub(crate) fn comparison(
     out: &mut dyn Write,
@@ -512,6 +498,7 @@ pub(crate) fn comparison(
     lang: &str,
 ) -> io::Result<()> {
     let r = TableRenderer::new(width);
+    let n = Numbers::text(lang);
     let (b, a) = (&c.before, &c.after);
     writeln!(
         out,
@@ -558,9 +545,9 @@ pub(crate) fn comparison(
     }
     if let (Some(ib), Some(ia)) = (b.index, a.index) {
         let (before, after, change) = (
-            format!("{ib:.2}"),
-            format!("{ia:.2}"),
-            format!("{:+.2}", round(ia - ib, 2)),
+            n.index(Some(ib)),
+            n.index(Some(ia)),
+            n.index_difference(Some(ia), Some(ib)),
         );
         let values = [
             ("before", before.as_str()),
@@ -578,9 +565,9 @@ pub(crate) fn comparison(
         )?;
     }
     let (before, after, change) = (
-        pct(b.overall),
-        pct(a.overall),
-        signed(a.overall.zip(b.overall).map(|(x, y)| x - y)),
+        n.score(b.overall),
+        n.score(a.overall),
+        n.score_difference(a.overall, b.overall),
     );
     let values = [
         ("before", before.as_str()),
@@ -600,10 +587,13 @@ pub(crate) fn comparison(
     let table = |title: &str, rows: &[crate::comparison::Change]| {
         let rows: Vec<_> = rows
             .iter()
-            .map(|ch| (ch.name.as_str(), ch.before, ch.after, signed(ch.delta())))
+            .map(|ch| {
+                let change = n.score_difference(ch.after, ch.before);
+                (ch.name.as_str(), ch.before, ch.after, change)
+            })
             .collect();
         let columns = [tr(lang, "Before"), tr(lang, "After"), tr(lang, "Change")];
-        r.paired(title, columns, &rows)
+        r.paired(&n, title, columns, &rows)
     };
     if !c.stages.is_empty() {
         writeln!(out, "\n{}", table(tr(lang, "Stage"), &c.stages))?;
@@ -611,20 +601,10 @@ pub(crate) fn comparison(
     if !c.dimensions.is_empty() {
         writeln!(out, "\n{}", table(tr(lang, "Dimension"), &c.dimensions))?;
     }
-    let ups: Vec<_> = c
-        .item_moves
-        .iter()
-        .filter(|m| m.delta().is_some_and(|d| d > 0.0))
-        .take(top)
-        .cloned()
-        .collect();
-    let downs: Vec<_> = c
-        .item_moves
-        .iter()
-        .filter(|m| m.delta().is_some_and(|d| d < 0.0))
-        .take(top)
-        .cloned()
-        .collect();
+    let (ups, downs) = (
+        super::item_moves(c, true, top),
+        super::item_moves(c, false, top),
+    );
     let ids = |rows: Vec<crate::comparison::Change>| -> Vec<crate::comparison::Change> {
         rows.into_iter()
             .map(|mut m| {
@@ -633,6 +613,8 @@ pub(crate) fn comparison(
             })
             .collect()
     };
+    // "No item score moved" speaks of the scores as printed, as the lists above do.
+    let none_moved = ups.is_empty() && downs.is_empty();
     if !ups.is_empty() {
         writeln!(
             out,
@@ -649,7 +631,7 @@ pub(crate) fn comparison(
             table(tr(lang, "Item"), &ids(downs))
         )?;
     }
-    if c.item_moves.is_empty() {
+    if none_moved {
         writeln!(out, "\n{}", tr(lang, "No item score moved."))?;
     }
     if !c.added.is_empty() || !c.removed.is_empty() {
@@ -696,6 +678,7 @@ pub(crate) fn gap(
     lang: &str,
 ) -> io::Result<()> {
     let r = TableRenderer::new(width);
+    let n = Numbers::text(lang);
     for (title, side) in [
         (tr(lang, "Internal view"), &g.internal),
         (tr(lang, "Customer view"), &g.customer),
@@ -723,22 +706,19 @@ pub(crate) fn gap(
     if let (Some(ii), Some(ic)) = (i.index, c.index) {
         t.add_row(vec![
             Cell::new(tr(lang, "Maturity index")),
-            Cell::new(format!("{ii:.2}")).set_alignment(CellAlignment::Right),
-            Cell::new(format!("{ic:.2}")).set_alignment(CellAlignment::Right),
-            Cell::new(format!("{:+.2}", round(ii - ic, 2))).set_alignment(CellAlignment::Right),
+            Cell::new(n.index(Some(ii))).set_alignment(CellAlignment::Right),
+            Cell::new(n.index(Some(ic))).set_alignment(CellAlignment::Right),
+            Cell::new(n.index_difference(Some(ii), Some(ic))).set_alignment(CellAlignment::Right),
         ]);
     }
     t.add_row(vec![
         Cell::new(tr(lang, "Overall score")),
-        Cell::new(pct(i.overall)).set_alignment(CellAlignment::Right),
-        Cell::new(pct(c.overall)).set_alignment(CellAlignment::Right),
-        Cell::new(super::format_gap(
-            i.overall.zip(c.overall).map(|(a, b)| a - b),
-        ))
-        .set_alignment(CellAlignment::Right),
+        Cell::new(n.score(i.overall)).set_alignment(CellAlignment::Right),
+        Cell::new(n.score(c.overall)).set_alignment(CellAlignment::Right),
+        Cell::new(n.score_difference(i.overall, c.overall)).set_alignment(CellAlignment::Right),
     ]);
     writeln!(out, "{t}")?;
-    writeln!(out, "\n{}", r.wrap(&super::gap_verdict(g, lang), ""))?;
+    writeln!(out, "\n{}", r.wrap(&super::verdict(g, lang, &n), ""))?;
 
     let areas = |title: &str, rows: &[crate::gap::AreaGap]| {
         let rows: Vec<_> = rows
@@ -748,12 +728,12 @@ pub(crate) fn gap(
                     a.name.as_str(),
                     a.internal,
                     a.customer,
-                    super::format_gap(a.gap()),
+                    n.score_difference(a.internal, a.customer),
                 )
             })
             .collect();
         let columns = [tr(lang, "Internal"), tr(lang, "Customers"), tr(lang, "Gap")];
-        r.paired(title, columns, &rows)
+        r.paired(&n, title, columns, &rows)
     };
     if !g.stages.is_empty() {
         writeln!(out, "\n{}", areas(tr(lang, "Stage"), &g.stages))?;
@@ -813,8 +793,11 @@ pub(crate) fn gap(
                 fill(lang, "Your customers: {text}", &[("text", &statement)])
             };
             writeln!(out, "{}", r.wrap(&experienced, "    "))?;
-            let (inside, outside, gap) =
-                (pct(m.internal), pct(m.customer), super::format_gap(m.gap()));
+            let (inside, outside, gap) = (
+                n.score(m.internal),
+                n.score(m.customer),
+                n.score_difference(m.internal, m.customer),
+            );
             let figures = fill(
                 lang,
                 "internal {inside}, customers {outside}, gap {gap}",

@@ -491,7 +491,8 @@ impl RoomPrompter for TerminalPrompter {
             .collect();
         let mut line = format!("  {}", each.join(", "));
         if let (Some(m), Some(sd)) = (s.mean, s.sd) {
-            let (mean, sd) = (format!("{m:.2}"), format!("{sd:.2}"));
+            let n = crate::report::number::Numbers::text(&self.lang);
+            let (mean, sd) = (n.points(Some(m)), n.points(Some(sd)));
             line.push_str(&format!(
                 "  | {}",
                 fill(
