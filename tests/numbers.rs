@@ -178,8 +178,9 @@ fn json_keeps_the_point_whatever_the_language() {
             assert!(!has_decimal(s, b','), "{command}: a decimal comma in {s:?}");
         }
     }
-    let score: Value =
+    let results: Value =
         serde_json::from_str(&report("score", &[TELECOM], "fr", "json")).expect("JSON");
+    let score = &results["results"][0];
     assert_eq!(score["overall"]["score"].as_f64(), Some(58.6957));
     assert_eq!(score["placement"]["name"], "À l’écoute du client");
     // The gap's verdict is a French sentence whose figures keep the point.
