@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use super::columns::{How, Role, list_first, match_columns};
+use super::columns::{How, Role, excerpt, list_first, match_columns};
 use super::dialect::Dialect;
 use super::export_head::{ExportHead, ExportKind};
 use super::export_index::ExportIndex;
@@ -22,6 +22,10 @@ pub struct LayoutOptions {
     pub id_column: Option<String>,
     /// The user's map file (`--map`).
     pub map: Option<std::sync::Arc<ExportMap>>,
+    /// The metadata columns of the results CSV being written, when there is one: the first
+    /// input to reach it names them (an export its own columns beyond role, team, date and
+    /// language), and every export fills those it has.
+    pub output_metadata: Option<std::sync::Arc<std::sync::OnceLock<Vec<String>>>>,
 }
 
 /// One column that holds a question's answers.
@@ -59,6 +63,8 @@ pub struct CsvLayout {
     values: Option<HashMap<String, Answer>>,
     /// Columns of the metadata every output shows: role, team, date, language.
     known_meta: [Option<usize>; 4],
+    /// The column of each of [`LayoutOptions::output_metadata`], where this export has it.
+    output_metadata: Vec<Option<usize>>,
     /// The column that says whether a response was finished, and how it says so.
     finished: Option<(usize, Finished)>,
 }
@@ -199,19 +205,22 @@ impl CsvLayout {
         if !problems.is_empty() {
             return Err(Diagnostics(problems));
         }
+        // Columns kept as metadata are carried into every output, so they need no warning; a
+        // file without a respondent column does, since its rows are then named by number.
         let mut warnings = Vec::new();
-        if !metadata.is_empty() && head.kind == ExportKind::Plain {
-            let names: Vec<String> = metadata.iter().map(|(_, h)| format!("`{h}`")).collect();
-            warnings.push(
-                Diagnostic::warning(
-                    file,
-                    format!(
-                        "columns kept as metadata, not questions: {}",
-                        names.join(", ")
-                    ),
-                )
-                .at_line(1),
-            );
+        if id.is_none() {
+            let mut d = Diagnostic::warning(
+                file,
+                "no column identifies respondents (such as `respondent`, `ResponseId` or `id`): rows are named `row 1`, `row 2`, ...",
+            )
+            .at_line(1);
+            if let Some(first) = metadata.first() {
+                d = d.with_help(format!(
+                    "name the column that does with --id-column, e.g. --id-column {}",
+                    excerpt(&first.1)
+                ));
+            }
+            warnings.push(d);
         }
         let mut answered: Vec<usize> = questions.iter().map(|c| c.question).collect();
         answered.sort_unstable();
@@ -239,7 +248,7 @@ impl CsvLayout {
                 }
                 _ => None,
             });
-        let layout = Self {
+        let mut layout = Self {
             file: file.to_owned(),
             kind: head.kind,
             dialect: head.dialect,
@@ -251,9 +260,41 @@ impl CsvLayout {
             values,
             known_meta: ["role", "team", "date", "language"]
                 .map(|name| metadata.iter().find(|(_, h)| h == name).map(|(c, _)| *c)),
+            output_metadata: Vec::new(),
             metadata,
             finished,
         };
+        if let Some(shared) = &options.output_metadata {
+            let names =
+                shared.get_or_init(|| layout.extra_metadata_columns().map(str::to_owned).collect());
+            layout.output_metadata = names
+                .iter()
+                .map(|name| {
+                    layout
+                        .extra_metadata()
+                        .find(|(_, h)| *h == name)
+                        .map(|(c, _)| c)
+                })
+                .collect();
+            let left_out: Vec<String> = layout
+                .extra_metadata_columns()
+                .filter(|h| !names.iter().any(|n| n == h))
+                .map(|h| format!("`{}`", excerpt(h)))
+                .collect();
+            if !left_out.is_empty() {
+                warnings.push(
+                    Diagnostic::warning(
+                        file,
+                        format!(
+                            "columns left out of the results CSV, whose metadata columns the first input set: {}",
+                            left_out.join(", ")
+                        ),
+                    )
+                    .at_line(1)
+                    .with_help("score this export on its own, or first, to keep them"),
+                );
+            }
+        }
         layout.check_codes(q, &head.sample)?;
         Ok((layout, warnings))
     }
@@ -505,6 +546,31 @@ impl CsvLayout {
             }
         }
         Ok(())
+    }
+
+    /// The metadata columns beyond role, team, date and language, as (column, name).
+    fn extra_metadata(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.metadata
+            .iter()
+            .filter(|(c, _)| !self.known_meta.contains(&Some(*c)))
+            .map(|(c, h)| (*c, h.as_str()))
+    }
+
+    /// The names of the metadata columns beyond role, team, date and language: a respondent's
+    /// `extra` metadata.
+    pub fn extra_metadata_columns(&self) -> impl Iterator<Item = &str> {
+        self.extra_metadata().map(|(_, h)| h)
+    }
+
+    /// The trimmed value of each of [`LayoutOptions::output_metadata`] in a row ("" where this
+    /// export has no such column).
+    pub fn output_metadata<'r>(
+        &'r self,
+        record: &'r csv::StringRecord,
+    ) -> impl Iterator<Item = &'r str> {
+        self.output_metadata
+            .iter()
+            .map(|c| c.and_then(|c| record.get(c)).map_or("", str::trim))
     }
 
     /// The trimmed role, team, date and language of a row ("" where there is no such column).

@@ -57,6 +57,8 @@ pub(crate) struct CsvOptions {
     pub(crate) by: Option<String>,
     /// `--include-unfinished`: count unfinished responses in group results.
     pub(crate) include_unfinished: bool,
+    /// The metadata columns of the results CSV being written (`score --format csv`).
+    pub(crate) output_metadata: Option<std::sync::Arc<std::sync::OnceLock<Vec<String>>>>,
 }
 
 impl CsvOptions {
@@ -78,6 +80,7 @@ impl CsvOptions {
             sheet: args.sheet.clone(),
             by: None,
             include_unfinished: args.include_unfinished,
+            output_metadata: None,
         })
     }
 
@@ -85,6 +88,7 @@ impl CsvOptions {
         LayoutOptions {
             id_column: self.id_column.clone(),
             map: self.map.clone(),
+            output_metadata: self.output_metadata.clone(),
         }
     }
 }

@@ -222,7 +222,12 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
     let options = ScoreOptions {
         max_recommendations: args.top,
     };
-    let csv = CsvOptions::from_args(&args.csv)?;
+    let mut csv = CsvOptions::from_args(&args.csv)?;
+    // A results CSV keeps the metadata columns of the first input (an export's own columns
+    // beyond role, team, date and language); later exports fill those they share.
+    let csv_metadata = (format == Format::Csv)
+        .then(|| std::sync::Arc::new(std::sync::OnceLock::<Vec<String>>::new()));
+    csv.output_metadata.clone_from(&csv_metadata);
     let mut scored = 0usize;
     let mut unwritable = false;
     let lang_flag = args.common.lang.as_deref();
@@ -241,7 +246,15 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
         };
         let shown = format == Format::Table;
         (
-            report::render_one(format, width, &view),
+            report::render_one(
+                format,
+                width,
+                &view,
+                // Answer files carry no extra metadata: when one comes first, the CSV has none.
+                csv_metadata
+                    .as_ref()
+                    .map_or(&[][..], |m| m.get_or_init(Vec::new)),
+            ),
             source.to_owned(),
             if shown { Vec::new() } else { warnings.to_vec() },
         )
@@ -272,6 +285,7 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
                     lang,
                     (&layout.respondent(record, row), layout.file()),
                     (meta, layout.is_finished(record)),
+                    &mut layout.output_metadata(record),
                     figures,
                 );
             }
@@ -303,7 +317,13 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
                 }
             };
             match (&header_for, format) {
-                (None, Format::Csv) => sink.write_all(&report::csv_header(q))?,
+                (None, Format::Csv) => sink.write_all(&report::csv_header(
+                    q,
+                    csv_metadata
+                        .as_ref()
+                        .and_then(|m| m.get())
+                        .map_or(&[][..], Vec::as_slice),
+                ))?,
                 (Some(id), Format::Csv) if *id != q.id => {
                     unwritable = true;
                     print_diagnostics(&[Diagnostic::error(

@@ -15,25 +15,39 @@ const META: [&str; 5] = ["role", "team", "date", "language", "completed"];
 #[derive(Debug, Default)]
 pub struct CsvRenderer {
     questionnaire: Option<String>,
+    /// Metadata columns after the standard ones: a respondent's `extra` metadata.
+    metadata: Vec<String>,
     /// The row being written, reused so that a row costs no allocation.
     line: Vec<u8>,
 }
 
 impl CsvRenderer {
-    /// A renderer whose header for questionnaire `id` is already written: it writes rows only.
-    pub fn rows_of(id: &str) -> Self {
+    /// A renderer whose header for questionnaire `id`, with the extra metadata columns
+    /// `metadata`, is already written: it writes rows only.
+    pub fn rows_of(id: &str, metadata: &[String]) -> Self {
         Self {
             questionnaire: Some(id.to_owned()),
+            metadata: metadata.to_vec(),
             line: Vec::new(),
         }
     }
 }
 
-/// The header row of a result CSV for `q`.
-pub(super) fn header(q: &Questionnaire) -> Vec<u8> {
+/// The header row of a result CSV for `q`, with the extra metadata columns `metadata` after the
+/// standard ones. A metadata column named like one of the others is written `meta.NAME`.
+pub(super) fn header(q: &Questionnaire, metadata: &[String]) -> Vec<u8> {
     let mut header: Vec<String> = ["respondent", "source"].map(String::from).to_vec();
     header.extend(META.iter().map(|h| (*h).to_owned()));
-    header.extend(figure_columns(q));
+    let figures = figure_columns(q);
+    for name in metadata {
+        let taken = header.contains(name) || figures.contains(name);
+        header.push(if taken {
+            format!("meta.{name}")
+        } else {
+            text_cell(name).into_owned()
+        });
+    }
+    header.extend(figures);
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(&header);
     w.into_inner().unwrap_or_default()
@@ -158,22 +172,24 @@ fn push_digits(out: &mut Vec<u8>, mut v: u64, width: u32) {
 }
 
 /// What one row of the result CSV shows.
-pub(crate) struct Row<'a> {
+pub(crate) struct Row<'a, 'b> {
     pub(crate) respondent: &'a str,
     pub(crate) source: &'a str,
     /// role, team, date, language
     pub(crate) meta: [&'a str; 4],
     pub(crate) completed: bool,
+    /// The values of the extra metadata columns, in the header's order.
+    pub(crate) extra: &'b mut dyn Iterator<Item = &'a str>,
     pub(crate) placement: usize,
     pub(crate) index: Option<f64>,
-    pub(crate) stages: &'a mut dyn Iterator<Item = Option<f64>>,
-    pub(crate) dimensions: &'a mut dyn Iterator<Item = Option<f64>>,
+    pub(crate) stages: &'b mut dyn Iterator<Item = Option<f64>>,
+    pub(crate) dimensions: &'b mut dyn Iterator<Item = Option<f64>>,
     pub(crate) overall: Option<f64>,
 }
 
 /// Appends one row of the result CSV, with its line ending: the one place that lays a row out,
 /// for full assessments and for batch figures alike.
-pub(crate) fn push_row(line: &mut Vec<u8>, q: &Questionnaire, lang: &str, row: Row<'_>) {
+pub(crate) fn push_row(line: &mut Vec<u8>, q: &Questionnaire, lang: &str, row: Row<'_, '_>) {
     push_field(line, row.respondent);
     line.push(b',');
     push_field(line, row.source);
@@ -183,6 +199,10 @@ pub(crate) fn push_row(line: &mut Vec<u8>, q: &Questionnaire, lang: &str, row: R
     }
     line.push(b',');
     line.extend_from_slice(if row.completed { b"true" } else { b"false" });
+    for value in row.extra {
+        line.push(b',');
+        push_field(line, value);
+    }
     line.push(b',');
     if q.stages.is_empty() {
         line.extend_from_slice(b",,");
@@ -241,7 +261,7 @@ impl Renderer for CsvRenderer {
         let (q, a) = (s.questionnaire, s.assessment);
         match &self.questionnaire {
             None => {
-                out.write_all(&header(q))?;
+                out.write_all(&header(q, &self.metadata))?;
                 self.questionnaire = Some(q.id.clone());
             }
             Some(id) if *id != q.id => {
@@ -267,6 +287,10 @@ impl Renderer for CsvRenderer {
             source: s.source,
             meta,
             completed: s.response.completed,
+            extra: &mut self
+                .metadata
+                .iter()
+                .map(|name| m.extra.get(name).map_or("", String::as_str)),
             placement: a.placement,
             index: a.index,
             stages: &mut a.stages.iter().map(|st| st.area.score),

@@ -107,10 +107,18 @@ pub fn renderer(format: Format, width: u16) -> Box<dyn Renderer> {
 /// written in order: a CSV row without its header, a member of the `results` of a JSON document
 /// without what goes around and between members ([`json::results_open`]), a JSON line, or a
 /// table block without the separator that goes between blocks ([`table_separator`]).
-pub fn render_one(format: Format, width: u16, scored: &Scored<'_>) -> io::Result<Vec<u8>> {
+/// `csv_metadata` names the extra metadata columns of a CSV's rows.
+pub fn render_one(
+    format: Format,
+    width: u16,
+    scored: &Scored<'_>,
+    csv_metadata: &[String],
+) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
     match format {
-        Format::Csv => CsvRenderer::rows_of(&scored.questionnaire.id).result(&mut out, scored)?,
+        Format::Csv => {
+            CsvRenderer::rows_of(&scored.questionnaire.id, csv_metadata).result(&mut out, scored)?
+        }
         Format::Json => out = json::results_member(&json::to_json(scored))?,
         other => renderer(other, width).result(&mut out, scored)?,
     }
@@ -119,12 +127,13 @@ pub fn render_one(format: Format, width: u16, scored: &Scored<'_>) -> io::Result
 
 /// Appends one row of `score --format csv` computed as batch figures; the same row
 /// [`CsvRenderer`] writes for the full assessment of the same answers.
-pub fn csv_row(
+pub fn csv_row<'a>(
     line: &mut Vec<u8>,
     q: &Questionnaire,
     lang: &str,
-    who: (&str, &str),
-    (meta, completed): ([&str; 4], bool),
+    who: (&'a str, &'a str),
+    (meta, completed): ([&'a str; 4], bool),
+    extra: &mut dyn Iterator<Item = &'a str>,
     f: &crate::scoring::Figures,
 ) {
     let row = self::csv::Row {
@@ -132,6 +141,7 @@ pub fn csv_row(
         source: who.1,
         meta,
         completed,
+        extra,
         placement: f.placement,
         index: f.index,
         stages: &mut f.stages.iter().copied(),
@@ -141,9 +151,9 @@ pub fn csv_row(
     self::csv::push_row(line, q, lang, row);
 }
 
-/// The header row of `score --format csv` for `q`.
-pub fn csv_header(q: &Questionnaire) -> Vec<u8> {
-    self::csv::header(q)
+/// The header row of `score --format csv` for `q`, with the extra metadata columns `metadata`.
+pub fn csv_header(q: &Questionnaire, metadata: &[String]) -> Vec<u8> {
+    self::csv::header(q, metadata)
 }
 
 /// Written between two table blocks.
