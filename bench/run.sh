@@ -41,11 +41,13 @@ if [ -n "$missing" ]; then
 fi
 
 cargo build --release --quiet --bin centricity --example count-records
-BIN=target/release/centricity
-COUNT=target/release/examples/count-records
+# Where cargo put them: CARGO_TARGET_DIR and cargo's own configuration are honoured.
+target=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+BIN=$target/release/centricity
+COUNT=$target/release/examples/count-records
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cache=target/bench
+cache=$target/bench
 mkdir -p "$cache"
 : > "$work/noisy"
 echo 0 > "$work/waited"
