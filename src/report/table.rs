@@ -601,6 +601,15 @@ pub(crate) fn comparison(
     if !c.dimensions.is_empty() {
         writeln!(out, "\n{}", table(tr(lang, "Dimension"), &c.dimensions))?;
     }
+    if !c.stages.is_empty() || !c.dimensions.is_empty() {
+        let mark = if ascii() { "|" } else { "│" };
+        let legend = fill(
+            lang,
+            "Bars show the score after; {mark} marks the score before.",
+            &[("mark", mark)],
+        );
+        writeln!(out, "{}", r.wrap(&legend, ""))?;
+    }
     let (ups, downs) = (
         super::item_moves(c, true, top),
         super::item_moves(c, false, top),
