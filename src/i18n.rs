@@ -296,19 +296,21 @@ pub(crate) fn fill(lang: &str, english: &'static str, values: &[(&str, &str)]) -
 mod tests {
     use super::*;
 
+    /// The `{name}` placeholders of a text, sorted.
+    fn placeholders(t: &str) -> Vec<String> {
+        let mut p: Vec<String> = t
+            .split('{')
+            .skip(1)
+            .filter_map(|s| s.split('}').next())
+            .map(str::to_owned)
+            .collect();
+        p.sort();
+        p
+    }
+
     #[test]
     fn every_entry_is_translated_with_the_same_placeholders() {
         for e in CATALOGUE {
-            let placeholders = |t: &str| {
-                let mut p: Vec<String> = t
-                    .split('{')
-                    .skip(1)
-                    .filter_map(|s| s.split('}').next())
-                    .map(str::to_owned)
-                    .collect();
-                p.sort();
-                p
-            };
             for (lang, t) in LANGUAGES.iter().zip([e.1, e.2, e.3, e.4]) {
                 assert!(!t.is_empty(), "no {lang} for {:?}", e.0);
                 assert_eq!(placeholders(t), placeholders(e.0), "{lang} for {:?}", e.0);
@@ -318,16 +320,6 @@ mod tests {
 
     #[test]
     fn every_form_for_one_belongs_to_an_entry_and_keeps_its_placeholders() {
-        let placeholders = |t: &str| {
-            let mut p: Vec<String> = t
-                .split('{')
-                .skip(1)
-                .filter_map(|s| s.split('}').next())
-                .map(str::to_owned)
-                .collect();
-            p.sort();
-            p
-        };
         for (key, lang, count, form) in ONE {
             assert!(
                 CATALOGUE.iter().any(|e| e.0 == *key),
