@@ -1,8 +1,6 @@
 //! `--format html`: each report is one complete, self-contained document (inline CSS and SVG,
 //! no script, no link to anything outside it) with its charts and heat map, and text from a
 //! questionnaire or an answer file cannot inject markup into it.
-//!
-//! Ignored until `--format html` is wired into `score`, `summarize` and `compare`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
