@@ -8,20 +8,17 @@
 use std::f64::consts::PI;
 
 use super::number::Numbers;
+use super::view::Rung;
 use super::{GroupView, Scored, placement_name, round};
-use crate::comparison::{Change, Comparison, Measure};
 use crate::i18n::{fill, tr};
 use crate::questionnaire::Questionnaire;
 use crate::scoring::{Assessment, GroupResult, StageStatus};
 use crate::terminal_text::clean;
 
-/// How many items the comparison lists among the biggest moves in each direction.
-const TOP_MOVES: usize = 5;
-
 /// `text` safe in HTML element content and in quoted attribute values: `& < > " '` become
 /// character references, and control characters (terminal escape sequences included) are
 /// dropped.
-fn escape(text: &str) -> String {
+pub(in crate::report) fn escape(text: &str) -> String {
     let text = clean(text, false);
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
@@ -50,58 +47,8 @@ fn unit(x: f64) -> f64 {
     x.clamp(0.0, 100.0) / 100.0
 }
 
-const STYLE: &str = r#"
-:root { color-scheme: light; --ink: #1d2330; --muted: #5b6475; --line: #d5d9e0; --accent: #4575b4; --mark: #f0b429; }
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0 auto; max-width: 60rem; padding: 2rem 1.5rem 3rem; color: var(--ink); background: #fff;
-  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "PingFang SC", "Microsoft YaHei", sans-serif; }
-header { border-bottom: 3px solid var(--accent); padding-bottom: .6rem; margin-bottom: 1.2rem; }
-h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .3rem; }
-h2 { font-size: 1.2rem; margin: 1.8rem 0 .6rem; padding-bottom: .2rem; border-bottom: 1px solid var(--line); break-after: avoid; page-break-after: avoid; }
-p { margin: .4rem 0; }
-.meta { color: var(--muted); margin: .1rem 0; }
-.summary { border: 1px solid var(--line); border-left: 6px solid var(--mark); border-radius: 4px; padding: .7rem 1rem; margin: 1rem 0; break-inside: avoid; page-break-inside: avoid; }
-.summary .placement { font-size: 1.3rem; font-weight: 650; margin: 0 0 .2rem; }
-figure { margin: .8rem 0 1rem; break-inside: avoid; page-break-inside: avoid; }
-figure svg { display: block; width: 100%; height: auto; max-width: 100%; }
-figcaption { font-size: .85rem; color: var(--muted); margin-top: .3rem; }
-svg text { font-family: inherit; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .9rem; break-inside: avoid; page-break-inside: avoid; }
-caption { caption-side: bottom; text-align: left; font-size: .85rem; color: var(--muted); padding-top: .3rem; }
-th, td { border: 1px solid var(--line); padding: .3rem .45rem; text-align: left; vertical-align: top; }
-thead th { background: #f2f4f7; }
-th[scope=row] { font-weight: 600; }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-tr.here th, tr.here td { background: #fff6db; }
-table.ladder th[scope=row] { width: 13em; }
-table.heat { table-layout: fixed; }
-table.heat thead th { font-size: .8rem; font-weight: 600; text-align: center; vertical-align: bottom; }
-table.heat thead th:first-child { text-align: left; }
-table.heat td { text-align: center; vertical-align: middle; font-weight: 650; font-size: 1rem; font-variant-numeric: tabular-nums; }
-table.heat td small { display: block; font-weight: 400; font-size: .75rem; }
-table.heat td.none { background: #f4f5f7; color: var(--muted); font-weight: 400; }
-.scale { display: inline-block; width: 9rem; height: .8rem; vertical-align: middle; border: 1px solid var(--line); margin: 0 .3rem;
-  background: linear-gradient(to right, #d73027, #fc8d59, #ffffbf, #91bfdb, #4575b4); }
-.next { border-left: 4px solid var(--accent); background: #f3f7fc; padding: .5rem .8rem; margin: .5rem 0 .8rem; break-inside: avoid; page-break-inside: avoid; }
-ol.recs li, ul.items li { margin-bottom: .5rem; break-inside: avoid; page-break-inside: avoid; }
-.id { color: var(--muted); font-size: .85em; font-variant-numeric: tabular-nums; }
-.view { font-style: italic; border-left: 4px solid var(--line); padding: .2rem .8rem; margin: .5rem 0; }
-blockquote { margin: .6rem 0; padding: .4rem .9rem; border-left: 4px solid var(--line); background: #fafbfc; break-inside: avoid; page-break-inside: avoid; }
-blockquote p { margin: 0 0 .2rem; }
-blockquote footer { color: var(--muted); font-size: .85rem; }
-.warnings li { white-space: pre-wrap; }
-footer.doc { margin-top: 2rem; padding-top: .5rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .8rem; }
-@page { margin: 14mm 12mm; }
-@media print {
-  body { max-width: none; padding: 0; font-size: 10pt; }
-  h2 { margin-top: 1.2rem; }
-  figure, table, blockquote, .summary, .next { break-inside: avoid; page-break-inside: avoid; }
-  figure svg { max-height: 100mm; }
-  thead { display: table-header-group; }
-  tr, th, td { break-inside: avoid; page-break-inside: avoid; }
-}
-"#;
+/// The style sheet of every HTML report, in its own file.
+pub(in crate::report) const STYLE: &str = include_str!("report.css");
 
 /// A complete document around `body`; `title` and `lang` are raw text.
 fn document(lang: &str, title: &str, body: &str, date: &str) -> String {
@@ -116,7 +63,7 @@ fn document(lang: &str, title: &str, body: &str, date: &str) -> String {
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta name=\"generator\" content=\"centricity\">\n");
     out.push_str(&format!("<title>{}</title>\n", escape(title)));
-    out.push_str("<style>");
+    out.push_str("<style>\n");
     out.push_str(STYLE);
     out.push_str("</style>\n</head>\n<body>\n");
     out.push_str(body);
@@ -146,7 +93,7 @@ fn header(out: &mut String, title: &str, lines: &[String], date: &str) {
 }
 
 /// A figure around one chart, with a caption (raw text).
-fn figure(out: &mut String, svg: &str, caption: &str) {
+pub(in crate::report) fn figure(out: &mut String, svg: &str, caption: &str) {
     out.push_str("<figure>\n");
     out.push_str(svg);
     out.push_str(&format!(
@@ -259,22 +206,6 @@ fn heat(score: f64) -> (String, &'static str) {
     (format!("#{r:02x}{g:02x}{b:02x}"), ink)
 }
 
-/// One row of the stage ladder.
-#[derive(Debug)]
-struct Rung {
-    /// Raw text, e.g. "2 Customer-driven".
-    label: String,
-    score: Option<f64>,
-    /// In a comparison: the score before.
-    before: Option<Option<f64>>,
-    threshold: Option<f64>,
-    reached: bool,
-    /// The placement (after, in a comparison).
-    here: bool,
-    /// In a comparison: the placement before.
-    was_here: bool,
-}
-
 /// The rungs of a ladder with two bars per stage, highest stage first: for each stage, lowest
 /// first, its name, the score drawn in blue and the one drawn in grey. The blue side's placement
 /// is highlighted and the grey side's outlined.
@@ -306,7 +237,12 @@ const BAR_W: f64 = 340.0;
 
 /// The stage ladder: one bar per stage (two in a comparison), highest stage on top, with the
 /// threshold marked and the placement highlighted. `rungs` come highest first.
-fn ladder_svg(rungs: &[Rung], lang: &str, pair: [&str; 2], label: &str) -> String {
+pub(in crate::report) fn ladder_svg(
+    rungs: &[Rung],
+    lang: &str,
+    pair: [&str; 2],
+    label: &str,
+) -> String {
     let n = Numbers::html(lang);
     let paired = rungs.iter().any(|r| r.before.is_some());
     let row = if paired { 50.0 } else { 44.0 };
@@ -474,7 +410,7 @@ fn legend(x: f64, y: f64, pair: [&str; 2], bars: bool) -> String {
 
 /// The radar chart of a dimension profile: one axis per dimension, 0 at the centre and 100 at
 /// the rim; with `before`, a dashed polygon for it under the current one.
-fn radar_svg(
+pub(in crate::report) fn radar_svg(
     n: &Numbers,
     names: &[String],
     scores: &[Option<f64>],
@@ -658,7 +594,12 @@ fn cell(q: &Questionnaire, a: &Assessment, s: usize, d: usize) -> (Vec<usize>, O
 }
 
 /// A heat-map cell: the score written in it, the colour behind it, and a tooltip (raw text).
-fn heat_cell(n: &Numbers, score: Option<f64>, extra: Option<&str>, tooltip: &str) -> String {
+pub(in crate::report) fn heat_cell(
+    n: &Numbers,
+    score: Option<f64>,
+    extra: Option<&str>,
+    tooltip: &str,
+) -> String {
     let small = extra.map_or_else(String::new, |e| format!("<small>{}</small>", escape(e)));
     match score {
         Some(v) => {
@@ -1152,15 +1093,6 @@ fn by(out: &mut String, view: &GroupView<'_>) {
     out.push_str("</tbody>\n</table>\n");
 }
 
-/// `template` (a catalogue entry) with its arrows drawn as arrows.
-fn arrows(lang: &str, template: &'static str, values: &[(&str, &str)]) -> String {
-    let mut text = tr(lang, template).replace(" -> ", " → ");
-    for (name, value) in values {
-        text = text.replace(&format!("{{{name}}}"), value);
-    }
-    text
-}
-
 /// A table of two scores per row and their difference: `columns` name the three; each row is
 /// its name (markup, already escaped), the two scores and the difference as printed (raw text).
 fn paired_table(
@@ -1186,282 +1118,6 @@ fn paired_table(
         ));
     }
     out.push_str("</tbody>\n</table>\n");
-}
-
-/// A table of changes: name (with the id for items), before, after, change.
-fn change_table(out: &mut String, first: &str, rows: &[Change], lang: &str, ids: bool) {
-    let n = Numbers::html(lang);
-    let columns = [tr(lang, "Before"), tr(lang, "After"), tr(lang, "Change")];
-    let rows = rows.iter().map(|ch| {
-        let name = if ids {
-            format!(
-                "<span class=\"id\">{}</span> {}",
-                escape(&ch.id),
-                escape(&ch.name)
-            )
-        } else {
-            escape(&ch.name)
-        };
-        let change = n.score_difference(ch.after, ch.before);
-        (name, ch.before, ch.after, change)
-    });
-    paired_table(out, &n, first, columns, rows);
-}
-
-/// The comparison's heat map: after scores, with the change under each, for questionnaires
-/// whose item ids follow the `<stage>-<dimension>` convention of the bundled grid (a comparison
-/// carries ids, not the questionnaire). Empty when no item follows it.
-fn comparison_heat_map(c: &Comparison, lang: &str) -> String {
-    let n = Numbers::html(lang);
-    let find = |items: &[Measure], id: &str| items.iter().find(|m| m.id == id).cloned();
-    let mut found = false;
-    let mut rows = String::new();
-    for (k, stage) in c.stages.iter().enumerate().rev() {
-        let here = c.after.placement.as_ref().is_some_and(|(l, _)| *l == k + 1);
-        rows.push_str(&format!(
-            "<tr{}><th scope=\"row\">{}</th>",
-            if here { " class=\"here\"" } else { "" },
-            escape(&format!("{} {}", k + 1, stage.name))
-        ));
-        for dim in &c.dimensions {
-            let id = format!("{}-{}", stage.id, dim.id);
-            let (after, before) = (find(&c.after.items, &id), find(&c.before.items, &id));
-            let Some(item) = after.as_ref().or(before.as_ref()) else {
-                rows.push_str("<td class=\"none\"></td>");
-                continue;
-            };
-            found = true;
-            let (a, b) = (
-                after.as_ref().and_then(|m| m.score),
-                before.as_ref().and_then(|m| m.score),
-            );
-            rows.push_str(&heat_cell(
-                &n,
-                a,
-                Some(&n.score_difference(a, b)),
-                &format!("{id}: {}", item.name),
-            ));
-        }
-        rows.push_str("</tr>\n");
-    }
-    if !found {
-        return String::new();
-    }
-    let mut s = String::from("<table class=\"heat\">\n");
-    s.push_str(&format!(
-        "<caption>{} 0<span class=\"scale\"></span>100. {}</caption>\n",
-        escape(&format!("{}:", tr(lang, "After"))),
-        escape(
-            "Each cell is the after score (0-100) of the statement for that stage and dimension, with its change since before underneath; a dash means no score."
-        )
-    ));
-    s.push_str(&format!(
-        "<thead><tr><th scope=\"col\">{}</th>",
-        escape(tr(lang, "Stage"))
-    ));
-    for d in &c.dimensions {
-        s.push_str(&format!("<th scope=\"col\">{}</th>", escape(&d.name)));
-    }
-    s.push_str("</tr></thead>\n<tbody>\n");
-    s.push_str(&rows);
-    s.push_str("</tbody>\n</table>\n");
-    s
-}
-
-/// Before and after: what moved between two results.
-pub(crate) fn comparison(c: &Comparison, lang: &str, date: &str) -> String {
-    let (b, a) = (&c.before, &c.after);
-    let title = format!("Before and after: {}", a.questionnaire);
-    let n = Numbers::html(lang);
-    let mut body = String::new();
-    header(
-        &mut body,
-        &title,
-        &[
-            format!(
-                "{}: {} ({} {})",
-                tr(lang, "Before"),
-                b.label,
-                b.questionnaire,
-                b.version
-            ),
-            format!(
-                "{}: {} ({} {})",
-                tr(lang, "After"),
-                a.label,
-                a.questionnaire,
-                a.version
-            ),
-        ],
-        date,
-    );
-
-    body.push_str("<section class=\"summary\">\n");
-    if let (Some((lb, nb)), Some((la, na))) = (&b.placement, &a.placement) {
-        let verb = super::moved(*lb, *la, lang);
-        body.push_str(&format!(
-            "<p class=\"placement\">{}</p>\n",
-            escape(&arrows(
-                lang,
-                "Placement: {before} -> {after} ({moved})",
-                &[("before", nb), ("after", na), ("moved", verb)]
-            ))
-        ));
-    }
-    if let (Some(ib), Some(ia)) = (b.index, a.index) {
-        body.push_str(&format!(
-            "<p>{}</p>\n",
-            escape(&arrows(
-                lang,
-                "Maturity index: {before} -> {after} ({change})",
-                &[
-                    ("before", &n.index(Some(ib))),
-                    ("after", &n.index(Some(ia))),
-                    ("change", &n.index_difference(Some(ia), Some(ib)))
-                ]
-            ))
-        ));
-    }
-    body.push_str(&format!(
-        "<p>{}</p>\n</section>\n",
-        escape(&arrows(
-            lang,
-            "Overall score: {before} -> {after} ({change})",
-            &[
-                ("before", &n.score(b.overall)),
-                ("after", &n.score(a.overall)),
-                ("change", &n.score_difference(a.overall, b.overall))
-            ]
-        ))
-    ));
-
-    if !c.stages.is_empty() {
-        let stages: Vec<_> = c
-            .stages
-            .iter()
-            .map(|ch| (ch.name.as_str(), ch.after, ch.before))
-            .collect();
-        let rungs = paired_rungs(&stages, &a.placement, &b.placement);
-        body.push_str("<h2>Stage ladder</h2>\n");
-        figure(
-            &mut body,
-            &ladder_svg(
-                &rungs,
-                lang,
-                [tr(lang, "Before"), tr(lang, "After")],
-                "Stage ladder, before and after",
-            ),
-            "Two bars per stage: grey before, blue after (0-100), with the change in brackets. The highlighted row is the placement after; a dashed outline marks the placement before when it differs.",
-        );
-        // Highest stage first, numbered, as on the ladder.
-        let stages: Vec<Change> = c
-            .stages
-            .iter()
-            .enumerate()
-            .rev()
-            .map(|(k, ch)| Change {
-                name: format!("{} {}", k + 1, ch.name),
-                ..ch.clone()
-            })
-            .collect();
-        change_table(&mut body, tr(lang, "Stage"), &stages, lang, false);
-    }
-    if !c.dimensions.is_empty() {
-        body.push_str("<h2>Dimension profile</h2>\n");
-        if c.dimensions.len() >= 3 {
-            let names: Vec<String> = c.dimensions.iter().map(|d| d.name.clone()).collect();
-            let after: Vec<Option<f64>> = c.dimensions.iter().map(|d| d.after).collect();
-            let before: Vec<Option<f64>> = c.dimensions.iter().map(|d| d.before).collect();
-            figure(
-                &mut body,
-                &radar_svg(
-                    &n,
-                    &names,
-                    &after,
-                    Some(&before),
-                    [tr(lang, "Before"), tr(lang, "After")],
-                    "Dimension profile, before and after",
-                ),
-                "One axis per dimension, 0 at the centre and 100 at the rim: the dashed grey polygon is before, the blue one after.",
-            );
-        }
-        change_table(&mut body, tr(lang, "Dimension"), &c.dimensions, lang, false);
-    }
-    let heat = comparison_heat_map(c, lang);
-    if !heat.is_empty() {
-        body.push_str("<h2>Stage by dimension</h2>\n");
-        body.push_str(&heat);
-    }
-
-    let (ups, downs) = (
-        super::item_moves(c, true, TOP_MOVES),
-        super::item_moves(c, false, TOP_MOVES),
-    );
-    if !ups.is_empty() {
-        body.push_str(&format!(
-            "<h2>{}</h2>\n",
-            escape(tr(lang, "Biggest improvements"))
-        ));
-        change_table(&mut body, tr(lang, "Item"), &ups, lang, true);
-    }
-    if !downs.is_empty() {
-        body.push_str(&format!(
-            "<h2>{}</h2>\n",
-            escape(tr(lang, "Biggest declines"))
-        ));
-        change_table(&mut body, tr(lang, "Item"), &downs, lang, true);
-    }
-    if ups.is_empty() && downs.is_empty() {
-        body.push_str(&format!(
-            "<p>{}</p>\n",
-            escape(tr(lang, "No item score moved."))
-        ));
-    }
-    if !c.added.is_empty() {
-        body.push_str(&format!(
-            "<p>{}</p>\n",
-            escape(&fill(
-                lang,
-                "Items only in the after questionnaire (not compared): {items}",
-                &[("items", &c.added.join(", "))]
-            ))
-        ));
-    }
-    if !c.removed.is_empty() {
-        body.push_str(&format!(
-            "<p>{}</p>\n",
-            escape(&fill(
-                lang,
-                "Items only in the before questionnaire (not compared): {items}",
-                &[("items", &c.removed.join(", "))]
-            ))
-        ));
-    }
-    for (heading, list) in [
-        (tr(lang, "New recommendations"), &c.new_recommendations),
-        (
-            tr(lang, "No longer recommended"),
-            &c.resolved_recommendations,
-        ),
-    ] {
-        if list.is_empty() {
-            continue;
-        }
-        body.push_str(&format!(
-            "<h2>{}</h2>\n<ul class=\"items\">\n",
-            escape(heading)
-        ));
-        for (id, text) in list {
-            body.push_str(&format!(
-                "<li><span class=\"id\">{}</span> {}</li>\n",
-                escape(id),
-                escape(text)
-            ));
-        }
-        body.push_str("</ul>\n");
-    }
-    benchmarks(&mut body);
-    document(lang, &title, &body, date)
 }
 
 /// A table of gaps: name, internal, customers, gap.
@@ -1768,7 +1424,12 @@ mod tests {
         };
         let c = compare(snapshot(&before, HOSTILE), snapshot(&after, "after"))
             .expect("one questionnaire");
-        let doc = comparison(&c, "en", "2026-11-22");
+        let doc = crate::report::write::html::write(&crate::report::view::comparison::document(
+            &c,
+            5,
+            "en",
+            "2026-11-22",
+        ));
         // The paired ladder and the radar with both polygons.
         assert_safe(&doc, 2);
         assert_eq!(doc.matches("stroke-dasharray=\"6 4\"/>\n").count(), 2);

@@ -9,12 +9,11 @@ use std::fmt::Write as _;
 
 use super::number::Numbers;
 use super::{GroupView, Scored, placement_name};
-use crate::comparison::{Change, Comparison};
 use crate::i18n::{fill, tr};
 use crate::terminal_text::clean;
 
 /// Text from a file, made inert for Markdown: no HTML, no table breaks, no code spans.
-fn md(text: &str) -> String {
+pub(in crate::report) fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in clean(text, false).chars() {
         match c {
@@ -33,7 +32,7 @@ fn md(text: &str) -> String {
 
 /// `text` (a path) as a code span that nothing can break out of: on one line (a blank line
 /// would end the span and let what follows be read as Markdown or HTML), with no backtick.
-fn code(text: &str) -> String {
+pub(in crate::report) fn code(text: &str) -> String {
     format!("`{}`", clean(text, false).replace('`', "'"))
 }
 
@@ -266,140 +265,6 @@ pub(crate) fn group(view: &GroupView<'_>) -> String {
             }
         }
         let _ = writeln!(out);
-    }
-    out
-}
-
-fn change_table(out: &mut String, title: &str, rows: &[Change], lang: &str) {
-    let n = Numbers::text(lang);
-    let _ = writeln!(
-        out,
-        "| {title} | {} | {} | {} |\n|---|---:|---:|---:|",
-        tr(lang, "Before"),
-        tr(lang, "After"),
-        tr(lang, "Change")
-    );
-    for ch in rows {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} |",
-            md(&ch.name),
-            n.score(ch.before),
-            n.score(ch.after),
-            n.score_difference(ch.after, ch.before)
-        );
-    }
-    let _ = writeln!(out);
-}
-
-/// What moved between two results.
-pub(crate) fn comparison(c: &Comparison, lang: &str, top: usize) -> String {
-    let (b, a) = (&c.before, &c.after);
-    let n = Numbers::text(lang);
-    let mut out = format!("# {} → {}\n\n", md(&b.label), md(&a.label));
-    let _ = writeln!(
-        out,
-        "- {}: {} ({} {})",
-        tr(lang, "Before"),
-        code(&b.label),
-        md(&b.questionnaire),
-        md(&b.version)
-    );
-    let _ = writeln!(
-        out,
-        "- {}: {} ({} {})\n",
-        tr(lang, "After"),
-        code(&a.label),
-        md(&a.questionnaire),
-        md(&a.version)
-    );
-    if let (Some((lb, nb)), Some((la, na))) = (&b.placement, &a.placement) {
-        let moved = super::moved(*lb, *la, lang);
-        let (before, after) = (format!("**{}**", md(nb)), format!("**{}**", md(na)));
-        let _ = writeln!(
-            out,
-            "{}\n",
-            fill(
-                lang,
-                "Placement: {before} -> {after} ({moved})",
-                &[("before", &before), ("after", &after), ("moved", moved)]
-            )
-        );
-    }
-    if let (Some(ib), Some(ia)) = (b.index, a.index) {
-        let values = [
-            ("before", n.index(Some(ib))),
-            ("after", n.index(Some(ia))),
-            ("change", n.index_difference(Some(ia), Some(ib))),
-        ];
-        let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let _ = writeln!(
-            out,
-            "{}\n",
-            fill(
-                lang,
-                "Maturity index: {before} -> {after} ({change})",
-                &values
-            )
-        );
-    }
-    if !c.stages.is_empty() {
-        change_table(&mut out, tr(lang, "Stage"), &c.stages, lang);
-    }
-    if !c.dimensions.is_empty() {
-        change_table(&mut out, tr(lang, "Dimension"), &c.dimensions, lang);
-    }
-    let moves = |up: bool| -> Vec<Change> {
-        super::item_moves(c, up, top)
-            .into_iter()
-            .map(|m| Change {
-                name: m.id.clone(),
-                ..m
-            })
-            .collect()
-    };
-    for (title, rows) in [
-        (tr(lang, "Biggest improvements"), moves(true)),
-        (tr(lang, "Biggest declines"), moves(false)),
-    ] {
-        if !rows.is_empty() {
-            let _ = writeln!(out, "## {title}\n");
-            change_table(&mut out, tr(lang, "Item"), &rows, lang);
-        }
-    }
-    for (title, ids) in [
-        (
-            "Items only in the after questionnaire (not compared): {items}",
-            &c.added,
-        ),
-        (
-            "Items only in the before questionnaire (not compared): {items}",
-            &c.removed,
-        ),
-    ] {
-        if !ids.is_empty() {
-            let items: Vec<String> = ids.iter().map(|i| md(i)).collect();
-            let _ = writeln!(
-                out,
-                "{}\n",
-                fill(lang, title, &[("items", &items.join(", "))])
-            );
-        }
-    }
-    for (title, recs) in [
-        (tr(lang, "New recommendations"), &c.new_recommendations),
-        (
-            tr(lang, "No longer recommended"),
-            &c.resolved_recommendations,
-        ),
-    ] {
-        if !recs.is_empty() {
-            let _ = writeln!(out, "## {title}\n");
-            for (id, text) in recs {
-                let _ = writeln!(out, "- **{}**: {}", md(id), md(text));
-            }
-            let _ = writeln!(out);
-        }
     }
     out
 }

@@ -10,6 +10,8 @@ pub(crate) use json::write_json;
 mod markdown;
 pub(crate) mod number;
 mod table;
+pub(crate) mod view;
+mod write;
 
 use std::io::{self, Write};
 
@@ -28,6 +30,8 @@ pub use self::json::{
     RESULTS_SEPARATOR, results_close, results_open,
 };
 pub use self::table::{TableRenderer, set_ascii};
+#[doc(hidden)]
+pub use self::view::Outline;
 
 /// One scored respondent, with everything a renderer may show.
 #[derive(Debug, Clone, Copy)]
@@ -312,7 +316,18 @@ pub fn render_group(
     }
 }
 
-/// Writes a comparison in `format`; `top` limits the item moves shown in a table.
+/// The comparison report of today, listing `top` item moves each way.
+fn comparison_document(c: &Comparison, top: usize, lang: &str) -> view::Document {
+    view::comparison::document(c, top, lang, &crate::clock::today())
+}
+
+/// What the comparison report in `lang` says, for the test that every format shows it.
+#[doc(hidden)]
+pub fn comparison_outline(c: &Comparison, top: usize, lang: &str) -> Outline {
+    comparison_document(c, top, lang).outline()
+}
+
+/// Writes a comparison in `format`; `top` limits the item moves listed each way.
 pub fn render_comparison(
     format: Format,
     out: &mut dyn Write,
@@ -322,9 +337,13 @@ pub fn render_comparison(
     lang: &str,
 ) -> io::Result<()> {
     match format {
-        Format::Table => table::comparison(out, c, top, width, lang),
-        Format::Markdown => out.write_all(markdown::comparison(c, lang, top).as_bytes()),
-        Format::Html => out.write_all(html::comparison(c, lang, &crate::clock::today()).as_bytes()),
+        Format::Table => write::table::write(out, &comparison_document(c, top, lang), width),
+        Format::Markdown => {
+            out.write_all(write::markdown::write(&comparison_document(c, top, lang)).as_bytes())
+        }
+        Format::Html => {
+            out.write_all(write::html::write(&comparison_document(c, top, lang)).as_bytes())
+        }
         Format::Json => json::comparison(out, c, true),
         Format::Jsonl => json::comparison(out, c, false),
         Format::Csv => self::csv::comparison(out, c),

@@ -7,7 +7,6 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
 use super::number::Numbers;
 use super::{GroupView, Renderer, Scored, placement_name};
-use crate::comparison::Comparison;
 use crate::i18n::{fill, tr};
 use crate::scoring::GroupResult;
 use crate::terminal_text::clean;
@@ -25,12 +24,12 @@ pub fn set_ascii(ascii: bool) {
     ASCII.store(ascii, std::sync::atomic::Ordering::Relaxed);
 }
 
-fn ascii() -> bool {
+pub(in crate::report) fn ascii() -> bool {
     ASCII.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// A bar of `width` cells for a score in percent, with the threshold marked when given.
-fn bar(score: Option<f64>, threshold: Option<f64>, width: usize) -> String {
+pub(in crate::report) fn bar(score: Option<f64>, threshold: Option<f64>, width: usize) -> String {
     let Some(v) = score else { return String::new() };
     let (full, empty, mark) = if ascii() {
         ('#', '.', '|')
@@ -83,7 +82,7 @@ impl TableRenderer {
     }
 
     /// A table without lines between rows, for rows that fit on one line.
-    fn compact(&self) -> Table {
+    pub(in crate::report) fn compact(&self) -> Table {
         let mut t = self.table();
         t.load_preset(if ascii() { COMPACT_ASCII } else { COMPACT });
         t
@@ -112,12 +111,12 @@ impl TableRenderer {
         t
     }
 
-    fn wrap(&self, text: &str, indent: &str) -> String {
+    pub(in crate::report) fn wrap(&self, text: &str, indent: &str) -> String {
         self.hang(text, indent, indent)
     }
 
     /// Wraps with a hanging indent, so numbered items read as a list.
-    fn hang(&self, text: &str, first: &str, rest: &str) -> String {
+    pub(in crate::report) fn hang(&self, text: &str, first: &str, rest: &str) -> String {
         let options = textwrap::Options::new(usize::from(self.width))
             .word_splitter(textwrap::WordSplitter::NoHyphenation)
             .initial_indent(first)
@@ -485,193 +484,6 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
             });
         }
         writeln!(out, "{t}")?;
-    }
-    Ok(())
-}
-
-/// Before and after, side by side.
-pub(crate) fn comparison(
-    out: &mut dyn Write,
-    c: &Comparison,
-    top: usize,
-    width: u16,
-    lang: &str,
-) -> io::Result<()> {
-    let r = TableRenderer::new(width);
-    let n = Numbers::text(lang);
-    let (b, a) = (&c.before, &c.after);
-    writeln!(
-        out,
-        "{}",
-        r.wrap(
-            &format!(
-                "{}: {} ({} {})",
-                tr(lang, "Before"),
-                b.label,
-                b.questionnaire,
-                b.version
-            ),
-            ""
-        )
-    )?;
-    writeln!(
-        out,
-        "{}",
-        r.wrap(
-            &format!(
-                "{}: {} ({} {})",
-                tr(lang, "After"),
-                a.label,
-                a.questionnaire,
-                a.version
-            ),
-            ""
-        )
-    )?;
-    writeln!(out)?;
-    if let (Some((lb, nb)), Some((la, na))) = (&b.placement, &a.placement) {
-        let verb = super::moved(*lb, *la, lang);
-        let (before, after) = (clean(nb, false), clean(na, false));
-        let values = [
-            ("before", before.as_ref()),
-            ("after", after.as_ref()),
-            ("moved", verb),
-        ];
-        writeln!(
-            out,
-            "{}",
-            fill(lang, "Placement: {before} -> {after} ({moved})", &values)
-        )?;
-    }
-    if let (Some(ib), Some(ia)) = (b.index, a.index) {
-        let (before, after, change) = (
-            n.index(Some(ib)),
-            n.index(Some(ia)),
-            n.index_difference(Some(ia), Some(ib)),
-        );
-        let values = [
-            ("before", before.as_str()),
-            ("after", after.as_str()),
-            ("change", change.as_str()),
-        ];
-        writeln!(
-            out,
-            "{}",
-            fill(
-                lang,
-                "Maturity index: {before} -> {after} ({change})",
-                &values
-            )
-        )?;
-    }
-    let (before, after, change) = (
-        n.score(b.overall),
-        n.score(a.overall),
-        n.score_difference(a.overall, b.overall),
-    );
-    let values = [
-        ("before", before.as_str()),
-        ("after", after.as_str()),
-        ("change", change.as_str()),
-    ];
-    writeln!(
-        out,
-        "{}",
-        fill(
-            lang,
-            "Overall score: {before} -> {after} ({change})",
-            &values
-        )
-    )?;
-
-    let table = |title: &str, rows: &[crate::comparison::Change]| {
-        let rows: Vec<_> = rows
-            .iter()
-            .map(|ch| {
-                let change = n.score_difference(ch.after, ch.before);
-                (ch.name.as_str(), ch.before, ch.after, change)
-            })
-            .collect();
-        let columns = [tr(lang, "Before"), tr(lang, "After"), tr(lang, "Change")];
-        r.paired(&n, title, columns, &rows)
-    };
-    if !c.stages.is_empty() {
-        writeln!(out, "\n{}", table(tr(lang, "Stage"), &c.stages))?;
-    }
-    if !c.dimensions.is_empty() {
-        writeln!(out, "\n{}", table(tr(lang, "Dimension"), &c.dimensions))?;
-    }
-    if !c.stages.is_empty() || !c.dimensions.is_empty() {
-        let mark = if ascii() { "|" } else { "│" };
-        let legend = fill(
-            lang,
-            "Bars show the score after; {mark} marks the score before.",
-            &[("mark", mark)],
-        );
-        writeln!(out, "{}", r.wrap(&legend, ""))?;
-    }
-    let (ups, downs) = (
-        super::item_moves(c, true, top),
-        super::item_moves(c, false, top),
-    );
-    let ids = |rows: Vec<crate::comparison::Change>| -> Vec<crate::comparison::Change> {
-        rows.into_iter()
-            .map(|mut m| {
-                m.name = m.id.clone();
-                m
-            })
-            .collect()
-    };
-    // "No item score moved" speaks of the scores as printed, as the lists above do.
-    let none_moved = ups.is_empty() && downs.is_empty();
-    if !ups.is_empty() {
-        writeln!(
-            out,
-            "\n{}\n{}",
-            tr(lang, "Biggest improvements"),
-            table(tr(lang, "Item"), &ids(ups))
-        )?;
-    }
-    if !downs.is_empty() {
-        writeln!(
-            out,
-            "\n{}\n{}",
-            tr(lang, "Biggest declines"),
-            table(tr(lang, "Item"), &ids(downs))
-        )?;
-    }
-    if none_moved {
-        writeln!(out, "\n{}", tr(lang, "No item score moved."))?;
-    }
-    if !c.added.is_empty() || !c.removed.is_empty() {
-        writeln!(out)?;
-        for (template, ids) in [
-            (
-                "Items only in the after questionnaire (not compared): {items}",
-                &c.added,
-            ),
-            (
-                "Items only in the before questionnaire (not compared): {items}",
-                &c.removed,
-            ),
-        ] {
-            if !ids.is_empty() {
-                let line = fill(lang, template, &[("items", &ids.join(", "))]);
-                writeln!(out, "{}", r.wrap(&line, ""))?;
-            }
-        }
-    }
-    if !c.new_recommendations.is_empty() {
-        writeln!(out, "\n{}", tr(lang, "New recommendations"))?;
-        for (id, text) in &c.new_recommendations {
-            writeln!(out, "{}", r.hang(&format!("- {id}: {text}"), "  ", "    "))?;
-        }
-    }
-    if !c.resolved_recommendations.is_empty() {
-        writeln!(out, "\n{}", tr(lang, "No longer recommended"))?;
-        for (id, text) in &c.resolved_recommendations {
-            writeln!(out, "{}", r.hang(&format!("- {id}: {text}"), "  ", "    "))?;
-        }
     }
     Ok(())
 }

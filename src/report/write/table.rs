@@ -1,0 +1,117 @@
+//! A report in a terminal: the lines under the title, then each section with its heading over
+//! its tables (comfy-table, with a bar beside each row that has one), lines and lists, within
+//! the width given. Charts are not drawn: their figures stand in the section's tables. Sections
+//! meant for a handed-over report only are left out.
+
+use std::io::{self, Write};
+
+use comfy_table::{Cell as TableCell, CellAlignment};
+
+use crate::report::number::TEXT_DASH;
+use crate::report::table::{TableRenderer, ascii, bar};
+use crate::report::view::{Block, Cell, Document, Table, Text};
+use crate::terminal_text::clean;
+
+/// The width of the bar beside a row.
+const BAR: usize = 16;
+
+/// Writes `doc` for a terminal `width` columns wide.
+pub(crate) fn write(out: &mut dyn Write, doc: &Document, width: u16) -> io::Result<()> {
+    let r = TableRenderer::new(width);
+    for line in &doc.subtitle {
+        writeln!(out, "{}", r.wrap(&line.plain(TEXT_DASH), ""))?;
+    }
+    let mut first = true;
+    for section in doc.sections.iter().filter(|s| !s.handout && s.has_text()) {
+        if !first || !doc.subtitle.is_empty() {
+            writeln!(out)?;
+        }
+        first = false;
+        if let Some(heading) = &section.heading {
+            writeln!(out, "{}", clean(heading, false))?;
+        }
+        for block in &section.blocks {
+            match block {
+                Block::Summary { headline, lines } => {
+                    for line in headline.iter().chain(lines) {
+                        writeln!(out, "{}", text(line))?;
+                    }
+                }
+                Block::Lines(lines) => {
+                    for line in lines {
+                        writeln!(out, "{}", r.wrap(&line.plain(TEXT_DASH), ""))?;
+                    }
+                }
+                Block::Table(t) => writeln!(out, "{}", table(&r, t))?,
+                Block::List { ordered, items } => {
+                    for (k, item) in items.iter().enumerate() {
+                        let lead = if *ordered {
+                            format!("{}.", k + 1)
+                        } else {
+                            "-".to_owned()
+                        };
+                        let line = match &item.id {
+                            Some(id) => format!("{lead} {id}: {}", item.text),
+                            None => format!("{lead} {}", item.text),
+                        };
+                        writeln!(out, "{}", r.hang(&line, "  ", "    "))?;
+                    }
+                }
+                Block::Quote { text, source } => {
+                    writeln!(out, "{}", r.wrap(&format!("\"{text}\" - {source}"), "  "))?;
+                }
+                Block::BarKey(key) => {
+                    let mark = if ascii() { "|" } else { "│" };
+                    writeln!(out, "{}", r.wrap(&key.replace("{mark}", mark), ""))?;
+                }
+                Block::Chart(_) => {}
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A line of text made safe for a terminal.
+fn text(t: &Text) -> String {
+    clean(&t.plain(TEXT_DASH), false).into_owned()
+}
+
+/// A table without lines between rows, figures right-aligned, with the rows' bars in a last
+/// column without a heading.
+fn table(r: &TableRenderer, t: &Table) -> comfy_table::Table {
+    let mut out = r.compact();
+    let bars = t.rows.iter().any(|row| row.bar.is_some());
+    let mut header: Vec<&str> = t.columns.iter().map(|c| c.heading.as_str()).collect();
+    if bars {
+        header.push("");
+    }
+    out.set_header(header);
+    for row in &t.rows {
+        let mut cells: Vec<TableCell> = row
+            .cells
+            .iter()
+            .zip(&t.columns)
+            .map(|(cell, column)| {
+                let text = match cell {
+                    Cell::Text(s) | Cell::Figure(s) => clean(s, false).into_owned(),
+                    Cell::Item { id, .. } => clean(id, false).into_owned(),
+                    Cell::Missing => TEXT_DASH.to_owned(),
+                };
+                let cell = TableCell::new(text);
+                if column.numeric {
+                    cell.set_alignment(CellAlignment::Right)
+                } else {
+                    cell
+                }
+            })
+            .collect();
+        if bars {
+            let b = row
+                .bar
+                .map_or_else(String::new, |b| bar(b.value, b.mark, BAR));
+            cells.push(TableCell::new(b));
+        }
+        out.add_row(cells);
+    }
+    out
+}

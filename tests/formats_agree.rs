@@ -1,0 +1,239 @@
+//! Every text format says the same thing. For each report kind built from the examples, in each
+//! of the five languages: every section heading and every figure of the report's document
+//! appears in the terminal table, the Markdown and the HTML (a terminal leaves out the sections
+//! meant for a handed-over report only, and charts, whose figures stand in tables); every
+//! figure agrees with a number of the JSON; and no English heading, title or caption is left in
+//! a report in another language.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+
+use centricity::answers::{AnswerDocument, Metadata};
+use centricity::comparison::{Comparison, Snapshot, compare};
+use centricity::questionnaire::{Bundled, Questionnaire};
+use centricity::report::{self, Format, Outline};
+use centricity::scoring::{GroupAccumulator, GroupResult, ScoreOptions, assess};
+
+const LANGUAGES: [&str; 5] = ["en", "fr", "nl", "it", "zh"];
+/// The terminal width the reports are drawn at.
+const WIDTH: u16 = 80;
+const TOP: usize = 5;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn bundled(id: &str) -> Questionnaire {
+    Bundled::find(id)
+        .expect("a bundled questionnaire")
+        .load()
+        .expect("it loads")
+}
+
+/// The group of the answer files in `folder` of the examples, scored as `summarize` does.
+fn group(q: &Questionnaire, folder: &str) -> GroupResult {
+    let mut paths: Vec<_> = std::fs::read_dir(root().join(folder))
+        .expect("an example folder")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    let options = ScoreOptions::default();
+    let mut acc = GroupAccumulator::new(q);
+    for path in &paths {
+        let source = std::fs::read_to_string(path).expect("an answer file");
+        let doc = AnswerDocument::parse(&path.display().to_string(), source).expect("it parses");
+        let (response, _) = doc.resolve(q).expect("it answers the questionnaire");
+        acc.add(&response, &assess(q, &response, options));
+    }
+    assert!(acc.respondents() > 0, "no answer file in {folder}");
+    acc.finish(q, Metadata::default(), options)
+}
+
+/// `examples/quarterly/2026-q1` against `2026-q3`, labelled in `lang`.
+fn quarterly(lang: &str) -> Comparison {
+    let q = bundled("customer-centricity");
+    let side = |folder: &str| {
+        let g = group(&q, folder);
+        Snapshot::from_assessment(&q, &g.assessment, folder, lang)
+    };
+    compare(
+        side("examples/quarterly/2026-q1"),
+        side("examples/quarterly/2026-q3"),
+    )
+    .expect("the two quarters compare")
+}
+
+/// A report drawn in each format.
+struct Drawn {
+    table: String,
+    markdown: String,
+    html: String,
+    json: serde_json::Value,
+}
+
+fn draw(render: impl Fn(Format, &mut Vec<u8>)) -> Drawn {
+    let text = |format| {
+        let mut out = Vec::new();
+        render(format, &mut out);
+        String::from_utf8(out).expect("UTF-8")
+    };
+    Drawn {
+        table: text(Format::Table),
+        markdown: text(Format::Markdown),
+        html: text(Format::Html),
+        json: serde_json::from_str(&text(Format::Json)).expect("JSON"),
+    }
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// Every number of a JSON document.
+fn numbers(v: &serde_json::Value, out: &mut Vec<f64>) {
+    match v {
+        serde_json::Value::Number(n) => out.extend(n.as_f64()),
+        serde_json::Value::Array(a) => a.iter().for_each(|v| numbers(v, out)),
+        serde_json::Value::Object(o) => o.values().for_each(|v| numbers(v, out)),
+        _ => {}
+    }
+}
+
+/// A printed figure ("+29,1", "2.53") as a number, and one unit of its last digit.
+fn parse_figure(figure: &str) -> (f64, f64) {
+    let plain = figure.replace(',', ".");
+    let decimals = plain.split_once('.').map_or(0, |(_, d)| d.len());
+    let x: f64 = plain
+        .parse()
+        .unwrap_or_else(|_| panic!("a figure: {figure}"));
+    (
+        x,
+        10f64.powi(-i32::try_from(decimals).expect("few decimals")),
+    )
+}
+
+/// The texts between `open` and `close` in `html`.
+fn between<'a>(html: &'a str, open: &str, close: &str) -> Vec<&'a str> {
+    html.split(open)
+        .skip(1)
+        .filter_map(|s| s.split(close).next())
+        .collect()
+}
+
+/// The report in `lang` shows what its outline says, in every format; `english` is the
+/// outline and HTML of the same report in English.
+fn assert_agree(kind: &str, lang: &str, o: &Outline, d: &Drawn, english: &(Outline, Drawn)) {
+    let whose = format!("{kind} report in {lang}");
+    assert!(!o.headings.is_empty(), "{whose}: no heading");
+    assert!(!o.figures.is_empty(), "{whose}: no figure");
+    assert!(
+        d.markdown.starts_with(&format!("# {}\n", o.title)),
+        "{whose}: the Markdown title\n{}",
+        d.markdown
+    );
+    assert!(
+        d.html
+            .contains(&format!("<h1>{}</h1>", escape_html(&o.title))),
+        "{whose}: the HTML title"
+    );
+    for h in &o.terminal_headings {
+        assert!(
+            d.table.lines().any(|l| l == h),
+            "{whose}: heading {h:?} not in the table output\n{}",
+            d.table
+        );
+    }
+    for h in &o.headings {
+        assert!(
+            d.markdown.contains(&format!("\n## {h}\n")),
+            "{whose}: heading {h:?} not in the Markdown\n{}",
+            d.markdown
+        );
+        assert!(
+            d.html.contains(&format!("<h2>{}</h2>", escape_html(h))),
+            "{whose}: heading {h:?} not in the HTML"
+        );
+    }
+    for f in &o.terminal_figures {
+        assert!(
+            d.table.contains(f.as_str()),
+            "{whose}: {f} not in the table"
+        );
+    }
+    let mut json = Vec::new();
+    numbers(&d.json, &mut json);
+    for f in &o.figures {
+        assert!(
+            d.markdown.contains(f.as_str()),
+            "{whose}: {f} not in the Markdown"
+        );
+        assert!(d.html.contains(f.as_str()), "{whose}: {f} not in the HTML");
+        // A printed change is the difference of two printed figures: within one unit of the
+        // last digit of the exact change the JSON holds.
+        let (x, unit) = parse_figure(f);
+        assert!(
+            json.iter().any(|j| (j - x).abs() <= unit + 1e-9),
+            "{whose}: {f} agrees with no number of the JSON"
+        );
+    }
+    if lang == "en" {
+        return;
+    }
+    let (en, en_drawn) = english;
+    assert_eq!(
+        en.headings.len(),
+        o.headings.len(),
+        "{whose}: the same sections"
+    );
+    assert_ne!(en.title, o.title, "{whose}: the title is translated");
+    for h in &en.headings {
+        assert!(
+            !o.headings.contains(h),
+            "{whose}: English heading {h:?} left"
+        );
+        assert!(
+            !d.markdown.contains(&format!("## {h}\n")),
+            "{whose}: English heading {h:?} in the Markdown"
+        );
+        assert!(
+            !d.html.contains(&format!("<h2>{}</h2>", escape_html(h))),
+            "{whose}: English heading {h:?} in the HTML"
+        );
+    }
+    for (open, close) in [
+        ("<figcaption>", "</figcaption>"),
+        ("<caption>", "</caption>"),
+        ("<title>", "</title>"),
+        ("<p class=\"meta\">Report date", "</p>"),
+        ("<footer class=\"doc\">", "</footer>"),
+    ] {
+        for english in between(&en_drawn.html, open, close) {
+            assert!(
+                !d.html.contains(&format!("{open}{english}{close}")),
+                "{whose}: English {open}{english}{close} in the HTML"
+            );
+        }
+    }
+}
+
+fn comparison_in(lang: &str) -> (Outline, Drawn) {
+    let c = quarterly(lang);
+    let drawn = draw(|format, out| {
+        report::render_comparison(format, out, &c, TOP, WIDTH, lang).expect("it renders")
+    });
+    (report::comparison_outline(&c, TOP, lang), drawn)
+}
+
+#[test]
+fn the_comparison_report_says_the_same_in_every_format_and_language() {
+    let english = comparison_in("en");
+    for lang in LANGUAGES {
+        let (outline, drawn) = comparison_in(lang);
+        assert_agree("comparison", lang, &outline, &drawn, &english);
+    }
+}
