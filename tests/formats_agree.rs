@@ -8,8 +8,9 @@
 
 use std::path::Path;
 
-use centricity::answers::{AnswerDocument, Metadata};
+use centricity::answers::{AnswerDocument, CsvLayout, ExportHead, LayoutOptions, Metadata};
 use centricity::comparison::{Comparison, Snapshot, compare};
+use centricity::gap::Gap;
 use centricity::questionnaire::{Bundled, Questionnaire};
 use centricity::report::{self, Format, Outline};
 use centricity::scoring::{GroupAccumulator, GroupResult, ScoreOptions, assess};
@@ -235,5 +236,53 @@ fn the_comparison_report_says_the_same_in_every_format_and_language() {
     for lang in LANGUAGES {
         let (outline, drawn) = comparison_in(lang);
         assert_agree("comparison", lang, &outline, &drawn, &english);
+    }
+}
+
+/// The customer side of the gap example: the rows of its CSV export, as `gap` reads them.
+fn customers(q: &Questionnaire) -> GroupResult {
+    let file = "examples/gap/customers.csv";
+    let bytes = std::fs::read(root().join(file)).expect("the export");
+    let head = ExportHead::read(file, &bytes, true, None).expect("its head");
+    assert!(head.sample_is_all, "the example is read whole");
+    let (layout, _) =
+        CsvLayout::new(file, &head, q, &LayoutOptions::default()).expect("its columns");
+    let options = ScoreOptions::default();
+    let mut acc = GroupAccumulator::new(q);
+    for (row, record) in head.sample.iter().enumerate() {
+        let row = u64::try_from(row).expect("few rows") + 1;
+        let response = layout
+            .response(q, record, row, head.first_line + row - 1)
+            .expect("every row answers");
+        acc.add(&response, &assess(q, &response, options));
+    }
+    acc.finish(q, Metadata::default(), options)
+}
+
+/// `examples/gap/workshop` against `examples/gap/customers.csv`, in `lang`.
+fn gap(lang: &str) -> Gap {
+    let (iq, oq) = (bundled("customer-centricity"), bundled("customer-view"));
+    let (inside, outside) = (group(&iq, "examples/gap/workshop"), customers(&oq));
+    Gap::new(
+        (&iq, &inside, "examples/gap/workshop"),
+        (&oq, &outside, "examples/gap/customers.csv"),
+        lang,
+    )
+}
+
+fn gap_in(lang: &str) -> (Outline, Drawn) {
+    let g = gap(lang);
+    let drawn = draw(|format, out| {
+        report::render_gap(format, out, &g, TOP, WIDTH, lang).expect("it renders")
+    });
+    (report::gap_outline(&g, TOP, lang), drawn)
+}
+
+#[test]
+fn the_gap_report_says_the_same_in_every_format_and_language() {
+    let english = gap_in("en");
+    for lang in LANGUAGES {
+        let (outline, drawn) = gap_in(lang);
+        assert_agree("gap", lang, &outline, &drawn, &english);
     }
 }

@@ -350,6 +350,17 @@ pub fn render_comparison(
     }
 }
 
+/// The gap report of today, listing `top` mirrored statements.
+fn gap_document(g: &Gap, top: usize, lang: &str) -> view::Document {
+    view::gap::document(g, top, lang, &crate::clock::today())
+}
+
+/// What the gap report in `lang` says, for the test that every format shows it.
+#[doc(hidden)]
+pub fn gap_outline(g: &Gap, top: usize, lang: &str) -> Outline {
+    gap_document(g, top, lang).outline()
+}
+
 /// Renders the perception gap in `format`; `top` mirrored statements are listed.
 pub fn render_gap(
     format: Format,
@@ -360,9 +371,11 @@ pub fn render_gap(
     lang: &str,
 ) -> io::Result<()> {
     match format {
-        Format::Table => table::gap(out, g, top, width, lang),
-        Format::Markdown => out.write_all(markdown::gap(g, top, lang).as_bytes()),
-        Format::Html => out.write_all(html::gap(g, top, lang, &crate::clock::today()).as_bytes()),
+        Format::Table => write::table::write(out, &gap_document(g, top, lang), width),
+        Format::Markdown => {
+            out.write_all(write::markdown::write(&gap_document(g, top, lang)).as_bytes())
+        }
+        Format::Html => out.write_all(write::html::write(&gap_document(g, top, lang)).as_bytes()),
         Format::Json => json::gap(out, g, lang, true),
         Format::Jsonl => json::gap(out, g, lang, false),
         Format::Csv => self::csv::gap(out, g),

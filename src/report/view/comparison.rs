@@ -108,10 +108,7 @@ pub(crate) fn document(c: &Comparison, top: usize, lang: &str, date: &str) -> Do
             ordered: false,
             items: list
                 .iter()
-                .map(|(id, text)| Item {
-                    id: Some(id.clone()),
-                    text: text.clone(),
-                })
+                .map(|(id, text)| Item::plain(Some(id.clone()), text))
                 .collect(),
         });
         sections.push(s);

@@ -7,6 +7,7 @@
 //! the dash is the one thing about a figure each format writes its own way.
 
 pub(crate) mod comparison;
+pub(crate) mod gap;
 
 use super::number::TEXT_DASH;
 use crate::i18n::tr;
@@ -226,10 +227,24 @@ impl Cell {
     }
 }
 
+/// One entry of a list: its first line, with an id (a question's or a recommendation's) when
+/// it has one, and any lines under it.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Item {
     pub(crate) id: Option<String>,
-    pub(crate) text: String,
+    pub(crate) text: Text,
+    pub(crate) more: Vec<Text>,
+}
+
+impl Item {
+    /// A one-line entry of text from a file.
+    pub(crate) fn plain(id: Option<String>, text: &str) -> Self {
+        Self {
+            id,
+            text: Text(vec![Span::Plain(text.to_owned())]),
+            more: Vec::new(),
+        }
+    }
 }
 
 /// A chart, drawn by the formats that draw (HTML); the figures it shows also stand in a table
@@ -365,6 +380,10 @@ impl Document {
                 let texts: Vec<&Text> = match b {
                     Block::Summary { headline, lines } => headline.iter().chain(lines).collect(),
                     Block::Lines(lines) => lines.iter().collect(),
+                    Block::List { items, .. } => items
+                        .iter()
+                        .flat_map(|i| std::iter::once(&i.text).chain(&i.more))
+                        .collect(),
                     Block::Table(t) => {
                         for row in &t.rows {
                             for c in &row.cells {

@@ -92,19 +92,15 @@ fn block_to(out: &mut String, block: &Block, lang: &str) {
             out.push_str(open);
             out.push('\n');
             for item in items {
-                match &item.id {
-                    Some(id) => {
-                        let _ = writeln!(
-                            out,
-                            "<li><span class=\"id\">{}</span> {}</li>",
-                            escape(id),
-                            escape(&item.text)
-                        );
-                    }
-                    None => {
-                        let _ = writeln!(out, "<li>{}</li>", escape(&item.text));
-                    }
+                out.push_str("<li>");
+                if let Some(id) = &item.id {
+                    let _ = write!(out, "<span class=\"id\">{}</span> ", escape(id));
                 }
+                out.push_str(&text(&item.text));
+                for more in &item.more {
+                    let _ = write!(out, "<br>\n{}", text(more));
+                }
+                out.push_str("</li>\n");
             }
             out.push_str(close);
             out.push('\n');
@@ -161,7 +157,7 @@ fn table(out: &mut String, t: &Table) {
         for (k, (c, column)) in row.cells.iter().zip(&t.columns).enumerate() {
             if k == 0 {
                 let _ = write!(out, "<th scope=\"row\">{}</th>", cell(c));
-            } else if column.numeric {
+            } else if column.numeric && matches!(c, Cell::Figure(_) | Cell::Missing) {
                 let _ = write!(out, "<td class=\"num\">{}</td>", cell(c));
             } else {
                 let _ = write!(out, "<td>{}</td>", cell(c));

@@ -62,11 +62,15 @@ fn block_to(out: &mut String, block: &Block) {
                 };
                 match &item.id {
                     Some(id) => {
-                        let _ = writeln!(out, "{lead} **{}**: {}", md(id), md(&item.text));
+                        let _ = writeln!(out, "{lead} **{}**: {}", md(id), text(&item.text));
                     }
                     None => {
-                        let _ = writeln!(out, "{lead} {}", md(&item.text));
+                        let _ = writeln!(out, "{lead} {}", text(&item.text));
                     }
+                }
+                let indent = " ".repeat(lead.len() + 1);
+                for more in &item.more {
+                    let _ = writeln!(out, "{indent}- {}", text(more));
                 }
             }
             out.push('\n');
@@ -92,6 +96,21 @@ fn text(t: &Text) -> String {
         .collect()
 }
 
+/// One row of a pipe table; an empty cell stays one space wide.
+fn row(cells: &[String]) -> String {
+    let cells: Vec<String> = cells
+        .iter()
+        .map(|c| {
+            if c.is_empty() {
+                " ".to_owned()
+            } else {
+                format!(" {c} ")
+            }
+        })
+        .collect();
+    format!("|{}|", cells.join("|"))
+}
+
 /// A pipe table: as many cells in the header, the alignment row and every row.
 fn table(out: &mut String, t: &Table) {
     let header: Vec<String> = t.columns.iter().map(|c| md(&c.heading)).collect();
@@ -100,9 +119,9 @@ fn table(out: &mut String, t: &Table) {
         .iter()
         .map(|c| if c.numeric { "---:" } else { "---" })
         .collect();
-    let _ = writeln!(out, "| {} |\n|{}|", header.join(" | "), align.join("|"));
-    for row in &t.rows {
-        let cells: Vec<String> = row
+    let _ = writeln!(out, "{}\n|{}|", row(&header), align.join("|"));
+    for r in &t.rows {
+        let cells: Vec<String> = r
             .cells
             .iter()
             .map(|c| match c {
@@ -111,7 +130,7 @@ fn table(out: &mut String, t: &Table) {
                 Cell::Missing => TEXT_DASH.to_owned(),
             })
             .collect();
-        let _ = writeln!(out, "| {} |", cells.join(" | "));
+        let _ = writeln!(out, "{}", row(&cells));
     }
     if let Some(caption) = &t.caption {
         let _ = writeln!(out, "\n{}", md(caption));

@@ -9,7 +9,7 @@ use comfy_table::{Cell as TableCell, CellAlignment};
 
 use crate::report::number::TEXT_DASH;
 use crate::report::table::{TableRenderer, ascii, bar};
-use crate::report::view::{Block, Cell, Document, Table, Text};
+use crate::report::view::{Block, Cell, Document, Table};
 use crate::terminal_text::clean;
 
 /// The width of the bar beside a row.
@@ -30,11 +30,15 @@ pub(crate) fn write(out: &mut dyn Write, doc: &Document, width: u16) -> io::Resu
         if let Some(heading) = &section.heading {
             writeln!(out, "{}", clean(heading, false))?;
         }
-        for block in &section.blocks {
+        for (k, block) in section.blocks.iter().enumerate() {
             match block {
                 Block::Summary { headline, lines } => {
                     for line in headline.iter().chain(lines) {
-                        writeln!(out, "{}", text(line))?;
+                        writeln!(out, "{}", r.wrap(&line.plain(TEXT_DASH), ""))?;
+                    }
+                    // The key figures stand apart from what follows them.
+                    if k + 1 < section.blocks.len() {
+                        writeln!(out)?;
                     }
                 }
                 Block::Lines(lines) => {
@@ -45,16 +49,20 @@ pub(crate) fn write(out: &mut dyn Write, doc: &Document, width: u16) -> io::Resu
                 Block::Table(t) => writeln!(out, "{}", table(&r, t))?,
                 Block::List { ordered, items } => {
                     for (k, item) in items.iter().enumerate() {
-                        let lead = if *ordered {
-                            format!("{}.", k + 1)
-                        } else {
-                            "-".to_owned()
+                        let text = item.text.plain(TEXT_DASH);
+                        // Numbered entries end with their id; bullets start with it.
+                        let (first, line) = match (ordered, &item.id) {
+                            (true, Some(id)) => {
+                                (format!("{:>2}. ", k + 1), format!("{text} ({id})"))
+                            }
+                            (true, None) => (format!("{:>2}. ", k + 1), text),
+                            (false, Some(id)) => ("  ".to_owned(), format!("- {id}: {text}")),
+                            (false, None) => ("  ".to_owned(), format!("- {text}")),
                         };
-                        let line = match &item.id {
-                            Some(id) => format!("{lead} {id}: {}", item.text),
-                            None => format!("{lead} {}", item.text),
-                        };
-                        writeln!(out, "{}", r.hang(&line, "  ", "    "))?;
+                        writeln!(out, "{}", r.hang(&line, &first, "    "))?;
+                        for more in &item.more {
+                            writeln!(out, "{}", r.wrap(&more.plain(TEXT_DASH), "    "))?;
+                        }
                     }
                 }
                 Block::Quote { text, source } => {
@@ -69,11 +77,6 @@ pub(crate) fn write(out: &mut dyn Write, doc: &Document, width: u16) -> io::Resu
         }
     }
     Ok(())
-}
-
-/// A line of text made safe for a terminal.
-fn text(t: &Text) -> String {
-    clean(&t.plain(TEXT_DASH), false).into_owned()
 }
 
 /// A table without lines between rows, figures right-aligned, with the rows' bars in a last
@@ -92,13 +95,15 @@ fn table(r: &TableRenderer, t: &Table) -> comfy_table::Table {
             .iter()
             .zip(&t.columns)
             .map(|(cell, column)| {
-                let text = match cell {
-                    Cell::Text(s) | Cell::Figure(s) => clean(s, false).into_owned(),
-                    Cell::Item { id, .. } => clean(id, false).into_owned(),
-                    Cell::Missing => TEXT_DASH.to_owned(),
+                let (text, figure) = match cell {
+                    Cell::Text(s) => (clean(s, false).into_owned(), false),
+                    Cell::Figure(s) => (clean(s, false).into_owned(), true),
+                    Cell::Item { id, .. } => (clean(id, false).into_owned(), false),
+                    Cell::Missing => (TEXT_DASH.to_owned(), true),
                 };
                 let cell = TableCell::new(text);
-                if column.numeric {
+                // Names in a column of figures (a placement) read from the left.
+                if column.numeric && figure {
                     cell.set_alignment(CellAlignment::Right)
                 } else {
                     cell
