@@ -286,3 +286,75 @@ fn the_gap_report_says_the_same_in_every_format_and_language() {
         assert_agree("gap", lang, &outline, &drawn, &english);
     }
 }
+
+/// The group of the customers' export, large enough for rule 8, drawn in each format.
+fn customers_group_in(lang: &str) -> Drawn {
+    let q = bundled("customer-view");
+    let g = customers(&q);
+    let view = report::GroupView {
+        questionnaire: &q,
+        all: &g,
+        source: "examples/gap/customers.csv",
+        by: None,
+        warnings: &[],
+        lang,
+    };
+    draw(|format, out| report::render_group(format, out, &view, WIDTH).expect("it renders"))
+}
+
+/// How a coefficient the JSON holds to four decimals may be written in `lang`: two decimals of
+/// the exact value (within half a unit of the fourth decimal either way), the language's
+/// decimal separator.
+fn coefficients(x: f64, lang: &str) -> Vec<String> {
+    [x - 0.00005, x + 0.00005]
+        .iter()
+        .map(|x| {
+            let text = format!("{x:.2}");
+            if lang == "en" || lang == "zh" {
+                text
+            } else {
+                text.replace('.', ",")
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn every_format_of_a_group_report_shows_the_reliability_of_its_sets() {
+    for lang in LANGUAGES {
+        let d = customers_group_in(lang);
+        let sets = d.json["reliability"]["stages"]
+            .as_array()
+            .into_iter()
+            .chain(d.json["reliability"]["dimensions"].as_array())
+            .flatten();
+        let mut alphas = 0;
+        for set in sets {
+            let alpha = coefficients(set["alpha"].as_f64().expect("an alpha"), lang);
+            for (format, text) in [
+                ("table", &d.table),
+                ("Markdown", &d.markdown),
+                ("HTML", &d.html),
+            ] {
+                assert!(
+                    alpha
+                        .iter()
+                        .any(|a| text.contains(&format!(" {a} "))
+                            || text.contains(&format!(">{a}<"))),
+                    "{lang}: alpha {alpha:?} not in the {format} output"
+                );
+            }
+            alphas += 1;
+        }
+        assert_eq!(alphas, 10, "{lang}: four stages and six dimensions");
+        if lang == "en" {
+            assert!(d.table.lines().any(|l| l == "Reliability"), "{}", d.table);
+            assert!(d.markdown.contains("\n## Reliability\n"), "{}", d.markdown);
+            assert!(d.html.contains("<h2>Reliability</h2>"));
+        } else {
+            for text in [&d.markdown, &d.html] {
+                assert!(!text.contains("Reliability"), "{lang}: {text}");
+            }
+        }
+    }
+}

@@ -938,6 +938,9 @@ pub(crate) fn group(view: &GroupView<'_>, date: &str) -> String {
     profile(&mut body, &s);
     heat_section(&mut body, &s);
     discuss(&mut body, q, g, lang);
+    if let Some(section) = super::view::group::reliability(q, g, lang) {
+        super::write::html::section(&mut body, &section, lang);
+    }
     recommendations(&mut body, &s);
     notes(&mut body, q, g, lang);
     by(&mut body, view);

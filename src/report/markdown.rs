@@ -251,6 +251,9 @@ pub(crate) fn group(view: &GroupView<'_>) -> String {
         }
         let _ = writeln!(out);
     }
+    if let Some(section) = super::view::group::reliability(q, g, lang) {
+        super::write::markdown::section(&mut out, &section);
+    }
     if g.items.iter().any(|it| !it.notes.is_empty()) {
         let _ = writeln!(out, "## {}\n", tr(lang, "Notes"));
         for (i, it) in g

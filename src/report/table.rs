@@ -309,49 +309,9 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
         writeln!(out, "{t}")?;
     }
 
-    if let Some(rel) = &g.reliability {
-        writeln!(
-            out,
-            "\n{}",
-            r.wrap(
-                tr(lang, "Reliability: Cronbach's alpha of 0.7 or more is usually read as the items of a set measuring one thing; an item whose correlation with the rest of its set (item-rest r) is below 0.3 may be measuring something else."),
-                ""
-            )
-        )?;
-        let mut t = r.compact();
-        t.set_header(vec![
-            tr(lang, "Set"),
-            tr(lang, "Items"),
-            tr(lang, "Alpha"),
-            tr(lang, "Weakest item (item-rest r)"),
-        ]);
-        let sets = rel
-            .stages
-            .iter()
-            .zip(q.stages.iter().map(|s| format!("stage {}", s.id)))
-            .chain(
-                rel.dimensions
-                    .iter()
-                    .zip(q.dimensions.iter().map(|d| d.id.clone())),
-            );
-        for (set, name) in sets {
-            let weakest = set
-                .items
-                .iter()
-                .zip(&set.item_rest)
-                .filter_map(|(&i, r)| r.map(|r| (i, r)))
-                .min_by(|a, b| a.1.total_cmp(&b.1))
-                .map_or_else(String::new, |(i, r)| {
-                    format!("{} ({})", q.questions[i].id, n.coefficient(Some(r)))
-                });
-            t.add_row(vec![
-                Cell::new(clean(&name, false)),
-                Cell::new(set.items.len()).set_alignment(CellAlignment::Right),
-                Cell::new(n.coefficient(set.alpha)).set_alignment(CellAlignment::Right),
-                Cell::new(clean(&weakest, false)),
-            ]);
-        }
-        writeln!(out, "{t}")?;
+    if let Some(section) = super::view::group::reliability(q, g, lang) {
+        writeln!(out)?;
+        super::write::table::section(out, &r, &section)?;
     }
 
     writeln!(

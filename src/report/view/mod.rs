@@ -8,6 +8,7 @@
 
 pub(crate) mod comparison;
 pub(crate) mod gap;
+pub(crate) mod group;
 
 use super::number::TEXT_DASH;
 use crate::i18n::tr;

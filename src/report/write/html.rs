@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use crate::i18n::fill;
 use crate::report::html::{STYLE, escape, figure, heat_cell, ladder_svg, radar_svg};
 use crate::report::number::{HTML_DASH, Numbers};
-use crate::report::view::{Block, Cell, Chart, Document, HeatMap, Span, Table, Text};
+use crate::report::view::{Block, Cell, Chart, Document, HeatMap, Section, Span, Table, Text};
 
 /// `doc` as a complete HTML document.
 pub(crate) fn write(doc: &Document) -> String {
@@ -24,15 +24,20 @@ pub(crate) fn write(doc: &Document) -> String {
         "<p class=\"meta\">{}</p>\n</header>",
         escape(&fill(lang, "Report date: {date}", &[("date", &doc.date)]))
     );
-    for section in &doc.sections {
-        if let Some(heading) = &section.heading {
-            let _ = writeln!(body, "<h2>{}</h2>", escape(heading));
-        }
-        for block in &section.blocks {
-            block_to(&mut body, block, lang);
-        }
+    for s in &doc.sections {
+        section(&mut body, s, lang);
     }
     page(lang, &doc.title, &body, &doc.date)
+}
+
+/// Appends one section, under a second-level heading when it has one.
+pub(crate) fn section(out: &mut String, section: &Section, lang: &str) {
+    if let Some(heading) = &section.heading {
+        let _ = writeln!(out, "<h2>{}</h2>", escape(heading));
+    }
+    for block in &section.blocks {
+        block_to(out, block, lang);
+    }
 }
 
 /// The page around `body`; `title` and `lang` are raw text.

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use crate::report::markdown::{code, md};
 use crate::report::number::TEXT_DASH;
-use crate::report::view::{Block, Cell, Chart, Document, HeatMap, Span, Table, Text};
+use crate::report::view::{Block, Cell, Chart, Document, HeatMap, Section, Span, Table, Text};
 
 /// `doc` as Markdown.
 pub(crate) fn write(doc: &Document) -> String {
@@ -20,15 +20,20 @@ pub(crate) fn write(doc: &Document) -> String {
     if !doc.subtitle.is_empty() {
         out.push('\n');
     }
-    for section in doc.sections.iter().filter(|s| s.blocks.iter().any(drawn)) {
-        if let Some(heading) = &section.heading {
-            let _ = writeln!(out, "## {}\n", md(heading));
-        }
-        for block in &section.blocks {
-            block_to(&mut out, block);
-        }
+    for s in doc.sections.iter().filter(|s| s.blocks.iter().any(drawn)) {
+        section(&mut out, s);
     }
     out
+}
+
+/// Appends one section under a second-level heading.
+pub(crate) fn section(out: &mut String, section: &Section) {
+    if let Some(heading) = &section.heading {
+        let _ = writeln!(out, "## {}\n", md(heading));
+    }
+    for block in &section.blocks {
+        block_to(out, block);
+    }
 }
 
 /// Whether Markdown shows anything of `block`: of the charts, only a heat map, as a table.

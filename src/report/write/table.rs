@@ -9,7 +9,7 @@ use comfy_table::{Cell as TableCell, CellAlignment};
 
 use crate::report::number::TEXT_DASH;
 use crate::report::table::{TableRenderer, ascii, bar};
-use crate::report::view::{Block, Cell, Document, Table};
+use crate::report::view::{Block, Cell, Document, Section, Table};
 use crate::terminal_text::clean;
 
 /// The width of the bar beside a row.
@@ -27,53 +27,57 @@ pub(crate) fn write(out: &mut dyn Write, doc: &Document, width: u16) -> io::Resu
             writeln!(out)?;
         }
         first = false;
-        if let Some(heading) = &section.heading {
-            writeln!(out, "{}", clean(heading, false))?;
-        }
-        for (k, block) in section.blocks.iter().enumerate() {
-            match block {
-                Block::Summary { headline, lines } => {
-                    for line in headline.iter().chain(lines) {
-                        writeln!(out, "{}", r.wrap(&line.plain(TEXT_DASH), ""))?;
-                    }
-                    // The key figures stand apart from what follows them.
-                    if k + 1 < section.blocks.len() {
-                        writeln!(out)?;
-                    }
+        self::section(out, &r, section)?;
+    }
+    Ok(())
+}
+
+/// Writes one section, heading first, for a terminal.
+pub(crate) fn section(out: &mut dyn Write, r: &TableRenderer, section: &Section) -> io::Result<()> {
+    if let Some(heading) = &section.heading {
+        writeln!(out, "{}", r.wrap(heading, ""))?;
+    }
+    for (k, block) in section.blocks.iter().enumerate() {
+        match block {
+            Block::Summary { headline, lines } => {
+                for line in headline.iter().chain(lines) {
+                    writeln!(out, "{}", r.wrap(&line.plain(TEXT_DASH), ""))?;
                 }
-                Block::Lines(lines) => {
-                    for line in lines {
-                        writeln!(out, "{}", r.wrap(&line.plain(TEXT_DASH), ""))?;
-                    }
+                // The key figures stand apart from what follows them.
+                if k + 1 < section.blocks.len() {
+                    writeln!(out)?;
                 }
-                Block::Table(t) => writeln!(out, "{}", table(&r, t))?,
-                Block::List { ordered, items } => {
-                    for (k, item) in items.iter().enumerate() {
-                        let text = item.text.plain(TEXT_DASH);
-                        // Numbered entries end with their id; bullets start with it.
-                        let (first, line) = match (ordered, &item.id) {
-                            (true, Some(id)) => {
-                                (format!("{:>2}. ", k + 1), format!("{text} ({id})"))
-                            }
-                            (true, None) => (format!("{:>2}. ", k + 1), text),
-                            (false, Some(id)) => ("  ".to_owned(), format!("- {id}: {text}")),
-                            (false, None) => ("  ".to_owned(), format!("- {text}")),
-                        };
-                        writeln!(out, "{}", r.hang(&line, &first, "    "))?;
-                        for more in &item.more {
-                            writeln!(out, "{}", r.wrap(&more.plain(TEXT_DASH), "    "))?;
-                        }
-                    }
-                }
-                Block::Quote { text, source } => {
-                    writeln!(out, "{}", r.wrap(&format!("\"{text}\" - {source}"), "  "))?;
-                }
-                Block::BarKey(key) => {
-                    let mark = if ascii() { "|" } else { "│" };
-                    writeln!(out, "{}", r.wrap(&key.replace("{mark}", mark), ""))?;
-                }
-                Block::Chart(_) => {}
             }
+            Block::Lines(lines) => {
+                for line in lines {
+                    writeln!(out, "{}", r.wrap(&line.plain(TEXT_DASH), ""))?;
+                }
+            }
+            Block::Table(t) => writeln!(out, "{}", table(r, t))?,
+            Block::List { ordered, items } => {
+                for (k, item) in items.iter().enumerate() {
+                    let text = item.text.plain(TEXT_DASH);
+                    // Numbered entries end with their id; bullets start with it.
+                    let (first, line) = match (ordered, &item.id) {
+                        (true, Some(id)) => (format!("{:>2}. ", k + 1), format!("{text} ({id})")),
+                        (true, None) => (format!("{:>2}. ", k + 1), text),
+                        (false, Some(id)) => ("  ".to_owned(), format!("- {id}: {text}")),
+                        (false, None) => ("  ".to_owned(), format!("- {text}")),
+                    };
+                    writeln!(out, "{}", r.hang(&line, &first, "    "))?;
+                    for more in &item.more {
+                        writeln!(out, "{}", r.wrap(&more.plain(TEXT_DASH), "    "))?;
+                    }
+                }
+            }
+            Block::Quote { text, source } => {
+                writeln!(out, "{}", r.wrap(&format!("\"{text}\" - {source}"), "  "))?;
+            }
+            Block::BarKey(key) => {
+                let mark = if ascii() { "|" } else { "│" };
+                writeln!(out, "{}", r.wrap(&key.replace("{mark}", mark), ""))?;
+            }
+            Block::Chart(_) => {}
         }
     }
     Ok(())

@@ -1,0 +1,63 @@
+//! What a group report says beyond the body it shares with a respondent's report. Its
+//! sections move here one by one; the reliability of the sets comes first, so that every
+//! format shows it.
+
+use super::{Block, Cell, Column, Row, Section, Table, Text};
+use crate::i18n::tr;
+use crate::questionnaire::Questionnaire;
+use crate::report::number::Numbers;
+use crate::scoring::GroupResult;
+
+/// Rule 8: Cronbach's alpha of each stage and dimension and its weakest item, for groups large
+/// enough to have it.
+pub(crate) fn reliability(q: &Questionnaire, g: &GroupResult, lang: &str) -> Option<Section> {
+    let rel = g.reliability.as_ref()?;
+    let n = Numbers::text(lang);
+    let sets = rel
+        .stages
+        .iter()
+        .zip(q.stages.iter().map(|s| format!("stage {}", s.id)))
+        .chain(
+            rel.dimensions
+                .iter()
+                .zip(q.dimensions.iter().map(|d| d.id.clone())),
+        );
+    let rows = sets
+        .map(|(set, name)| {
+            let weakest = set
+                .items
+                .iter()
+                .zip(&set.item_rest)
+                .filter_map(|(&i, r)| r.map(|r| (i, r)))
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .map_or_else(String::new, |(i, r)| {
+                    format!("{} ({})", q.questions[i].id, n.coefficient(Some(r)))
+                });
+            Row {
+                cells: vec![
+                    Cell::Text(name),
+                    Cell::Figure(set.items.len().to_string()),
+                    Cell::figure(n.coefficient(set.alpha)),
+                    Cell::Text(weakest),
+                ],
+                bar: None,
+            }
+        })
+        .collect();
+    let mut s = Section::new(Some(tr(lang, "Reliability").to_owned()));
+    s.blocks.push(Block::Lines(vec![Text::words(tr(
+        lang,
+        "Cronbach's alpha of 0.7 or more is usually read as the items of a set measuring one thing; an item whose correlation with the rest of its set (item-rest r) is below 0.3 may be measuring something else.",
+    ))]));
+    s.blocks.push(Block::Table(Table {
+        caption: None,
+        columns: vec![
+            Column::text(tr(lang, "Set")),
+            Column::figure(tr(lang, "Items")),
+            Column::figure(tr(lang, "Alpha")),
+            Column::text(tr(lang, "Weakest item (item-rest r)")),
+        ],
+        rows,
+    }));
+    Some(s)
+}
