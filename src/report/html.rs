@@ -937,7 +937,7 @@ pub(crate) fn group(view: &GroupView<'_>, date: &str) -> String {
     }
     profile(&mut body, &s);
     heat_section(&mut body, &s);
-    discuss(&mut body, q, g, lang);
+    super::write::html::section(&mut body, &super::view::group::discuss(q, g, lang), lang);
     if let Some(section) = super::view::group::reliability(q, g, lang) {
         super::write::html::section(&mut body, &section, lang);
     }
@@ -947,46 +947,6 @@ pub(crate) fn group(view: &GroupView<'_>, date: &str) -> String {
     benchmarks(&mut body);
     warnings(&mut body, &s);
     document(lang, title, &body, date)
-}
-
-/// The items whose answers spread over at least a quarter of the scale.
-fn discuss(out: &mut String, q: &Questionnaire, g: &GroupResult, lang: &str) {
-    let n = Numbers::html(lang);
-    out.push_str(&format!(
-        "<h2>{}</h2>\n",
-        escape(tr(
-            lang,
-            "Items to discuss (the spread of answers is at least a quarter of the scale)"
-        ))
-    ));
-    if g.discuss.is_empty() {
-        out.push_str(&format!(
-            "<p>{}</p>\n",
-            escape(tr(lang, "none: the room broadly agrees on every item"))
-        ));
-        return;
-    }
-    out.push_str(&format!(
-        "<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-        escape("Mean and SD in scale points."),
-        escape(tr(lang, "Item")),
-        escape(tr(lang, "Statement")),
-        escape(tr(lang, "Mean")),
-        escape(tr(lang, "SD")),
-        escape(tr(lang, "Answers")),
-    ));
-    for &i in &g.discuss {
-        let it = &g.items[i];
-        out.push_str(&format!(
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
-            escape(&q.questions[i].id),
-            escape(q.tr(&q.questions[i].text, lang)),
-            escape(&n.points(it.mean)),
-            escape(&n.points(it.sd)),
-            it.answered,
-        ));
-    }
-    out.push_str("</tbody>\n</table>\n");
 }
 
 /// The notes respondents left, per item.

@@ -187,7 +187,6 @@ pub(crate) fn result(s: &Scored<'_>) -> String {
 /// The report of a group: the group as one respondent, then how the room spread.
 pub(crate) fn group(view: &GroupView<'_>) -> String {
     let (q, g, lang) = (view.questionnaire, view.all, view.lang);
-    let n = Numbers::text(lang);
     let mut out = format!("# {}\n\n", md(q.tr(&q.title, lang)));
     let who = fill(
         lang,
@@ -213,44 +212,7 @@ pub(crate) fn group(view: &GroupView<'_>) -> String {
         }
         let _ = writeln!(out);
     }
-    let _ = writeln!(
-        out,
-        "## {}\n",
-        tr(
-            lang,
-            "Items to discuss (the spread of answers is at least a quarter of the scale)"
-        )
-    );
-    if g.discuss.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}\n",
-            tr(lang, "none: the room broadly agrees on every item")
-        );
-    } else {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---|",
-            tr(lang, "Item"),
-            tr(lang, "Mean"),
-            tr(lang, "SD"),
-            tr(lang, "Answers"),
-            tr(lang, "Statement")
-        );
-        for &i in &g.discuss {
-            let it = &g.items[i];
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} |",
-                md(&q.questions[i].id),
-                n.points(it.mean),
-                n.points(it.sd),
-                it.answered,
-                md(q.tr(&q.questions[i].text, lang))
-            );
-        }
-        let _ = writeln!(out);
-    }
+    super::write::markdown::section(&mut out, &super::view::group::discuss(q, g, lang));
     if let Some(section) = super::view::group::reliability(q, g, lang) {
         super::write::markdown::section(&mut out, &section);
     }

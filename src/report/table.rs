@@ -69,7 +69,7 @@ impl TableRenderer {
         Self { width, count: 0 }
     }
 
-    fn table(&self) -> Table {
+    pub(in crate::report) fn table(&self) -> Table {
         let mut t = Table::new();
         t.load_preset(if ascii() {
             presets::ASCII_HORIZONTAL_ONLY
@@ -270,44 +270,8 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
         writeln!(out, "{t}")?;
     }
 
-    writeln!(
-        out,
-        "\n{}",
-        r.wrap(
-            tr(
-                lang,
-                "Items to discuss (the spread of answers is at least a quarter of the scale)"
-            ),
-            ""
-        )
-    )?;
-    if g.discuss.is_empty() {
-        writeln!(
-            out,
-            "  {}",
-            tr(lang, "none: the room broadly agrees on every item")
-        )?;
-    } else {
-        let mut t = r.table();
-        t.set_header(vec![
-            tr(lang, "Item"),
-            tr(lang, "Mean"),
-            tr(lang, "SD"),
-            tr(lang, "Answers"),
-            tr(lang, "Statement"),
-        ]);
-        for &i in &g.discuss {
-            let it = &g.items[i];
-            t.add_row(vec![
-                Cell::new(clean(&q.questions[i].id, false)),
-                Cell::new(n.points(it.mean)).set_alignment(CellAlignment::Right),
-                Cell::new(n.points(it.sd)).set_alignment(CellAlignment::Right),
-                Cell::new(it.answered).set_alignment(CellAlignment::Right),
-                Cell::new(clean(q.tr(&q.questions[i].text, lang), false)),
-            ]);
-        }
-        writeln!(out, "{t}")?;
-    }
+    writeln!(out)?;
+    super::write::table::section(out, &r, &super::view::group::discuss(q, g, lang))?;
 
     if let Some(section) = super::view::group::reliability(q, g, lang) {
         writeln!(out)?;

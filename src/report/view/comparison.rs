@@ -186,6 +186,7 @@ fn summary(c: &Comparison, lang: &str, n: &Numbers) -> Section {
 fn changes(first: &str, rows: &[Change], lang: &str, n: &Numbers, items: bool) -> Table {
     Table {
         caption: None,
+        long_rows: false,
         columns: vec![
             Column::text(first),
             Column::figure(tr(lang, "Before")),

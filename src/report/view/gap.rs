@@ -166,6 +166,7 @@ fn summary(g: &Gap, lang: &str, n: &Numbers) -> Section {
     });
     s.blocks.push(Block::Table(Table {
         caption: None,
+        long_rows: false,
         columns: vec![
             Column::text(""),
             Column::figure(tr(lang, "Internal")),
@@ -182,6 +183,7 @@ fn summary(g: &Gap, lang: &str, n: &Numbers) -> Section {
 fn areas(first: &str, rows: &[AreaGap], lang: &str, n: &Numbers) -> Table {
     Table {
         caption: None,
+        long_rows: false,
         columns: vec![
             Column::text(first),
             Column::figure(tr(lang, "Internal")),

@@ -1,6 +1,6 @@
 //! What a group report says beyond the body it shares with a respondent's report. Its
-//! sections move here one by one; the reliability of the sets comes first, so that every
-//! format shows it.
+//! sections move here one by one, so that every format shows the same: the items to discuss
+//! and the reliability of the sets so far.
 
 use super::{Block, Cell, Column, Row, Section, Table, Text};
 use crate::i18n::tr;
@@ -51,6 +51,7 @@ pub(crate) fn reliability(q: &Questionnaire, g: &GroupResult, lang: &str) -> Opt
     ))]));
     s.blocks.push(Block::Table(Table {
         caption: None,
+        long_rows: false,
         columns: vec![
             Column::text(tr(lang, "Set")),
             Column::figure(tr(lang, "Items")),
@@ -60,4 +61,52 @@ pub(crate) fn reliability(q: &Questionnaire, g: &GroupResult, lang: &str) -> Opt
         rows,
     }));
     Some(s)
+}
+
+/// The items whose answers spread over at least a quarter of the scale, most divided first.
+pub(crate) fn discuss(q: &Questionnaire, g: &GroupResult, lang: &str) -> Section {
+    let n = Numbers::text(lang);
+    let mut s = Section::new(Some(
+        tr(
+            lang,
+            "Items to discuss (the spread of answers is at least a quarter of the scale)",
+        )
+        .to_owned(),
+    ));
+    if g.discuss.is_empty() {
+        s.blocks.push(Block::Lines(vec![Text::words(tr(
+            lang,
+            "none: the room broadly agrees on every item",
+        ))]));
+        return s;
+    }
+    s.blocks.push(Block::Table(Table {
+        caption: None,
+        long_rows: true,
+        columns: vec![
+            Column::text(tr(lang, "Item")),
+            Column::figure(tr(lang, "Mean")),
+            Column::figure(tr(lang, "SD")),
+            Column::figure(tr(lang, "Answers")),
+            Column::text(tr(lang, "Statement")),
+        ],
+        rows: g
+            .discuss
+            .iter()
+            .map(|&i| {
+                let it = &g.items[i];
+                Row {
+                    cells: vec![
+                        Cell::Text(q.questions[i].id.clone()),
+                        Cell::figure(n.points(it.mean)),
+                        Cell::figure(n.points(it.sd)),
+                        Cell::Figure(it.answered.to_string()),
+                        Cell::Text(q.tr(&q.questions[i].text, lang).to_owned()),
+                    ],
+                    bar: None,
+                }
+            })
+            .collect(),
+    }));
+    s
 }

@@ -163,6 +163,8 @@ impl Text {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Table {
     pub(crate) caption: Option<String>,
+    /// Rows hold long texts that wrap onto several lines: text formats rule them apart.
+    pub(crate) long_rows: bool,
     pub(crate) columns: Vec<Column>,
     pub(crate) rows: Vec<Row>,
 }

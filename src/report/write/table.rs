@@ -83,10 +83,10 @@ pub(crate) fn section(out: &mut dyn Write, r: &TableRenderer, section: &Section)
     Ok(())
 }
 
-/// A table without lines between rows, figures right-aligned, with the rows' bars in a last
+/// A table with lines between rows only when they hold long texts, figures right-aligned, with the rows' bars in a last
 /// column without a heading.
 fn table(r: &TableRenderer, t: &Table) -> comfy_table::Table {
-    let mut out = r.compact();
+    let mut out = if t.long_rows { r.table() } else { r.compact() };
     let bars = t.rows.iter().any(|row| row.bar.is_some());
     let mut header: Vec<&str> = t.columns.iter().map(|c| c.heading.as_str()).collect();
     if bars {
