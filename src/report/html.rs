@@ -942,41 +942,13 @@ pub(crate) fn group(view: &GroupView<'_>, date: &str) -> String {
         super::write::html::section(&mut body, &section, lang);
     }
     recommendations(&mut body, &s);
-    notes(&mut body, q, g, lang);
+    if let Some(section) = super::view::group::notes(q, g, lang) {
+        super::write::html::section(&mut body, &section, lang);
+    }
     by(&mut body, view);
     benchmarks(&mut body);
     warnings(&mut body, &s);
     document(lang, title, &body, date)
-}
-
-/// The notes respondents left, per item.
-fn notes(out: &mut String, q: &Questionnaire, g: &GroupResult, lang: &str) {
-    if g.items.iter().all(|it| it.notes.is_empty()) {
-        return;
-    }
-    out.push_str(&format!(
-        "<h2>{}</h2>\n<ul class=\"items\">\n",
-        escape(tr(lang, "Notes"))
-    ));
-    for (i, it) in g.items.iter().enumerate() {
-        if it.notes.is_empty() {
-            continue;
-        }
-        out.push_str(&format!(
-            "<li><strong>{}</strong> <span class=\"id\">{}</span>\n<ul>\n",
-            escape(q.tr(&q.questions[i].text, lang)),
-            escape(&format!("({})", q.questions[i].id))
-        ));
-        for (who, note) in &it.notes {
-            out.push_str(&format!(
-                "<li><strong>{}:</strong> {}</li>\n",
-                escape(who),
-                escape(note)
-            ));
-        }
-        out.push_str("</ul></li>\n");
-    }
-    out.push_str("</ul>\n");
 }
 
 /// With `--by FIELD`: the figures of each value of the field next to the whole group's.
@@ -1183,7 +1155,11 @@ mod tests {
         assert_safe(&doc, 3);
         assert!(doc.contains("Individual placements"));
         assert!(doc.contains("Items to discuss"));
-        assert!(doc.contains(&format!("<strong>{}3:</strong>", escape(HOSTILE))));
+        assert!(doc.contains(&format!(
+            "<li>{}3: {}</li>",
+            escape(HOSTILE),
+            escape(HOSTILE)
+        )));
         assert!(doc.contains("<td class=\"num\">2.31</td>"), "{doc}");
     }
 

@@ -216,20 +216,8 @@ pub(crate) fn group(view: &GroupView<'_>) -> String {
     if let Some(section) = super::view::group::reliability(q, g, lang) {
         super::write::markdown::section(&mut out, &section);
     }
-    if g.items.iter().any(|it| !it.notes.is_empty()) {
-        let _ = writeln!(out, "## {}\n", tr(lang, "Notes"));
-        for (i, it) in g
-            .items
-            .iter()
-            .enumerate()
-            .filter(|(_, it)| !it.notes.is_empty())
-        {
-            let _ = writeln!(out, "- **{}**", md(&q.questions[i].id));
-            for (who, note) in &it.notes {
-                let _ = writeln!(out, "  - {}: {}", md(who), md(note));
-            }
-        }
-        let _ = writeln!(out);
+    if let Some(section) = super::view::group::notes(q, g, lang) {
+        super::write::markdown::section(&mut out, &section);
     }
     out
 }

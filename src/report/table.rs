@@ -312,23 +312,9 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
     }
     writeln!(out, "{t}")?;
 
-    if g.items.iter().any(|it| !it.notes.is_empty()) {
-        writeln!(out, "\n{}", tr(lang, "Notes"))?;
-        for (i, it) in g
-            .items
-            .iter()
-            .enumerate()
-            .filter(|(_, it)| !it.notes.is_empty())
-        {
-            writeln!(out, "  {}", clean(&q.questions[i].id, false))?;
-            for (who, note) in &it.notes {
-                writeln!(
-                    out,
-                    "{}",
-                    r.hang(&format!("- {who}: {note}"), "    ", "      ")
-                )?;
-            }
-        }
+    if let Some(section) = super::view::group::notes(q, g, lang) {
+        writeln!(out)?;
+        super::write::table::section(out, &r, &section)?;
     }
 
     if let Some((field, groups)) = &view.by {

@@ -246,6 +246,7 @@ fn largest(g: &Gap, top: usize, lang: &str, n: &Numbers) -> Vec<Item> {
                         ],
                     ),
                 ],
+                sub: Vec::new(),
             }
         })
         .collect()

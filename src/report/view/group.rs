@@ -1,9 +1,9 @@
 //! What a group report says beyond the body it shares with a respondent's report. Its
 //! sections move here one by one, so that every format shows the same: the items to discuss
-//! and the reliability of the sets so far.
+//! and the reliability of the sets, the notes so far.
 
-use super::{Block, Cell, Column, Row, Section, Table, Text};
-use crate::i18n::tr;
+use super::{Block, Cell, Column, Item, Row, Section, Span, Table, Text};
+use crate::i18n::{fill, tr};
 use crate::questionnaire::Questionnaire;
 use crate::report::number::Numbers;
 use crate::scoring::GroupResult;
@@ -109,4 +109,40 @@ pub(crate) fn discuss(q: &Questionnaire, g: &GroupResult, lang: &str) -> Section
             .collect(),
     }));
     s
+}
+
+/// The notes respondents left, per item; `None` when nobody left one.
+pub(crate) fn notes(q: &Questionnaire, g: &GroupResult, lang: &str) -> Option<Section> {
+    let items: Vec<Item> = g
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, it)| !it.notes.is_empty())
+        .map(|(i, it)| Item {
+            id: Some(q.questions[i].id.clone()),
+            text: Text(vec![Span::Plain(
+                q.tr(&q.questions[i].text, lang).to_owned(),
+            )]),
+            more: Vec::new(),
+            sub: it
+                .notes
+                .iter()
+                .map(|(who, note)| {
+                    Text(vec![
+                        Span::Plain(fill(lang, "{name}: ", &[("name", who)])),
+                        Span::Plain(note.clone()),
+                    ])
+                })
+                .collect(),
+        })
+        .collect();
+    if items.is_empty() {
+        return None;
+    }
+    let mut s = Section::new(Some(tr(lang, "Notes").to_owned()));
+    s.blocks.push(Block::List {
+        ordered: false,
+        items,
+    });
+    Some(s)
 }

@@ -236,7 +236,10 @@ impl Cell {
 pub(crate) struct Item {
     pub(crate) id: Option<String>,
     pub(crate) text: Text,
+    /// Lines that go on with the entry.
     pub(crate) more: Vec<Text>,
+    /// Entries of their own under this one (the notes on an item).
+    pub(crate) sub: Vec<Text>,
 }
 
 impl Item {
@@ -246,6 +249,7 @@ impl Item {
             id,
             text: Text(vec![Span::Plain(text.to_owned())]),
             more: Vec::new(),
+            sub: Vec::new(),
         }
     }
 }
@@ -385,7 +389,7 @@ impl Document {
                     Block::Lines(lines) => lines.iter().collect(),
                     Block::List { items, .. } => items
                         .iter()
-                        .flat_map(|i| std::iter::once(&i.text).chain(&i.more))
+                        .flat_map(|i| std::iter::once(&i.text).chain(&i.more).chain(&i.sub))
                         .collect(),
                     Block::Table(t) => {
                         for row in &t.rows {

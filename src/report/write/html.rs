@@ -97,6 +97,18 @@ fn block_to(out: &mut String, block: &Block, lang: &str) {
             out.push_str(open);
             out.push('\n');
             for item in items {
+                if !item.sub.is_empty() {
+                    let _ = write!(out, "<li><strong>{}</strong>", text(&item.text));
+                    if let Some(id) = &item.id {
+                        let _ = write!(out, " <span class=\"id\">({})</span>", escape(id));
+                    }
+                    out.push_str("\n<ul>\n");
+                    for sub in &item.sub {
+                        let _ = writeln!(out, "<li>{}</li>", text(sub));
+                    }
+                    out.push_str("</ul></li>\n");
+                    continue;
+                }
                 out.push_str("<li>");
                 if let Some(id) = &item.id {
                     let _ = write!(out, "<span class=\"id\">{}</span> ", escape(id));

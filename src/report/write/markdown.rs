@@ -66,6 +66,10 @@ fn block_to(out: &mut String, block: &Block) {
                     "-".to_owned()
                 };
                 match &item.id {
+                    // An entry with entries under it is headed by its id alone.
+                    Some(id) if !item.sub.is_empty() => {
+                        let _ = writeln!(out, "{lead} **{}**", md(id));
+                    }
                     Some(id) => {
                         let _ = writeln!(out, "{lead} **{}**: {}", md(id), text(&item.text));
                     }
@@ -74,7 +78,7 @@ fn block_to(out: &mut String, block: &Block) {
                     }
                 }
                 let indent = " ".repeat(lead.len() + 1);
-                for more in &item.more {
+                for more in item.more.iter().chain(&item.sub) {
                     let _ = writeln!(out, "{indent}- {}", text(more));
                 }
             }

@@ -57,6 +57,20 @@ pub(crate) fn section(out: &mut dyn Write, r: &TableRenderer, section: &Section)
             Block::List { ordered, items } => {
                 for (k, item) in items.iter().enumerate() {
                     let text = item.text.plain(TEXT_DASH);
+                    // An entry with entries under it is headed by its id alone, as a table
+                    // names an item here.
+                    if !item.sub.is_empty() {
+                        writeln!(
+                            out,
+                            "  {}",
+                            clean(item.id.as_deref().unwrap_or(&text), false)
+                        )?;
+                        for sub in &item.sub {
+                            let line = format!("- {}", sub.plain(TEXT_DASH));
+                            writeln!(out, "{}", r.hang(&line, "    ", "      "))?;
+                        }
+                        continue;
+                    }
                     // Numbered entries end with their id; bullets start with it.
                     let (first, line) = match (ordered, &item.id) {
                         (true, Some(id)) => (format!("{:>2}. ", k + 1), format!("{text} ({id})")),
