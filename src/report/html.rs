@@ -941,66 +941,18 @@ pub(crate) fn group(view: &GroupView<'_>, date: &str) -> String {
     if let Some(section) = super::view::group::reliability(q, g, lang) {
         super::write::html::section(&mut body, &section, lang);
     }
+    super::write::html::section(&mut body, &super::view::group::every_item(q, g, lang), lang);
     recommendations(&mut body, &s);
     if let Some(section) = super::view::group::notes(q, g, lang) {
         super::write::html::section(&mut body, &section, lang);
     }
-    by(&mut body, view);
+    if let Some((field, groups)) = &view.by {
+        let section = super::view::group::by(q, g, (field, groups), lang);
+        super::write::html::section(&mut body, &section, lang);
+    }
     benchmarks(&mut body);
     warnings(&mut body, &s);
     document(lang, title, &body, date)
-}
-
-/// With `--by FIELD`: the figures of each value of the field next to the whole group's.
-fn by(out: &mut String, view: &GroupView<'_>) {
-    let Some((field, groups)) = &view.by else {
-        return;
-    };
-    let (q, lang) = (view.questionnaire, view.lang);
-    let n = Numbers::html(lang);
-    out.push_str(&format!(
-        "<h2>{}</h2>\n<table>\n<thead><tr><th scope=\"col\"></th><th scope=\"col\" class=\"num\">{}</th>",
-        escape(&fill(lang, "By {field}", &[("field", field)])),
-        escape(tr(lang, "All"))
-    ));
-    for (name, _) in groups {
-        out.push_str(&format!(
-            "<th scope=\"col\" class=\"num\">{}</th>",
-            escape(name)
-        ));
-    }
-    out.push_str("</tr></thead>\n<tbody>\n");
-    let all: Vec<&GroupResult> = std::iter::once(view.all)
-        .chain(groups.iter().map(|(_, r)| *r))
-        .collect();
-    let mut row = |label: &str, f: &dyn Fn(&GroupResult) -> String| {
-        out.push_str(&format!("<tr><th scope=\"row\">{}</th>", escape(label)));
-        for r in &all {
-            out.push_str(&format!("<td class=\"num\">{}</td>", escape(&f(r))));
-        }
-        out.push_str("</tr>\n");
-    };
-    row(tr(lang, "Respondents"), &|r| r.respondents.to_string());
-    if !q.stages.is_empty() {
-        row(tr(lang, "Placement"), &|r| {
-            r.assessment.placement.to_string()
-        });
-        row(tr(lang, "Index"), &|r| n.index(r.assessment.index));
-    }
-    for (k, stage) in q.stages.iter().enumerate() {
-        row(q.tr(&stage.name, lang), &|r| {
-            n.score(r.assessment.stages[k].area.score)
-        });
-    }
-    for (d, dim) in q.dimensions.iter().enumerate() {
-        row(q.tr(&dim.name, lang), &|r| {
-            n.score(r.assessment.dimensions[d].score)
-        });
-    }
-    row(tr(lang, "Items to discuss"), &|r| {
-        r.discuss.len().to_string()
-    });
-    out.push_str("</tbody>\n</table>\n");
 }
 
 #[cfg(test)]

@@ -216,7 +216,12 @@ pub(crate) fn group(view: &GroupView<'_>) -> String {
     if let Some(section) = super::view::group::reliability(q, g, lang) {
         super::write::markdown::section(&mut out, &section);
     }
+    super::write::markdown::section(&mut out, &super::view::group::every_item(q, g, lang));
     if let Some(section) = super::view::group::notes(q, g, lang) {
+        super::write::markdown::section(&mut out, &section);
+    }
+    if let Some((field, groups)) = &view.by {
+        let section = super::view::group::by(q, g, (field, groups), lang);
         super::write::markdown::section(&mut out, &section);
     }
     out

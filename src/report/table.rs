@@ -8,7 +8,6 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 use super::number::Numbers;
 use super::{GroupView, Renderer, Scored, placement_name};
 use crate::i18n::{fill, tr};
-use crate::scoring::GroupResult;
 use crate::terminal_text::clean;
 
 /// Lines above and below the table and under its header only.
@@ -247,7 +246,6 @@ impl Renderer for TableRenderer {
 /// The group view: the group scored as one respondent, then how its members spread.
 pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io::Result<()> {
     let (q, g, lang) = (view.questionnaire, view.all, view.lang);
-    let n = Numbers::text(lang);
     let mut r = TableRenderer::new(width);
     r.result(out, &view.scored(g))?;
 
@@ -278,39 +276,8 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
         super::write::table::section(out, &r, &section)?;
     }
 
-    writeln!(
-        out,
-        "\n{}",
-        r.wrap(
-            tr(
-                lang,
-                "Every item (mean and standard deviation in scale points)"
-            ),
-            ""
-        )
-    )?;
-    let mut t = r.compact();
-    t.set_header(vec![
-        tr(lang, "Item"),
-        tr(lang, "Answers"),
-        "n/a",
-        tr(lang, "Mean"),
-        tr(lang, "SD"),
-        tr(lang, "Score"),
-        "",
-    ]);
-    for (i, it) in g.items.iter().enumerate() {
-        t.add_row(vec![
-            Cell::new(clean(&q.questions[i].id, false)),
-            Cell::new(it.answered).set_alignment(CellAlignment::Right),
-            Cell::new(it.not_applicable).set_alignment(CellAlignment::Right),
-            Cell::new(n.points(it.mean)).set_alignment(CellAlignment::Right),
-            Cell::new(n.points(it.sd)).set_alignment(CellAlignment::Right),
-            Cell::new(n.score(g.assessment.items[i].score)).set_alignment(CellAlignment::Right),
-            Cell::new(if it.discuss { tr(lang, "discuss") } else { "" }),
-        ]);
-    }
-    writeln!(out, "{t}")?;
+    writeln!(out)?;
+    super::write::table::section(out, &r, &super::view::group::every_item(q, g, lang))?;
 
     if let Some(section) = super::view::group::notes(q, g, lang) {
         writeln!(out)?;
@@ -318,59 +285,9 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
     }
 
     if let Some((field, groups)) = &view.by {
-        writeln!(
-            out,
-            "\n{}",
-            fill(lang, "By {field}", &[("field", &clean(field, false))])
-        )?;
-        let mut t = r.compact();
-        let mut header = vec![Cell::new(""), Cell::new(tr(lang, "All"))];
-        header.extend(groups.iter().map(|(name, _)| Cell::new(clean(name, false))));
-        t.set_header(header);
-        let all: Vec<&GroupResult> = std::iter::once(g)
-            .chain(groups.iter().map(|(_, r)| *r))
-            .collect();
-        let row = |label: String, f: &dyn Fn(&GroupResult) -> String| {
-            let mut cells = vec![Cell::new(label)];
-            cells.extend(
-                all.iter()
-                    .map(|r| Cell::new(f(r)).set_alignment(CellAlignment::Right)),
-            );
-            cells
-        };
-        t.add_row(row(tr(lang, "Respondents").into(), &|r| {
-            r.respondents.to_string()
-        }));
-        if !q.stages.is_empty() {
-            t.add_row(row(tr(lang, "Placement").into(), &|r| {
-                r.assessment.placement.to_string()
-            }));
-            t.add_row(row(tr(lang, "Index").into(), &|r| {
-                n.index(r.assessment.index)
-            }));
-        }
-        for (s, stage) in q.stages.iter().enumerate() {
-            // Ids keep the label column narrow enough for several groups side by side.
-            t.add_row(row(format!("stage {}", clean(&stage.id, false)), &|r| {
-                n.score(r.assessment.stages[s].area.score)
-            }));
-        }
-        for (d, dim) in q.dimensions.iter().enumerate() {
-            t.add_row(row(clean(&dim.id, false).into_owned(), &|r| {
-                n.score(r.assessment.dimensions[d].score)
-            }));
-        }
-        t.add_row(row(tr(lang, "Items to discuss").into(), &|r| {
-            r.discuss.len().to_string()
-        }));
-        for (i, column) in t.column_iter_mut().enumerate() {
-            column.set_constraint(if i == 0 {
-                comfy_table::ColumnConstraint::ContentWidth
-            } else {
-                comfy_table::ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(7))
-            });
-        }
-        writeln!(out, "{t}")?;
+        let section = super::view::group::by(q, g, (field, groups), lang);
+        writeln!(out)?;
+        super::write::table::section(out, &r, &section)?;
     }
     Ok(())
 }

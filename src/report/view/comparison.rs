@@ -187,6 +187,7 @@ fn changes(first: &str, rows: &[Change], lang: &str, n: &Numbers, items: bool) -
     Table {
         caption: None,
         long_rows: false,
+        side_by_side: false,
         columns: vec![
             Column::text(first),
             Column::figure(tr(lang, "Before")),

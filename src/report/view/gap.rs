@@ -167,6 +167,7 @@ fn summary(g: &Gap, lang: &str, n: &Numbers) -> Section {
     s.blocks.push(Block::Table(Table {
         caption: None,
         long_rows: false,
+        side_by_side: false,
         columns: vec![
             Column::text(""),
             Column::figure(tr(lang, "Internal")),
@@ -184,6 +185,7 @@ fn areas(first: &str, rows: &[AreaGap], lang: &str, n: &Numbers) -> Table {
     Table {
         caption: None,
         long_rows: false,
+        side_by_side: false,
         columns: vec![
             Column::text(first),
             Column::figure(tr(lang, "Internal")),

@@ -1,6 +1,6 @@
 //! What a group report says beyond the body it shares with a respondent's report. Its
 //! sections move here one by one, so that every format shows the same: the items to discuss
-//! and the reliability of the sets, the notes so far.
+//! and the reliability of the sets, every item, the notes and the breakdown so far.
 
 use super::{Block, Cell, Column, Item, Row, Section, Span, Table, Text};
 use crate::i18n::{fill, tr};
@@ -52,6 +52,7 @@ pub(crate) fn reliability(q: &Questionnaire, g: &GroupResult, lang: &str) -> Opt
     s.blocks.push(Block::Table(Table {
         caption: None,
         long_rows: false,
+        side_by_side: false,
         columns: vec![
             Column::text(tr(lang, "Set")),
             Column::figure(tr(lang, "Items")),
@@ -83,6 +84,7 @@ pub(crate) fn discuss(q: &Questionnaire, g: &GroupResult, lang: &str) -> Section
     s.blocks.push(Block::Table(Table {
         caption: None,
         long_rows: true,
+        side_by_side: false,
         columns: vec![
             Column::text(tr(lang, "Item")),
             Column::figure(tr(lang, "Mean")),
@@ -145,4 +147,101 @@ pub(crate) fn notes(q: &Questionnaire, g: &GroupResult, lang: &str) -> Option<Se
         items,
     });
     Some(s)
+}
+
+/// Every item: answers, n/a, mean and standard deviation in scale points, score, and whether
+/// the room should discuss it.
+pub(crate) fn every_item(q: &Questionnaire, g: &GroupResult, lang: &str) -> Section {
+    let n = Numbers::text(lang);
+    let mut s = Section::new(Some(
+        tr(
+            lang,
+            "Every item (mean and standard deviation in scale points)",
+        )
+        .to_owned(),
+    ));
+    s.blocks.push(Block::Table(Table {
+        caption: None,
+        long_rows: false,
+        side_by_side: false,
+        columns: vec![
+            Column::text(tr(lang, "Item")),
+            Column::figure(tr(lang, "Answers")),
+            Column::figure("n/a"),
+            Column::figure(tr(lang, "Mean")),
+            Column::figure(tr(lang, "SD")),
+            Column::figure(tr(lang, "Score")),
+            Column::text(""),
+        ],
+        rows: g
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, it)| Row {
+                cells: vec![
+                    Cell::Text(q.questions[i].id.clone()),
+                    Cell::Figure(it.answered.to_string()),
+                    Cell::Figure(it.not_applicable.to_string()),
+                    Cell::figure(n.points(it.mean)),
+                    Cell::figure(n.points(it.sd)),
+                    Cell::figure(n.score(g.assessment.items[i].score)),
+                    Cell::Text(if it.discuss { tr(lang, "discuss") } else { "" }.to_owned()),
+                ],
+                bar: None,
+            })
+            .collect(),
+    }));
+    s
+}
+
+/// With `--by FIELD`: the figures of each value of the field next to the whole group's.
+pub(crate) fn by(
+    q: &Questionnaire,
+    all: &GroupResult,
+    (field, groups): (&str, &[(String, &GroupResult)]),
+    lang: &str,
+) -> Section {
+    let n = Numbers::text(lang);
+    let results: Vec<&GroupResult> = std::iter::once(all)
+        .chain(groups.iter().map(|(_, r)| *r))
+        .collect();
+    let mut rows = Vec::new();
+    let mut row = |label: Cell, f: &dyn Fn(&GroupResult) -> String| {
+        let mut cells = vec![label];
+        cells.extend(results.iter().map(|r| Cell::figure(f(r))));
+        rows.push(Row { cells, bar: None });
+    };
+    let words = |w: &'static str| Cell::Text(tr(lang, w).to_owned());
+    row(words("Respondents"), &|r| r.respondents.to_string());
+    if !q.stages.is_empty() {
+        row(words("Placement"), &|r| r.assessment.placement.to_string());
+        row(words("Index"), &|r| n.index(r.assessment.index));
+    }
+    // Ids keep the label column narrow enough for several groups side by side.
+    for (k, stage) in q.stages.iter().enumerate() {
+        let label = Cell::Item {
+            id: format!("stage {}", stage.id),
+            name: q.tr(&stage.name, lang).to_owned(),
+        };
+        row(label, &|r| n.score(r.assessment.stages[k].area.score));
+    }
+    for (d, dim) in q.dimensions.iter().enumerate() {
+        let label = Cell::Item {
+            id: dim.id.clone(),
+            name: q.tr(&dim.name, lang).to_owned(),
+        };
+        row(label, &|r| n.score(r.assessment.dimensions[d].score));
+    }
+    row(words("Items to discuss"), &|r| r.discuss.len().to_string());
+    let mut columns = vec![Column::text(""), Column::figure(tr(lang, "All"))];
+    columns.extend(groups.iter().map(|(name, _)| Column::figure(name)));
+    let mut s = Section::new(Some(fill(lang, "By {field}", &[("field", field)])));
+    s.blocks.push(Block::Table(Table {
+        caption: None,
+        long_rows: false,
+        side_by_side: true,
+        columns,
+        rows,
+    }));
+    s
 }

@@ -165,6 +165,9 @@ pub(crate) struct Table {
     pub(crate) caption: Option<String>,
     /// Rows hold long texts that wrap onto several lines: text formats rule them apart.
     pub(crate) long_rows: bool,
+    /// The figure columns compare groups side by side: a terminal keeps each readable and the
+    /// label column as narrow as its content.
+    pub(crate) side_by_side: bool,
     pub(crate) columns: Vec<Column>,
     pub(crate) rows: Vec<Row>,
 }

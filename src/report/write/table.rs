@@ -136,5 +136,14 @@ fn table(r: &TableRenderer, t: &Table) -> comfy_table::Table {
         }
         out.add_row(cells);
     }
+    if t.side_by_side {
+        for (i, column) in out.column_iter_mut().enumerate() {
+            column.set_constraint(if i == 0 {
+                comfy_table::ColumnConstraint::ContentWidth
+            } else {
+                comfy_table::ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(7))
+            });
+        }
+    }
     out
 }
