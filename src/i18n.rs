@@ -49,6 +49,7 @@ const CATALOGUE: &[Entry] = &[
     // Group report
     ("Individual placements", "Positionnements individuels", "Individuele posities", "Posizionamenti individuali", "个人定位"),
     ("Placement", "Positionnement", "Positie", "Posizionamento", "定位"),
+    ("How many respondents each individual result places at each level; the group's own placement is in bold.", "Nombre de répondants que chaque résultat individuel place à chaque niveau ; le positionnement du groupe est en gras.", "Hoeveel respondenten elk individueel resultaat op elk niveau plaatst; de positie van de groep staat vet.", "Quanti rispondenti ogni risultato individuale colloca a ciascun livello; il posizionamento del gruppo è in grassetto.", "各层级上的个人结果人数；小组自身的定位以粗体显示。"),
     ("Respondents", "Répondants", "Respondenten", "Rispondenti", "受访者"),
     ("Items to discuss (the spread of answers is at least a quarter of the scale)", "Items à discuter (l’écart entre les réponses atteint au moins un quart de l’échelle)", "Items om te bespreken (de spreiding van de antwoorden is minstens een kwart van de schaal)", "Item da discutere (la dispersione delle risposte è pari ad almeno un quarto della scala)", "需讨论的题项（回答的分散程度至少达到量表的四分之一）"),
     ("none: the room broadly agrees on every item", "aucun : le groupe est globalement d’accord sur chaque item", "geen: de groep is het over elk item grotendeels eens", "nessuno: il gruppo è sostanzialmente d'accordo su ogni item", "无：全体参与者在每个题项上基本一致"),

@@ -12,7 +12,7 @@ use super::view::Rung;
 use super::{GroupView, Scored, placement_name, round};
 use crate::i18n::{fill, tr};
 use crate::questionnaire::Questionnaire;
-use crate::scoring::{Assessment, GroupResult, StageStatus};
+use crate::scoring::{Assessment, StageStatus};
 use crate::terminal_text::clean;
 
 /// `text` safe in HTML element content and in quoted attribute values: `& < > " '` become
@@ -512,27 +512,25 @@ pub(in crate::report) fn radar_svg(
 }
 
 /// The distribution of individual placements in a group: one bar per level, highest on top.
-fn distribution_svg(q: &Questionnaire, g: &GroupResult, lang: &str, label: &str) -> String {
+pub(in crate::report) fn distribution_svg(rows: &[(String, usize, bool)], label: &str) -> String {
     let row = 32.0;
     let top = 8.0;
     #[allow(clippy::cast_precision_loss)]
-    let height = top + row * g.placements.len() as f64 + 8.0;
-    let most = g.placements.iter().copied().max().unwrap_or(0).max(1);
+    let height = top + row * rows.len() as f64 + 8.0;
+    let most = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1);
     let mut s = svg_open(CHART_WIDTH, height, label);
     #[allow(clippy::cast_precision_loss)]
-    for (k, (level, &count)) in g.placements.iter().enumerate().rev().enumerate() {
+    for (k, (name, count, here)) in rows.iter().enumerate() {
         let y = top + row * k as f64;
         let mid = y + row / 2.0;
-        let name = format!("{level} {}", placement_name(q, level, lang));
-        let here = level == g.assessment.placement;
         s.push_str(&format!(
             "<text x=\"26\" y=\"{}\" font-size=\"14\"{}><title>{}</title>{}</text>\n",
             num(mid + 5.0),
-            if here { " font-weight=\"700\"" } else { "" },
-            escape(&name),
-            escape(&shorten(&name, 26))
+            if *here { " font-weight=\"700\"" } else { "" },
+            escape(name),
+            escape(&shorten(name, 26))
         ));
-        let w = BAR_W * count as f64 / most as f64;
+        let w = BAR_W * *count as f64 / most as f64;
         s.push_str(&format!(
             "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"18\" fill=\"#eef0f3\"/>\n<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"18\" fill=\"#4575b4\"/>\n<text x=\"{}\" y=\"{}\" font-size=\"14\" font-weight=\"700\">{}</text>\n",
             num(BAR_X),
@@ -924,16 +922,8 @@ pub(crate) fn group(view: &GroupView<'_>, date: &str) -> String {
     );
     summary(&mut body, &s);
     ladder(&mut body, &s);
-    if !q.stages.is_empty() {
-        body.push_str(&format!(
-            "<h2>{}</h2>\n",
-            escape(tr(lang, "Individual placements"))
-        ));
-        figure(
-            &mut body,
-            &distribution_svg(q, g, lang, tr(lang, "Individual placements")),
-            "How many respondents each individual result places at each level; the group's own placement is in bold.",
-        );
+    if let Some(section) = super::view::group::placements(q, g, lang) {
+        super::write::html::section(&mut body, &section, lang);
     }
     profile(&mut body, &s);
     heat_section(&mut body, &s);

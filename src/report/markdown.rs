@@ -195,22 +195,8 @@ pub(crate) fn group(view: &GroupView<'_>) -> String {
     );
     let _ = writeln!(out, "{who} · {}\n", code(view.source));
     body(&mut out, &view.scored(g));
-    if !q.stages.is_empty() {
-        let _ = writeln!(
-            out,
-            "## {}\n\n| {} | {} |\n|---|---:|",
-            tr(lang, "Individual placements"),
-            tr(lang, "Placement"),
-            tr(lang, "Respondents")
-        );
-        for (level, count) in g.placements.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "| {level} {} | {count} |",
-                md(placement_name(q, level, lang))
-            );
-        }
-        let _ = writeln!(out);
+    if let Some(section) = super::view::group::placements(q, g, lang) {
+        super::write::markdown::section(&mut out, &section);
     }
     super::write::markdown::section(&mut out, &super::view::group::discuss(q, g, lang));
     if let Some(section) = super::view::group::reliability(q, g, lang) {

@@ -249,23 +249,9 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io
     let mut r = TableRenderer::new(width);
     r.result(out, &view.scored(g))?;
 
-    if !q.stages.is_empty() {
-        writeln!(out, "\n{}", tr(lang, "Individual placements"))?;
-        let mut t = r.compact();
-        t.set_header(vec![tr(lang, "Placement"), tr(lang, "Respondents"), ""]);
-        let most = g.placements.iter().copied().max().unwrap_or(0).max(1);
-        for (level, count) in g.placements.iter().enumerate() {
-            let bar = "#".repeat((count * 30).div_ceil(most).min(30) * usize::from(*count > 0));
-            t.add_row(vec![
-                Cell::new(format!(
-                    "{level} {}",
-                    clean(placement_name(q, level, lang), false)
-                )),
-                Cell::new(count).set_alignment(CellAlignment::Right),
-                Cell::new(bar),
-            ]);
-        }
-        writeln!(out, "{t}")?;
+    if let Some(section) = super::view::group::placements(q, g, lang) {
+        writeln!(out)?;
+        super::write::table::section(out, &r, &section)?;
     }
 
     writeln!(out)?;

@@ -210,7 +210,7 @@ fn changes(first: &str, rows: &[Change], lang: &str, n: &Numbers, items: bool) -
                     Cell::figure(n.score(ch.after)),
                     Cell::figure(n.score_difference(ch.after, ch.before)),
                 ],
-                bar: Some(Bar {
+                bar: Some(Bar::Score {
                     value: ch.after,
                     mark: ch.before,
                 }),

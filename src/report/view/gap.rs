@@ -201,7 +201,7 @@ fn areas(first: &str, rows: &[AreaGap], lang: &str, n: &Numbers) -> Table {
                     Cell::figure(n.score(a.customer)),
                     Cell::figure(n.score_difference(a.internal, a.customer)),
                 ],
-                bar: Some(Bar {
+                bar: Some(Bar::Score {
                     value: a.customer,
                     mark: a.internal,
                 }),

@@ -1,8 +1,9 @@
 //! What a group report says beyond the body it shares with a respondent's report. Its
 //! sections move here one by one, so that every format shows the same: the items to discuss
-//! and the reliability of the sets, every item, the notes and the breakdown so far.
+//! how the members' placements spread, the items to discuss, the reliability of the sets,
+//! every item, the notes and the breakdown so far.
 
-use super::{Block, Cell, Column, Item, Row, Section, Span, Table, Text};
+use super::{Bar, Block, Cell, Chart, Column, Item, Row, Section, Span, Table, Text};
 use crate::i18n::{fill, tr};
 use crate::questionnaire::Questionnaire;
 use crate::report::number::Numbers;
@@ -244,4 +245,45 @@ pub(crate) fn by(
         rows,
     }));
     s
+}
+
+/// How many members each individual result places at each level, for questionnaires with
+/// stages.
+pub(crate) fn placements(q: &Questionnaire, g: &GroupResult, lang: &str) -> Option<Section> {
+    if q.stages.is_empty() {
+        return None;
+    }
+    let name = |level: usize| format!("{level} {}", crate::report::placement_name(q, level, lang));
+    let most = g.placements.iter().copied().max().unwrap_or(0);
+    let mut s = Section::new(Some(tr(lang, "Individual placements").to_owned()));
+    s.blocks.push(Block::Chart(Chart::Distribution {
+        label: tr(lang, "Individual placements").to_owned(),
+        caption: tr(lang, "How many respondents each individual result places at each level; the group's own placement is in bold.").to_owned(),
+        rows: g
+            .placements
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(level, &count)| (name(level), count, level == g.assessment.placement))
+            .collect(),
+    }));
+    s.blocks.push(Block::Table(Table {
+        caption: None,
+        long_rows: false,
+        side_by_side: false,
+        columns: vec![
+            Column::text(tr(lang, "Placement")),
+            Column::figure(tr(lang, "Respondents")),
+        ],
+        rows: g
+            .placements
+            .iter()
+            .enumerate()
+            .map(|(level, &count)| Row {
+                cells: vec![Cell::Text(name(level)), Cell::Figure(count.to_string())],
+                bar: Some(Bar::Count { count, most }),
+            })
+            .collect(),
+    }));
+    Some(s)
 }

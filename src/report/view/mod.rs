@@ -202,11 +202,16 @@ pub(crate) struct Row {
     pub(crate) bar: Option<Bar>,
 }
 
-/// A score in percent drawn as a bar, with another score marked on it.
+/// A bar drawn beside a table row.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Bar {
-    pub(crate) value: Option<f64>,
-    pub(crate) mark: Option<f64>,
+pub(crate) enum Bar {
+    /// A score in percent, with another score marked on it.
+    Score {
+        value: Option<f64>,
+        mark: Option<f64>,
+    },
+    /// A count, as long against the longest as `count` against `most`.
+    Count { count: usize, most: usize },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -280,6 +285,13 @@ pub(crate) enum Chart {
     },
     /// Stages by dimensions, highest stage first.
     Heat(HeatMap),
+    /// How many respondents each level holds, highest level first: (label, count, whether it
+    /// is the group's own placement).
+    Distribution {
+        label: String,
+        caption: String,
+        rows: Vec<(String, usize, bool)>,
+    },
 }
 
 /// One rung of a ladder chart.

@@ -7,7 +7,9 @@
 use std::fmt::Write as _;
 
 use crate::i18n::fill;
-use crate::report::html::{STYLE, escape, figure, heat_cell, ladder_svg, radar_svg};
+use crate::report::html::{
+    STYLE, distribution_svg, escape, figure, heat_cell, ladder_svg, radar_svg,
+};
 use crate::report::number::{HTML_DASH, Numbers};
 use crate::report::view::{Block, Cell, Chart, Document, HeatMap, Section, Span, Table, Text};
 
@@ -218,6 +220,11 @@ fn chart(out: &mut String, chart: &Chart, lang: &str) {
             caption,
         ),
         Chart::Heat(h) => heat(out, h, &n),
+        Chart::Distribution {
+            label,
+            caption,
+            rows,
+        } => figure(out, &distribution_svg(rows, label), caption),
     }
 }
 

@@ -9,11 +9,13 @@ use comfy_table::{Cell as TableCell, CellAlignment};
 
 use crate::report::number::TEXT_DASH;
 use crate::report::table::{TableRenderer, ascii, bar};
-use crate::report::view::{Block, Cell, Document, Section, Table};
+use crate::report::view::{Bar, Block, Cell, Document, Section, Table};
 use crate::terminal_text::clean;
 
 /// The width of the bar beside a row.
 const BAR: usize = 16;
+/// The longest count bar.
+const COUNT_BAR: usize = 30;
 
 /// Writes `doc` for a terminal `width` columns wide.
 pub(crate) fn write(out: &mut dyn Write, doc: &Document, width: u16) -> io::Result<()> {
@@ -129,9 +131,13 @@ fn table(r: &TableRenderer, t: &Table) -> comfy_table::Table {
             })
             .collect();
         if bars {
-            let b = row
-                .bar
-                .map_or_else(String::new, |b| bar(b.value, b.mark, BAR));
+            let b = match row.bar {
+                Some(Bar::Score { value, mark }) => bar(value, mark, BAR),
+                Some(Bar::Count { count, most }) => {
+                    "#".repeat((count * COUNT_BAR).div_ceil(most.max(1)).min(COUNT_BAR))
+                }
+                None => String::new(),
+            };
             cells.push(TableCell::new(b));
         }
         out.add_row(cells);
