@@ -358,3 +358,90 @@ fn every_format_of_a_group_report_shows_the_reliability_of_its_sets() {
         }
     }
 }
+
+/// The texts of every `open`...`close` element of `html`, in order.
+fn elements(html: &str, open: &str, close: &str) -> Vec<String> {
+    between(html, open, close)
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Headings that are the same word in English and in `lang`.
+fn same_in(lang: &str, heading: &str) -> bool {
+    matches!((lang, heading), ("fr", "Notes"))
+}
+
+/// In a report in another language, no heading, caption, date line or footer is left in
+/// English: each differs from the English report's at the same place.
+fn assert_translated(kind: &str, english: &str, other: &str, lang: &str) {
+    for (open, close) in [
+        ("<h2>", "</h2>"),
+        ("<figcaption>", "</figcaption>"),
+        ("<caption>", "</caption>"),
+        ("<footer class=\"doc\">", "</footer>"),
+    ] {
+        let (en, theirs) = (elements(english, open, close), elements(other, open, close));
+        assert_eq!(en.len(), theirs.len(), "{kind} in {lang}: {open} count");
+        for (e, t) in en.iter().zip(&theirs) {
+            assert!(
+                e != t || same_in(lang, e),
+                "{kind} in {lang}: {open}{e}{close} left in English"
+            );
+        }
+    }
+    // The report date closes the header's lines.
+    let date = |html: &str| elements(html, "<p class=\"meta\">", "</p>").pop();
+    assert_ne!(
+        date(english),
+        date(other),
+        "{kind} in {lang}: the date line"
+    );
+}
+
+fn result_html(lang: &str) -> String {
+    let q = bundled("customer-centricity");
+    let path = "examples/answers/telecom-driven.toml";
+    let source = std::fs::read_to_string(root().join(path)).expect("the example");
+    let doc = AnswerDocument::parse(path, source).expect("it parses");
+    let (response, _) = doc.resolve(&q).expect("it answers the questionnaire");
+    let assessment = assess(&q, &response, ScoreOptions::default());
+    let scored = report::Scored {
+        questionnaire: &q,
+        response: &response,
+        assessment: &assessment,
+        source: path,
+        warnings: &[],
+        lang,
+    };
+    let mut out = Vec::new();
+    report::renderer(Format::Html, WIDTH)
+        .result(&mut out, &scored)
+        .expect("it renders");
+    String::from_utf8(out).expect("UTF-8")
+}
+
+fn workshop_html(lang: &str) -> String {
+    let q = bundled("customer-centricity");
+    let g = group(&q, "examples/workshop");
+    let view = report::GroupView {
+        questionnaire: &q,
+        all: &g,
+        source: "examples/workshop",
+        by: None,
+        warnings: &[],
+        lang,
+    };
+    let mut out = Vec::new();
+    report::render_group(Format::Html, &mut out, &view, WIDTH).expect("it renders");
+    String::from_utf8(out).expect("UTF-8")
+}
+
+#[test]
+fn the_html_of_a_score_and_a_workshop_speaks_the_reader_s_language_throughout() {
+    let (result_en, workshop_en) = (result_html("en"), workshop_html("en"));
+    for lang in LANGUAGES.into_iter().filter(|l| *l != "en") {
+        assert_translated("score report", &result_en, &result_html(lang), lang);
+        assert_translated("workshop report", &workshop_en, &workshop_html(lang), lang);
+    }
+}

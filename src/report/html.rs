@@ -69,9 +69,10 @@ fn document(lang: &str, title: &str, body: &str, date: &str) -> String {
     out.push_str(body);
     out.push_str(&format!(
         "<footer class=\"doc\">{}</footer>\n",
-        escape(&format!(
-            "centricity {} - {date} - self-contained report: no scripts, no external resources.",
-            env!("CARGO_PKG_VERSION")
+        escape(&fill(
+            lang,
+            "centricity {version} - {date} - self-contained report: no scripts, no external resources.",
+            &[("version", env!("CARGO_PKG_VERSION")), ("date", date)]
         ))
     ));
     out.push_str("</body>\n</html>\n");
@@ -79,7 +80,7 @@ fn document(lang: &str, title: &str, body: &str, date: &str) -> String {
 }
 
 /// The header: the title, who or what was assessed, and the date.
-fn header(out: &mut String, title: &str, lines: &[String], date: &str) {
+fn header(out: &mut String, lang: &str, title: &str, lines: &[String], date: &str) {
     out.push_str("<header>\n");
     out.push_str(&format!("<h1>{}</h1>\n", escape(title)));
     for line in lines {
@@ -87,7 +88,7 @@ fn header(out: &mut String, title: &str, lines: &[String], date: &str) {
     }
     out.push_str(&format!(
         "<p class=\"meta\">{}</p>\n",
-        escape(&format!("Report date: {date}"))
+        escape(&fill(lang, "Report date: {date}", &[("date", date)]))
     ));
     out.push_str("</header>\n");
 }
@@ -594,10 +595,11 @@ pub(in crate::report) fn heat_cell(
 fn heat_legend(lang: &str) -> String {
     format!(
         "<caption>{} 0<span class=\"scale\"></span>100. {}</caption>\n",
-        escape(&format!("{}:", tr(lang, "Score"))),
-        escape(
+        escape(fill(lang, "{name}: ", &[("name", tr(lang, "Score"))]).trim_end()),
+        escape(tr(
+            lang,
             "Each cell is the score (0-100) of the statement for that stage and dimension; a dash means not answered or \"don't know\"."
-        )
+        ))
     )
 }
 
@@ -700,11 +702,14 @@ fn ladder(out: &mut String, s: &Scored<'_>) {
             was_here: false,
         })
         .collect();
-    out.push_str("<h2>Stage ladder</h2>\n");
+    out.push_str(&format!("<h2>{}</h2>\n", escape(tr(lang, "Stage ladder"))));
     figure(
         out,
-        &ladder_svg(&rungs, lang, [""; 2], "Stage ladder"),
-        "Each bar is the stage's score (0-100); the dark line is the threshold the stage needs. Blue bars reach their stage, orange ones do not. The highlighted row is the placement.",
+        &ladder_svg(&rungs, lang, [""; 2], tr(lang, "Stage ladder")),
+        tr(
+            lang,
+            "Each bar is the stage's score (0-100); the dark line is the threshold the stage needs. Blue bars reach their stage, orange ones do not. The highlighted row is the placement.",
+        ),
     );
     out.push_str(&format!(
         "<table class=\"ladder\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
@@ -733,7 +738,10 @@ fn profile(out: &mut String, s: &Scored<'_>) {
     if q.dimensions.is_empty() {
         return;
     }
-    out.push_str("<h2>Dimension profile</h2>\n");
+    out.push_str(&format!(
+        "<h2>{}</h2>\n",
+        escape(tr(lang, "Dimension profile"))
+    ));
     if q.dimensions.len() >= 3 {
         let names: Vec<String> = q
             .dimensions
@@ -743,8 +751,18 @@ fn profile(out: &mut String, s: &Scored<'_>) {
         let scores: Vec<Option<f64>> = a.dimensions.iter().map(|d| d.score).collect();
         figure(
             out,
-            &radar_svg(&n, &names, &scores, None, [""; 2], "Dimension profile"),
-            "One axis per dimension, 0 at the centre and 100 at the rim; each dimension's score is written next to its name.",
+            &radar_svg(
+                &n,
+                &names,
+                &scores,
+                None,
+                [""; 2],
+                tr(lang, "Dimension profile"),
+            ),
+            tr(
+                lang,
+                "One axis per dimension, 0 at the centre and 100 at the rim; each dimension's score is written next to its name.",
+            ),
         );
     } else {
         out.push_str(&format!(
@@ -778,7 +796,10 @@ fn heat_section(out: &mut String, s: &Scored<'_>) {
     if q.stages.is_empty() || q.dimensions.is_empty() {
         return;
     }
-    out.push_str("<h2>Stage by dimension</h2>\n");
+    out.push_str(&format!(
+        "<h2>{}</h2>\n",
+        escape(tr(lang, "Stage by dimension"))
+    ));
     out.push_str(&heat_map(q, a, lang));
 }
 
@@ -832,36 +853,9 @@ fn recommendations(out: &mut String, s: &Scored<'_>) {
     }
 }
 
-/// Published figures that put a placement in context, each with its source and year.
-fn benchmarks(out: &mut String) {
-    const QUOTES: [(&str, &str); 3] = [
-        (
-            "At most about 10% of companies reach the customer-inspired stage, the fourth and last stage of the customer-centric journey.",
-            "Bob Thompson, CustomerThink, 2012",
-        ),
-        (
-            "Of 362 firms surveyed, 80% believed they delivered a superior experience to their customers; their customers said 8% did.",
-            "Bain & Company, \"Closing the Delivery Gap\", 2005",
-        ),
-        (
-            "Of 234 organisations assessed on five stages of CX maturity, 41% were in the lowest stage and 2% in the highest.",
-            "Qualtrics XM Institute, CX maturity study, 2024",
-        ),
-    ];
-    out.push_str("<h2>Benchmark context</h2>\n");
-    out.push_str(&format!(
-        "<p>{}</p>\n",
-        escape(
-            "Published studies use their own models and samples, so they give context for a placement rather than a score to compare with."
-        )
-    ));
-    for (text, source) in QUOTES {
-        out.push_str(&format!(
-            "<blockquote><p>{}</p><footer>{}</footer></blockquote>\n",
-            escape(text),
-            escape(&format!("- {source}"))
-        ));
-    }
+/// Published figures that put a placement in context: the section every report shares.
+fn benchmarks(out: &mut String, lang: &str) {
+    super::write::html::section(out, &super::view::benchmarks(lang), lang);
 }
 
 fn warnings(out: &mut String, s: &Scored<'_>) {
@@ -880,11 +874,12 @@ fn warnings(out: &mut String, s: &Scored<'_>) {
 
 /// The report of one respondent.
 pub(crate) fn result(s: &Scored<'_>, date: &str) -> String {
-    let q = s.questionnaire;
+    let (q, lang) = (s.questionnaire, s.lang);
     let title = q.tr(&q.title, s.lang);
     let mut body = String::new();
     header(
         &mut body,
+        lang,
         title,
         &[format!("{} - {}", s.who(), s.source)],
         date,
@@ -894,7 +889,7 @@ pub(crate) fn result(s: &Scored<'_>, date: &str) -> String {
     profile(&mut body, s);
     heat_section(&mut body, s);
     recommendations(&mut body, s);
-    benchmarks(&mut body);
+    benchmarks(&mut body, lang);
     warnings(&mut body, s);
     document(s.lang, title, &body, date)
 }
@@ -908,6 +903,7 @@ pub(crate) fn group(view: &GroupView<'_>, date: &str) -> String {
     let mut body = String::new();
     header(
         &mut body,
+        lang,
         title,
         &[format!(
             "{} - {}",
@@ -940,7 +936,7 @@ pub(crate) fn group(view: &GroupView<'_>, date: &str) -> String {
         let section = super::view::group::by(q, g, (field, groups), lang);
         super::write::html::section(&mut body, &section, lang);
     }
-    benchmarks(&mut body);
+    benchmarks(&mut body, lang);
     warnings(&mut body, &s);
     document(lang, title, &body, date)
 }
