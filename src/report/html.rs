@@ -594,8 +594,8 @@ pub(in crate::report) fn heat_cell(
 
 fn heat_legend(lang: &str) -> String {
     format!(
-        "<caption>{} 0<span class=\"scale\"></span>100. {}</caption>\n",
-        escape(fill(lang, "{name}: ", &[("name", tr(lang, "Score"))]).trim_end()),
+        "<caption>{}0<span class=\"scale\"></span>100. {}</caption>\n",
+        escape(&fill(lang, "{name}: ", &[("name", tr(lang, "Score"))])),
         escape(tr(
             lang,
             "Each cell is the score (0-100) of the statement for that stage and dimension; a dash means not answered or \"don't know\"."

@@ -304,7 +304,7 @@ fn heat_map(c: &Comparison, lang: &str, n: &Numbers) -> Option<HeatMap> {
         });
     }
     found.then(|| HeatMap {
-        scale: fill(lang, "{name}: ", &[("name", tr(lang, "After"))]).trim_end().to_owned(),
+        scale: fill(lang, "{name}: ", &[("name", tr(lang, "After"))]),
         caption: tr(lang, "Each cell is the after score (0-100) of the statement for that stage and dimension, with its change since before underneath; a dash means no score.").to_owned(),
         corner: tr(lang, "Stage").to_owned(),
         columns: c.dimensions.iter().map(|d| d.name.clone()).collect(),

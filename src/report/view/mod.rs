@@ -312,7 +312,7 @@ pub(crate) struct Rung {
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct HeatMap {
-    /// What the colours show, e.g. "After:".
+    /// What the colours show, with its colon and space: "After: ".
     pub(crate) scale: String,
     pub(crate) caption: String,
     /// The heading of the row names' column.

@@ -233,7 +233,7 @@ fn heat(out: &mut String, h: &HeatMap, n: &Numbers) {
     out.push_str("<table class=\"heat\">\n");
     let _ = writeln!(
         out,
-        "<caption>{} 0<span class=\"scale\"></span>100. {}</caption>",
+        "<caption>{}0<span class=\"scale\"></span>100. {}</caption>",
         escape(&h.scale),
         escape(&h.caption)
     );
