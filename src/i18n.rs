@@ -296,6 +296,16 @@ where
 /// `english` in `lang` with each `{name}` replaced by its value, in the form its count takes
 /// ("1 respondent", "2 respondents").
 pub(crate) fn fill(lang: &str, english: &'static str, values: &[(&str, &str)]) -> String {
+    let mut text = form(lang, english, values).to_owned();
+    for (name, value) in values {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+/// The entry `english` in `lang` as [`fill`] picks it for `values`: its form for one when the
+/// count it names is one, before the placeholders are filled.
+pub(crate) fn form(lang: &str, english: &'static str, values: &[(&str, &str)]) -> &'static str {
     // Languages the catalogue lacks are spoken in English.
     let spoken = if speaks(lang) { lang } else { "en" };
     let one = ONE.iter().find(|(key, l, count, _)| {
@@ -307,14 +317,10 @@ pub(crate) fn fill(lang: &str, english: &'static str, values: &[(&str, &str)]) -
                 .and_then(|(_, v)| v.parse::<u64>().ok())
                 .is_some_and(|n| is_one(spoken, n))
     });
-    let mut text = match one {
-        Some((_, _, _, form)) => (*form).to_owned(),
-        None => tr(lang, english).to_owned(),
-    };
-    for (name, value) in values {
-        text = text.replace(&format!("{{{name}}}"), value);
+    match one {
+        Some((_, _, _, form)) => form,
+        None => tr(lang, english),
     }
-    text
 }
 
 #[cfg(test)]

@@ -119,7 +119,7 @@ fn score_writes_one_document_with_ladder_radar_and_heat_map() {
     let doc = html(&["score", "examples/answers/telecom-driven.toml"]);
     assert_document(&doc, 2);
     assert!(doc.contains("Customer-centricity maturity"));
-    assert!(doc.contains("Placement: Customer-driven (stage 2 of 4)"));
+    assert!(doc.contains("Placement: <strong>Customer-driven</strong> (stage 2 of 4)"));
     assert!(doc.contains("Maturity index 2.73 of 4 - overall score 58.7"));
     assert!(doc.contains("Recommendations"));
     assert!(doc.contains("Next step, towards Customer-engaged"));

@@ -9,7 +9,7 @@ use std::f64::consts::PI;
 
 use super::number::Numbers;
 use super::view::Rung;
-use super::{GroupView, Scored, placement_name, round};
+use super::{GroupView, Scored, round};
 use crate::i18n::{fill, tr};
 use crate::questionnaire::Questionnaire;
 use crate::scoring::{Assessment, StageStatus};
@@ -653,31 +653,8 @@ fn heat_map(q: &Questionnaire, a: &Assessment, lang: &str) -> String {
 
 /// The placement and its figures.
 fn summary(out: &mut String, s: &Scored<'_>) {
-    let (q, a, lang) = (s.questionnaire, s.assessment, s.lang);
-    let n = Numbers::html(lang);
-    out.push_str("<section class=\"summary\">\n");
-    if q.stages.is_empty() {
-        out.push_str(&format!(
-            "<p class=\"placement\">{}</p>\n",
-            escape(&super::score_line(q, a, lang, &n))
-        ));
-    } else {
-        let level = super::level_text(q, a.placement, lang);
-        let name = placement_name(q, a.placement, lang);
-        out.push_str(&format!(
-            "<p class=\"placement\">{}</p>\n",
-            escape(&fill(
-                lang,
-                "Placement: {name} ({level})",
-                &[("name", name), ("level", &level)]
-            ))
-        ));
-        out.push_str(&format!(
-            "<p>{}</p>\n",
-            escape(&super::score_line(q, a, lang, &n))
-        ));
-    }
-    out.push_str("</section>\n");
+    let section = super::view::result::summary(s.questionnaire, s.assessment, s.lang);
+    super::write::html::section(out, &section, s.lang);
 }
 
 /// The stage ladder chart and its table of statuses.

@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 
 use super::number::Numbers;
-use super::{GroupView, Scored, placement_name};
+use super::{GroupView, Scored};
 use crate::i18n::{fill, tr};
 use crate::terminal_text::clean;
 
@@ -48,23 +48,8 @@ fn bar(x: Option<f64>) -> String {
 fn body(out: &mut String, s: &Scored<'_>) {
     let (q, a, lang) = (s.questionnaire, s.assessment, s.lang);
     let n = Numbers::text(lang);
-    if q.stages.is_empty() {
-        let line = super::score_line(q, a, lang, &n);
-        let _ = writeln!(out, "{line}\n");
-    } else {
-        let level = super::level_text(q, a.placement, lang);
-        let name = format!("**{}**", md(placement_name(q, a.placement, lang)));
-        let _ = writeln!(
-            out,
-            "{}\n",
-            fill(
-                lang,
-                "Placement: {name} ({level})",
-                &[("name", &name), ("level", &level)]
-            )
-        );
-        let line = super::score_line(q, a, lang, &n);
-        let _ = writeln!(out, "{line}\n");
+    super::write::markdown::section(out, &super::view::result::summary(q, a, lang));
+    if !q.stages.is_empty() {
         let _ = writeln!(
             out,
             "| # | {} | {} | {} | {} | |\n|---|---|---:|---:|---|---|",

@@ -209,39 +209,6 @@ pub(crate) fn stage_status(
     }
 }
 
-/// The line under the placement: the maturity index and the overall score with how much was
-/// answered, or the overall score alone for a questionnaire without stages.
-pub(crate) fn score_line(q: &Questionnaire, a: &Assessment, lang: &str, n: &Numbers) -> String {
-    let (score, answered, total) = (
-        n.score(a.overall.score),
-        a.overall.answered.to_string(),
-        a.overall.total.to_string(),
-    );
-    if q.stages.is_empty() {
-        return fill(
-            lang,
-            "Overall score {score} - {answered} of {total} items answered",
-            &[
-                ("score", &score),
-                ("answered", &answered),
-                ("total", &total),
-            ],
-        );
-    }
-    let (index, stages) = (n.index(a.index), q.stages.len().to_string());
-    fill(
-        lang,
-        "Maturity index {index} of {n} - overall score {score} - {answered} of {total} items answered",
-        &[
-            ("index", &index),
-            ("n", &stages),
-            ("score", &score),
-            ("answered", &answered),
-            ("total", &total),
-        ],
-    )
-}
-
 /// Where a placement stands, in words: "stage 2 of 4", or below the first stage.
 pub(crate) fn level_text(q: &Questionnaire, placement: usize, lang: &str) -> String {
     if placement == 0 {

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
 use super::number::Numbers;
-use super::{GroupView, Renderer, Scored, placement_name};
+use super::{GroupView, Renderer, Scored};
 use crate::i18n::{fill, tr};
 use crate::terminal_text::clean;
 
@@ -120,16 +120,8 @@ impl Renderer for TableRenderer {
             )
         )?;
         writeln!(out)?;
+        super::write::table::section(out, self, &super::view::result::summary(q, a, lang))?;
         if !q.stages.is_empty() {
-            let level = super::level_text(q, a.placement, lang);
-            let name = clean(placement_name(q, a.placement, lang), false);
-            let placement = fill(
-                lang,
-                "Placement: {name} ({level})",
-                &[("name", &name), ("level", &level)],
-            );
-            writeln!(out, "{}", self.wrap(&placement, ""))?;
-            writeln!(out, "{}", self.wrap(&super::score_line(q, a, lang, &n), ""))?;
             writeln!(out)?;
 
             let mut ladder = self.table();
@@ -158,8 +150,6 @@ impl Renderer for TableRenderer {
                 ]);
             }
             writeln!(out, "{ladder}")?;
-        } else {
-            writeln!(out, "{}", self.wrap(&super::score_line(q, a, lang, &n), ""))?;
         }
 
         if !q.dimensions.is_empty() {

@@ -9,6 +9,7 @@
 pub(crate) mod comparison;
 pub(crate) mod gap;
 pub(crate) mod group;
+pub(crate) mod result;
 
 use super::number::TEXT_DASH;
 use crate::i18n::tr;
@@ -120,7 +121,12 @@ impl Text {
     /// Like [`crate::i18n::fill`], but the values stay apart from the words around them.
     pub(crate) fn fill(lang: &str, english: &'static str, values: &[(&str, Span)]) -> Self {
         let mut spans = Vec::new();
-        let mut rest = tr(lang, english);
+        let plain: Vec<(&str, String)> = values
+            .iter()
+            .map(|(k, v)| (*k, Text(vec![v.clone()]).plain("-")))
+            .collect();
+        let plain: Vec<(&str, &str)> = plain.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let mut rest = crate::i18n::form(lang, english, &plain);
         while let Some(open) = rest.find('{') {
             let Some(close) = rest[open..].find('}').map(|c| open + c) else {
                 break;
