@@ -821,12 +821,8 @@ fn recommendations(out: &mut String, s: &Scored<'_>) {
             out.push_str("</ol>\n");
         }
     }
-    if let Some(view) = q.customer_view(a.placement) {
-        out.push_str(&format!(
-            "<h2>{}</h2>\n<p class=\"view\">{}</p>\n",
-            escape(tr(lang, "How customers see you")),
-            escape(q.tr(view, lang))
-        ));
+    if let Some(section) = super::view::result::customer_view(q, a, lang) {
+        super::write::html::section(out, &section, lang);
     }
 }
 

@@ -132,13 +132,8 @@ fn body(out: &mut String, s: &Scored<'_>) {
         }
         let _ = writeln!(out);
     }
-    if let Some(view) = q.customer_view(a.placement) {
-        let _ = writeln!(
-            out,
-            "## {}\n\n> {}\n",
-            tr(lang, "How customers see you"),
-            md(q.tr(view, lang))
-        );
+    if let Some(section) = super::view::result::customer_view(q, a, lang) {
+        super::write::markdown::section(out, &section);
     }
     if !s.warnings.is_empty() {
         let _ = writeln!(out, "## {}\n", tr(lang, "Warnings"));

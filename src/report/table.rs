@@ -219,9 +219,9 @@ impl Renderer for TableRenderer {
                 )?;
             }
         }
-        if let Some(view) = q.customer_view(a.placement) {
-            writeln!(out, "\n{}", tr(lang, "How customers see you"))?;
-            writeln!(out, "{}", self.wrap(q.tr(view, lang), "  "))?;
+        if let Some(section) = super::view::result::customer_view(q, a, lang) {
+            writeln!(out)?;
+            super::write::table::section(out, self, &section)?;
         }
         if !s.warnings.is_empty() {
             writeln!(out, "\n{}", tr(lang, "Warnings"))?;

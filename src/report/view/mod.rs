@@ -68,10 +68,10 @@ pub(crate) enum Block {
         ordered: bool,
         items: Vec<Item>,
     },
-    /// A quotation with its source.
+    /// A quotation, with its source when it has one.
     Quote {
         text: String,
-        source: String,
+        source: Option<String>,
     },
     Chart(Chart),
     /// What the bars drawn beside table rows mean, with `{mark}` where the mark of the score
@@ -372,7 +372,7 @@ pub(crate) fn benchmarks(lang: &str) -> Section {
     for (text, source) in QUOTES {
         s.blocks.push(Block::Quote {
             text: tr(lang, text).to_owned(),
-            source: source.to_owned(),
+            source: Some(source.to_owned()),
         });
     }
     s

@@ -1,7 +1,9 @@
 //! What a respondent's report (and the body a group's report shares with it) says. Its
-//! sections move here one by one, so that every format shows the same: the summary so far.
+//! sections move here one by one, so that every format shows the same: the summary and how
+//! customers see the placement so far.
 
 use super::{Block, Section, Span, Text};
+use crate::i18n::tr;
 use crate::questionnaire::Questionnaire;
 use crate::report::number::Numbers;
 use crate::scoring::Assessment;
@@ -58,6 +60,17 @@ pub(crate) fn summary(q: &Questionnaire, a: &Assessment, lang: &str) -> Section 
         lines: vec![line],
     });
     s
+}
+
+/// How customers see an organisation at its placement, when the questionnaire says.
+pub(crate) fn customer_view(q: &Questionnaire, a: &Assessment, lang: &str) -> Option<Section> {
+    let view = q.customer_view(a.placement)?;
+    let mut s = Section::new(Some(tr(lang, "How customers see you").to_owned()));
+    s.blocks.push(Block::Quote {
+        text: q.tr(view, lang).to_owned(),
+        source: None,
+    });
+    Some(s)
 }
 
 #[cfg(test)]

@@ -124,13 +124,19 @@ fn block_to(out: &mut String, block: &Block, lang: &str) {
             out.push_str(close);
             out.push('\n');
         }
-        Block::Quote { text, source } => {
+        Block::Quote {
+            text,
+            source: Some(source),
+        } => {
             let _ = writeln!(
                 out,
                 "<blockquote><p>{}</p><footer>{}</footer></blockquote>",
                 escape(text),
                 escape(&format!("- {source}"))
             );
+        }
+        Block::Quote { text, source: None } => {
+            let _ = writeln!(out, "<p class=\"view\">{}</p>", escape(text));
         }
         Block::Chart(chart) => self::chart(out, chart, lang),
         Block::BarKey(_) => {}

@@ -84,9 +84,14 @@ fn block_to(out: &mut String, block: &Block) {
             }
             out.push('\n');
         }
-        Block::Quote { text, source } => {
-            let _ = writeln!(out, "> {}\n>\n> - {}\n", md(text), md(source));
-        }
+        Block::Quote { text, source } => match source {
+            Some(source) => {
+                let _ = writeln!(out, "> {}\n>\n> - {}\n", md(text), md(source));
+            }
+            None => {
+                let _ = writeln!(out, "> {}\n", md(text));
+            }
+        },
         Block::Chart(Chart::Heat(h)) => heat(out, h),
         Block::Chart(_) | Block::BarKey(_) => {}
     }

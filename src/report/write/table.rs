@@ -87,7 +87,11 @@ pub(crate) fn section(out: &mut dyn Write, r: &TableRenderer, section: &Section)
                 }
             }
             Block::Quote { text, source } => {
-                writeln!(out, "{}", r.wrap(&format!("\"{text}\" - {source}"), "  "))?;
+                let line = match source {
+                    Some(source) => format!("\"{text}\" - {source}"),
+                    None => text.clone(),
+                };
+                writeln!(out, "{}", r.wrap(&line, "  "))?;
             }
             Block::BarKey(key) => {
                 let mark = if ascii() { "|" } else { "│" };
