@@ -49,6 +49,7 @@ const CATALOGUE: &[Entry] = &[
     // Group report
     ("Individual placements", "Positionnements individuels", "Individuele posities", "Posizionamenti individuali", "个人定位"),
     ("Placement", "Positionnement", "Positie", "Posizionamento", "定位"),
+    ("How many respondents each individual result places at each level; the group's own placement is in bold.", "Nombre de répondants que chaque résultat individuel place à chaque niveau ; le positionnement du groupe est en gras.", "Hoeveel respondenten elk individueel resultaat op elk niveau plaatst; de positie van de groep staat vet.", "Quanti rispondenti ogni risultato individuale colloca a ciascun livello; il posizionamento del gruppo è in grassetto.", "各层级上的个人结果人数；小组自身的定位以粗体显示。"),
     ("Respondents", "Répondants", "Respondenten", "Rispondenti", "受访者"),
     ("Items to discuss (the spread of answers is at least a quarter of the scale)", "Items à discuter (l’écart entre les réponses atteint au moins un quart de l’échelle)", "Items om te bespreken (de spreiding van de antwoorden is minstens een kwart van de schaal)", "Item da discutere (la dispersione delle risposte è pari ad almeno un quarto della scala)", "需讨论的题项（回答的分散程度至少达到量表的四分之一）"),
     ("none: the room broadly agrees on every item", "aucun : le groupe est globalement d’accord sur chaque item", "geen: de groep is het over elk item grotendeels eens", "nessuno: il gruppo è sostanzialmente d'accordo su ogni item", "无：全体参与者在每个题项上基本一致"),
@@ -64,7 +65,8 @@ const CATALOGUE: &[Entry] = &[
     ("All", "Tous", "Alle", "Tutti", "全体"),
     ("Index", "Indice", "Index", "Indice", "指数"),
     ("Items to discuss", "Items à discuter", "Items om te bespreken", "Item da discutere", "需讨论的题项"),
-    ("Reliability: Cronbach's alpha of 0.7 or more is usually read as the items of a set measuring one thing; an item whose correlation with the rest of its set (item-rest r) is below 0.3 may be measuring something else.", "Fiabilité : un Cronbach's alpha de 0,7 ou plus est généralement interprété comme le signe que les items d’un ensemble mesurent une même chose ; un item dont la corrélation avec le reste de son ensemble (item-rest r) est inférieure à 0,3 mesure peut-être autre chose.", "Betrouwbaarheid: een Cronbach's alpha van 0,7 of hoger geldt doorgaans als teken dat de items van een set één ding meten; een item waarvan de correlatie met de rest van zijn set (item-rest r) onder 0,3 ligt, meet mogelijk iets anders.", "Affidabilità: un Cronbach's alpha pari o superiore a 0,7 indica di norma che gli item di un insieme misurano una stessa cosa; un item la cui correlazione con il resto del suo insieme (item-rest r) è inferiore a 0,3 potrebbe misurare qualcos'altro.", "信度：Cronbach's alpha 达到 0.7 及以上，通常表示同一组题项测量的是同一事物；若某题项与本组其余题项的相关系数（item-rest r）低于 0.3，它测量的可能是别的东西。"),
+    ("Cronbach's alpha of 0.7 or more is usually read as the items of a set measuring one thing; an item whose correlation with the rest of its set (item-rest r) is below 0.3 may be measuring something else.", "Un Cronbach's alpha de 0,7 ou plus est généralement interprété comme le signe que les items d’un ensemble mesurent une même chose ; un item dont la corrélation avec le reste de son ensemble (item-rest r) est inférieure à 0,3 mesure peut-être autre chose.", "Een Cronbach's alpha van 0,7 of hoger geldt doorgaans als teken dat de items van een set één ding meten; een item waarvan de correlatie met de rest van zijn set (item-rest r) onder 0,3 ligt, meet mogelijk iets anders.", "Un Cronbach's alpha pari o superiore a 0,7 indica di norma che gli item di un insieme misurano una stessa cosa; un item la cui correlazione con il resto del suo insieme (item-rest r) è inferiore a 0,3 potrebbe misurare qualcos'altro.", "Cronbach's alpha 达到 0.7 及以上，通常表示同一组题项测量的是同一事物；若某题项与本组其余题项的相关系数（item-rest r）低于 0.3，它测量的可能是别的东西。"),
+    ("Reliability", "Fiabilité", "Betrouwbaarheid", "Affidabilità", "信度"),
     ("Set", "Ensemble", "Set", "Insieme", "题组"),
     ("Items", "Items", "Items", "Item", "题项数"),
     ("Alpha", "Alpha", "Alpha", "Alpha", "Alpha"),
@@ -86,6 +88,30 @@ const CATALOGUE: &[Entry] = &[
     ("Items only in the before questionnaire (not compared): {items}", "Items présents uniquement dans le questionnaire « avant » (non comparés) : {items}", "Items alleen in de vragenlijst van de voormeting (niet vergeleken): {items}", "Item presenti solo nel questionario precedente (non confrontati): {items}", "仅见于前测问卷的题项（未比较）：{items}"),
     ("New recommendations", "Nouvelles recommandations", "Nieuwe aanbevelingen", "Nuove raccomandazioni", "新增建议"),
     ("No longer recommended", "Recommandations levées", "Niet langer aanbevolen", "Non più raccomandate", "不再建议"),
+    // Report documents (Markdown, HTML): titles, headings, figure captions, context
+    ("Before and after: {questionnaire}", "Avant / après : {questionnaire}", "Voor- en nameting: {questionnaire}", "Prima e dopo: {questionnaire}", "前后对比：{questionnaire}"),
+    ("Report date: {date}", "Date du rapport : {date}", "Rapportdatum: {date}", "Data del report: {date}", "报告日期：{date}"),
+    ("centricity {version} - {date} - self-contained report: no scripts, no external resources.", "centricity {version} - {date} - rapport autonome : ni script, ni ressource externe.", "centricity {version} - {date} - zelfstandig rapport: geen scripts, geen externe bronnen.", "centricity {version} - {date} - report autonomo: nessuno script, nessuna risorsa esterna.", "centricity {version} - {date} - 独立报告：不含脚本，不引用外部资源。"),
+    ("Stage ladder", "Échelle des étapes", "Fasenladder", "Scala delle fasi", "阶段阶梯"),
+    ("Dimension profile", "Profil par dimension", "Dimensieprofiel", "Profilo per dimensione", "维度概况"),
+    ("Stage by dimension", "Étapes par dimension", "Fasen per dimensie", "Fasi per dimensione", "阶段 × 维度"),
+    ("Benchmark context", "Repères externes", "Ter vergelijking", "Termini di riferimento", "外部参照"),
+    ("Each bar is the stage's score (0-100); the dark line is the threshold the stage needs. Blue bars reach their stage, orange ones do not. The highlighted row is the placement.", "Chaque barre donne le score de l’étape (0-100) ; le trait foncé marque le seuil requis. Les barres bleues atteignent leur étape, les orange non. La ligne surlignée est le positionnement.", "Elke balk is de score van de fase (0-100); de donkere lijn is de drempel die de fase vraagt. Blauwe balken halen hun fase, oranje niet. De gemarkeerde rij is de positie.", "Ogni barra è il punteggio della fase (0-100); la linea scura è la soglia richiesta. Le barre blu raggiungono la fase, quelle arancioni no. La riga evidenziata è il posizionamento.", "每根条形为该阶段的得分（0-100）；深色竖线为该阶段所需的门槛。蓝色条形表示达到该阶段，橙色表示未达到。高亮行为所处定位。"),
+    ("One axis per dimension, 0 at the centre and 100 at the rim; each dimension's score is written next to its name.", "Un axe par dimension, 0 au centre et 100 au bord ; le score de chaque dimension figure à côté de son nom.", "Eén as per dimensie, 0 in het midden en 100 aan de rand; de score van elke dimensie staat naast haar naam.", "Un asse per dimensione, 0 al centro e 100 sul bordo; il punteggio di ogni dimensione è riportato accanto al suo nome.", "每个维度一条轴，中心为 0，外缘为 100；各维度得分标在其名称旁。"),
+    ("Each cell is the score (0-100) of the statement for that stage and dimension; a dash means not answered or \"don't know\".", "Chaque case donne le score (0-100) de l’affirmation pour cette étape et cette dimension ; un tiret signifie sans réponse ou « ne sait pas ».", "Elke cel is de score (0-100) van de stelling voor die fase en dimensie; een streepje betekent niet beantwoord of ‘weet niet’.", "Ogni cella è il punteggio (0-100) dell'affermazione per quella fase e dimensione; un trattino indica nessuna risposta o «non so».", "每个单元格为该阶段与该维度对应陈述的得分（0-100）；短横线表示未作答或“不知道”。"),
+    ("Stage ladder, before and after", "Échelle des étapes, avant et après", "Fasenladder, voor- en nameting", "Scala delle fasi, prima e dopo", "阶段阶梯（前测与后测）"),
+    ("Two bars per stage: grey before, blue after (0-100), with the change in brackets. The highlighted row is the placement after; a dashed outline marks the placement before when it differs.", "Deux barres par étape : en gris avant, en bleu après (0-100), avec l’évolution entre parenthèses. La ligne surlignée est le positionnement après ; un contour en pointillés marque le positionnement avant lorsqu’il diffère.", "Twee balken per fase: grijs de voormeting, blauw de nameting (0-100), met het verschil tussen haakjes. De gemarkeerde rij is de positie bij de nameting; een gestippelde rand markeert de positie bij de voormeting als die anders is.", "Due barre per fase: in grigio prima, in blu dopo (0-100), con la variazione tra parentesi. La riga evidenziata è il posizionamento dopo; un contorno tratteggiato indica il posizionamento prima, se diverso.", "每个阶段两根条形：灰色为前测，蓝色为后测（0-100），括号内为变化。高亮行为后测定位；若前测定位不同，以虚线框标出。"),
+    ("Dimension profile, before and after", "Profil par dimension, avant et après", "Dimensieprofiel, voor- en nameting", "Profilo per dimensione, prima e dopo", "维度概况（前测与后测）"),
+    ("One axis per dimension, 0 at the centre and 100 at the rim: the dashed grey polygon is before, the blue one after.", "Un axe par dimension, 0 au centre et 100 au bord : le polygone gris en pointillés montre l’avant, le bleu l’après.", "Eén as per dimensie, 0 in het midden en 100 aan de rand: de grijze gestippelde veelhoek is de voormeting, de blauwe de nameting.", "Un asse per dimensione, 0 al centro e 100 sul bordo: il poligono grigio tratteggiato è il prima, quello blu il dopo.", "每个维度一条轴，中心为 0，外缘为 100：灰色虚线多边形为前测，蓝色多边形为后测。"),
+    ("Each cell is the after score (0-100) of the statement for that stage and dimension, with its change since before underneath; a dash means no score.", "Chaque case donne le score après (0-100) de l’affirmation pour cette étape et cette dimension, avec en dessous son évolution depuis l’avant ; un tiret signifie qu’il n’y a pas de score.", "Elke cel toont de score bij de nameting (0-100) van de stelling voor die fase en dimensie, met daaronder het verschil met de voormeting; een streepje betekent geen score.", "Ogni cella riporta il punteggio dopo (0-100) dell'affermazione per quella fase e dimensione, con sotto la variazione rispetto a prima; un trattino indica che manca il punteggio.", "每个单元格为该阶段与该维度对应陈述的后测得分（0-100），下方为相对前测的变化；短横线表示无得分。"),
+    ("Published studies use their own models and samples, so they give context for a placement rather than a score to compare with.", "Les études publiées reposent sur leurs propres modèles et échantillons : elles situent un positionnement dans son contexte, sans fournir de score auquel se comparer.", "Gepubliceerde studies gebruiken hun eigen modellen en steekproeven: ze plaatsen een positie in context, maar geven geen score om mee te vergelijken.", "Gli studi pubblicati usano modelli e campioni propri: danno un contesto al posizionamento, non un punteggio con cui confrontarsi.", "已发表的研究采用各自的模型和样本，因此只能为定位提供背景参照，而非可直接比较的分数。"),
+    ("At most about 10% of companies reach the customer-inspired stage, the fourth and last stage of the customer-centric journey.", "Au plus 10 % environ des entreprises atteignent l’étape « Inspirée par le client », la quatrième et dernière du parcours vers l’orientation client.", "Hooguit zo’n 10% van de bedrijven bereikt de fase Klantgeïnspireerd, de vierde en laatste fase op weg naar klantgerichtheid.", "Al massimo il 10% circa delle aziende raggiunge la fase «Ispirata dal cliente», la quarta e ultima del percorso verso la centralità del cliente.", "至多约 10% 的企业能达到“客户启发”阶段，即以客户为中心之路的第四个、也是最后一个阶段。"),
+    ("Of 362 firms surveyed, 80% believed they delivered a superior experience to their customers; their customers said 8% did.", "Sur 362 entreprises interrogées, 80 % pensaient offrir à leurs clients une expérience supérieure ; selon leurs clients, 8 % y parvenaient.", "Van 362 ondervraagde bedrijven dacht 80% hun klanten een superieure ervaring te bieden; volgens hun klanten deed 8% dat.", "Su 362 aziende intervistate, l'80% riteneva di offrire ai clienti un'esperienza superiore; secondo i clienti, ci riusciva l'8%.", "在接受调查的 362 家企业中，80% 认为自己为客户提供了卓越的体验；而客户认为做到这一点的只有 8%。"),
+    ("Of 234 organisations assessed on five stages of CX maturity, 41% were in the lowest stage and 2% in the highest.", "Sur 234 organisations évaluées selon cinq niveaux de maturité CX, 41 % se situaient au niveau le plus bas et 2 % au plus haut.", "Van 234 organisaties die op vijf fasen van CX-volwassenheid werden beoordeeld, zat 41% in de laagste fase en 2% in de hoogste.", "Su 234 organizzazioni valutate su cinque fasi di maturità CX, il 41% si trovava nella fase più bassa e il 2% in quella più alta.", "在按五个客户体验成熟度阶段评估的 234 家组织中，41% 处于最低阶段，2% 处于最高阶段。"),
+    ("Stage ladder, internal and customer views", "Échelle des étapes, regard interne et regard des clients", "Fasenladder, interne blik en blik van klanten", "Scala delle fasi, visione interna e visione dei clienti", "阶段阶梯（内部视角与客户视角）"),
+    ("Two bars per stage: grey as customers see it, blue as the organisation sees itself (0-100), with the gap in brackets. The highlighted row is the organisation's own placement; a dashed outline marks the customers' placement when it differs.", "Deux barres par étape : en gris le regard des clients, en bleu celui de l’organisation sur elle-même (0-100), avec l’écart entre parenthèses. La ligne surlignée est le positionnement que l’organisation se donne ; un contour en pointillés marque celui des clients lorsqu’il diffère.", "Twee balken per fase: grijs hoe klanten het zien, blauw hoe de organisatie zichzelf ziet (0-100), met de kloof tussen haakjes. De gemarkeerde rij is de positie die de organisatie zichzelf geeft; een gestippelde rand markeert de positie volgens klanten als die anders is.", "Due barre per fase: in grigio come la vedono i clienti, in blu come l'organizzazione vede se stessa (0-100), con il divario tra parentesi. La riga evidenziata è il posizionamento che l'organizzazione si attribuisce; un contorno tratteggiato indica quello dei clienti, se diverso.", "每个阶段两根条形：灰色为客户眼中的组织，蓝色为组织的自我评价（0-100），括号内为差距。高亮行为组织的自我定位；若客户给出的定位不同，以虚线框标出。"),
+    ("Dimension profile, internal and customer views", "Profil par dimension, regard interne et regard des clients", "Dimensieprofiel, interne blik en blik van klanten", "Profilo per dimensione, visione interna e visione dei clienti", "维度概况（内部视角与客户视角）"),
+    ("One axis per dimension, 0 at the centre and 100 at the rim: the dashed grey polygon is the customers' view, the blue one the organisation's own.", "Un axe par dimension, 0 au centre et 100 au bord : le polygone gris en pointillés montre le regard des clients, le bleu celui de l’organisation.", "Eén as per dimensie, 0 in het midden en 100 aan de rand: de grijze gestippelde veelhoek is de blik van klanten, de blauwe die van de organisatie zelf.", "Un asse per dimensione, 0 al centro e 100 sul bordo: il poligono grigio tratteggiato è la visione dei clienti, quello blu quella dell'organizzazione.", "每个维度一条轴，中心为 0，外缘为 100：灰色虚线多边形为客户视角，蓝色多边形为组织自身的视角。"),
     // Interruptions (Ctrl-C, SIGTERM, SIGHUP) and resume hints
     ("Interrupted. Every confirmed answer is saved in {path} ({answered} of {total}).", "Interruption. Toutes les réponses confirmées sont enregistrées dans {path} ({answered} sur {total}).", "Onderbroken. Elk bevestigd antwoord is opgeslagen in {path} ({answered} van {total}).", "Interrotto. Tutte le risposte confermate sono salvate in {path} ({answered} su {total}).", "已中断。所有已确认的回答均已保存到 {path}（共 {total} 题，已完成 {answered} 题）。"),
     ("resume with: {command}", "pour reprendre : {command}", "verdergaan met: {command}", "per riprendere: {command}", "继续作答请运行：{command}"),
@@ -185,7 +211,6 @@ const CATALOGUE: &[Entry] = &[
     ("Recommendations from the gap", "Recommandations issues de l’écart", "Aanbevelingen op basis van de kloof", "Raccomandazioni basate sul divario", "基于差距的建议"),
     ("Customers were asked", "Question posée aux clients", "Voorgelegd aan klanten", "Domanda posta ai clienti", "向客户提出的陈述"),
     ("It mirrors", "En miroir de", "Spiegelt", "Rispecchia", "对应的内部陈述"),
-    ("Maturity index: {inside} internal, {outside} by customers ({gap})", "Indice de maturité : {inside} en interne, {outside} selon les clients ({gap})", "Volwassenheidsindex: {inside} intern, {outside} volgens klanten ({gap})", "Indice di maturità: {inside} interno, {outside} secondo i clienti ({gap})", "成熟度指数：内部 {inside}，客户 {outside}（{gap}）"),
 ];
 
 /// `english` in `lang`, or `english` itself when the catalogue has no translation.
@@ -271,6 +296,16 @@ where
 /// `english` in `lang` with each `{name}` replaced by its value, in the form its count takes
 /// ("1 respondent", "2 respondents").
 pub(crate) fn fill(lang: &str, english: &'static str, values: &[(&str, &str)]) -> String {
+    let mut text = form(lang, english, values).to_owned();
+    for (name, value) in values {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+/// The entry `english` in `lang` as [`fill`] picks it for `values`: its form for one when the
+/// count it names is one, before the placeholders are filled.
+pub(crate) fn form(lang: &str, english: &'static str, values: &[(&str, &str)]) -> &'static str {
     // Languages the catalogue lacks are spoken in English.
     let spoken = if speaks(lang) { lang } else { "en" };
     let one = ONE.iter().find(|(key, l, count, _)| {
@@ -282,14 +317,10 @@ pub(crate) fn fill(lang: &str, english: &'static str, values: &[(&str, &str)]) -
                 .and_then(|(_, v)| v.parse::<u64>().ok())
                 .is_some_and(|n| is_one(spoken, n))
     });
-    let mut text = match one {
-        Some((_, _, _, form)) => (*form).to_owned(),
-        None => tr(lang, english).to_owned(),
-    };
-    for (name, value) in values {
-        text = text.replace(&format!("{{{name}}}"), value);
+    match one {
+        Some((_, _, _, form)) => form,
+        None => tr(lang, english),
     }
-    text
 }
 
 #[cfg(test)]

@@ -8,20 +8,17 @@
 use std::f64::consts::PI;
 
 use super::number::Numbers;
-use super::{GroupView, Scored, placement_name, round};
-use crate::comparison::{Change, Comparison, Measure};
+use super::view::Rung;
+use super::{GroupView, Scored, round};
 use crate::i18n::{fill, tr};
 use crate::questionnaire::Questionnaire;
-use crate::scoring::{Assessment, GroupResult, StageStatus};
+use crate::scoring::{Assessment, StageStatus};
 use crate::terminal_text::clean;
-
-/// How many items the comparison lists among the biggest moves in each direction.
-const TOP_MOVES: usize = 5;
 
 /// `text` safe in HTML element content and in quoted attribute values: `& < > " '` become
 /// character references, and control characters (terminal escape sequences included) are
 /// dropped.
-fn escape(text: &str) -> String {
+pub(in crate::report) fn escape(text: &str) -> String {
     let text = clean(text, false);
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
@@ -50,58 +47,8 @@ fn unit(x: f64) -> f64 {
     x.clamp(0.0, 100.0) / 100.0
 }
 
-const STYLE: &str = r#"
-:root { color-scheme: light; --ink: #1d2330; --muted: #5b6475; --line: #d5d9e0; --accent: #4575b4; --mark: #f0b429; }
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0 auto; max-width: 60rem; padding: 2rem 1.5rem 3rem; color: var(--ink); background: #fff;
-  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "PingFang SC", "Microsoft YaHei", sans-serif; }
-header { border-bottom: 3px solid var(--accent); padding-bottom: .6rem; margin-bottom: 1.2rem; }
-h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .3rem; }
-h2 { font-size: 1.2rem; margin: 1.8rem 0 .6rem; padding-bottom: .2rem; border-bottom: 1px solid var(--line); break-after: avoid; page-break-after: avoid; }
-p { margin: .4rem 0; }
-.meta { color: var(--muted); margin: .1rem 0; }
-.summary { border: 1px solid var(--line); border-left: 6px solid var(--mark); border-radius: 4px; padding: .7rem 1rem; margin: 1rem 0; break-inside: avoid; page-break-inside: avoid; }
-.summary .placement { font-size: 1.3rem; font-weight: 650; margin: 0 0 .2rem; }
-figure { margin: .8rem 0 1rem; break-inside: avoid; page-break-inside: avoid; }
-figure svg { display: block; width: 100%; height: auto; max-width: 100%; }
-figcaption { font-size: .85rem; color: var(--muted); margin-top: .3rem; }
-svg text { font-family: inherit; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .9rem; break-inside: avoid; page-break-inside: avoid; }
-caption { caption-side: bottom; text-align: left; font-size: .85rem; color: var(--muted); padding-top: .3rem; }
-th, td { border: 1px solid var(--line); padding: .3rem .45rem; text-align: left; vertical-align: top; }
-thead th { background: #f2f4f7; }
-th[scope=row] { font-weight: 600; }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-tr.here th, tr.here td { background: #fff6db; }
-table.ladder th[scope=row] { width: 13em; }
-table.heat { table-layout: fixed; }
-table.heat thead th { font-size: .8rem; font-weight: 600; text-align: center; vertical-align: bottom; }
-table.heat thead th:first-child { text-align: left; }
-table.heat td { text-align: center; vertical-align: middle; font-weight: 650; font-size: 1rem; font-variant-numeric: tabular-nums; }
-table.heat td small { display: block; font-weight: 400; font-size: .75rem; }
-table.heat td.none { background: #f4f5f7; color: var(--muted); font-weight: 400; }
-.scale { display: inline-block; width: 9rem; height: .8rem; vertical-align: middle; border: 1px solid var(--line); margin: 0 .3rem;
-  background: linear-gradient(to right, #d73027, #fc8d59, #ffffbf, #91bfdb, #4575b4); }
-.next { border-left: 4px solid var(--accent); background: #f3f7fc; padding: .5rem .8rem; margin: .5rem 0 .8rem; break-inside: avoid; page-break-inside: avoid; }
-ol.recs li, ul.items li { margin-bottom: .5rem; break-inside: avoid; page-break-inside: avoid; }
-.id { color: var(--muted); font-size: .85em; font-variant-numeric: tabular-nums; }
-.view { font-style: italic; border-left: 4px solid var(--line); padding: .2rem .8rem; margin: .5rem 0; }
-blockquote { margin: .6rem 0; padding: .4rem .9rem; border-left: 4px solid var(--line); background: #fafbfc; break-inside: avoid; page-break-inside: avoid; }
-blockquote p { margin: 0 0 .2rem; }
-blockquote footer { color: var(--muted); font-size: .85rem; }
-.warnings li { white-space: pre-wrap; }
-footer.doc { margin-top: 2rem; padding-top: .5rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .8rem; }
-@page { margin: 14mm 12mm; }
-@media print {
-  body { max-width: none; padding: 0; font-size: 10pt; }
-  h2 { margin-top: 1.2rem; }
-  figure, table, blockquote, .summary, .next { break-inside: avoid; page-break-inside: avoid; }
-  figure svg { max-height: 100mm; }
-  thead { display: table-header-group; }
-  tr, th, td { break-inside: avoid; page-break-inside: avoid; }
-}
-"#;
+/// The style sheet of every HTML report, in its own file.
+pub(in crate::report) const STYLE: &str = include_str!("report.css");
 
 /// A complete document around `body`; `title` and `lang` are raw text.
 fn document(lang: &str, title: &str, body: &str, date: &str) -> String {
@@ -116,15 +63,16 @@ fn document(lang: &str, title: &str, body: &str, date: &str) -> String {
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta name=\"generator\" content=\"centricity\">\n");
     out.push_str(&format!("<title>{}</title>\n", escape(title)));
-    out.push_str("<style>");
+    out.push_str("<style>\n");
     out.push_str(STYLE);
     out.push_str("</style>\n</head>\n<body>\n");
     out.push_str(body);
     out.push_str(&format!(
         "<footer class=\"doc\">{}</footer>\n",
-        escape(&format!(
-            "centricity {} - {date} - self-contained report: no scripts, no external resources.",
-            env!("CARGO_PKG_VERSION")
+        escape(&fill(
+            lang,
+            "centricity {version} - {date} - self-contained report: no scripts, no external resources.",
+            &[("version", env!("CARGO_PKG_VERSION")), ("date", date)]
         ))
     ));
     out.push_str("</body>\n</html>\n");
@@ -132,7 +80,7 @@ fn document(lang: &str, title: &str, body: &str, date: &str) -> String {
 }
 
 /// The header: the title, who or what was assessed, and the date.
-fn header(out: &mut String, title: &str, lines: &[String], date: &str) {
+fn header(out: &mut String, lang: &str, title: &str, lines: &[String], date: &str) {
     out.push_str("<header>\n");
     out.push_str(&format!("<h1>{}</h1>\n", escape(title)));
     for line in lines {
@@ -140,13 +88,13 @@ fn header(out: &mut String, title: &str, lines: &[String], date: &str) {
     }
     out.push_str(&format!(
         "<p class=\"meta\">{}</p>\n",
-        escape(&format!("Report date: {date}"))
+        escape(&fill(lang, "Report date: {date}", &[("date", date)]))
     ));
     out.push_str("</header>\n");
 }
 
 /// A figure around one chart, with a caption (raw text).
-fn figure(out: &mut String, svg: &str, caption: &str) {
+pub(in crate::report) fn figure(out: &mut String, svg: &str, caption: &str) {
     out.push_str("<figure>\n");
     out.push_str(svg);
     out.push_str(&format!(
@@ -259,54 +207,18 @@ fn heat(score: f64) -> (String, &'static str) {
     (format!("#{r:02x}{g:02x}{b:02x}"), ink)
 }
 
-/// One row of the stage ladder.
-#[derive(Debug)]
-struct Rung {
-    /// Raw text, e.g. "2 Customer-driven".
-    label: String,
-    score: Option<f64>,
-    /// In a comparison: the score before.
-    before: Option<Option<f64>>,
-    threshold: Option<f64>,
-    reached: bool,
-    /// The placement (after, in a comparison).
-    here: bool,
-    /// In a comparison: the placement before.
-    was_here: bool,
-}
-
-/// The rungs of a ladder with two bars per stage, highest stage first: for each stage, lowest
-/// first, its name, the score drawn in blue and the one drawn in grey. The blue side's placement
-/// is highlighted and the grey side's outlined.
-fn paired_rungs(
-    stages: &[(&str, Option<f64>, Option<f64>)],
-    blue: &Option<(usize, String)>,
-    grey: &Option<(usize, String)>,
-) -> Vec<Rung> {
-    let level = |p: &Option<(usize, String)>| p.as_ref().map(|(l, _)| *l);
-    stages
-        .iter()
-        .enumerate()
-        .rev()
-        .map(|(k, (name, score, other))| Rung {
-            label: format!("{} {name}", k + 1),
-            score: *score,
-            before: Some(*other),
-            threshold: None,
-            reached: true,
-            here: level(blue) == Some(k + 1),
-            was_here: level(grey) == Some(k + 1),
-        })
-        .collect()
-}
-
 const CHART_WIDTH: f64 = 720.0;
 const BAR_X: f64 = 250.0;
 const BAR_W: f64 = 340.0;
 
 /// The stage ladder: one bar per stage (two in a comparison), highest stage on top, with the
 /// threshold marked and the placement highlighted. `rungs` come highest first.
-fn ladder_svg(rungs: &[Rung], lang: &str, pair: [&str; 2], label: &str) -> String {
+pub(in crate::report) fn ladder_svg(
+    rungs: &[Rung],
+    lang: &str,
+    pair: [&str; 2],
+    label: &str,
+) -> String {
     let n = Numbers::html(lang);
     let paired = rungs.iter().any(|r| r.before.is_some());
     let row = if paired { 50.0 } else { 44.0 };
@@ -474,7 +386,7 @@ fn legend(x: f64, y: f64, pair: [&str; 2], bars: bool) -> String {
 
 /// The radar chart of a dimension profile: one axis per dimension, 0 at the centre and 100 at
 /// the rim; with `before`, a dashed polygon for it under the current one.
-fn radar_svg(
+pub(in crate::report) fn radar_svg(
     n: &Numbers,
     names: &[String],
     scores: &[Option<f64>],
@@ -601,27 +513,25 @@ fn radar_svg(
 }
 
 /// The distribution of individual placements in a group: one bar per level, highest on top.
-fn distribution_svg(q: &Questionnaire, g: &GroupResult, lang: &str, label: &str) -> String {
+pub(in crate::report) fn distribution_svg(rows: &[(String, usize, bool)], label: &str) -> String {
     let row = 32.0;
     let top = 8.0;
     #[allow(clippy::cast_precision_loss)]
-    let height = top + row * g.placements.len() as f64 + 8.0;
-    let most = g.placements.iter().copied().max().unwrap_or(0).max(1);
+    let height = top + row * rows.len() as f64 + 8.0;
+    let most = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1);
     let mut s = svg_open(CHART_WIDTH, height, label);
     #[allow(clippy::cast_precision_loss)]
-    for (k, (level, &count)) in g.placements.iter().enumerate().rev().enumerate() {
+    for (k, (name, count, here)) in rows.iter().enumerate() {
         let y = top + row * k as f64;
         let mid = y + row / 2.0;
-        let name = format!("{level} {}", placement_name(q, level, lang));
-        let here = level == g.assessment.placement;
         s.push_str(&format!(
             "<text x=\"26\" y=\"{}\" font-size=\"14\"{}><title>{}</title>{}</text>\n",
             num(mid + 5.0),
-            if here { " font-weight=\"700\"" } else { "" },
-            escape(&name),
-            escape(&shorten(&name, 26))
+            if *here { " font-weight=\"700\"" } else { "" },
+            escape(name),
+            escape(&shorten(name, 26))
         ));
-        let w = BAR_W * count as f64 / most as f64;
+        let w = BAR_W * *count as f64 / most as f64;
         s.push_str(&format!(
             "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"18\" fill=\"#eef0f3\"/>\n<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"18\" fill=\"#4575b4\"/>\n<text x=\"{}\" y=\"{}\" font-size=\"14\" font-weight=\"700\">{}</text>\n",
             num(BAR_X),
@@ -658,7 +568,12 @@ fn cell(q: &Questionnaire, a: &Assessment, s: usize, d: usize) -> (Vec<usize>, O
 }
 
 /// A heat-map cell: the score written in it, the colour behind it, and a tooltip (raw text).
-fn heat_cell(n: &Numbers, score: Option<f64>, extra: Option<&str>, tooltip: &str) -> String {
+pub(in crate::report) fn heat_cell(
+    n: &Numbers,
+    score: Option<f64>,
+    extra: Option<&str>,
+    tooltip: &str,
+) -> String {
     let small = extra.map_or_else(String::new, |e| format!("<small>{}</small>", escape(e)));
     match score {
         Some(v) => {
@@ -679,11 +594,12 @@ fn heat_cell(n: &Numbers, score: Option<f64>, extra: Option<&str>, tooltip: &str
 
 fn heat_legend(lang: &str) -> String {
     format!(
-        "<caption>{} 0<span class=\"scale\"></span>100. {}</caption>\n",
-        escape(&format!("{}:", tr(lang, "Score"))),
-        escape(
+        "<caption>{}0<span class=\"scale\"></span>100. {}</caption>\n",
+        escape(&fill(lang, "{name}: ", &[("name", tr(lang, "Score"))])),
+        escape(tr(
+            lang,
             "Each cell is the score (0-100) of the statement for that stage and dimension; a dash means not answered or \"don't know\"."
-        )
+        ))
     )
 }
 
@@ -737,31 +653,8 @@ fn heat_map(q: &Questionnaire, a: &Assessment, lang: &str) -> String {
 
 /// The placement and its figures.
 fn summary(out: &mut String, s: &Scored<'_>) {
-    let (q, a, lang) = (s.questionnaire, s.assessment, s.lang);
-    let n = Numbers::html(lang);
-    out.push_str("<section class=\"summary\">\n");
-    if q.stages.is_empty() {
-        out.push_str(&format!(
-            "<p class=\"placement\">{}</p>\n",
-            escape(&super::score_line(q, a, lang, &n))
-        ));
-    } else {
-        let level = super::level_text(q, a.placement, lang);
-        let name = placement_name(q, a.placement, lang);
-        out.push_str(&format!(
-            "<p class=\"placement\">{}</p>\n",
-            escape(&fill(
-                lang,
-                "Placement: {name} ({level})",
-                &[("name", name), ("level", &level)]
-            ))
-        ));
-        out.push_str(&format!(
-            "<p>{}</p>\n",
-            escape(&super::score_line(q, a, lang, &n))
-        ));
-    }
-    out.push_str("</section>\n");
+    let section = super::view::result::summary(s.questionnaire, s.assessment, s.lang);
+    super::write::html::section(out, &section, s.lang);
 }
 
 /// The stage ladder chart and its table of statuses.
@@ -786,11 +679,14 @@ fn ladder(out: &mut String, s: &Scored<'_>) {
             was_here: false,
         })
         .collect();
-    out.push_str("<h2>Stage ladder</h2>\n");
+    out.push_str(&format!("<h2>{}</h2>\n", escape(tr(lang, "Stage ladder"))));
     figure(
         out,
-        &ladder_svg(&rungs, lang, [""; 2], "Stage ladder"),
-        "Each bar is the stage's score (0-100); the dark line is the threshold the stage needs. Blue bars reach their stage, orange ones do not. The highlighted row is the placement.",
+        &ladder_svg(&rungs, lang, [""; 2], tr(lang, "Stage ladder")),
+        tr(
+            lang,
+            "Each bar is the stage's score (0-100); the dark line is the threshold the stage needs. Blue bars reach their stage, orange ones do not. The highlighted row is the placement.",
+        ),
     );
     out.push_str(&format!(
         "<table class=\"ladder\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
@@ -819,7 +715,10 @@ fn profile(out: &mut String, s: &Scored<'_>) {
     if q.dimensions.is_empty() {
         return;
     }
-    out.push_str("<h2>Dimension profile</h2>\n");
+    out.push_str(&format!(
+        "<h2>{}</h2>\n",
+        escape(tr(lang, "Dimension profile"))
+    ));
     if q.dimensions.len() >= 3 {
         let names: Vec<String> = q
             .dimensions
@@ -829,8 +728,18 @@ fn profile(out: &mut String, s: &Scored<'_>) {
         let scores: Vec<Option<f64>> = a.dimensions.iter().map(|d| d.score).collect();
         figure(
             out,
-            &radar_svg(&n, &names, &scores, None, [""; 2], "Dimension profile"),
-            "One axis per dimension, 0 at the centre and 100 at the rim; each dimension's score is written next to its name.",
+            &radar_svg(
+                &n,
+                &names,
+                &scores,
+                None,
+                [""; 2],
+                tr(lang, "Dimension profile"),
+            ),
+            tr(
+                lang,
+                "One axis per dimension, 0 at the centre and 100 at the rim; each dimension's score is written next to its name.",
+            ),
         );
     } else {
         out.push_str(&format!(
@@ -864,7 +773,10 @@ fn heat_section(out: &mut String, s: &Scored<'_>) {
     if q.stages.is_empty() || q.dimensions.is_empty() {
         return;
     }
-    out.push_str("<h2>Stage by dimension</h2>\n");
+    out.push_str(&format!(
+        "<h2>{}</h2>\n",
+        escape(tr(lang, "Stage by dimension"))
+    ));
     out.push_str(&heat_map(q, a, lang));
 }
 
@@ -909,45 +821,14 @@ fn recommendations(out: &mut String, s: &Scored<'_>) {
             out.push_str("</ol>\n");
         }
     }
-    if let Some(view) = q.customer_view(a.placement) {
-        out.push_str(&format!(
-            "<h2>{}</h2>\n<p class=\"view\">{}</p>\n",
-            escape(tr(lang, "How customers see you")),
-            escape(q.tr(view, lang))
-        ));
+    if let Some(section) = super::view::result::customer_view(q, a, lang) {
+        super::write::html::section(out, &section, lang);
     }
 }
 
-/// Published figures that put a placement in context, each with its source and year.
-fn benchmarks(out: &mut String) {
-    const QUOTES: [(&str, &str); 3] = [
-        (
-            "At most about 10% of companies reach the customer-inspired stage, the fourth and last stage of the customer-centric journey.",
-            "Bob Thompson, CustomerThink, 2012",
-        ),
-        (
-            "Of 362 firms surveyed, 80% believed they delivered a superior experience to their customers; their customers said 8% did.",
-            "Bain & Company, \"Closing the Delivery Gap\", 2005",
-        ),
-        (
-            "Of 234 organisations assessed on five stages of CX maturity, 41% were in the lowest stage and 2% in the highest.",
-            "Qualtrics XM Institute, CX maturity study, 2024",
-        ),
-    ];
-    out.push_str("<h2>Benchmark context</h2>\n");
-    out.push_str(&format!(
-        "<p>{}</p>\n",
-        escape(
-            "Published studies use their own models and samples, so they give context for a placement rather than a score to compare with."
-        )
-    ));
-    for (text, source) in QUOTES {
-        out.push_str(&format!(
-            "<blockquote><p>{}</p><footer>{}</footer></blockquote>\n",
-            escape(text),
-            escape(&format!("- {source}"))
-        ));
-    }
+/// Published figures that put a placement in context: the section every report shares.
+fn benchmarks(out: &mut String, lang: &str) {
+    super::write::html::section(out, &super::view::benchmarks(lang), lang);
 }
 
 fn warnings(out: &mut String, s: &Scored<'_>) {
@@ -966,11 +847,12 @@ fn warnings(out: &mut String, s: &Scored<'_>) {
 
 /// The report of one respondent.
 pub(crate) fn result(s: &Scored<'_>, date: &str) -> String {
-    let q = s.questionnaire;
+    let (q, lang) = (s.questionnaire, s.lang);
     let title = q.tr(&q.title, s.lang);
     let mut body = String::new();
     header(
         &mut body,
+        lang,
         title,
         &[format!("{} - {}", s.who(), s.source)],
         date,
@@ -980,7 +862,7 @@ pub(crate) fn result(s: &Scored<'_>, date: &str) -> String {
     profile(&mut body, s);
     heat_section(&mut body, s);
     recommendations(&mut body, s);
-    benchmarks(&mut body);
+    benchmarks(&mut body, lang);
     warnings(&mut body, s);
     document(s.lang, title, &body, date)
 }
@@ -994,6 +876,7 @@ pub(crate) fn group(view: &GroupView<'_>, date: &str) -> String {
     let mut body = String::new();
     header(
         &mut body,
+        lang,
         title,
         &[format!(
             "{} - {}",
@@ -1008,596 +891,26 @@ pub(crate) fn group(view: &GroupView<'_>, date: &str) -> String {
     );
     summary(&mut body, &s);
     ladder(&mut body, &s);
-    if !q.stages.is_empty() {
-        body.push_str(&format!(
-            "<h2>{}</h2>\n",
-            escape(tr(lang, "Individual placements"))
-        ));
-        figure(
-            &mut body,
-            &distribution_svg(q, g, lang, tr(lang, "Individual placements")),
-            "How many respondents each individual result places at each level; the group's own placement is in bold.",
-        );
+    if let Some(section) = super::view::group::placements(q, g, lang) {
+        super::write::html::section(&mut body, &section, lang);
     }
     profile(&mut body, &s);
     heat_section(&mut body, &s);
-    discuss(&mut body, q, g, lang);
+    super::write::html::section(&mut body, &super::view::group::discuss(q, g, lang), lang);
+    if let Some(section) = super::view::group::reliability(q, g, lang) {
+        super::write::html::section(&mut body, &section, lang);
+    }
+    super::write::html::section(&mut body, &super::view::group::every_item(q, g, lang), lang);
     recommendations(&mut body, &s);
-    notes(&mut body, q, g, lang);
-    by(&mut body, view);
-    benchmarks(&mut body);
+    if let Some(section) = super::view::group::notes(q, g, lang) {
+        super::write::html::section(&mut body, &section, lang);
+    }
+    if let Some((field, groups)) = &view.by {
+        let section = super::view::group::by(q, g, (field, groups), lang);
+        super::write::html::section(&mut body, &section, lang);
+    }
+    benchmarks(&mut body, lang);
     warnings(&mut body, &s);
-    document(lang, title, &body, date)
-}
-
-/// The items whose answers spread over at least a quarter of the scale.
-fn discuss(out: &mut String, q: &Questionnaire, g: &GroupResult, lang: &str) {
-    let n = Numbers::html(lang);
-    out.push_str(&format!(
-        "<h2>{}</h2>\n",
-        escape(tr(
-            lang,
-            "Items to discuss (the spread of answers is at least a quarter of the scale)"
-        ))
-    ));
-    if g.discuss.is_empty() {
-        out.push_str(&format!(
-            "<p>{}</p>\n",
-            escape(tr(lang, "none: the room broadly agrees on every item"))
-        ));
-        return;
-    }
-    out.push_str(&format!(
-        "<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-        escape("Mean and SD in scale points."),
-        escape(tr(lang, "Item")),
-        escape(tr(lang, "Statement")),
-        escape(tr(lang, "Mean")),
-        escape(tr(lang, "SD")),
-        escape(tr(lang, "Answers")),
-    ));
-    for &i in &g.discuss {
-        let it = &g.items[i];
-        out.push_str(&format!(
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
-            escape(&q.questions[i].id),
-            escape(q.tr(&q.questions[i].text, lang)),
-            escape(&n.points(it.mean)),
-            escape(&n.points(it.sd)),
-            it.answered,
-        ));
-    }
-    out.push_str("</tbody>\n</table>\n");
-}
-
-/// The notes respondents left, per item.
-fn notes(out: &mut String, q: &Questionnaire, g: &GroupResult, lang: &str) {
-    if g.items.iter().all(|it| it.notes.is_empty()) {
-        return;
-    }
-    out.push_str(&format!(
-        "<h2>{}</h2>\n<ul class=\"items\">\n",
-        escape(tr(lang, "Notes"))
-    ));
-    for (i, it) in g.items.iter().enumerate() {
-        if it.notes.is_empty() {
-            continue;
-        }
-        out.push_str(&format!(
-            "<li><strong>{}</strong> <span class=\"id\">{}</span>\n<ul>\n",
-            escape(q.tr(&q.questions[i].text, lang)),
-            escape(&format!("({})", q.questions[i].id))
-        ));
-        for (who, note) in &it.notes {
-            out.push_str(&format!(
-                "<li><strong>{}:</strong> {}</li>\n",
-                escape(who),
-                escape(note)
-            ));
-        }
-        out.push_str("</ul></li>\n");
-    }
-    out.push_str("</ul>\n");
-}
-
-/// With `--by FIELD`: the figures of each value of the field next to the whole group's.
-fn by(out: &mut String, view: &GroupView<'_>) {
-    let Some((field, groups)) = &view.by else {
-        return;
-    };
-    let (q, lang) = (view.questionnaire, view.lang);
-    let n = Numbers::html(lang);
-    out.push_str(&format!(
-        "<h2>{}</h2>\n<table>\n<thead><tr><th scope=\"col\"></th><th scope=\"col\" class=\"num\">{}</th>",
-        escape(&fill(lang, "By {field}", &[("field", field)])),
-        escape(tr(lang, "All"))
-    ));
-    for (name, _) in groups {
-        out.push_str(&format!(
-            "<th scope=\"col\" class=\"num\">{}</th>",
-            escape(name)
-        ));
-    }
-    out.push_str("</tr></thead>\n<tbody>\n");
-    let all: Vec<&GroupResult> = std::iter::once(view.all)
-        .chain(groups.iter().map(|(_, r)| *r))
-        .collect();
-    let mut row = |label: &str, f: &dyn Fn(&GroupResult) -> String| {
-        out.push_str(&format!("<tr><th scope=\"row\">{}</th>", escape(label)));
-        for r in &all {
-            out.push_str(&format!("<td class=\"num\">{}</td>", escape(&f(r))));
-        }
-        out.push_str("</tr>\n");
-    };
-    row(tr(lang, "Respondents"), &|r| r.respondents.to_string());
-    if !q.stages.is_empty() {
-        row(tr(lang, "Placement"), &|r| {
-            r.assessment.placement.to_string()
-        });
-        row(tr(lang, "Index"), &|r| n.index(r.assessment.index));
-    }
-    for (k, stage) in q.stages.iter().enumerate() {
-        row(q.tr(&stage.name, lang), &|r| {
-            n.score(r.assessment.stages[k].area.score)
-        });
-    }
-    for (d, dim) in q.dimensions.iter().enumerate() {
-        row(q.tr(&dim.name, lang), &|r| {
-            n.score(r.assessment.dimensions[d].score)
-        });
-    }
-    row(tr(lang, "Items to discuss"), &|r| {
-        r.discuss.len().to_string()
-    });
-    out.push_str("</tbody>\n</table>\n");
-}
-
-/// `template` (a catalogue entry) with its arrows drawn as arrows.
-fn arrows(lang: &str, template: &'static str, values: &[(&str, &str)]) -> String {
-    let mut text = tr(lang, template).replace(" -> ", " → ");
-    for (name, value) in values {
-        text = text.replace(&format!("{{{name}}}"), value);
-    }
-    text
-}
-
-/// A table of two scores per row and their difference: `columns` name the three; each row is
-/// its name (markup, already escaped), the two scores and the difference as printed (raw text).
-fn paired_table(
-    out: &mut String,
-    n: &Numbers,
-    first: &str,
-    columns: [&str; 3],
-    rows: impl Iterator<Item = (String, Option<f64>, Option<f64>, String)>,
-) {
-    out.push_str(&format!(
-        "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-        escape(first),
-        escape(columns[0]),
-        escape(columns[1]),
-        escape(columns[2]),
-    ));
-    for (name, a, b, difference) in rows {
-        out.push_str(&format!(
-            "<tr><th scope=\"row\">{name}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
-            escape(&n.score(a)),
-            escape(&n.score(b)),
-            escape(&difference),
-        ));
-    }
-    out.push_str("</tbody>\n</table>\n");
-}
-
-/// A table of changes: name (with the id for items), before, after, change.
-fn change_table(out: &mut String, first: &str, rows: &[Change], lang: &str, ids: bool) {
-    let n = Numbers::html(lang);
-    let columns = [tr(lang, "Before"), tr(lang, "After"), tr(lang, "Change")];
-    let rows = rows.iter().map(|ch| {
-        let name = if ids {
-            format!(
-                "<span class=\"id\">{}</span> {}",
-                escape(&ch.id),
-                escape(&ch.name)
-            )
-        } else {
-            escape(&ch.name)
-        };
-        let change = n.score_difference(ch.after, ch.before);
-        (name, ch.before, ch.after, change)
-    });
-    paired_table(out, &n, first, columns, rows);
-}
-
-/// The comparison's heat map: after scores, with the change under each, for questionnaires
-/// whose item ids follow the `<stage>-<dimension>` convention of the bundled grid (a comparison
-/// carries ids, not the questionnaire). Empty when no item follows it.
-fn comparison_heat_map(c: &Comparison, lang: &str) -> String {
-    let n = Numbers::html(lang);
-    let find = |items: &[Measure], id: &str| items.iter().find(|m| m.id == id).cloned();
-    let mut found = false;
-    let mut rows = String::new();
-    for (k, stage) in c.stages.iter().enumerate().rev() {
-        let here = c.after.placement.as_ref().is_some_and(|(l, _)| *l == k + 1);
-        rows.push_str(&format!(
-            "<tr{}><th scope=\"row\">{}</th>",
-            if here { " class=\"here\"" } else { "" },
-            escape(&format!("{} {}", k + 1, stage.name))
-        ));
-        for dim in &c.dimensions {
-            let id = format!("{}-{}", stage.id, dim.id);
-            let (after, before) = (find(&c.after.items, &id), find(&c.before.items, &id));
-            let Some(item) = after.as_ref().or(before.as_ref()) else {
-                rows.push_str("<td class=\"none\"></td>");
-                continue;
-            };
-            found = true;
-            let (a, b) = (
-                after.as_ref().and_then(|m| m.score),
-                before.as_ref().and_then(|m| m.score),
-            );
-            rows.push_str(&heat_cell(
-                &n,
-                a,
-                Some(&n.score_difference(a, b)),
-                &format!("{id}: {}", item.name),
-            ));
-        }
-        rows.push_str("</tr>\n");
-    }
-    if !found {
-        return String::new();
-    }
-    let mut s = String::from("<table class=\"heat\">\n");
-    s.push_str(&format!(
-        "<caption>{} 0<span class=\"scale\"></span>100. {}</caption>\n",
-        escape(&format!("{}:", tr(lang, "After"))),
-        escape(
-            "Each cell is the after score (0-100) of the statement for that stage and dimension, with its change since before underneath; a dash means no score."
-        )
-    ));
-    s.push_str(&format!(
-        "<thead><tr><th scope=\"col\">{}</th>",
-        escape(tr(lang, "Stage"))
-    ));
-    for d in &c.dimensions {
-        s.push_str(&format!("<th scope=\"col\">{}</th>", escape(&d.name)));
-    }
-    s.push_str("</tr></thead>\n<tbody>\n");
-    s.push_str(&rows);
-    s.push_str("</tbody>\n</table>\n");
-    s
-}
-
-/// Before and after: what moved between two results.
-pub(crate) fn comparison(c: &Comparison, lang: &str, date: &str) -> String {
-    let (b, a) = (&c.before, &c.after);
-    let title = format!("Before and after: {}", a.questionnaire);
-    let n = Numbers::html(lang);
-    let mut body = String::new();
-    header(
-        &mut body,
-        &title,
-        &[
-            format!(
-                "{}: {} ({} {})",
-                tr(lang, "Before"),
-                b.label,
-                b.questionnaire,
-                b.version
-            ),
-            format!(
-                "{}: {} ({} {})",
-                tr(lang, "After"),
-                a.label,
-                a.questionnaire,
-                a.version
-            ),
-        ],
-        date,
-    );
-
-    body.push_str("<section class=\"summary\">\n");
-    if let (Some((lb, nb)), Some((la, na))) = (&b.placement, &a.placement) {
-        let verb = super::moved(*lb, *la, lang);
-        body.push_str(&format!(
-            "<p class=\"placement\">{}</p>\n",
-            escape(&arrows(
-                lang,
-                "Placement: {before} -> {after} ({moved})",
-                &[("before", nb), ("after", na), ("moved", verb)]
-            ))
-        ));
-    }
-    if let (Some(ib), Some(ia)) = (b.index, a.index) {
-        body.push_str(&format!(
-            "<p>{}</p>\n",
-            escape(&arrows(
-                lang,
-                "Maturity index: {before} -> {after} ({change})",
-                &[
-                    ("before", &n.index(Some(ib))),
-                    ("after", &n.index(Some(ia))),
-                    ("change", &n.index_difference(Some(ia), Some(ib)))
-                ]
-            ))
-        ));
-    }
-    body.push_str(&format!(
-        "<p>{}</p>\n</section>\n",
-        escape(&arrows(
-            lang,
-            "Overall score: {before} -> {after} ({change})",
-            &[
-                ("before", &n.score(b.overall)),
-                ("after", &n.score(a.overall)),
-                ("change", &n.score_difference(a.overall, b.overall))
-            ]
-        ))
-    ));
-
-    if !c.stages.is_empty() {
-        let stages: Vec<_> = c
-            .stages
-            .iter()
-            .map(|ch| (ch.name.as_str(), ch.after, ch.before))
-            .collect();
-        let rungs = paired_rungs(&stages, &a.placement, &b.placement);
-        body.push_str("<h2>Stage ladder</h2>\n");
-        figure(
-            &mut body,
-            &ladder_svg(
-                &rungs,
-                lang,
-                [tr(lang, "Before"), tr(lang, "After")],
-                "Stage ladder, before and after",
-            ),
-            "Two bars per stage: grey before, blue after (0-100), with the change in brackets. The highlighted row is the placement after; a dashed outline marks the placement before when it differs.",
-        );
-        // Highest stage first, numbered, as on the ladder.
-        let stages: Vec<Change> = c
-            .stages
-            .iter()
-            .enumerate()
-            .rev()
-            .map(|(k, ch)| Change {
-                name: format!("{} {}", k + 1, ch.name),
-                ..ch.clone()
-            })
-            .collect();
-        change_table(&mut body, tr(lang, "Stage"), &stages, lang, false);
-    }
-    if !c.dimensions.is_empty() {
-        body.push_str("<h2>Dimension profile</h2>\n");
-        if c.dimensions.len() >= 3 {
-            let names: Vec<String> = c.dimensions.iter().map(|d| d.name.clone()).collect();
-            let after: Vec<Option<f64>> = c.dimensions.iter().map(|d| d.after).collect();
-            let before: Vec<Option<f64>> = c.dimensions.iter().map(|d| d.before).collect();
-            figure(
-                &mut body,
-                &radar_svg(
-                    &n,
-                    &names,
-                    &after,
-                    Some(&before),
-                    [tr(lang, "Before"), tr(lang, "After")],
-                    "Dimension profile, before and after",
-                ),
-                "One axis per dimension, 0 at the centre and 100 at the rim: the dashed grey polygon is before, the blue one after.",
-            );
-        }
-        change_table(&mut body, tr(lang, "Dimension"), &c.dimensions, lang, false);
-    }
-    let heat = comparison_heat_map(c, lang);
-    if !heat.is_empty() {
-        body.push_str("<h2>Stage by dimension</h2>\n");
-        body.push_str(&heat);
-    }
-
-    let (ups, downs) = (
-        super::item_moves(c, true, TOP_MOVES),
-        super::item_moves(c, false, TOP_MOVES),
-    );
-    if !ups.is_empty() {
-        body.push_str(&format!(
-            "<h2>{}</h2>\n",
-            escape(tr(lang, "Biggest improvements"))
-        ));
-        change_table(&mut body, tr(lang, "Item"), &ups, lang, true);
-    }
-    if !downs.is_empty() {
-        body.push_str(&format!(
-            "<h2>{}</h2>\n",
-            escape(tr(lang, "Biggest declines"))
-        ));
-        change_table(&mut body, tr(lang, "Item"), &downs, lang, true);
-    }
-    if ups.is_empty() && downs.is_empty() {
-        body.push_str(&format!(
-            "<p>{}</p>\n",
-            escape(tr(lang, "No item score moved."))
-        ));
-    }
-    if !c.added.is_empty() {
-        body.push_str(&format!(
-            "<p>{}</p>\n",
-            escape(&fill(
-                lang,
-                "Items only in the after questionnaire (not compared): {items}",
-                &[("items", &c.added.join(", "))]
-            ))
-        ));
-    }
-    if !c.removed.is_empty() {
-        body.push_str(&format!(
-            "<p>{}</p>\n",
-            escape(&fill(
-                lang,
-                "Items only in the before questionnaire (not compared): {items}",
-                &[("items", &c.removed.join(", "))]
-            ))
-        ));
-    }
-    for (heading, list) in [
-        (tr(lang, "New recommendations"), &c.new_recommendations),
-        (
-            tr(lang, "No longer recommended"),
-            &c.resolved_recommendations,
-        ),
-    ] {
-        if list.is_empty() {
-            continue;
-        }
-        body.push_str(&format!(
-            "<h2>{}</h2>\n<ul class=\"items\">\n",
-            escape(heading)
-        ));
-        for (id, text) in list {
-            body.push_str(&format!(
-                "<li><span class=\"id\">{}</span> {}</li>\n",
-                escape(id),
-                escape(text)
-            ));
-        }
-        body.push_str("</ul>\n");
-    }
-    benchmarks(&mut body);
-    document(lang, &title, &body, date)
-}
-
-/// A table of gaps: name, internal, customers, gap.
-fn gap_table(out: &mut String, first: &str, rows: &[crate::gap::AreaGap], lang: &str) {
-    let n = Numbers::html(lang);
-    let columns = [tr(lang, "Internal"), tr(lang, "Customers"), tr(lang, "Gap")];
-    let rows = rows.iter().map(|a| {
-        let gap = n.score_difference(a.internal, a.customer);
-        (escape(&a.name), a.internal, a.customer, gap)
-    });
-    paired_table(out, &n, first, columns, rows);
-}
-
-/// The perception gap as one self-contained document: the verdict, the ladder and the radar
-/// with both views overlaid, the gap tables, the largest mirrored gaps and the recommendations.
-pub(crate) fn gap(g: &crate::gap::Gap, top: usize, lang: &str, date: &str) -> String {
-    let (i, c) = (&g.internal, &g.customer);
-    let title = tr(lang, "Perception gap");
-    let n = Numbers::html(lang);
-    let mut body = String::new();
-    let side = |name: &str, s: &crate::gap::Side| {
-        format!("{name}: {} {}", s.label, super::gap_side(s, lang))
-    };
-    header(
-        &mut body,
-        title,
-        &[
-            side(tr(lang, "Internal view"), i),
-            side(tr(lang, "Customer view"), c),
-        ],
-        date,
-    );
-    body.push_str("<section class=\"summary\">\n");
-    body.push_str(&format!(
-        "<p class=\"placement\">{}</p>\n",
-        escape(&super::verdict(g, lang, &n))
-    ));
-    if let (Some(ii), Some(ic)) = (i.index, c.index) {
-        body.push_str(&format!(
-            "<p>{}</p>\n",
-            escape(&fill(
-                lang,
-                "Maturity index: {inside} internal, {outside} by customers ({gap})",
-                &[
-                    ("inside", &n.index(Some(ii))),
-                    ("outside", &n.index(Some(ic))),
-                    ("gap", &n.index_difference(Some(ii), Some(ic))),
-                ]
-            ))
-        ));
-    }
-    body.push_str("</section>\n");
-    let pair = [tr(lang, "Customers"), tr(lang, "Internal")];
-    if !g.stages.is_empty() {
-        let stages: Vec<_> = g
-            .stages
-            .iter()
-            .map(|a| (a.name.as_str(), a.internal, a.customer))
-            .collect();
-        let rungs = paired_rungs(&stages, &i.placement, &c.placement);
-        body.push_str(&format!("<h2>{}</h2>\n", escape(tr(lang, "Stage"))));
-        figure(
-            &mut body,
-            &ladder_svg(
-                &rungs,
-                lang,
-                pair,
-                "Stage ladder, internal and customer views",
-            ),
-            "Two bars per stage: grey as customers see it, blue as the organisation sees itself (0-100), with the gap in brackets. The highlighted row is the organisation's own placement; a dashed outline marks the customers' placement when it differs.",
-        );
-        gap_table(&mut body, tr(lang, "Stage"), &g.stages, lang);
-    }
-    if !g.dimensions.is_empty() {
-        body.push_str(&format!("<h2>{}</h2>\n", escape(tr(lang, "Dimension"))));
-        if g.dimensions.len() >= 3 {
-            let names: Vec<String> = g.dimensions.iter().map(|d| d.name.clone()).collect();
-            let inside: Vec<Option<f64>> = g.dimensions.iter().map(|d| d.internal).collect();
-            let outside: Vec<Option<f64>> = g.dimensions.iter().map(|d| d.customer).collect();
-            figure(
-                &mut body,
-                &radar_svg(
-                    &n,
-                    &names,
-                    &inside,
-                    Some(&outside),
-                    pair,
-                    "Dimension profile, internal and customer views",
-                ),
-                "One axis per dimension, 0 at the centre and 100 at the rim: the dashed grey polygon is the customers' view, the blue one the organisation's own.",
-            );
-        }
-        gap_table(&mut body, tr(lang, "Dimension"), &g.dimensions, lang);
-    }
-    let shown: Vec<_> = g.largest(top).collect();
-    if !shown.is_empty() {
-        body.push_str(&format!(
-            "<h2>{}</h2>\n<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-            escape(tr(lang, "Largest gaps: what you believe and your customers do not experience")),
-            escape(tr(lang, "Customers were asked")),
-            escape(tr(lang, "It mirrors")),
-            escape(tr(lang, "Internal")),
-            escape(tr(lang, "Customers")),
-            escape(tr(lang, "Gap")),
-        ));
-        for m in shown {
-            let mirrored: Vec<String> = m
-                .mirrored
-                .iter()
-                .map(|(id, text)| {
-                    format!("<span class=\"id\">{}</span> {}", escape(id), escape(text))
-                })
-                .collect();
-            body.push_str(&format!(
-                "<tr><th scope=\"row\"><span class=\"id\">{}</span> {}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
-                escape(&m.id),
-                escape(&m.text),
-                mirrored.join("<br>"),
-                escape(&n.score(m.internal)),
-                escape(&n.score(m.customer)),
-                escape(&n.score_difference(m.internal, m.customer)),
-            ));
-        }
-        body.push_str("</tbody>\n</table>\n");
-    }
-    let recs = super::gap_recommendations(g, top, lang);
-    if !recs.is_empty() {
-        body.push_str(&format!(
-            "<h2>{}</h2>\n<ol class=\"recs\">\n",
-            escape(tr(lang, "Recommendations from the gap"))
-        ));
-        for (_, text) in &recs {
-            body.push_str(&format!("<li>{}</li>\n", escape(text)));
-        }
-        body.push_str("</ol>\n");
-    }
     document(lang, title, &body, date)
 }
 
@@ -1753,7 +1066,11 @@ mod tests {
         assert_safe(&doc, 3);
         assert!(doc.contains("Individual placements"));
         assert!(doc.contains("Items to discuss"));
-        assert!(doc.contains(&format!("<strong>{}3:</strong>", escape(HOSTILE))));
+        assert!(doc.contains(&format!(
+            "<li>{}3: {}</li>",
+            escape(HOSTILE),
+            escape(HOSTILE)
+        )));
         assert!(doc.contains("<td class=\"num\">2.31</td>"), "{doc}");
     }
 
@@ -1768,7 +1085,12 @@ mod tests {
         };
         let c = compare(snapshot(&before, HOSTILE), snapshot(&after, "after"))
             .expect("one questionnaire");
-        let doc = comparison(&c, "en", "2026-11-22");
+        let doc = crate::report::write::html::write(&crate::report::view::comparison::document(
+            &c,
+            5,
+            "en",
+            "2026-11-22",
+        ));
         // The paired ladder and the radar with both polygons.
         assert_safe(&doc, 2);
         assert_eq!(doc.matches("stroke-dasharray=\"6 4\"/>\n").count(), 2);

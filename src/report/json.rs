@@ -372,6 +372,7 @@ pub(crate) fn comparison(out: &mut dyn Write, c: &Comparison, pretty: bool) -> i
         "before": side(&c.before),
         "after": side(&c.after),
         "index_change": num(c.after.index.zip(c.before.index).map(|(a, b)| a - b)),
+        "overall_change": num(c.after.overall.zip(c.before.overall).map(|(a, b)| a - b)),
         "stages": changes(&c.stages),
         "dimensions": changes(&c.dimensions),
         "item_moves": changes(&c.item_moves),

@@ -8,13 +8,12 @@
 use std::fmt::Write as _;
 
 use super::number::Numbers;
-use super::{GroupView, Scored, placement_name};
-use crate::comparison::{Change, Comparison};
+use super::{GroupView, Scored};
 use crate::i18n::{fill, tr};
 use crate::terminal_text::clean;
 
 /// Text from a file, made inert for Markdown: no HTML, no table breaks, no code spans.
-fn md(text: &str) -> String {
+pub(in crate::report) fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in clean(text, false).chars() {
         match c {
@@ -33,7 +32,7 @@ fn md(text: &str) -> String {
 
 /// `text` (a path) as a code span that nothing can break out of: on one line (a blank line
 /// would end the span and let what follows be read as Markdown or HTML), with no backtick.
-fn code(text: &str) -> String {
+pub(in crate::report) fn code(text: &str) -> String {
     format!("`{}`", clean(text, false).replace('`', "'"))
 }
 
@@ -49,23 +48,8 @@ fn bar(x: Option<f64>) -> String {
 fn body(out: &mut String, s: &Scored<'_>) {
     let (q, a, lang) = (s.questionnaire, s.assessment, s.lang);
     let n = Numbers::text(lang);
-    if q.stages.is_empty() {
-        let line = super::score_line(q, a, lang, &n);
-        let _ = writeln!(out, "{line}\n");
-    } else {
-        let level = super::level_text(q, a.placement, lang);
-        let name = format!("**{}**", md(placement_name(q, a.placement, lang)));
-        let _ = writeln!(
-            out,
-            "{}\n",
-            fill(
-                lang,
-                "Placement: {name} ({level})",
-                &[("name", &name), ("level", &level)]
-            )
-        );
-        let line = super::score_line(q, a, lang, &n);
-        let _ = writeln!(out, "{line}\n");
+    super::write::markdown::section(out, &super::view::result::summary(q, a, lang));
+    if !q.stages.is_empty() {
         let _ = writeln!(
             out,
             "| # | {} | {} | {} | {} | |\n|---|---|---:|---:|---|---|",
@@ -148,13 +132,8 @@ fn body(out: &mut String, s: &Scored<'_>) {
         }
         let _ = writeln!(out);
     }
-    if let Some(view) = q.customer_view(a.placement) {
-        let _ = writeln!(
-            out,
-            "## {}\n\n> {}\n",
-            tr(lang, "How customers see you"),
-            md(q.tr(view, lang))
-        );
+    if let Some(section) = super::view::result::customer_view(q, a, lang) {
+        super::write::markdown::section(out, &section);
     }
     if !s.warnings.is_empty() {
         let _ = writeln!(out, "## {}\n", tr(lang, "Warnings"));
@@ -188,7 +167,6 @@ pub(crate) fn result(s: &Scored<'_>) -> String {
 /// The report of a group: the group as one respondent, then how the room spread.
 pub(crate) fn group(view: &GroupView<'_>) -> String {
     let (q, g, lang) = (view.questionnaire, view.all, view.lang);
-    let n = Numbers::text(lang);
     let mut out = format!("# {}\n\n", md(q.tr(&q.title, lang)));
     let who = fill(
         lang,
@@ -197,326 +175,20 @@ pub(crate) fn group(view: &GroupView<'_>) -> String {
     );
     let _ = writeln!(out, "{who} · {}\n", code(view.source));
     body(&mut out, &view.scored(g));
-    if !q.stages.is_empty() {
-        let _ = writeln!(
-            out,
-            "## {}\n\n| {} | {} |\n|---|---:|",
-            tr(lang, "Individual placements"),
-            tr(lang, "Placement"),
-            tr(lang, "Respondents")
-        );
-        for (level, count) in g.placements.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "| {level} {} | {count} |",
-                md(placement_name(q, level, lang))
-            );
-        }
-        let _ = writeln!(out);
+    if let Some(section) = super::view::group::placements(q, g, lang) {
+        super::write::markdown::section(&mut out, &section);
     }
-    let _ = writeln!(
-        out,
-        "## {}\n",
-        tr(
-            lang,
-            "Items to discuss (the spread of answers is at least a quarter of the scale)"
-        )
-    );
-    if g.discuss.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}\n",
-            tr(lang, "none: the room broadly agrees on every item")
-        );
-    } else {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---|",
-            tr(lang, "Item"),
-            tr(lang, "Mean"),
-            tr(lang, "SD"),
-            tr(lang, "Answers"),
-            tr(lang, "Statement")
-        );
-        for &i in &g.discuss {
-            let it = &g.items[i];
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} |",
-                md(&q.questions[i].id),
-                n.points(it.mean),
-                n.points(it.sd),
-                it.answered,
-                md(q.tr(&q.questions[i].text, lang))
-            );
-        }
-        let _ = writeln!(out);
+    super::write::markdown::section(&mut out, &super::view::group::discuss(q, g, lang));
+    if let Some(section) = super::view::group::reliability(q, g, lang) {
+        super::write::markdown::section(&mut out, &section);
     }
-    if g.items.iter().any(|it| !it.notes.is_empty()) {
-        let _ = writeln!(out, "## {}\n", tr(lang, "Notes"));
-        for (i, it) in g
-            .items
-            .iter()
-            .enumerate()
-            .filter(|(_, it)| !it.notes.is_empty())
-        {
-            let _ = writeln!(out, "- **{}**", md(&q.questions[i].id));
-            for (who, note) in &it.notes {
-                let _ = writeln!(out, "  - {}: {}", md(who), md(note));
-            }
-        }
-        let _ = writeln!(out);
+    super::write::markdown::section(&mut out, &super::view::group::every_item(q, g, lang));
+    if let Some(section) = super::view::group::notes(q, g, lang) {
+        super::write::markdown::section(&mut out, &section);
     }
-    out
-}
-
-fn change_table(out: &mut String, title: &str, rows: &[Change], lang: &str) {
-    let n = Numbers::text(lang);
-    let _ = writeln!(
-        out,
-        "| {title} | {} | {} | {} |\n|---|---:|---:|---:|",
-        tr(lang, "Before"),
-        tr(lang, "After"),
-        tr(lang, "Change")
-    );
-    for ch in rows {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} |",
-            md(&ch.name),
-            n.score(ch.before),
-            n.score(ch.after),
-            n.score_difference(ch.after, ch.before)
-        );
-    }
-    let _ = writeln!(out);
-}
-
-/// What moved between two results.
-pub(crate) fn comparison(c: &Comparison, lang: &str, top: usize) -> String {
-    let (b, a) = (&c.before, &c.after);
-    let n = Numbers::text(lang);
-    let mut out = format!("# {} → {}\n\n", md(&b.label), md(&a.label));
-    let _ = writeln!(
-        out,
-        "- {}: {} ({} {})",
-        tr(lang, "Before"),
-        code(&b.label),
-        md(&b.questionnaire),
-        md(&b.version)
-    );
-    let _ = writeln!(
-        out,
-        "- {}: {} ({} {})\n",
-        tr(lang, "After"),
-        code(&a.label),
-        md(&a.questionnaire),
-        md(&a.version)
-    );
-    if let (Some((lb, nb)), Some((la, na))) = (&b.placement, &a.placement) {
-        let moved = super::moved(*lb, *la, lang);
-        let (before, after) = (format!("**{}**", md(nb)), format!("**{}**", md(na)));
-        let _ = writeln!(
-            out,
-            "{}\n",
-            fill(
-                lang,
-                "Placement: {before} -> {after} ({moved})",
-                &[("before", &before), ("after", &after), ("moved", moved)]
-            )
-        );
-    }
-    if let (Some(ib), Some(ia)) = (b.index, a.index) {
-        let values = [
-            ("before", n.index(Some(ib))),
-            ("after", n.index(Some(ia))),
-            ("change", n.index_difference(Some(ia), Some(ib))),
-        ];
-        let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let _ = writeln!(
-            out,
-            "{}\n",
-            fill(
-                lang,
-                "Maturity index: {before} -> {after} ({change})",
-                &values
-            )
-        );
-    }
-    if !c.stages.is_empty() {
-        change_table(&mut out, tr(lang, "Stage"), &c.stages, lang);
-    }
-    if !c.dimensions.is_empty() {
-        change_table(&mut out, tr(lang, "Dimension"), &c.dimensions, lang);
-    }
-    let moves = |up: bool| -> Vec<Change> {
-        super::item_moves(c, up, top)
-            .into_iter()
-            .map(|m| Change {
-                name: m.id.clone(),
-                ..m
-            })
-            .collect()
-    };
-    for (title, rows) in [
-        (tr(lang, "Biggest improvements"), moves(true)),
-        (tr(lang, "Biggest declines"), moves(false)),
-    ] {
-        if !rows.is_empty() {
-            let _ = writeln!(out, "## {title}\n");
-            change_table(&mut out, tr(lang, "Item"), &rows, lang);
-        }
-    }
-    for (title, ids) in [
-        (
-            "Items only in the after questionnaire (not compared): {items}",
-            &c.added,
-        ),
-        (
-            "Items only in the before questionnaire (not compared): {items}",
-            &c.removed,
-        ),
-    ] {
-        if !ids.is_empty() {
-            let items: Vec<String> = ids.iter().map(|i| md(i)).collect();
-            let _ = writeln!(
-                out,
-                "{}\n",
-                fill(lang, title, &[("items", &items.join(", "))])
-            );
-        }
-    }
-    for (title, recs) in [
-        (tr(lang, "New recommendations"), &c.new_recommendations),
-        (
-            tr(lang, "No longer recommended"),
-            &c.resolved_recommendations,
-        ),
-    ] {
-        if !recs.is_empty() {
-            let _ = writeln!(out, "## {title}\n");
-            for (id, text) in recs {
-                let _ = writeln!(out, "- **{}**: {}", md(id), md(text));
-            }
-            let _ = writeln!(out);
-        }
-    }
-    out
-}
-
-/// The perception gap as a report section a consultant can hand over: both views, the verdict,
-/// the gap tables, the largest mirrored gaps and the recommendations drawn from them.
-pub(crate) fn gap(g: &crate::gap::Gap, top: usize, lang: &str) -> String {
-    let (i, c) = (&g.internal, &g.customer);
-    let n = Numbers::text(lang);
-    let mut out = format!("# {}\n\n", md(tr(lang, "Perception gap")));
-    for (title, side) in [
-        (tr(lang, "Internal view"), i),
-        (tr(lang, "Customer view"), c),
-    ] {
-        let _ = writeln!(
-            out,
-            "- {title}: {} {}",
-            code(&side.label),
-            md(&super::gap_side(side, lang))
-        );
-    }
-    let _ = writeln!(out, "\n**{}**\n", md(&super::verdict(g, lang, &n)));
-    let _ = writeln!(
-        out,
-        "| | {} | {} | {} |\n|---|---:|---:|---:|",
-        tr(lang, "Internal"),
-        tr(lang, "Customers"),
-        tr(lang, "Gap")
-    );
-    if let (Some((_, pi)), Some((_, pc))) = (&i.placement, &c.placement) {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | |",
-            tr(lang, "Placement"),
-            md(pi),
-            md(pc)
-        );
-    }
-    if let (Some(ii), Some(ic)) = (i.index, c.index) {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} |",
-            tr(lang, "Maturity index"),
-            n.index(Some(ii)),
-            n.index(Some(ic)),
-            n.index_difference(Some(ii), Some(ic))
-        );
-    }
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} | {} |\n",
-        tr(lang, "Overall score"),
-        n.score(i.overall),
-        n.score(c.overall),
-        n.score_difference(i.overall, c.overall)
-    );
-    for (title, rows) in [
-        (tr(lang, "Stage"), &g.stages),
-        (tr(lang, "Dimension"), &g.dimensions),
-    ] {
-        if rows.is_empty() {
-            continue;
-        }
-        let _ = writeln!(
-            out,
-            "| {title} | {} | {} | {} |\n|---|---:|---:|---:|",
-            tr(lang, "Internal"),
-            tr(lang, "Customers"),
-            tr(lang, "Gap")
-        );
-        for a in rows.iter() {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                md(&a.name),
-                n.score(a.internal),
-                n.score(a.customer),
-                n.score_difference(a.internal, a.customer)
-            );
-        }
-        out.push('\n');
-    }
-    let shown: Vec<_> = g.largest(top).collect();
-    if !shown.is_empty() {
-        let _ = writeln!(
-            out,
-            "## {}\n\n| {} | {} | {} | {} | {} |\n|---|---|---:|---:|---:|",
-            md(tr(
-                lang,
-                "Largest gaps: what you believe and your customers do not experience"
-            )),
-            tr(lang, "Customers were asked"),
-            tr(lang, "It mirrors"),
-            tr(lang, "Internal"),
-            tr(lang, "Customers"),
-            tr(lang, "Gap"),
-        );
-        for m in shown {
-            let mirrored: Vec<String> = m.mirrored.iter().map(|(_, t)| md(t)).collect();
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} |",
-                md(&m.text),
-                mirrored.join("<br>"),
-                n.score(m.internal),
-                n.score(m.customer),
-                n.score_difference(m.internal, m.customer)
-            );
-        }
-        out.push('\n');
-    }
-    let recs = super::gap_recommendations(g, top, lang);
-    if !recs.is_empty() {
-        let _ = writeln!(out, "## {}\n", md(tr(lang, "Recommendations from the gap")));
-        for (k, (_, text)) in recs.iter().enumerate() {
-            let _ = writeln!(out, "{}. {}", k + 1, md(text));
-        }
+    if let Some((field, groups)) = &view.by {
+        let section = super::view::group::by(q, g, (field, groups), lang);
+        super::write::markdown::section(&mut out, &section);
     }
     out
 }

@@ -10,6 +10,8 @@ pub(crate) use json::write_json;
 mod markdown;
 pub(crate) mod number;
 mod table;
+pub(crate) mod view;
+mod write;
 
 use std::io::{self, Write};
 
@@ -28,6 +30,8 @@ pub use self::json::{
     RESULTS_SEPARATOR, results_close, results_open,
 };
 pub use self::table::{TableRenderer, set_ascii};
+#[doc(hidden)]
+pub use self::view::Outline;
 
 /// One scored respondent, with everything a renderer may show.
 #[derive(Debug, Clone, Copy)]
@@ -205,39 +209,6 @@ pub(crate) fn stage_status(
     }
 }
 
-/// The line under the placement: the maturity index and the overall score with how much was
-/// answered, or the overall score alone for a questionnaire without stages.
-pub(crate) fn score_line(q: &Questionnaire, a: &Assessment, lang: &str, n: &Numbers) -> String {
-    let (score, answered, total) = (
-        n.score(a.overall.score),
-        a.overall.answered.to_string(),
-        a.overall.total.to_string(),
-    );
-    if q.stages.is_empty() {
-        return fill(
-            lang,
-            "Overall score {score} - {answered} of {total} items answered",
-            &[
-                ("score", &score),
-                ("answered", &answered),
-                ("total", &total),
-            ],
-        );
-    }
-    let (index, stages) = (n.index(a.index), q.stages.len().to_string());
-    fill(
-        lang,
-        "Maturity index {index} of {n} - overall score {score} - {answered} of {total} items answered",
-        &[
-            ("index", &index),
-            ("n", &stages),
-            ("score", &score),
-            ("answered", &answered),
-            ("total", &total),
-        ],
-    )
-}
-
 /// Where a placement stands, in words: "stage 2 of 4", or below the first stage.
 pub(crate) fn level_text(q: &Questionnaire, placement: usize, lang: &str) -> String {
     if placement == 0 {
@@ -312,7 +283,18 @@ pub fn render_group(
     }
 }
 
-/// Writes a comparison in `format`; `top` limits the item moves shown in a table.
+/// The comparison report of today, listing `top` item moves each way.
+fn comparison_document(c: &Comparison, top: usize, lang: &str) -> view::Document {
+    view::comparison::document(c, top, lang, &crate::clock::today())
+}
+
+/// What the comparison report in `lang` says, for the test that every format shows it.
+#[doc(hidden)]
+pub fn comparison_outline(c: &Comparison, top: usize, lang: &str) -> Outline {
+    comparison_document(c, top, lang).outline()
+}
+
+/// Writes a comparison in `format`; `top` limits the item moves listed each way.
 pub fn render_comparison(
     format: Format,
     out: &mut dyn Write,
@@ -322,13 +304,28 @@ pub fn render_comparison(
     lang: &str,
 ) -> io::Result<()> {
     match format {
-        Format::Table => table::comparison(out, c, top, width, lang),
-        Format::Markdown => out.write_all(markdown::comparison(c, lang, top).as_bytes()),
-        Format::Html => out.write_all(html::comparison(c, lang, &crate::clock::today()).as_bytes()),
+        Format::Table => write::table::write(out, &comparison_document(c, top, lang), width),
+        Format::Markdown => {
+            out.write_all(write::markdown::write(&comparison_document(c, top, lang)).as_bytes())
+        }
+        Format::Html => {
+            out.write_all(write::html::write(&comparison_document(c, top, lang)).as_bytes())
+        }
         Format::Json => json::comparison(out, c, true),
         Format::Jsonl => json::comparison(out, c, false),
         Format::Csv => self::csv::comparison(out, c),
     }
+}
+
+/// The gap report of today, listing `top` mirrored statements.
+fn gap_document(g: &Gap, top: usize, lang: &str) -> view::Document {
+    view::gap::document(g, top, lang, &crate::clock::today())
+}
+
+/// What the gap report in `lang` says, for the test that every format shows it.
+#[doc(hidden)]
+pub fn gap_outline(g: &Gap, top: usize, lang: &str) -> Outline {
+    gap_document(g, top, lang).outline()
 }
 
 /// Renders the perception gap in `format`; `top` mirrored statements are listed.
@@ -341,9 +338,11 @@ pub fn render_gap(
     lang: &str,
 ) -> io::Result<()> {
     match format {
-        Format::Table => table::gap(out, g, top, width, lang),
-        Format::Markdown => out.write_all(markdown::gap(g, top, lang).as_bytes()),
-        Format::Html => out.write_all(html::gap(g, top, lang, &crate::clock::today()).as_bytes()),
+        Format::Table => write::table::write(out, &gap_document(g, top, lang), width),
+        Format::Markdown => {
+            out.write_all(write::markdown::write(&gap_document(g, top, lang)).as_bytes())
+        }
+        Format::Html => out.write_all(write::html::write(&gap_document(g, top, lang)).as_bytes()),
         Format::Json => json::gap(out, g, lang, true),
         Format::Jsonl => json::gap(out, g, lang, false),
         Format::Csv => self::csv::gap(out, g),

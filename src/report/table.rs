@@ -6,10 +6,8 @@ use std::io::{self, Write};
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
 use super::number::Numbers;
-use super::{GroupView, Renderer, Scored, placement_name};
-use crate::comparison::Comparison;
+use super::{GroupView, Renderer, Scored};
 use crate::i18n::{fill, tr};
-use crate::scoring::GroupResult;
 use crate::terminal_text::clean;
 
 /// Lines above and below the table and under its header only.
@@ -25,12 +23,12 @@ pub fn set_ascii(ascii: bool) {
     ASCII.store(ascii, std::sync::atomic::Ordering::Relaxed);
 }
 
-fn ascii() -> bool {
+pub(in crate::report) fn ascii() -> bool {
     ASCII.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// A bar of `width` cells for a score in percent, with the threshold marked when given.
-fn bar(score: Option<f64>, threshold: Option<f64>, width: usize) -> String {
+pub(in crate::report) fn bar(score: Option<f64>, threshold: Option<f64>, width: usize) -> String {
     let Some(v) = score else { return String::new() };
     let (full, empty, mark) = if ascii() {
         ('#', '.', '|')
@@ -70,7 +68,7 @@ impl TableRenderer {
         Self { width, count: 0 }
     }
 
-    fn table(&self) -> Table {
+    pub(in crate::report) fn table(&self) -> Table {
         let mut t = Table::new();
         t.load_preset(if ascii() {
             presets::ASCII_HORIZONTAL_ONLY
@@ -83,41 +81,18 @@ impl TableRenderer {
     }
 
     /// A table without lines between rows, for rows that fit on one line.
-    fn compact(&self) -> Table {
+    pub(in crate::report) fn compact(&self) -> Table {
         let mut t = self.table();
         t.load_preset(if ascii() { COMPACT_ASCII } else { COMPACT });
         t
     }
 
-    /// Rows of two scores and how they differ (written by the caller), with a bar of the second
-    /// score on which the first is marked: before and after, or internal and customer.
-    fn paired(
-        &self,
-        n: &Numbers,
-        title: &str,
-        columns: [&str; 3],
-        rows: &[(&str, Option<f64>, Option<f64>, String)],
-    ) -> Table {
-        let mut t = self.compact();
-        t.set_header(vec![title, columns[0], columns[1], columns[2], ""]);
-        for (name, first, second, difference) in rows {
-            t.add_row(vec![
-                Cell::new(clean(name, false)),
-                Cell::new(n.score(*first)).set_alignment(CellAlignment::Right),
-                Cell::new(n.score(*second)).set_alignment(CellAlignment::Right),
-                Cell::new(difference).set_alignment(CellAlignment::Right),
-                Cell::new(bar(*second, *first, 16)),
-            ]);
-        }
-        t
-    }
-
-    fn wrap(&self, text: &str, indent: &str) -> String {
+    pub(in crate::report) fn wrap(&self, text: &str, indent: &str) -> String {
         self.hang(text, indent, indent)
     }
 
     /// Wraps with a hanging indent, so numbered items read as a list.
-    fn hang(&self, text: &str, first: &str, rest: &str) -> String {
+    pub(in crate::report) fn hang(&self, text: &str, first: &str, rest: &str) -> String {
         let options = textwrap::Options::new(usize::from(self.width))
             .word_splitter(textwrap::WordSplitter::NoHyphenation)
             .initial_indent(first)
@@ -145,16 +120,8 @@ impl Renderer for TableRenderer {
             )
         )?;
         writeln!(out)?;
+        super::write::table::section(out, self, &super::view::result::summary(q, a, lang))?;
         if !q.stages.is_empty() {
-            let level = super::level_text(q, a.placement, lang);
-            let name = clean(placement_name(q, a.placement, lang), false);
-            let placement = fill(
-                lang,
-                "Placement: {name} ({level})",
-                &[("name", &name), ("level", &level)],
-            );
-            writeln!(out, "{}", self.wrap(&placement, ""))?;
-            writeln!(out, "{}", self.wrap(&super::score_line(q, a, lang, &n), ""))?;
             writeln!(out)?;
 
             let mut ladder = self.table();
@@ -183,8 +150,6 @@ impl Renderer for TableRenderer {
                 ]);
             }
             writeln!(out, "{ladder}")?;
-        } else {
-            writeln!(out, "{}", self.wrap(&super::score_line(q, a, lang, &n), ""))?;
         }
 
         if !q.dimensions.is_empty() {
@@ -254,9 +219,9 @@ impl Renderer for TableRenderer {
                 )?;
             }
         }
-        if let Some(view) = q.customer_view(a.placement) {
-            writeln!(out, "\n{}", tr(lang, "How customers see you"))?;
-            writeln!(out, "{}", self.wrap(q.tr(view, lang), "  "))?;
+        if let Some(section) = super::view::result::customer_view(q, a, lang) {
+            writeln!(out)?;
+            super::write::table::section(out, self, &section)?;
         }
         if !s.warnings.is_empty() {
             writeln!(out, "\n{}", tr(lang, "Warnings"))?;
@@ -271,561 +236,34 @@ impl Renderer for TableRenderer {
 /// The group view: the group scored as one respondent, then how its members spread.
 pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, width: u16) -> io::Result<()> {
     let (q, g, lang) = (view.questionnaire, view.all, view.lang);
-    let n = Numbers::text(lang);
     let mut r = TableRenderer::new(width);
     r.result(out, &view.scored(g))?;
 
-    if !q.stages.is_empty() {
-        writeln!(out, "\n{}", tr(lang, "Individual placements"))?;
-        let mut t = r.compact();
-        t.set_header(vec![tr(lang, "Placement"), tr(lang, "Respondents"), ""]);
-        let most = g.placements.iter().copied().max().unwrap_or(0).max(1);
-        for (level, count) in g.placements.iter().enumerate() {
-            let bar = "#".repeat((count * 30).div_ceil(most).min(30) * usize::from(*count > 0));
-            t.add_row(vec![
-                Cell::new(format!(
-                    "{level} {}",
-                    clean(placement_name(q, level, lang), false)
-                )),
-                Cell::new(count).set_alignment(CellAlignment::Right),
-                Cell::new(bar),
-            ]);
-        }
-        writeln!(out, "{t}")?;
+    if let Some(section) = super::view::group::placements(q, g, lang) {
+        writeln!(out)?;
+        super::write::table::section(out, &r, &section)?;
     }
 
-    writeln!(
-        out,
-        "\n{}",
-        r.wrap(
-            tr(
-                lang,
-                "Items to discuss (the spread of answers is at least a quarter of the scale)"
-            ),
-            ""
-        )
-    )?;
-    if g.discuss.is_empty() {
-        writeln!(
-            out,
-            "  {}",
-            tr(lang, "none: the room broadly agrees on every item")
-        )?;
-    } else {
-        let mut t = r.table();
-        t.set_header(vec![
-            tr(lang, "Item"),
-            tr(lang, "Mean"),
-            tr(lang, "SD"),
-            tr(lang, "Answers"),
-            tr(lang, "Statement"),
-        ]);
-        for &i in &g.discuss {
-            let it = &g.items[i];
-            t.add_row(vec![
-                Cell::new(clean(&q.questions[i].id, false)),
-                Cell::new(n.points(it.mean)).set_alignment(CellAlignment::Right),
-                Cell::new(n.points(it.sd)).set_alignment(CellAlignment::Right),
-                Cell::new(it.answered).set_alignment(CellAlignment::Right),
-                Cell::new(clean(q.tr(&q.questions[i].text, lang), false)),
-            ]);
-        }
-        writeln!(out, "{t}")?;
+    writeln!(out)?;
+    super::write::table::section(out, &r, &super::view::group::discuss(q, g, lang))?;
+
+    if let Some(section) = super::view::group::reliability(q, g, lang) {
+        writeln!(out)?;
+        super::write::table::section(out, &r, &section)?;
     }
 
-    if let Some(rel) = &g.reliability {
-        writeln!(
-            out,
-            "\n{}",
-            r.wrap(
-                tr(lang, "Reliability: Cronbach's alpha of 0.7 or more is usually read as the items of a set measuring one thing; an item whose correlation with the rest of its set (item-rest r) is below 0.3 may be measuring something else."),
-                ""
-            )
-        )?;
-        let mut t = r.compact();
-        t.set_header(vec![
-            tr(lang, "Set"),
-            tr(lang, "Items"),
-            tr(lang, "Alpha"),
-            tr(lang, "Weakest item (item-rest r)"),
-        ]);
-        let sets = rel
-            .stages
-            .iter()
-            .zip(q.stages.iter().map(|s| format!("stage {}", s.id)))
-            .chain(
-                rel.dimensions
-                    .iter()
-                    .zip(q.dimensions.iter().map(|d| d.id.clone())),
-            );
-        for (set, name) in sets {
-            let weakest = set
-                .items
-                .iter()
-                .zip(&set.item_rest)
-                .filter_map(|(&i, r)| r.map(|r| (i, r)))
-                .min_by(|a, b| a.1.total_cmp(&b.1))
-                .map_or_else(String::new, |(i, r)| {
-                    format!("{} ({})", q.questions[i].id, n.coefficient(Some(r)))
-                });
-            t.add_row(vec![
-                Cell::new(clean(&name, false)),
-                Cell::new(set.items.len()).set_alignment(CellAlignment::Right),
-                Cell::new(n.coefficient(set.alpha)).set_alignment(CellAlignment::Right),
-                Cell::new(clean(&weakest, false)),
-            ]);
-        }
-        writeln!(out, "{t}")?;
-    }
+    writeln!(out)?;
+    super::write::table::section(out, &r, &super::view::group::every_item(q, g, lang))?;
 
-    writeln!(
-        out,
-        "\n{}",
-        r.wrap(
-            tr(
-                lang,
-                "Every item (mean and standard deviation in scale points)"
-            ),
-            ""
-        )
-    )?;
-    let mut t = r.compact();
-    t.set_header(vec![
-        tr(lang, "Item"),
-        tr(lang, "Answers"),
-        "n/a",
-        tr(lang, "Mean"),
-        tr(lang, "SD"),
-        tr(lang, "Score"),
-        "",
-    ]);
-    for (i, it) in g.items.iter().enumerate() {
-        t.add_row(vec![
-            Cell::new(clean(&q.questions[i].id, false)),
-            Cell::new(it.answered).set_alignment(CellAlignment::Right),
-            Cell::new(it.not_applicable).set_alignment(CellAlignment::Right),
-            Cell::new(n.points(it.mean)).set_alignment(CellAlignment::Right),
-            Cell::new(n.points(it.sd)).set_alignment(CellAlignment::Right),
-            Cell::new(n.score(g.assessment.items[i].score)).set_alignment(CellAlignment::Right),
-            Cell::new(if it.discuss { tr(lang, "discuss") } else { "" }),
-        ]);
-    }
-    writeln!(out, "{t}")?;
-
-    if g.items.iter().any(|it| !it.notes.is_empty()) {
-        writeln!(out, "\n{}", tr(lang, "Notes"))?;
-        for (i, it) in g
-            .items
-            .iter()
-            .enumerate()
-            .filter(|(_, it)| !it.notes.is_empty())
-        {
-            writeln!(out, "  {}", clean(&q.questions[i].id, false))?;
-            for (who, note) in &it.notes {
-                writeln!(
-                    out,
-                    "{}",
-                    r.hang(&format!("- {who}: {note}"), "    ", "      ")
-                )?;
-            }
-        }
+    if let Some(section) = super::view::group::notes(q, g, lang) {
+        writeln!(out)?;
+        super::write::table::section(out, &r, &section)?;
     }
 
     if let Some((field, groups)) = &view.by {
-        writeln!(
-            out,
-            "\n{}",
-            fill(lang, "By {field}", &[("field", &clean(field, false))])
-        )?;
-        let mut t = r.compact();
-        let mut header = vec![Cell::new(""), Cell::new(tr(lang, "All"))];
-        header.extend(groups.iter().map(|(name, _)| Cell::new(clean(name, false))));
-        t.set_header(header);
-        let all: Vec<&GroupResult> = std::iter::once(g)
-            .chain(groups.iter().map(|(_, r)| *r))
-            .collect();
-        let row = |label: String, f: &dyn Fn(&GroupResult) -> String| {
-            let mut cells = vec![Cell::new(label)];
-            cells.extend(
-                all.iter()
-                    .map(|r| Cell::new(f(r)).set_alignment(CellAlignment::Right)),
-            );
-            cells
-        };
-        t.add_row(row(tr(lang, "Respondents").into(), &|r| {
-            r.respondents.to_string()
-        }));
-        if !q.stages.is_empty() {
-            t.add_row(row(tr(lang, "Placement").into(), &|r| {
-                r.assessment.placement.to_string()
-            }));
-            t.add_row(row(tr(lang, "Index").into(), &|r| {
-                n.index(r.assessment.index)
-            }));
-        }
-        for (s, stage) in q.stages.iter().enumerate() {
-            // Ids keep the label column narrow enough for several groups side by side.
-            t.add_row(row(format!("stage {}", clean(&stage.id, false)), &|r| {
-                n.score(r.assessment.stages[s].area.score)
-            }));
-        }
-        for (d, dim) in q.dimensions.iter().enumerate() {
-            t.add_row(row(clean(&dim.id, false).into_owned(), &|r| {
-                n.score(r.assessment.dimensions[d].score)
-            }));
-        }
-        t.add_row(row(tr(lang, "Items to discuss").into(), &|r| {
-            r.discuss.len().to_string()
-        }));
-        for (i, column) in t.column_iter_mut().enumerate() {
-            column.set_constraint(if i == 0 {
-                comfy_table::ColumnConstraint::ContentWidth
-            } else {
-                comfy_table::ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(7))
-            });
-        }
-        writeln!(out, "{t}")?;
-    }
-    Ok(())
-}
-
-/// Before and after, side by side.
-pub(crate) fn comparison(
-    out: &mut dyn Write,
-    c: &Comparison,
-    top: usize,
-    width: u16,
-    lang: &str,
-) -> io::Result<()> {
-    let r = TableRenderer::new(width);
-    let n = Numbers::text(lang);
-    let (b, a) = (&c.before, &c.after);
-    writeln!(
-        out,
-        "{}",
-        r.wrap(
-            &format!(
-                "{}: {} ({} {})",
-                tr(lang, "Before"),
-                b.label,
-                b.questionnaire,
-                b.version
-            ),
-            ""
-        )
-    )?;
-    writeln!(
-        out,
-        "{}",
-        r.wrap(
-            &format!(
-                "{}: {} ({} {})",
-                tr(lang, "After"),
-                a.label,
-                a.questionnaire,
-                a.version
-            ),
-            ""
-        )
-    )?;
-    writeln!(out)?;
-    if let (Some((lb, nb)), Some((la, na))) = (&b.placement, &a.placement) {
-        let verb = super::moved(*lb, *la, lang);
-        let (before, after) = (clean(nb, false), clean(na, false));
-        let values = [
-            ("before", before.as_ref()),
-            ("after", after.as_ref()),
-            ("moved", verb),
-        ];
-        writeln!(
-            out,
-            "{}",
-            fill(lang, "Placement: {before} -> {after} ({moved})", &values)
-        )?;
-    }
-    if let (Some(ib), Some(ia)) = (b.index, a.index) {
-        let (before, after, change) = (
-            n.index(Some(ib)),
-            n.index(Some(ia)),
-            n.index_difference(Some(ia), Some(ib)),
-        );
-        let values = [
-            ("before", before.as_str()),
-            ("after", after.as_str()),
-            ("change", change.as_str()),
-        ];
-        writeln!(
-            out,
-            "{}",
-            fill(
-                lang,
-                "Maturity index: {before} -> {after} ({change})",
-                &values
-            )
-        )?;
-    }
-    let (before, after, change) = (
-        n.score(b.overall),
-        n.score(a.overall),
-        n.score_difference(a.overall, b.overall),
-    );
-    let values = [
-        ("before", before.as_str()),
-        ("after", after.as_str()),
-        ("change", change.as_str()),
-    ];
-    writeln!(
-        out,
-        "{}",
-        fill(
-            lang,
-            "Overall score: {before} -> {after} ({change})",
-            &values
-        )
-    )?;
-
-    let table = |title: &str, rows: &[crate::comparison::Change]| {
-        let rows: Vec<_> = rows
-            .iter()
-            .map(|ch| {
-                let change = n.score_difference(ch.after, ch.before);
-                (ch.name.as_str(), ch.before, ch.after, change)
-            })
-            .collect();
-        let columns = [tr(lang, "Before"), tr(lang, "After"), tr(lang, "Change")];
-        r.paired(&n, title, columns, &rows)
-    };
-    if !c.stages.is_empty() {
-        writeln!(out, "\n{}", table(tr(lang, "Stage"), &c.stages))?;
-    }
-    if !c.dimensions.is_empty() {
-        writeln!(out, "\n{}", table(tr(lang, "Dimension"), &c.dimensions))?;
-    }
-    if !c.stages.is_empty() || !c.dimensions.is_empty() {
-        let mark = if ascii() { "|" } else { "│" };
-        let legend = fill(
-            lang,
-            "Bars show the score after; {mark} marks the score before.",
-            &[("mark", mark)],
-        );
-        writeln!(out, "{}", r.wrap(&legend, ""))?;
-    }
-    let (ups, downs) = (
-        super::item_moves(c, true, top),
-        super::item_moves(c, false, top),
-    );
-    let ids = |rows: Vec<crate::comparison::Change>| -> Vec<crate::comparison::Change> {
-        rows.into_iter()
-            .map(|mut m| {
-                m.name = m.id.clone();
-                m
-            })
-            .collect()
-    };
-    // "No item score moved" speaks of the scores as printed, as the lists above do.
-    let none_moved = ups.is_empty() && downs.is_empty();
-    if !ups.is_empty() {
-        writeln!(
-            out,
-            "\n{}\n{}",
-            tr(lang, "Biggest improvements"),
-            table(tr(lang, "Item"), &ids(ups))
-        )?;
-    }
-    if !downs.is_empty() {
-        writeln!(
-            out,
-            "\n{}\n{}",
-            tr(lang, "Biggest declines"),
-            table(tr(lang, "Item"), &ids(downs))
-        )?;
-    }
-    if none_moved {
-        writeln!(out, "\n{}", tr(lang, "No item score moved."))?;
-    }
-    if !c.added.is_empty() || !c.removed.is_empty() {
+        let section = super::view::group::by(q, g, (field, groups), lang);
         writeln!(out)?;
-        for (template, ids) in [
-            (
-                "Items only in the after questionnaire (not compared): {items}",
-                &c.added,
-            ),
-            (
-                "Items only in the before questionnaire (not compared): {items}",
-                &c.removed,
-            ),
-        ] {
-            if !ids.is_empty() {
-                let line = fill(lang, template, &[("items", &ids.join(", "))]);
-                writeln!(out, "{}", r.wrap(&line, ""))?;
-            }
-        }
-    }
-    if !c.new_recommendations.is_empty() {
-        writeln!(out, "\n{}", tr(lang, "New recommendations"))?;
-        for (id, text) in &c.new_recommendations {
-            writeln!(out, "{}", r.hang(&format!("- {id}: {text}"), "  ", "    "))?;
-        }
-    }
-    if !c.resolved_recommendations.is_empty() {
-        writeln!(out, "\n{}", tr(lang, "No longer recommended"))?;
-        for (id, text) in &c.resolved_recommendations {
-            writeln!(out, "{}", r.hang(&format!("- {id}: {text}"), "  ", "    "))?;
-        }
-    }
-    Ok(())
-}
-
-/// The perception gap: both placements, the verdict, the gap by stage and by dimension (a bar of
-/// the customers' score with the organisation's own marked), the mirrored statements with the
-/// largest gaps, and what to do.
-pub(crate) fn gap(
-    out: &mut dyn Write,
-    g: &crate::gap::Gap,
-    top: usize,
-    width: u16,
-    lang: &str,
-) -> io::Result<()> {
-    let r = TableRenderer::new(width);
-    let n = Numbers::text(lang);
-    for (title, side) in [
-        (tr(lang, "Internal view"), &g.internal),
-        (tr(lang, "Customer view"), &g.customer),
-    ] {
-        let line = format!("{title}: {} {}", side.label, super::gap_side(side, lang));
-        writeln!(out, "{}", r.wrap(&line, ""))?;
-    }
-    writeln!(out)?;
-    let mut t = r.compact();
-    t.set_header(vec![
-        "",
-        tr(lang, "Internal"),
-        tr(lang, "Customers"),
-        tr(lang, "Gap"),
-    ]);
-    let (i, c) = (&g.internal, &g.customer);
-    if let (Some((_, pi)), Some((_, pc))) = (&i.placement, &c.placement) {
-        t.add_row(vec![
-            Cell::new(tr(lang, "Placement")),
-            Cell::new(clean(pi, false)),
-            Cell::new(clean(pc, false)),
-            Cell::new(""),
-        ]);
-    }
-    if let (Some(ii), Some(ic)) = (i.index, c.index) {
-        t.add_row(vec![
-            Cell::new(tr(lang, "Maturity index")),
-            Cell::new(n.index(Some(ii))).set_alignment(CellAlignment::Right),
-            Cell::new(n.index(Some(ic))).set_alignment(CellAlignment::Right),
-            Cell::new(n.index_difference(Some(ii), Some(ic))).set_alignment(CellAlignment::Right),
-        ]);
-    }
-    t.add_row(vec![
-        Cell::new(tr(lang, "Overall score")),
-        Cell::new(n.score(i.overall)).set_alignment(CellAlignment::Right),
-        Cell::new(n.score(c.overall)).set_alignment(CellAlignment::Right),
-        Cell::new(n.score_difference(i.overall, c.overall)).set_alignment(CellAlignment::Right),
-    ]);
-    writeln!(out, "{t}")?;
-    writeln!(out, "\n{}", r.wrap(&super::verdict(g, lang, &n), ""))?;
-
-    let areas = |title: &str, rows: &[crate::gap::AreaGap]| {
-        let rows: Vec<_> = rows
-            .iter()
-            .map(|a| {
-                (
-                    a.name.as_str(),
-                    a.internal,
-                    a.customer,
-                    n.score_difference(a.internal, a.customer),
-                )
-            })
-            .collect();
-        let columns = [tr(lang, "Internal"), tr(lang, "Customers"), tr(lang, "Gap")];
-        r.paired(&n, title, columns, &rows)
-    };
-    if !g.stages.is_empty() {
-        writeln!(out, "\n{}", areas(tr(lang, "Stage"), &g.stages))?;
-    }
-    if !g.dimensions.is_empty() {
-        writeln!(out, "\n{}", areas(tr(lang, "Dimension"), &g.dimensions))?;
-    }
-    let mark = if ascii() { "|" } else { "│" };
-    writeln!(
-        out,
-        "{}",
-        r.wrap(
-            &fill(
-                lang,
-                "Bars show the customers' score; {mark} marks your own.",
-                &[("mark", mark)]
-            ),
-            ""
-        )
-    )?;
-
-    let shown: Vec<_> = g.largest(top).collect();
-    if !shown.is_empty() {
-        writeln!(
-            out,
-            "\n{}",
-            r.wrap(
-                tr(
-                    lang,
-                    "Largest gaps: what you believe and your customers do not experience"
-                ),
-                ""
-            )
-        )?;
-        for (k, m) in shown.iter().enumerate() {
-            let first = format!("{:>2}. ", k + 1);
-            let believed: Vec<String> = m
-                .mirrored
-                .iter()
-                .map(|(id, text)| format!("\"{text}\" ({id})"))
-                .collect();
-            let believed = fill(
-                lang,
-                "You believe: {text}",
-                &[("text", &believed.join("; "))],
-            );
-            writeln!(out, "{}", r.hang(&believed, &first, "    "))?;
-            let statement = format!("\"{}\" ({})", m.text, m.id);
-            let blind = m.is_blind_spot();
-            let experienced = if blind {
-                fill(
-                    lang,
-                    "Your customers do not experience it: {text}",
-                    &[("text", &statement)],
-                )
-            } else {
-                fill(lang, "Your customers: {text}", &[("text", &statement)])
-            };
-            writeln!(out, "{}", r.wrap(&experienced, "    "))?;
-            let (inside, outside, gap) = (
-                n.score(m.internal),
-                n.score(m.customer),
-                n.score_difference(m.internal, m.customer),
-            );
-            let figures = fill(
-                lang,
-                "internal {inside}, customers {outside}, gap {gap}",
-                &[("inside", &inside), ("outside", &outside), ("gap", &gap)],
-            );
-            writeln!(out, "{}", r.wrap(&figures, "    "))?;
-        }
-    }
-    let recs = super::gap_recommendations(g, top, lang);
-    if !recs.is_empty() {
-        writeln!(out, "\n{}", tr(lang, "Recommendations from the gap"))?;
-        for (k, (id, text)) in recs.iter().enumerate() {
-            let first = format!("{:>2}. ", k + 1);
-            let text = match id {
-                Some(id) => format!("{text} ({id})"),
-                None => text.clone(),
-            };
-            writeln!(out, "{}", r.hang(&text, &first, "    "))?;
-        }
+        super::write::table::section(out, &r, &section)?;
     }
     Ok(())
 }

@@ -1,0 +1,313 @@
+//! What a comparison report says: both sides, how the placement, index and overall score moved,
+//! the stages and dimensions before and after, the items that moved most, and the
+//! recommendations that came and went.
+
+use super::{
+    Bar, Block, Cell, Chart, Column, Document, HeatCell, HeatMap, HeatRow, Item, Row, Rung,
+    Section, Span, Table, Text,
+};
+use crate::comparison::{Change, Comparison, Measure, Snapshot};
+use crate::i18n::{fill, tr};
+use crate::report::number::Numbers;
+
+/// The comparison report in `lang`, listing `top` item moves each way, dated `date`.
+pub(crate) fn document(c: &Comparison, top: usize, lang: &str, date: &str) -> Document {
+    let n = Numbers::text(lang);
+    let (b, a) = (&c.before, &c.after);
+    let side = |name: &'static str, s: &Snapshot| {
+        let mut t = Text(vec![
+            Span::Words(fill(lang, "{name}: ", &[("name", tr(lang, name))])),
+            Span::Code(s.label.clone()),
+        ]);
+        t.0.push(Span::Plain(format!(" ({} {})", s.questionnaire, s.version)));
+        t
+    };
+    let mut sections = vec![summary(c, lang, &n)];
+    let pair = [tr(lang, "Before").to_owned(), tr(lang, "After").to_owned()];
+    let mut bars = false;
+    if !c.stages.is_empty() {
+        let mut s = Section::new(Some(tr(lang, "Stage ladder").to_owned()));
+        let stages: Vec<_> = c
+            .stages
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(k, ch)| Rung {
+                label: format!("{} {}", k + 1, ch.name),
+                score: ch.after,
+                before: Some(ch.before),
+                threshold: None,
+                reached: true,
+                here: level(a) == Some(k + 1),
+                was_here: level(b) == Some(k + 1),
+            })
+            .collect();
+        s.blocks.push(Block::Chart(Chart::Ladder {
+            label: tr(lang, "Stage ladder, before and after").to_owned(),
+            caption: tr(lang, "Two bars per stage: grey before, blue after (0-100), with the change in brackets. The highlighted row is the placement after; a dashed outline marks the placement before when it differs.").to_owned(),
+            pair: pair.clone(),
+            rungs: stages,
+        }));
+        s.blocks.push(Block::Table(changes(
+            tr(lang, "Stage"),
+            &c.stages,
+            lang,
+            &n,
+            false,
+        )));
+        sections.push(s);
+        bars = true;
+    }
+    if !c.dimensions.is_empty() {
+        let mut s = Section::new(Some(tr(lang, "Dimension profile").to_owned()));
+        if c.dimensions.len() >= 3 {
+            s.blocks.push(Block::Chart(Chart::Radar {
+                label: tr(lang, "Dimension profile, before and after").to_owned(),
+                caption: tr(lang, "One axis per dimension, 0 at the centre and 100 at the rim: the dashed grey polygon is before, the blue one after.").to_owned(),
+                pair: pair.clone(),
+                names: c.dimensions.iter().map(|d| d.name.clone()).collect(),
+                scores: c.dimensions.iter().map(|d| d.after).collect(),
+                before: Some(c.dimensions.iter().map(|d| d.before).collect()),
+            }));
+        }
+        s.blocks.push(Block::Table(changes(
+            tr(lang, "Dimension"),
+            &c.dimensions,
+            lang,
+            &n,
+            false,
+        )));
+        sections.push(s);
+        bars = true;
+    }
+    if bars {
+        let last = sections.len() - 1;
+        sections[last].blocks.push(Block::BarKey(
+            tr(
+                lang,
+                "Bars show the score after; {mark} marks the score before.",
+            )
+            .to_owned(),
+        ));
+    }
+    if let Some(heat) = heat_map(c, lang, &n) {
+        let mut s = Section::new(Some(tr(lang, "Stage by dimension").to_owned()));
+        s.blocks.push(Block::Chart(Chart::Heat(heat)));
+        sections.push(s);
+    }
+    sections.extend(moves(c, top, lang, &n));
+    for (heading, list) in [
+        ("New recommendations", &c.new_recommendations),
+        ("No longer recommended", &c.resolved_recommendations),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        let mut s = Section::new(Some(tr(lang, heading).to_owned()));
+        s.blocks.push(Block::List {
+            ordered: false,
+            items: list
+                .iter()
+                .map(|(id, text)| Item::plain(Some(id.clone()), text))
+                .collect(),
+        });
+        sections.push(s);
+    }
+    sections.push(super::benchmarks(lang));
+    Document {
+        lang: lang.to_owned(),
+        title: fill(
+            lang,
+            "Before and after: {questionnaire}",
+            &[("questionnaire", &a.questionnaire)],
+        ),
+        subtitle: vec![side("Before", b), side("After", a)],
+        date: date.to_owned(),
+        sections,
+    }
+}
+
+fn level(s: &Snapshot) -> Option<usize> {
+    s.placement.as_ref().map(|(l, _)| *l)
+}
+
+/// The placement, index and overall score, before and after.
+fn summary(c: &Comparison, lang: &str, n: &Numbers) -> Section {
+    let (b, a) = (&c.before, &c.after);
+    let headline = match (&b.placement, &a.placement) {
+        (Some((lb, nb)), Some((la, na))) => Some(Text::fill(
+            lang,
+            "Placement: {before} -> {after} ({moved})",
+            &[
+                ("before", Span::Strong(nb.clone())),
+                ("after", Span::Strong(na.clone())),
+                (
+                    "moved",
+                    Span::Words(crate::report::moved(*lb, *la, lang).to_owned()),
+                ),
+            ],
+        )),
+        _ => None,
+    };
+    let mut lines = Vec::new();
+    if let (Some(ib), Some(ia)) = (b.index, a.index) {
+        lines.push(Text::fill(
+            lang,
+            "Maturity index: {before} -> {after} ({change})",
+            &[
+                ("before", Span::figure(n.index(Some(ib)))),
+                ("after", Span::figure(n.index(Some(ia)))),
+                (
+                    "change",
+                    Span::figure(n.index_difference(Some(ia), Some(ib))),
+                ),
+            ],
+        ));
+    }
+    lines.push(Text::fill(
+        lang,
+        "Overall score: {before} -> {after} ({change})",
+        &[
+            ("before", Span::figure(n.score(b.overall))),
+            ("after", Span::figure(n.score(a.overall))),
+            (
+                "change",
+                Span::figure(n.score_difference(a.overall, b.overall)),
+            ),
+        ],
+    ));
+    let mut s = Section::new(None);
+    s.blocks.push(Block::Summary { headline, lines });
+    s
+}
+
+/// A table of changes: name (the item for items), before, after, change, with a bar of the
+/// score after on which the score before is marked.
+fn changes(first: &str, rows: &[Change], lang: &str, n: &Numbers, items: bool) -> Table {
+    Table {
+        caption: None,
+        long_rows: false,
+        side_by_side: false,
+        columns: vec![
+            Column::text(first),
+            Column::figure(tr(lang, "Before")),
+            Column::figure(tr(lang, "After")),
+            Column::figure(tr(lang, "Change")),
+        ],
+        rows: rows
+            .iter()
+            .map(|ch| Row {
+                cells: vec![
+                    if items {
+                        Cell::Item {
+                            id: ch.id.clone(),
+                            name: ch.name.clone(),
+                        }
+                    } else {
+                        Cell::Text(ch.name.clone())
+                    },
+                    Cell::figure(n.score(ch.before)),
+                    Cell::figure(n.score(ch.after)),
+                    Cell::figure(n.score_difference(ch.after, ch.before)),
+                ],
+                bar: Some(Bar::Score {
+                    value: ch.after,
+                    mark: ch.before,
+                }),
+            })
+            .collect(),
+    }
+}
+
+/// The `top` biggest improvements and declines as printed, or the line saying none moved; the
+/// items the two questionnaires do not share.
+fn moves(c: &Comparison, top: usize, lang: &str, n: &Numbers) -> Vec<Section> {
+    let mut out = Vec::new();
+    let (ups, downs) = (
+        crate::report::item_moves(c, true, top),
+        crate::report::item_moves(c, false, top),
+    );
+    for (heading, rows) in [("Biggest improvements", &ups), ("Biggest declines", &downs)] {
+        if !rows.is_empty() {
+            let mut s = Section::new(Some(tr(lang, heading).to_owned()));
+            s.blocks
+                .push(Block::Table(changes(tr(lang, "Item"), rows, lang, n, true)));
+            out.push(s);
+        }
+    }
+    let mut lines = Vec::new();
+    // "No item score moved" speaks of the scores as printed, as the lists above do.
+    if ups.is_empty() && downs.is_empty() {
+        lines.push(Text::words(tr(lang, "No item score moved.")));
+    }
+    let mut shared = Vec::new();
+    for (template, ids) in [
+        (
+            "Items only in the after questionnaire (not compared): {items}",
+            &c.added,
+        ),
+        (
+            "Items only in the before questionnaire (not compared): {items}",
+            &c.removed,
+        ),
+    ] {
+        if !ids.is_empty() {
+            shared.push(Text::fill(
+                lang,
+                template,
+                &[("items", Span::Plain(ids.join(", ")))],
+            ));
+        }
+    }
+    for lines in [lines, shared] {
+        if !lines.is_empty() {
+            let mut s = Section::new(None);
+            s.blocks.push(Block::Lines(lines));
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// The after scores by stage and dimension, with the change under each, for questionnaires whose
+/// item ids follow the `<stage>-<dimension>` convention of the bundled grid (a comparison carries
+/// ids, not the questionnaire). `None` when no item follows it.
+fn heat_map(c: &Comparison, lang: &str, n: &Numbers) -> Option<HeatMap> {
+    let find = |items: &[Measure], id: &str| items.iter().find(|m| m.id == id).cloned();
+    let mut found = false;
+    let mut rows = Vec::new();
+    for (k, stage) in c.stages.iter().enumerate().rev() {
+        let mut cells = Vec::new();
+        for dim in &c.dimensions {
+            let id = format!("{}-{}", stage.id, dim.id);
+            let (after, before) = (find(&c.after.items, &id), find(&c.before.items, &id));
+            let Some(item) = after.as_ref().or(before.as_ref()) else {
+                cells.push(None);
+                continue;
+            };
+            found = true;
+            let (a, b) = (
+                after.as_ref().and_then(|m| m.score),
+                before.as_ref().and_then(|m| m.score),
+            );
+            cells.push(Some(HeatCell {
+                score: a,
+                figure: Span::figure(n.score(a)),
+                extra: Some(Span::figure(n.score_difference(a, b))),
+                tooltip: format!("{id}: {}", item.name),
+            }));
+        }
+        rows.push(HeatRow {
+            label: format!("{} {}", k + 1, stage.name),
+            here: level(&c.after) == Some(k + 1),
+            cells,
+        });
+    }
+    found.then(|| HeatMap {
+        scale: fill(lang, "{name}: ", &[("name", tr(lang, "After"))]),
+        caption: tr(lang, "Each cell is the after score (0-100) of the statement for that stage and dimension, with its change since before underneath; a dash means no score.").to_owned(),
+        corner: tr(lang, "Stage").to_owned(),
+        columns: c.dimensions.iter().map(|d| d.name.clone()).collect(),
+        rows,
+    })
+}

@@ -1,0 +1,255 @@
+//! What a perception-gap report says: both sides, the verdict, placement, index and overall
+//! score side by side, the gap by stage and by dimension, the mirrored statements with the
+//! largest gaps, and what to do about them.
+
+use super::{
+    Bar, Block, Cell, Chart, Column, Document, Item, Row, Rung, Section, Span, Table, Text,
+};
+use crate::gap::{AreaGap, Gap, Side};
+use crate::i18n::{fill, tr};
+use crate::report::number::Numbers;
+
+/// The gap report in `lang`, listing `top` mirrored statements, dated `date`.
+pub(crate) fn document(g: &Gap, top: usize, lang: &str, date: &str) -> Document {
+    let n = Numbers::text(lang);
+    let side = |name: &'static str, s: &Side| {
+        Text(vec![
+            Span::Words(fill(lang, "{name}: ", &[("name", tr(lang, name))])),
+            Span::Code(s.label.clone()),
+            Span::Plain(format!(" {}", crate::report::gap_side(s, lang))),
+        ])
+    };
+    let mut sections = vec![summary(g, lang, &n)];
+    let pair = [
+        tr(lang, "Customers").to_owned(),
+        tr(lang, "Internal").to_owned(),
+    ];
+    let level = |s: &Side| s.placement.as_ref().map(|(l, _)| *l);
+    let mut bars = false;
+    if !g.stages.is_empty() {
+        let mut s = Section::new(Some(tr(lang, "Stage ladder").to_owned()));
+        let rungs = g
+            .stages
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(k, a)| Rung {
+                label: format!("{} {}", k + 1, a.name),
+                score: a.internal,
+                before: Some(a.customer),
+                threshold: None,
+                reached: true,
+                here: level(&g.internal) == Some(k + 1),
+                was_here: level(&g.customer) == Some(k + 1),
+            })
+            .collect();
+        s.blocks.push(Block::Chart(Chart::Ladder {
+            label: tr(lang, "Stage ladder, internal and customer views").to_owned(),
+            caption: tr(lang, "Two bars per stage: grey as customers see it, blue as the organisation sees itself (0-100), with the gap in brackets. The highlighted row is the organisation's own placement; a dashed outline marks the customers' placement when it differs.").to_owned(),
+            pair: pair.clone(),
+            rungs,
+        }));
+        s.blocks
+            .push(Block::Table(areas(tr(lang, "Stage"), &g.stages, lang, &n)));
+        sections.push(s);
+        bars = true;
+    }
+    if !g.dimensions.is_empty() {
+        let mut s = Section::new(Some(tr(lang, "Dimension profile").to_owned()));
+        if g.dimensions.len() >= 3 {
+            s.blocks.push(Block::Chart(Chart::Radar {
+                label: tr(lang, "Dimension profile, internal and customer views").to_owned(),
+                caption: tr(lang, "One axis per dimension, 0 at the centre and 100 at the rim: the dashed grey polygon is the customers' view, the blue one the organisation's own.").to_owned(),
+                pair: pair.clone(),
+                names: g.dimensions.iter().map(|d| d.name.clone()).collect(),
+                scores: g.dimensions.iter().map(|d| d.internal).collect(),
+                before: Some(g.dimensions.iter().map(|d| d.customer).collect()),
+            }));
+        }
+        s.blocks.push(Block::Table(areas(
+            tr(lang, "Dimension"),
+            &g.dimensions,
+            lang,
+            &n,
+        )));
+        sections.push(s);
+        bars = true;
+    }
+    if bars {
+        let last = sections.len() - 1;
+        sections[last].blocks.push(Block::BarKey(
+            tr(
+                lang,
+                "Bars show the customers' score; {mark} marks your own.",
+            )
+            .to_owned(),
+        ));
+    }
+    let largest = largest(g, top, lang, &n);
+    if !largest.is_empty() {
+        let mut s = Section::new(Some(
+            tr(
+                lang,
+                "Largest gaps: what you believe and your customers do not experience",
+            )
+            .to_owned(),
+        ));
+        s.blocks.push(Block::List {
+            ordered: true,
+            items: largest,
+        });
+        sections.push(s);
+    }
+    let recs = crate::report::gap_recommendations(g, top, lang);
+    if !recs.is_empty() {
+        let mut s = Section::new(Some(tr(lang, "Recommendations from the gap").to_owned()));
+        s.blocks.push(Block::List {
+            ordered: true,
+            items: recs
+                .into_iter()
+                .map(|(id, text)| Item::plain(id, &text))
+                .collect(),
+        });
+        sections.push(s);
+    }
+    Document {
+        lang: lang.to_owned(),
+        title: tr(lang, "Perception gap").to_owned(),
+        subtitle: vec![
+            side("Internal view", &g.internal),
+            side("Customer view", &g.customer),
+        ],
+        date: date.to_owned(),
+        sections,
+    }
+}
+
+/// The verdict, then placement, index and overall score, internal against customers.
+fn summary(g: &Gap, lang: &str, n: &Numbers) -> Section {
+    let (i, c) = (&g.internal, &g.customer);
+    let mut rows = Vec::new();
+    if let (Some((_, pi)), Some((_, pc))) = (&i.placement, &c.placement) {
+        rows.push(Row {
+            cells: vec![
+                Cell::Text(tr(lang, "Placement").to_owned()),
+                Cell::Text(pi.clone()),
+                Cell::Text(pc.clone()),
+                Cell::Text(String::new()),
+            ],
+            bar: None,
+        });
+    }
+    if let (Some(ii), Some(ic)) = (i.index, c.index) {
+        rows.push(Row {
+            cells: vec![
+                Cell::Text(tr(lang, "Maturity index").to_owned()),
+                Cell::figure(n.index(Some(ii))),
+                Cell::figure(n.index(Some(ic))),
+                Cell::figure(n.index_difference(Some(ii), Some(ic))),
+            ],
+            bar: None,
+        });
+    }
+    rows.push(Row {
+        cells: vec![
+            Cell::Text(tr(lang, "Overall score").to_owned()),
+            Cell::figure(n.score(i.overall)),
+            Cell::figure(n.score(c.overall)),
+            Cell::figure(n.score_difference(i.overall, c.overall)),
+        ],
+        bar: None,
+    });
+    let mut s = Section::new(None);
+    s.blocks.push(Block::Summary {
+        headline: Some(Text(vec![Span::Strong(crate::report::verdict(g, lang, n))])),
+        lines: Vec::new(),
+    });
+    s.blocks.push(Block::Table(Table {
+        caption: None,
+        long_rows: false,
+        side_by_side: false,
+        columns: vec![
+            Column::text(""),
+            Column::figure(tr(lang, "Internal")),
+            Column::figure(tr(lang, "Customers")),
+            Column::figure(tr(lang, "Gap")),
+        ],
+        rows,
+    }));
+    s
+}
+
+/// A table of gaps: name, internal, customers, gap, with a bar of the customers' score on which
+/// the organisation's own is marked.
+fn areas(first: &str, rows: &[AreaGap], lang: &str, n: &Numbers) -> Table {
+    Table {
+        caption: None,
+        long_rows: false,
+        side_by_side: false,
+        columns: vec![
+            Column::text(first),
+            Column::figure(tr(lang, "Internal")),
+            Column::figure(tr(lang, "Customers")),
+            Column::figure(tr(lang, "Gap")),
+        ],
+        rows: rows
+            .iter()
+            .map(|a| Row {
+                cells: vec![
+                    Cell::Text(a.name.clone()),
+                    Cell::figure(n.score(a.internal)),
+                    Cell::figure(n.score(a.customer)),
+                    Cell::figure(n.score_difference(a.internal, a.customer)),
+                ],
+                bar: Some(Bar::Score {
+                    value: a.customer,
+                    mark: a.internal,
+                }),
+            })
+            .collect(),
+    }
+}
+
+/// The `top` mirrored statements with the largest gaps: what the organisation believes, what
+/// its customers say, and the figures.
+fn largest(g: &Gap, top: usize, lang: &str, n: &Numbers) -> Vec<Item> {
+    g.largest(top)
+        .map(|m| {
+            let believed: Vec<String> = m
+                .mirrored
+                .iter()
+                .map(|(id, text)| format!("\"{text}\" ({id})"))
+                .collect();
+            let statement = Span::Plain(format!("\"{}\" ({})", m.text, m.id));
+            let experienced = if m.is_blind_spot() {
+                "Your customers do not experience it: {text}"
+            } else {
+                "Your customers: {text}"
+            };
+            Item {
+                id: None,
+                text: Text::fill(
+                    lang,
+                    "You believe: {text}",
+                    &[("text", Span::Plain(believed.join("; ")))],
+                ),
+                more: vec![
+                    Text::fill(lang, experienced, &[("text", statement)]),
+                    Text::fill(
+                        lang,
+                        "internal {inside}, customers {outside}, gap {gap}",
+                        &[
+                            ("inside", Span::figure(n.score(m.internal))),
+                            ("outside", Span::figure(n.score(m.customer))),
+                            (
+                                "gap",
+                                Span::figure(n.score_difference(m.internal, m.customer)),
+                            ),
+                        ],
+                    ),
+                ],
+                sub: Vec::new(),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,187 @@
+//! A report in Markdown, for a client, a wiki or a code-hosting site: the title, the lines under
+//! it as a list, then each section under a second-level heading. Charts are not drawn (their
+//! figures stand in the section's tables); a section holding only charts is left out.
+//!
+//! Every value from a file is escaped ([`md`]), so it shows as written and can neither break a
+//! table nor inject HTML; the tool's own words are written as they are.
+
+use std::fmt::Write as _;
+
+use crate::report::markdown::{code, md};
+use crate::report::number::TEXT_DASH;
+use crate::report::view::{Block, Cell, Chart, Document, HeatMap, Section, Span, Table, Text};
+
+/// `doc` as Markdown.
+pub(crate) fn write(doc: &Document) -> String {
+    let mut out = format!("# {}\n\n", md(&doc.title));
+    for line in &doc.subtitle {
+        let _ = writeln!(out, "- {}", text(line));
+    }
+    if !doc.subtitle.is_empty() {
+        out.push('\n');
+    }
+    for s in doc.sections.iter().filter(|s| s.blocks.iter().any(drawn)) {
+        section(&mut out, s);
+    }
+    out
+}
+
+/// Appends one section under a second-level heading.
+pub(crate) fn section(out: &mut String, section: &Section) {
+    if let Some(heading) = &section.heading {
+        let _ = writeln!(out, "## {}\n", md(heading));
+    }
+    for block in &section.blocks {
+        block_to(out, block);
+    }
+}
+
+/// Whether Markdown shows anything of `block`: of the charts, only a heat map, as a table.
+fn drawn(block: &Block) -> bool {
+    match block {
+        Block::Chart(c) => matches!(c, Chart::Heat(_)),
+        Block::BarKey(_) => false,
+        _ => true,
+    }
+}
+
+fn block_to(out: &mut String, block: &Block) {
+    match block {
+        Block::Summary { headline, lines } => {
+            for line in headline.iter().chain(lines) {
+                let _ = writeln!(out, "{}\n", text(line));
+            }
+        }
+        Block::Lines(lines) => {
+            for line in lines {
+                let _ = writeln!(out, "{}\n", text(line));
+            }
+        }
+        Block::Table(t) => table(out, t),
+        Block::List { ordered, items } => {
+            for (k, item) in items.iter().enumerate() {
+                let lead = if *ordered {
+                    format!("{}.", k + 1)
+                } else {
+                    "-".to_owned()
+                };
+                match &item.id {
+                    // An entry with entries under it is headed by its id alone.
+                    Some(id) if !item.sub.is_empty() => {
+                        let _ = writeln!(out, "{lead} **{}**", md(id));
+                    }
+                    Some(id) => {
+                        let _ = writeln!(out, "{lead} **{}**: {}", md(id), text(&item.text));
+                    }
+                    None => {
+                        let _ = writeln!(out, "{lead} {}", text(&item.text));
+                    }
+                }
+                let indent = " ".repeat(lead.len() + 1);
+                for more in item.more.iter().chain(&item.sub) {
+                    let _ = writeln!(out, "{indent}- {}", text(more));
+                }
+            }
+            out.push('\n');
+        }
+        Block::Quote { text, source } => match source {
+            Some(source) => {
+                let _ = writeln!(out, "> {}\n>\n> - {}\n", md(text), md(source));
+            }
+            None => {
+                let _ = writeln!(out, "> {}\n", md(text));
+            }
+        },
+        Block::Chart(Chart::Heat(h)) => heat(out, h),
+        Block::Chart(_) | Block::BarKey(_) => {}
+    }
+}
+
+/// A line of text: values escaped, placements in bold, paths as code.
+fn text(t: &Text) -> String {
+    t.0.iter()
+        .map(|s| match s {
+            Span::Words(w) => w.clone(),
+            Span::Plain(v) | Span::Figure(v) => md(v),
+            Span::Strong(v) => format!("**{}**", md(v)),
+            Span::Code(v) => code(v),
+            Span::Missing => TEXT_DASH.to_owned(),
+        })
+        .collect()
+}
+
+/// One row of a pipe table; an empty cell stays one space wide.
+fn row(cells: &[String]) -> String {
+    let cells: Vec<String> = cells
+        .iter()
+        .map(|c| {
+            if c.is_empty() {
+                " ".to_owned()
+            } else {
+                format!(" {c} ")
+            }
+        })
+        .collect();
+    format!("|{}|", cells.join("|"))
+}
+
+/// A pipe table: as many cells in the header, the alignment row and every row.
+fn table(out: &mut String, t: &Table) {
+    let header: Vec<String> = t.columns.iter().map(|c| md(&c.heading)).collect();
+    let align: Vec<&str> = t
+        .columns
+        .iter()
+        .map(|c| if c.numeric { "---:" } else { "---" })
+        .collect();
+    let _ = writeln!(out, "{}\n|{}|", row(&header), align.join("|"));
+    for r in &t.rows {
+        let cells: Vec<String> = r
+            .cells
+            .iter()
+            .map(|c| match c {
+                Cell::Text(s) | Cell::Figure(s) => md(s),
+                Cell::Item { id, .. } => md(id),
+                Cell::Missing => TEXT_DASH.to_owned(),
+            })
+            .collect();
+        let _ = writeln!(out, "{}", row(&cells));
+    }
+    if let Some(caption) = &t.caption {
+        let _ = writeln!(out, "\n{}", md(caption));
+    }
+    out.push('\n');
+}
+
+/// A heat map as a table: the score of each cell, with what goes under it on a second line.
+fn heat(out: &mut String, h: &HeatMap) {
+    let header: Vec<String> = std::iter::once(&h.corner)
+        .chain(&h.columns)
+        .map(|c| md(c))
+        .collect();
+    let align = vec!["---:"; h.columns.len()].join("|");
+    let _ = writeln!(out, "| {} |\n|---|{align}|", header.join(" | "));
+    for row in &h.rows {
+        let cells: Vec<String> = row
+            .cells
+            .iter()
+            .map(|c| match c {
+                None => String::new(),
+                Some(c) => {
+                    let score = text(&Text(vec![c.figure.clone()]));
+                    match &c.extra {
+                        Some(e) => format!("{score}<br>{}", text(&Text(vec![e.clone()]))),
+                        None => score,
+                    }
+                }
+            })
+            .collect();
+        let label = if row.here {
+            format!("**{}**", md(&row.label))
+        } else {
+            md(&row.label)
+        };
+        let _ = writeln!(out, "| {label} | {} |", cells.join(" | "));
+    }
+    // No colours here: the caption alone says what the cells hold.
+    let _ = writeln!(out, "\n{}\n", md(&h.caption));
+}

@@ -1,0 +1,6 @@
+//! One writer per text format over the report model ([`super::view`]): each decides only how a
+//! block looks. JSON and CSV are not here: they write the typed results as data.
+
+pub(crate) mod html;
+pub(crate) mod markdown;
+pub(crate) mod table;
