@@ -50,8 +50,8 @@ fn unit(x: f64) -> f64 {
 /// The style sheet of every HTML report, in its own file.
 pub(in crate::report) const STYLE: &str = include_str!("report.css");
 
-/// A complete document around `body`; `title` and `lang` are raw text.
-fn document(lang: &str, title: &str, body: &str, date: &str) -> String {
+/// A complete document around `body`, for every HTML report; `title` and `lang` are raw text.
+pub(in crate::report) fn document(lang: &str, title: &str, body: &str, date: &str) -> String {
     let mut out = String::with_capacity(body.len() + STYLE.len() + 1024);
     out.push_str("<!DOCTYPE html>\n");
     out.push_str(&format!("<html lang=\"{}\">\n<head>\n", escape(lang)));

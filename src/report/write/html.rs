@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use crate::i18n::fill;
 use crate::report::html::{
-    STYLE, distribution_svg, escape, figure, heat_cell, ladder_svg, radar_svg,
+    distribution_svg, document, escape, figure, heat_cell, ladder_svg, radar_svg,
 };
 use crate::report::number::{HTML_DASH, Numbers};
 use crate::report::view::{Block, Cell, Chart, Document, HeatMap, Section, Span, Table, Text};
@@ -29,7 +29,7 @@ pub(crate) fn write(doc: &Document) -> String {
     for s in &doc.sections {
         section(&mut body, s, lang);
     }
-    page(lang, &doc.title, &body, &doc.date)
+    document(lang, &doc.title, &body, &doc.date)
 }
 
 /// Appends one section, under a second-level heading when it has one.
@@ -40,36 +40,6 @@ pub(crate) fn section(out: &mut String, section: &Section, lang: &str) {
     for block in &section.blocks {
         block_to(out, block, lang);
     }
-}
-
-/// The page around `body`; `title` and `lang` are raw text.
-fn page(lang: &str, title: &str, body: &str, date: &str) -> String {
-    let mut out = String::with_capacity(body.len() + STYLE.len() + 1024);
-    out.push_str("<!DOCTYPE html>\n");
-    let _ = writeln!(out, "<html lang=\"{}\">\n<head>", escape(lang));
-    out.push_str("<meta charset=\"utf-8\">\n");
-    // Defence in depth: even if something slipped through, nothing may run or load.
-    out.push_str(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
-    );
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str("<meta name=\"generator\" content=\"centricity\">\n");
-    let _ = writeln!(out, "<title>{}</title>", escape(title));
-    out.push_str("<style>\n");
-    out.push_str(STYLE);
-    out.push_str("</style>\n</head>\n<body>\n");
-    out.push_str(body);
-    let _ = writeln!(
-        out,
-        "<footer class=\"doc\">{}</footer>",
-        escape(&fill(
-            lang,
-            "centricity {version} - {date} - self-contained report: no scripts, no external resources.",
-            &[("version", env!("CARGO_PKG_VERSION")), ("date", date)]
-        ))
-    );
-    out.push_str("</body>\n</html>\n");
-    out
 }
 
 fn block_to(out: &mut String, block: &Block, lang: &str) {
