@@ -3,8 +3,8 @@
 //! recommendations that came and went.
 
 use super::{
-    Bar, Block, Cell, Chart, Column, Document, HeatCell, HeatMap, HeatRow, Item, Row, Rung,
-    Section, Span, Table, Text,
+    Bar, Block, Cell, Chart, Column, Document, HeatCell, HeatMap, HeatRow, Item, PairedArea,
+    PairedWords, Row, Section, Span, Table, Text, paired_sections,
 };
 use crate::comparison::{Change, Comparison, Measure, Snapshot};
 use crate::i18n::{fill, tr};
@@ -24,72 +24,35 @@ pub(crate) fn document(c: &Comparison, top: usize, lang: &str, date: &str) -> Do
     };
     let mut sections = vec![summary(c, lang, &n)];
     let pair = [tr(lang, "Before").to_owned(), tr(lang, "After").to_owned()];
-    let mut bars = false;
-    if !c.stages.is_empty() {
-        let mut s = Section::new(Some(tr(lang, "Stage ladder").to_owned()));
-        let stages: Vec<_> = c
-            .stages
-            .iter()
-            .enumerate()
-            .rev()
-            .map(|(k, ch)| Rung {
-                label: format!("{} {}", k + 1, ch.name),
+    let areas = |list: &[Change]| -> Vec<PairedArea> {
+        list.iter()
+            .map(|ch| PairedArea {
+                name: ch.name.clone(),
                 score: ch.after,
-                before: Some(ch.before),
-                threshold: None,
-                reached: true,
-                here: level(a) == Some(k + 1),
-                was_here: level(b) == Some(k + 1),
+                other: ch.before,
             })
-            .collect();
-        s.blocks.push(Block::Chart(Chart::Ladder {
-            label: tr(lang, "Stage ladder, before and after").to_owned(),
-            caption: tr(lang, "Two bars per stage: grey before, blue after (0-100), with the change in brackets. The highlighted row is the placement after; a dashed outline marks the placement before when it differs.").to_owned(),
-            pair: pair.clone(),
-            rungs: stages,
-        }));
-        s.blocks.push(Block::Table(changes(
-            tr(lang, "Stage"),
-            &c.stages,
-            lang,
-            &n,
-            false,
-        )));
-        sections.push(s);
-        bars = true;
-    }
-    if !c.dimensions.is_empty() {
-        let mut s = Section::new(Some(tr(lang, "Dimension profile").to_owned()));
-        if c.dimensions.len() >= 3 {
-            s.blocks.push(Block::Chart(Chart::Radar {
-                label: tr(lang, "Dimension profile, before and after").to_owned(),
-                caption: tr(lang, "One axis per dimension, 0 at the centre and 100 at the rim: the dashed grey polygon is before, the blue one after.").to_owned(),
-                pair: pair.clone(),
-                names: c.dimensions.iter().map(|d| d.name.clone()).collect(),
-                scores: c.dimensions.iter().map(|d| d.after).collect(),
-                before: Some(c.dimensions.iter().map(|d| d.before).collect()),
-            }));
-        }
-        s.blocks.push(Block::Table(changes(
-            tr(lang, "Dimension"),
-            &c.dimensions,
-            lang,
-            &n,
-            false,
-        )));
-        sections.push(s);
-        bars = true;
-    }
-    if bars {
-        let last = sections.len() - 1;
-        sections[last].blocks.push(Block::BarKey(
-            tr(
-                lang,
-                "Bars show the score after; {mark} marks the score before.",
-            )
-            .to_owned(),
-        ));
-    }
+            .collect()
+    };
+    sections.extend(paired_sections(
+        lang,
+        &pair,
+        &PairedWords {
+            ladder: "Stage ladder, before and after",
+            ladder_caption: "Two bars per stage: grey before, blue after (0-100), with the change in brackets. The highlighted row is the placement after; a dashed outline marks the placement before when it differs.",
+            radar: "Dimension profile, before and after",
+            radar_caption: "One axis per dimension, 0 at the centre and 100 at the rim: the dashed grey polygon is before, the blue one after.",
+            key: "Bars show the score after; {mark} marks the score before.",
+        },
+        (
+            &areas(&c.stages),
+            (level(a), level(b)),
+            changes(tr(lang, "Stage"), &c.stages, lang, &n, false),
+        ),
+        (
+            &areas(&c.dimensions),
+            changes(tr(lang, "Dimension"), &c.dimensions, lang, &n, false),
+        ),
+    ));
     if let Some(heat) = heat_map(c, lang, &n) {
         let mut s = Section::new(Some(tr(lang, "Stage by dimension").to_owned()));
         s.blocks.push(Block::Chart(Chart::Heat(heat)));

@@ -3,7 +3,8 @@
 //! largest gaps, and what to do about them.
 
 use super::{
-    Bar, Block, Cell, Chart, Column, Document, Item, Row, Rung, Section, Span, Table, Text,
+    Bar, Block, Cell, Column, Document, Item, PairedArea, PairedWords, Row, Section, Span, Table,
+    Text, paired_sections,
 };
 use crate::gap::{AreaGap, Gap, Side};
 use crate::i18n::{fill, tr};
@@ -25,66 +26,35 @@ pub(crate) fn document(g: &Gap, top: usize, lang: &str, date: &str) -> Document 
         tr(lang, "Internal").to_owned(),
     ];
     let level = |s: &Side| s.placement.as_ref().map(|(l, _)| *l);
-    let mut bars = false;
-    if !g.stages.is_empty() {
-        let mut s = Section::new(Some(tr(lang, "Stage ladder").to_owned()));
-        let rungs = g
-            .stages
-            .iter()
-            .enumerate()
-            .rev()
-            .map(|(k, a)| Rung {
-                label: format!("{} {}", k + 1, a.name),
+    let paired = |list: &[AreaGap]| -> Vec<PairedArea> {
+        list.iter()
+            .map(|a| PairedArea {
+                name: a.name.clone(),
                 score: a.internal,
-                before: Some(a.customer),
-                threshold: None,
-                reached: true,
-                here: level(&g.internal) == Some(k + 1),
-                was_here: level(&g.customer) == Some(k + 1),
+                other: a.customer,
             })
-            .collect();
-        s.blocks.push(Block::Chart(Chart::Ladder {
-            label: tr(lang, "Stage ladder, internal and customer views").to_owned(),
-            caption: tr(lang, "Two bars per stage: grey as customers see it, blue as the organisation sees itself (0-100), with the gap in brackets. The highlighted row is the organisation's own placement; a dashed outline marks the customers' placement when it differs.").to_owned(),
-            pair: pair.clone(),
-            rungs,
-        }));
-        s.blocks
-            .push(Block::Table(areas(tr(lang, "Stage"), &g.stages, lang, &n)));
-        sections.push(s);
-        bars = true;
-    }
-    if !g.dimensions.is_empty() {
-        let mut s = Section::new(Some(tr(lang, "Dimension profile").to_owned()));
-        if g.dimensions.len() >= 3 {
-            s.blocks.push(Block::Chart(Chart::Radar {
-                label: tr(lang, "Dimension profile, internal and customer views").to_owned(),
-                caption: tr(lang, "One axis per dimension, 0 at the centre and 100 at the rim: the dashed grey polygon is the customers' view, the blue one the organisation's own.").to_owned(),
-                pair: pair.clone(),
-                names: g.dimensions.iter().map(|d| d.name.clone()).collect(),
-                scores: g.dimensions.iter().map(|d| d.internal).collect(),
-                before: Some(g.dimensions.iter().map(|d| d.customer).collect()),
-            }));
-        }
-        s.blocks.push(Block::Table(areas(
-            tr(lang, "Dimension"),
-            &g.dimensions,
-            lang,
-            &n,
-        )));
-        sections.push(s);
-        bars = true;
-    }
-    if bars {
-        let last = sections.len() - 1;
-        sections[last].blocks.push(Block::BarKey(
-            tr(
-                lang,
-                "Bars show the customers' score; {mark} marks your own.",
-            )
-            .to_owned(),
-        ));
-    }
+            .collect()
+    };
+    sections.extend(paired_sections(
+        lang,
+        &pair,
+        &PairedWords {
+            ladder: "Stage ladder, internal and customer views",
+            ladder_caption: "Two bars per stage: grey as customers see it, blue as the organisation sees itself (0-100), with the gap in brackets. The highlighted row is the organisation's own placement; a dashed outline marks the customers' placement when it differs.",
+            radar: "Dimension profile, internal and customer views",
+            radar_caption: "One axis per dimension, 0 at the centre and 100 at the rim: the dashed grey polygon is the customers' view, the blue one the organisation's own.",
+            key: "Bars show the customers' score; {mark} marks your own.",
+        },
+        (
+            &paired(&g.stages),
+            (level(&g.internal), level(&g.customer)),
+            areas(tr(lang, "Stage"), &g.stages, lang, &n),
+        ),
+        (
+            &paired(&g.dimensions),
+            areas(tr(lang, "Dimension"), &g.dimensions, lang, &n),
+        ),
+    ));
     let largest = largest(g, top, lang, &n);
     if !largest.is_empty() {
         let mut s = Section::new(Some(

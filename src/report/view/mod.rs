@@ -446,3 +446,80 @@ impl Document {
         o
     }
 }
+
+/// One stage or dimension of a two-sided report: its name, the score drawn as the bar (after, or
+/// the organisation's own view) and the score marked beside it (before, or the customers').
+#[derive(Debug)]
+pub(crate) struct PairedArea {
+    pub(crate) name: String,
+    pub(crate) score: Option<f64>,
+    pub(crate) other: Option<f64>,
+}
+
+/// The words of a two-sided report's ladder and profile, as catalogue entries.
+#[derive(Debug)]
+pub(crate) struct PairedWords {
+    pub(crate) ladder: &'static str,
+    pub(crate) ladder_caption: &'static str,
+    pub(crate) radar: &'static str,
+    pub(crate) radar_caption: &'static str,
+    pub(crate) key: &'static str,
+}
+
+/// The stage ladder and dimension profile of a two-sided report (after against before, or the
+/// organisation's view against its customers'): a chart and a table each, and the key to the
+/// terminal's bars after the last of them. `levels` are the placements of the two sides.
+pub(crate) fn paired_sections(
+    lang: &str,
+    pair: &[String; 2],
+    words: &PairedWords,
+    (stages, levels, stage_table): (&[PairedArea], (Option<usize>, Option<usize>), Table),
+    (dimensions, dimension_table): (&[PairedArea], Table),
+) -> Vec<Section> {
+    let mut sections = Vec::new();
+    if !stages.is_empty() {
+        let mut s = Section::new(Some(crate::i18n::tr(lang, "Stage ladder").to_owned()));
+        let rungs = stages
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(k, area)| Rung {
+                label: format!("{} {}", k + 1, area.name),
+                score: area.score,
+                before: Some(area.other),
+                threshold: None,
+                reached: true,
+                here: levels.0 == Some(k + 1),
+                was_here: levels.1 == Some(k + 1),
+            })
+            .collect();
+        s.blocks.push(Block::Chart(Chart::Ladder {
+            label: crate::i18n::tr(lang, words.ladder).to_owned(),
+            caption: crate::i18n::tr(lang, words.ladder_caption).to_owned(),
+            pair: pair.clone(),
+            rungs,
+        }));
+        s.blocks.push(Block::Table(stage_table));
+        sections.push(s);
+    }
+    if !dimensions.is_empty() {
+        let mut s = Section::new(Some(crate::i18n::tr(lang, "Dimension profile").to_owned()));
+        if dimensions.len() >= 3 {
+            s.blocks.push(Block::Chart(Chart::Radar {
+                label: crate::i18n::tr(lang, words.radar).to_owned(),
+                caption: crate::i18n::tr(lang, words.radar_caption).to_owned(),
+                pair: pair.clone(),
+                names: dimensions.iter().map(|d| d.name.clone()).collect(),
+                scores: dimensions.iter().map(|d| d.score).collect(),
+                before: Some(dimensions.iter().map(|d| d.other).collect()),
+            }));
+        }
+        s.blocks.push(Block::Table(dimension_table));
+        sections.push(s);
+    }
+    if let Some(last) = sections.last_mut() {
+        last.blocks
+            .push(Block::BarKey(crate::i18n::tr(lang, words.key).to_owned()));
+    }
+    sections
+}
