@@ -7,7 +7,6 @@
 use serde_json::Value;
 
 use crate::questionnaire::Questionnaire;
-use crate::report::placement_name;
 use crate::scoring::Assessment;
 
 /// A named score: a stage, a dimension or an item.
@@ -48,7 +47,7 @@ impl Snapshot {
             questionnaire: q.id.clone(),
             version: q.version.clone(),
             placement: (!q.stages.is_empty())
-                .then(|| (a.placement, placement_name(q, a.placement, lang).to_owned())),
+                .then(|| (a.placement, q.placement_name(a.placement, lang).to_owned())),
             index: a.index,
             overall: a.overall.score,
             stages: q

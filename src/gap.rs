@@ -4,7 +4,6 @@
 //! internal score minus the customer score, in points, so a positive gap is a blind spot.
 
 use crate::questionnaire::Questionnaire;
-use crate::report::placement_name;
 use crate::scoring::GroupResult;
 
 /// A gap of at least this many points is a blind spot.
@@ -37,7 +36,7 @@ impl Side {
             version: q.version.clone(),
             respondents: g.respondents,
             placement: (!q.stages.is_empty())
-                .then(|| (a.placement, placement_name(q, a.placement, lang).to_owned())),
+                .then(|| (a.placement, q.placement_name(a.placement, lang).to_owned())),
             index: a.index,
             overall: a.overall.score,
         }

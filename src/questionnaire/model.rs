@@ -126,6 +126,15 @@ impl Questionnaire {
         }
     }
 
+    /// The name of placement `placement` in `lang`: a stage's name, or the name of the level
+    /// below the first stage.
+    pub fn placement_name(&self, placement: usize, lang: &str) -> &str {
+        match placement.checked_sub(1) {
+            Some(s) => self.tr(&self.stages[s].name, lang),
+            None => self.tr(&self.scoring.below_first_stage, lang),
+        }
+    }
+
     pub fn question(&self, id: &str) -> Option<usize> {
         self.question_index.get(id).copied()
     }

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{GroupView, Renderer, Scored, placement_name, round};
+use super::{GroupView, Renderer, Scored, round};
 use crate::comparison::Comparison;
 use crate::questionnaire::Questionnaire;
 use crate::scoring::Assessment;
@@ -209,7 +209,7 @@ pub(crate) fn push_row(line: &mut Vec<u8>, q: &Questionnaire, lang: &str, row: R
     } else {
         push_digits(line, u64::try_from(row.placement).unwrap_or(u64::MAX), 1);
         line.push(b',');
-        push_field(line, placement_name(q, row.placement, lang));
+        push_field(line, q.placement_name(row.placement, lang));
         line.push(b',');
         push_number(line, row.index, 2);
     }
@@ -321,7 +321,7 @@ fn figures(q: &Questionnaire, a: &Assessment, lang: &str) -> Vec<String> {
         row.extend([String::new(), String::new(), String::new()]);
     } else {
         row.push(a.placement.to_string());
-        row.push(text_cell(placement_name(q, a.placement, lang)).into_owned());
+        row.push(text_cell(q.placement_name(a.placement, lang)).into_owned());
         row.push(score(a.index, 2));
     }
     row.extend(a.stages.iter().map(|st| score(st.area.score, 1)));

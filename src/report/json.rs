@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde_json::{Map, Value, json};
 
-use super::{GroupView, Renderer, Scored, placement_name, round};
+use super::{GroupView, Renderer, Scored, round};
 use crate::answers::Answer;
 use crate::comparison::{Change, Comparison};
 use crate::scoring::StageStatus;
@@ -234,7 +234,7 @@ pub(crate) fn to_json(s: &Scored<'_>) -> Value {
                 "level": a.placement,
                 "of": q.stages.len(),
                 "stage": stage_id(a.placement.checked_sub(1)),
-                "name": placement_name(q, a.placement, lang),
+                "name": q.placement_name(a.placement, lang),
             })
         } else { Value::Null },
         "index": num(a.index),
@@ -285,7 +285,7 @@ fn group_json(view: &GroupView<'_>, g: &crate::scoring::GroupResult) -> Value {
         .placements
         .iter()
         .enumerate()
-        .map(|(level, count)| json!({ "level": level, "name": placement_name(q, level, view.lang), "respondents": count }))
+        .map(|(level, count)| json!({ "level": level, "name": q.placement_name(level, view.lang), "respondents": count }))
         .collect();
     json!({
         "respondents": g.respondents,

@@ -232,14 +232,6 @@ pub(crate) fn round(x: f64, decimals: i32) -> f64 {
     (x * f).round_ties_even() / f
 }
 
-/// The name of the placement of `scored` (a stage name, or the below-first-stage name).
-pub fn placement_name<'a>(q: &'a Questionnaire, placement: usize, lang: &str) -> &'a str {
-    match placement.checked_sub(1) {
-        Some(s) => q.tr(&q.stages[s].name, lang),
-        None => q.tr(&q.scoring.below_first_stage, lang),
-    }
-}
-
 /// A group result (rule 7) with everything a renderer may show.
 #[derive(Debug, Clone)]
 pub struct GroupView<'a> {

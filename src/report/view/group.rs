@@ -253,7 +253,7 @@ pub(crate) fn placements(q: &Questionnaire, g: &GroupResult, lang: &str) -> Opti
     if q.stages.is_empty() {
         return None;
     }
-    let name = |level: usize| format!("{level} {}", crate::report::placement_name(q, level, lang));
+    let name = |level: usize| format!("{level} {}", q.placement_name(level, lang));
     let most = g.placements.iter().copied().max().unwrap_or(0);
     let mut s = Section::new(Some(tr(lang, "Individual placements").to_owned()));
     s.blocks.push(Block::Chart(Chart::Distribution {

@@ -36,7 +36,7 @@ pub(crate) fn summary(q: &Questionnaire, a: &Assessment, lang: &str) -> Section 
         &[
             (
                 "name",
-                Span::Strong(crate::report::placement_name(q, a.placement, lang).to_owned()),
+                Span::Strong(q.placement_name(a.placement, lang).to_owned()),
             ),
             (
                 "level",
