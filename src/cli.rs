@@ -282,6 +282,23 @@ pub struct OutputArgs {
     /// Replace the output file if it exists
     #[arg(long)]
     pub force: bool,
+    #[command(flatten)]
+    pub identity: IdentityArgs,
+}
+
+/// What names a report (table, Markdown and HTML formats).
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Report")]
+pub struct IdentityArgs {
+    /// Title of the report [default: the questionnaire's title]
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// The organisation assessed, printed under the title
+    #[arg(long, value_name = "NAME")]
+    pub client: Option<String>,
+    /// Who ran the assessment, printed under the title
+    #[arg(long, value_name = "NAME")]
+    pub assessor: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -26,6 +26,10 @@ const CATALOGUE: &[Entry] = &[
     ("Maturity index {index} of {n} - overall score {score} - {answered} of {total} items answered", "Indice de maturité {index} sur {n} - score global {score} - {answered} items renseignés sur {total}", "Volwassenheidsindex {index} van {n} - totaalscore {score} - {answered} van {total} items beantwoord", "Indice di maturità {index} su {n} - punteggio complessivo {score} - risposte a {answered} item su {total}", "成熟度指数 {index}（满分 {n}）- 总分 {score} - {total} 个题项中已答 {answered} 个"),
     ("Overall score {score} - {answered} of {total} items answered", "Score global {score} - {answered} items renseignés sur {total}", "Totaalscore {score} - {answered} van {total} items beantwoord", "Punteggio complessivo {score} - risposte a {answered} item su {total}", "总分 {score} - {total} 个题项中已答 {answered} 个"),
     ("(anonymous)", "(anonyme)", "(anoniem)", "(anonimo)", "（匿名）"),
+    ("{who} - answers of {date}", "{who} - réponses du {date}", "{who} - antwoorden van {date}", "{who} - risposte del {date}", "{who} - {date} 的回答"),
+    ("Client: {client}", "Client : {client}", "Klant: {client}", "Cliente: {client}", "客户：{client}"),
+    ("Assessed by: {assessor}", "Évaluation menée par : {assessor}", "Beoordeeld door: {assessor}", "Valutazione condotta da: {assessor}", "评估人：{assessor}"),
+    ("Sources: {sources}", "Sources : {sources}", "Bronnen: {sources}", "Fonti: {sources}", "来源：{sources}"),
     ("group of {n} respondents", "groupe de {n} répondants", "groep van {n} respondenten", "gruppo di {n} rispondenti", "{n} 名受访者组成的小组"),
     // Report: the stage ladder and the dimension profile
     ("Stage", "Étape", "Fase", "Fase", "阶段"),

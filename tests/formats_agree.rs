@@ -1,6 +1,7 @@
-//! Every text format says the same thing. For each report kind built from the examples, in each
-//! of the five languages: every section heading and every figure of the report's document
-//! appears in the terminal table, the Markdown and the HTML (a terminal leaves out the sections
+//! Every text format says the same thing. For each report kind built from the examples (a
+//! respondent's result, a group, a comparison, a perception gap), in each of the five languages:
+//! the title, every line under it (client, assessor, sources), every section heading and every
+//! figure of the report's document appears in the terminal table, the Markdown and the HTML (a terminal leaves out the sections
 //! meant for a handed-over report only, and charts, whose figures stand in tables); every
 //! figure agrees with a number of the JSON; and no English heading, title or caption is left in
 //! a report in another language.
@@ -19,6 +20,16 @@ const LANGUAGES: [&str; 5] = ["en", "fr", "nl", "it", "zh"];
 /// The terminal width the reports are drawn at.
 const WIDTH: u16 = 80;
 const TOP: usize = 5;
+
+/// The names every report of these tests carries.
+fn identity() -> report::Identity {
+    report::Identity {
+        title: None,
+        client: Some("Acme & Sons <Telecom>".to_owned()),
+        assessor: Some("Jo Martin".to_owned()),
+        date: "2026-11-22".to_owned(),
+    }
+}
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -142,9 +153,52 @@ fn assert_agree(kind: &str, lang: &str, o: &Outline, d: &Drawn, english: &(Outli
             .contains(&format!("<h1>{}</h1>", escape_html(&o.title))),
         "{whose}: the HTML title"
     );
-    for h in &o.terminal_headings {
+    assert!(
+        d.table.starts_with(&format!("{}\n", o.title)),
+        "{whose}: the table's title\n{}",
+        d.table
+    );
+    assert!(
+        o.subtitle
+            .iter()
+            .any(|l| l.contains("Acme & Sons <Telecom>"))
+            && o.subtitle.iter().any(|l| l.contains("Jo Martin")),
+        "{whose}: the client and the assessor: {:?}",
+        o.subtitle
+    );
+    for line in &o.subtitle {
+        // A terminal wraps long lines at its width.
+        let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(
-            d.table.lines().any(|l| l == h),
+            words(&d.table).contains(&words(line)),
+            "{whose}: {line:?} not in the table output\n{}",
+            d.table
+        );
+        let md = line
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        assert!(
+            d.markdown
+                .lines()
+                .any(|l| l.replace(['`', '\\'], "") == format!("- {md}")),
+            "{whose}: {line:?} not a line of the Markdown\n{}",
+            d.markdown
+        );
+        assert!(
+            d.html.contains(&format!(
+                "<p class=\"meta\">{}</p>",
+                escape_html(line).replace(" -&gt; ", " → ")
+            )),
+            "{whose}: {line:?} not a line of the HTML"
+        );
+    }
+    for h in &o.terminal_headings {
+        // A heading longer than the terminal wraps onto the next lines.
+        let first = d.table.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            d.table.lines().any(|l| l == h)
+                || (h.len() > usize::from(WIDTH) && first.contains(h.as_str())),
             "{whose}: heading {h:?} not in the table output\n{}",
             d.table
         );
@@ -192,7 +246,7 @@ fn assert_agree(kind: &str, lang: &str, o: &Outline, d: &Drawn, english: &(Outli
         "{whose}: the same sections"
     );
     assert_ne!(en.title, o.title, "{whose}: the title is translated");
-    for h in &en.headings {
+    for h in en.headings.iter().filter(|h| !same_in(lang, h)) {
         assert!(
             !o.headings.contains(h),
             "{whose}: English heading {h:?} left"
@@ -225,9 +279,13 @@ fn assert_agree(kind: &str, lang: &str, o: &Outline, d: &Drawn, english: &(Outli
 fn comparison_in(lang: &str) -> (Outline, Drawn) {
     let c = quarterly(lang);
     let drawn = draw(|format, out| {
-        report::render_comparison(format, out, &c, TOP, WIDTH, lang).expect("it renders")
+        report::render_comparison(format, out, (&c, TOP), WIDTH, lang, &identity())
+            .expect("it renders")
     });
-    (report::comparison_outline(&c, TOP, lang), drawn)
+    (
+        report::comparison_outline(&c, TOP, lang, &identity()),
+        drawn,
+    )
 }
 
 #[test]
@@ -273,9 +331,9 @@ fn gap(lang: &str) -> Gap {
 fn gap_in(lang: &str) -> (Outline, Drawn) {
     let g = gap(lang);
     let drawn = draw(|format, out| {
-        report::render_gap(format, out, &g, TOP, WIDTH, lang).expect("it renders")
+        report::render_gap(format, out, (&g, TOP), WIDTH, lang, &identity()).expect("it renders")
     });
-    (report::gap_outline(&g, TOP, lang), drawn)
+    (report::gap_outline(&g, TOP, lang, &identity()), drawn)
 }
 
 #[test]
@@ -299,7 +357,9 @@ fn customers_group_in(lang: &str) -> Drawn {
         warnings: &[],
         lang,
     };
-    draw(|format, out| report::render_group(format, out, &view, WIDTH).expect("it renders"))
+    draw(|format, out| {
+        report::render_group(format, out, &view, WIDTH, &identity()).expect("it renders")
+    })
 }
 
 /// How a coefficient the JSON holds to four decimals may be written in `lang`: two decimals of
@@ -399,7 +459,9 @@ fn assert_translated(kind: &str, english: &str, other: &str, lang: &str) {
     );
 }
 
-fn result_html(lang: &str) -> String {
+/// `examples/answers/telecom-driven.toml` scored in `lang`, with its outline, drawn in each
+/// format.
+fn result_in(lang: &str) -> (Outline, Drawn) {
     let q = bundled("customer-centricity");
     let path = "examples/answers/telecom-driven.toml";
     let source = std::fs::read_to_string(root().join(path)).expect("the example");
@@ -414,14 +476,16 @@ fn result_html(lang: &str) -> String {
         warnings: &[],
         lang,
     };
-    let mut out = Vec::new();
-    report::renderer(Format::Html, WIDTH)
-        .result(&mut out, &scored)
-        .expect("it renders");
-    String::from_utf8(out).expect("UTF-8")
+    let drawn = draw(|format, out| {
+        let mut r = report::renderer(format, WIDTH, &identity());
+        r.result(out, &scored).expect("it renders");
+        r.finish(out).expect("it finishes");
+    });
+    (report::result_outline(&scored, &identity()), drawn)
 }
 
-fn workshop_html(lang: &str) -> String {
+/// `examples/workshop` as a group in `lang`, with its outline, drawn in each format.
+fn workshop_in(lang: &str) -> (Outline, Drawn) {
     let q = bundled("customer-centricity");
     let g = group(&q, "examples/workshop");
     let view = report::GroupView {
@@ -432,16 +496,61 @@ fn workshop_html(lang: &str) -> String {
         warnings: &[],
         lang,
     };
-    let mut out = Vec::new();
-    report::render_group(Format::Html, &mut out, &view, WIDTH).expect("it renders");
-    String::from_utf8(out).expect("UTF-8")
+    let drawn = draw(|format, out| {
+        report::render_group(format, out, &view, WIDTH, &identity()).expect("it renders")
+    });
+    (report::group_outline(&view, &identity()), drawn)
+}
+
+#[test]
+fn the_result_report_says_the_same_in_every_format_and_language() {
+    let english = result_in("en");
+    for lang in LANGUAGES {
+        let (outline, drawn) = result_in(lang);
+        assert_agree("result", lang, &outline, &drawn, &english);
+    }
+}
+
+#[test]
+fn the_group_report_says_the_same_in_every_format_and_language() {
+    let english = workshop_in("en");
+    for lang in LANGUAGES {
+        let (outline, drawn) = workshop_in(lang);
+        assert_agree("group", lang, &outline, &drawn, &english);
+    }
 }
 
 #[test]
 fn the_html_of_a_score_and_a_workshop_speaks_the_reader_s_language_throughout() {
-    let (result_en, workshop_en) = (result_html("en"), workshop_html("en"));
+    let (result_en, workshop_en) = (result_in("en").1.html, workshop_in("en").1.html);
     for lang in LANGUAGES.into_iter().filter(|l| *l != "en") {
-        assert_translated("score report", &result_en, &result_html(lang), lang);
-        assert_translated("workshop report", &workshop_en, &workshop_html(lang), lang);
+        assert_translated("score report", &result_en, &result_in(lang).1.html, lang);
+        assert_translated(
+            "workshop report",
+            &workshop_en,
+            &workshop_in(lang).1.html,
+            lang,
+        );
     }
+}
+
+#[test]
+fn a_title_given_replaces_the_questionnaire_s_in_every_format() {
+    let id = report::Identity {
+        title: Some("Acme: Q4 assessment".to_owned()),
+        ..identity()
+    };
+    let c = quarterly("en");
+    let d = draw(|format, out| {
+        report::render_comparison(format, out, (&c, TOP), WIDTH, "en", &id).expect("it renders")
+    });
+    assert!(d.table.starts_with("Acme: Q4 assessment\n"), "{}", d.table);
+    assert!(
+        d.markdown.starts_with("# Acme: Q4 assessment\n"),
+        "{}",
+        d.markdown
+    );
+    assert!(d.html.contains("<h1>Acme: Q4 assessment</h1>"));
+    assert!(d.html.contains("<title>Acme: Q4 assessment</title>"));
+    assert!(!d.html.contains("Before and after: customer-centricity"));
 }

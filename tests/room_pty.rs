@@ -357,7 +357,8 @@ fn a_facilitated_session_saves_each_participants_confirmed_answers_survives_ctrl
     ));
     assert_row(&individual, "0 Company-centric 1");
     assert_row(&individual, "1 Customer-focused 0");
-    assert_row(&individual, "2 Customer-driven 1");
+    // The group's own placement is marked.
+    assert_row(&individual, "> 2 Customer-driven 1");
     assert_row(&individual, "3 Customer-engaged 0");
     assert_row(&individual, "4 Customer-inspired 1");
 

@@ -362,14 +362,12 @@ fn score_on_a_terminal_lays_out_its_result_to_the_terminal_width_wide_or_narrow(
         "it",
         "examples/answers/telecom-driven.toml",
     ];
-    // Both lines are over 80 columns: whole on a wide terminal, folded between words on a
-    // narrow one (and at 80 columns in a file, as the golden cases show).
-    let title = "Maturità nella centralità del cliente - VoC lead (Customer experience, Consumer) - examples/answers/telecom-driven.toml";
+    // The line is over 80 columns: whole on a wide terminal, folded between words on a narrow
+    // one (and at 80 columns in a file, as the golden cases show).
     let score =
         "Indice di maturità 2,73 su 4 - punteggio complessivo 58,7 - risposte a 23 item su 24";
     let (wide, code) = sized_command(repo, 140, 40, &args).finish();
     assert_eq!(code, 0, "{wide}");
-    assert!(wide.contains(title), "{wide}");
     assert!(wide.contains(score), "{wide}");
 
     let (narrow, code) = sized_command(repo, 60, 40, &args).finish();

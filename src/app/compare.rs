@@ -287,7 +287,14 @@ pub(crate) fn compare_command(args: &CompareArgs) -> anyhow::Result<Exit> {
         .map(super::language::primary)
         .or_else(super::language::locale_code)
         .unwrap_or_else(|| "en".to_owned());
-    report::render_comparison(format, &mut sink, &comparison, args.top, width, &lang)?;
+    report::render_comparison(
+        format,
+        &mut sink,
+        (&comparison, args.top),
+        width,
+        &lang,
+        &super::report_identity::identity(&args.out),
+    )?;
     sink.finish()?;
     Ok(if invalid {
         Exit::Invalid

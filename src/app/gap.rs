@@ -129,7 +129,14 @@ pub(crate) fn gap_command(args: &GapArgs) -> anyhow::Result<Exit> {
         &lang,
     );
     let width = sink.width();
-    report::render_gap(format, &mut sink, &gap, args.top, width, &lang)?;
+    report::render_gap(
+        format,
+        &mut sink,
+        (&gap, args.top),
+        width,
+        &lang,
+        &super::report_identity::identity(&args.out),
+    )?;
     sink.finish()?;
     Ok(if bad_inside || bad_outside {
         Exit::Invalid

@@ -14,6 +14,7 @@ mod lock;
 mod map;
 mod progress;
 mod records;
+mod report_identity;
 mod room;
 mod score;
 mod shell_integration;

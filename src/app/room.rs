@@ -562,7 +562,13 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
                 lang: &lang,
             };
             let mut out = super::sink::stdout();
-            report::render_group(report::Format::Table, &mut out, &view, 80)?;
+            report::render_group(
+                report::Format::Table,
+                &mut out,
+                &view,
+                80,
+                &report::Identity::dated(crate::clock::today()),
+            )?;
             std::io::Write::flush(&mut out)?;
             Ok(Exit::Success)
         }

@@ -232,6 +232,7 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
     let mut unwritable = false;
     let lang_flag = args.common.lang.as_deref();
     let width = sink.width();
+    let identity = super::report_identity::identity(&args.out);
     // Scoring and rendering run on every core; rows are written in input order.
     let prepare = |q: &Questionnaire, response: Response, warnings: &[Diagnostic], source: &str| {
         let lang = pick_language(lang_flag, &response, q);
@@ -254,6 +255,7 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
                 csv_metadata
                     .as_ref()
                     .map_or(&[][..], |m| m.get_or_init(Vec::new)),
+                &identity,
             ),
             source.to_owned(),
             if shown { Vec::new() } else { warnings.to_vec() },

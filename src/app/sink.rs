@@ -235,6 +235,11 @@ mod tests {
             format: given,
             output: output.map(PathBuf::from),
             force: false,
+            identity: crate::cli::IdentityArgs {
+                title: None,
+                client: None,
+                assessor: None,
+            },
         })
     }
 

@@ -150,7 +150,13 @@ pub(crate) fn summarize(args: &SummarizeArgs) -> anyhow::Result<Exit> {
         lang: &lang,
     };
     let width = sink.width();
-    report::render_group(format, &mut sink, &view, width)?;
+    report::render_group(
+        format,
+        &mut sink,
+        &view,
+        width,
+        &super::report_identity::identity(&args.read.out),
+    )?;
     sink.finish()?;
     Ok(if invalid {
         Exit::Invalid

@@ -182,8 +182,12 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
                 lang: &lang,
             };
             let mut out = super::sink::stdout();
-            report::renderer(report::Format::Table, crate::term_width::stdout())
-                .result(&mut out, &scored)?;
+            report::renderer(
+                report::Format::Table,
+                crate::term_width::stdout(),
+                &report::Identity::dated(crate::clock::today()),
+            )
+            .result(&mut out, &scored)?;
             std::io::Write::flush(&mut out)?;
             if finished_before && !args.review {
                 // Only the result was shown: say how to change an answer.

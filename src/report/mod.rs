@@ -1,15 +1,14 @@
-//! Rendering results: one file per format behind the [`Renderer`] trait. Renderers write to any
-//! `io::Write` and never decide where output goes.
+//! Rendering results. What a text report says is built once per report kind ([`view`]) and
+//! drawn by one writer per text format ([`write`]); JSON and CSV write the typed results as
+//! data. Renderers write to any `io::Write` and never decide where output goes.
 
 mod csv;
-mod html;
+mod identity;
 mod json;
 #[cfg(test)]
 pub(crate) use json::to_json as result_json;
 pub(crate) use json::write_json;
-mod markdown;
 pub(crate) mod number;
-mod table;
 pub(crate) mod view;
 mod write;
 
@@ -25,13 +24,14 @@ use crate::scoring::{Assessment, GroupResult, StageStatus};
 use number::Numbers;
 
 pub use self::csv::CsvRenderer;
+pub use self::identity::Identity;
 pub use self::json::{
     COMPARISON_SCHEMA, GAP_SCHEMA, GROUP_SCHEMA, JsonRenderer, RESULT_SCHEMA, RESULTS_SCHEMA,
     RESULTS_SEPARATOR, results_close, results_open,
 };
-pub use self::table::{TableRenderer, set_ascii};
 #[doc(hidden)]
 pub use self::view::Outline;
+pub use self::write::table::set_ascii;
 
 /// One scored respondent, with everything a renderer may show.
 #[derive(Debug, Clone, Copy)]
@@ -95,15 +95,21 @@ pub enum Format {
     Html,
 }
 
-/// The renderer for `format`.
-pub fn renderer(format: Format, width: u16) -> Box<dyn Renderer> {
+/// The renderer for `format`; the text formats name their reports by `identity`.
+pub fn renderer(format: Format, width: u16, identity: &Identity) -> Box<dyn Renderer> {
+    let text = |format| {
+        Box::new(TextRenderer {
+            format,
+            width,
+            identity: identity.clone(),
+            count: 0,
+        })
+    };
     match format {
-        Format::Table => Box::new(TableRenderer::new(width)),
         Format::Json => Box::new(JsonRenderer::document()),
         Format::Jsonl => Box::new(JsonRenderer::lines()),
         Format::Csv => Box::new(CsvRenderer::default()),
-        Format::Markdown => Box::new(MarkdownRenderer::default()),
-        Format::Html => Box::new(HtmlRenderer),
+        Format::Table | Format::Markdown | Format::Html => text(format),
     }
 }
 
@@ -117,6 +123,7 @@ pub fn render_one(
     width: u16,
     scored: &Scored<'_>,
     csv_metadata: &[String],
+    identity: &Identity,
 ) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
     match format {
@@ -124,7 +131,7 @@ pub fn render_one(
             CsvRenderer::rows_of(&scored.questionnaire.id, csv_metadata).result(&mut out, scored)?
         }
         Format::Json => out = json::results_member(&json::to_json(scored))?,
-        other => renderer(other, width).result(&mut out, scored)?,
+        other => renderer(other, width, identity).result(&mut out, scored)?,
     }
     Ok(out)
 }
@@ -264,77 +271,77 @@ pub fn render_group(
     out: &mut dyn Write,
     view: &GroupView<'_>,
     width: u16,
+    identity: &Identity,
 ) -> io::Result<()> {
+    let doc = || view::group::document(view, identity);
     match format {
-        Format::Table => table::group(out, view, width),
-        Format::Markdown => out.write_all(markdown::group(view).as_bytes()),
-        Format::Html => out.write_all(html::group(view, &crate::clock::today()).as_bytes()),
+        Format::Table => write::table::write(out, &doc(), width),
+        Format::Markdown => out.write_all(write::markdown::write(&doc()).as_bytes()),
+        Format::Html => out.write_all(write::html::write(&doc()).as_bytes()),
         Format::Json => json::group(out, view, true),
         Format::Jsonl => json::group(out, view, false),
         Format::Csv => self::csv::group(out, view),
     }
 }
 
-/// The comparison report of today, listing `top` item moves each way.
-fn comparison_document(c: &Comparison, top: usize, lang: &str) -> view::Document {
-    view::comparison::document(c, top, lang, &crate::clock::today())
+/// What a score report of one result says, for the test that every format shows it.
+#[doc(hidden)]
+pub fn result_outline(scored: &Scored<'_>, identity: &Identity) -> Outline {
+    view::result::document(scored, identity).outline()
+}
+
+/// What a group report says, for the test that every format shows it.
+#[doc(hidden)]
+pub fn group_outline(group: &GroupView<'_>, identity: &Identity) -> Outline {
+    view::group::document(group, identity).outline()
 }
 
 /// What the comparison report in `lang` says, for the test that every format shows it.
 #[doc(hidden)]
-pub fn comparison_outline(c: &Comparison, top: usize, lang: &str) -> Outline {
-    comparison_document(c, top, lang).outline()
+pub fn comparison_outline(c: &Comparison, top: usize, lang: &str, identity: &Identity) -> Outline {
+    view::comparison::document(c, top, lang, identity).outline()
 }
 
 /// Writes a comparison in `format`; `top` limits the item moves listed each way.
 pub fn render_comparison(
     format: Format,
     out: &mut dyn Write,
-    c: &Comparison,
-    top: usize,
+    (c, top): (&Comparison, usize),
     width: u16,
     lang: &str,
+    identity: &Identity,
 ) -> io::Result<()> {
+    let doc = || view::comparison::document(c, top, lang, identity);
     match format {
-        Format::Table => write::table::write(out, &comparison_document(c, top, lang), width),
-        Format::Markdown => {
-            out.write_all(write::markdown::write(&comparison_document(c, top, lang)).as_bytes())
-        }
-        Format::Html => {
-            out.write_all(write::html::write(&comparison_document(c, top, lang)).as_bytes())
-        }
+        Format::Table => write::table::write(out, &doc(), width),
+        Format::Markdown => out.write_all(write::markdown::write(&doc()).as_bytes()),
+        Format::Html => out.write_all(write::html::write(&doc()).as_bytes()),
         Format::Json => json::comparison(out, c, true),
         Format::Jsonl => json::comparison(out, c, false),
         Format::Csv => self::csv::comparison(out, c),
     }
 }
 
-/// The gap report of today, listing `top` mirrored statements.
-fn gap_document(g: &Gap, top: usize, lang: &str) -> view::Document {
-    view::gap::document(g, top, lang, &crate::clock::today())
-}
-
 /// What the gap report in `lang` says, for the test that every format shows it.
 #[doc(hidden)]
-pub fn gap_outline(g: &Gap, top: usize, lang: &str) -> Outline {
-    gap_document(g, top, lang).outline()
+pub fn gap_outline(g: &Gap, top: usize, lang: &str, identity: &Identity) -> Outline {
+    view::gap::document(g, top, lang, identity).outline()
 }
 
 /// Renders the perception gap in `format`; `top` mirrored statements are listed.
 pub fn render_gap(
     format: Format,
     out: &mut dyn Write,
-    g: &Gap,
-    top: usize,
+    (g, top): (&Gap, usize),
     width: u16,
     lang: &str,
+    identity: &Identity,
 ) -> io::Result<()> {
+    let doc = || view::gap::document(g, top, lang, identity);
     match format {
-        Format::Table => write::table::write(out, &gap_document(g, top, lang), width),
-        Format::Markdown => {
-            out.write_all(write::markdown::write(&gap_document(g, top, lang)).as_bytes())
-        }
-        Format::Html => out.write_all(write::html::write(&gap_document(g, top, lang)).as_bytes()),
+        Format::Table => write::table::write(out, &doc(), width),
+        Format::Markdown => out.write_all(write::markdown::write(&doc()).as_bytes()),
+        Format::Html => out.write_all(write::html::write(&doc()).as_bytes()),
         Format::Json => json::gap(out, g, lang, true),
         Format::Jsonl => json::gap(out, g, lang, false),
         Format::Csv => self::csv::gap(out, g),
@@ -469,28 +476,36 @@ pub(crate) fn gap_recommendations(
     out
 }
 
-/// Markdown reports, one after the other, separated by a rule.
-#[derive(Debug, Default)]
-pub struct MarkdownRenderer {
+/// The text formats of results (terminal tables, Markdown, HTML), each result's report written
+/// as it comes: terminal blocks and Markdown reports one after the other with a separator
+/// between them (`score` allows a single result in HTML).
+#[derive(Debug)]
+struct TextRenderer {
+    format: Format,
+    width: u16,
+    identity: Identity,
     count: usize,
 }
 
-impl Renderer for MarkdownRenderer {
+impl Renderer for TextRenderer {
     fn result(&mut self, out: &mut dyn Write, scored: &Scored<'_>) -> io::Result<()> {
-        if self.count > 0 {
-            out.write_all(b"\n---\n\n")?;
-        }
+        let doc = view::result::document(scored, &self.identity);
+        let first = self.count == 0;
         self.count += 1;
-        out.write_all(markdown::result(scored).as_bytes())
-    }
-}
-
-/// One self-contained HTML document per result (`score` allows a single result in this format).
-#[derive(Debug)]
-pub struct HtmlRenderer;
-
-impl Renderer for HtmlRenderer {
-    fn result(&mut self, out: &mut dyn Write, scored: &Scored<'_>) -> io::Result<()> {
-        out.write_all(html::result(scored, &crate::clock::today()).as_bytes())
+        match self.format {
+            Format::Markdown => {
+                if !first {
+                    out.write_all(b"\n---\n\n")?;
+                }
+                out.write_all(write::markdown::write(&doc).as_bytes())
+            }
+            Format::Html => out.write_all(write::html::write(&doc).as_bytes()),
+            _ => {
+                if !first {
+                    write!(out, "{}", table_separator(self.width))?;
+                }
+                write::table::write(out, &doc, self.width)
+            }
+        }
     }
 }

@@ -8,10 +8,11 @@ use super::{
 };
 use crate::comparison::{Change, Comparison, Measure, Snapshot};
 use crate::i18n::{fill, tr};
+use crate::report::Identity;
 use crate::report::number::Numbers;
 
-/// The comparison report in `lang`, listing `top` item moves each way, dated `date`.
-pub(crate) fn document(c: &Comparison, top: usize, lang: &str, date: &str) -> Document {
+/// The comparison report in `lang`, listing `top` item moves each way, named by `identity`.
+pub(crate) fn document(c: &Comparison, top: usize, lang: &str, identity: &Identity) -> Document {
     let n = Numbers::text(lang);
     let (b, a) = (&c.before, &c.after);
     let side = |name: &'static str, s: &Snapshot| {
@@ -77,17 +78,19 @@ pub(crate) fn document(c: &Comparison, top: usize, lang: &str, date: &str) -> Do
         sections.push(s);
     }
     sections.push(super::benchmarks(lang));
-    Document {
-        lang: lang.to_owned(),
-        title: fill(
+    let mut doc = Document::new(
+        lang,
+        identity,
+        fill(
             lang,
             "Before and after: {questionnaire}",
             &[("questionnaire", &a.questionnaire)],
         ),
-        subtitle: vec![side("Before", b), side("After", a)],
-        date: date.to_owned(),
-        sections,
-    }
+        vec![side("Before", b), side("After", a)],
+        &[],
+    );
+    doc.sections = sections;
+    doc
 }
 
 fn level(s: &Snapshot) -> Option<usize> {
@@ -177,6 +180,7 @@ fn changes(first: &str, rows: &[Change], lang: &str, n: &Numbers, items: bool) -
                     value: ch.after,
                     mark: ch.before,
                 }),
+                here: false,
             })
             .collect(),
     }

@@ -8,10 +8,11 @@ use super::{
 };
 use crate::gap::{AreaGap, Gap, Side};
 use crate::i18n::{fill, tr};
+use crate::report::Identity;
 use crate::report::number::Numbers;
 
-/// The gap report in `lang`, listing `top` mirrored statements, dated `date`.
-pub(crate) fn document(g: &Gap, top: usize, lang: &str, date: &str) -> Document {
+/// The gap report in `lang`, listing `top` mirrored statements, named by `identity`.
+pub(crate) fn document(g: &Gap, top: usize, lang: &str, identity: &Identity) -> Document {
     let n = Numbers::text(lang);
     let side = |name: &'static str, s: &Side| {
         Text(vec![
@@ -82,16 +83,18 @@ pub(crate) fn document(g: &Gap, top: usize, lang: &str, date: &str) -> Document 
         });
         sections.push(s);
     }
-    Document {
-        lang: lang.to_owned(),
-        title: tr(lang, "Perception gap").to_owned(),
-        subtitle: vec![
+    let mut doc = Document::new(
+        lang,
+        identity,
+        tr(lang, "Perception gap").to_owned(),
+        vec![
             side("Internal view", &g.internal),
             side("Customer view", &g.customer),
         ],
-        date: date.to_owned(),
-        sections,
-    }
+        &[],
+    );
+    doc.sections = sections;
+    doc
 }
 
 /// The verdict, then placement, index and overall score, internal against customers.
@@ -107,6 +110,7 @@ fn summary(g: &Gap, lang: &str, n: &Numbers) -> Section {
                 Cell::Text(String::new()),
             ],
             bar: None,
+            here: false,
         });
     }
     if let (Some(ii), Some(ic)) = (i.index, c.index) {
@@ -118,6 +122,7 @@ fn summary(g: &Gap, lang: &str, n: &Numbers) -> Section {
                 Cell::figure(n.index_difference(Some(ii), Some(ic))),
             ],
             bar: None,
+            here: false,
         });
     }
     rows.push(Row {
@@ -128,6 +133,7 @@ fn summary(g: &Gap, lang: &str, n: &Numbers) -> Section {
             Cell::figure(n.score_difference(i.overall, c.overall)),
         ],
         bar: None,
+        here: false,
     });
     let mut s = Section::new(None);
     s.blocks.push(Block::Summary {
@@ -175,6 +181,7 @@ fn areas(first: &str, rows: &[AreaGap], lang: &str, n: &Numbers) -> Table {
                     value: a.customer,
                     mark: a.internal,
                 }),
+                here: false,
             })
             .collect(),
     }
@@ -197,6 +204,7 @@ fn largest(g: &Gap, top: usize, lang: &str, n: &Numbers) -> Vec<Item> {
                 "Your customers: {text}"
             };
             Item {
+                figure: None,
                 id: None,
                 text: Text::fill(
                     lang,

@@ -1,13 +1,50 @@
-//! What a group report says beyond the body it shares with a respondent's report. Its
-//! sections move here one by one, so that every format shows the same: the items to discuss
-//! how the members' placements spread, the items to discuss, the reliability of the sets,
-//! every item, the notes and the breakdown so far.
+//! What a group report says: the group scored as one respondent (the body it shares with a
+//! respondent's report), how the members' placements spread, the items to discuss, the
+//! reliability of the sets, every item, the notes, and the breakdown by a metadata field.
 
-use super::{Bar, Block, Cell, Chart, Column, Item, Row, Section, Span, Table, Text};
+use super::result;
+use super::{Bar, Block, Cell, Chart, Column, Document, Item, Row, Section, Span, Table, Text};
 use crate::i18n::{fill, tr};
 use crate::questionnaire::Questionnaire;
 use crate::report::number::Numbers;
+use crate::report::{GroupView, Identity};
 use crate::scoring::GroupResult;
+
+/// The report of a group: the figures first, then where the room disagrees, then the detail.
+pub(crate) fn document(view: &GroupView<'_>, identity: &Identity) -> Document {
+    let (q, g, lang) = (view.questionnaire, view.all, view.lang);
+    let a = &g.assessment;
+    let about = Text::fill(
+        lang,
+        "group of {n} respondents",
+        &[("n", Span::Plain(g.respondents.to_string()))],
+    );
+    let mut doc = Document::new(
+        lang,
+        identity,
+        q.tr(&q.title, lang).to_owned(),
+        vec![about],
+        &[view.source],
+    );
+    let s = &mut doc.sections;
+    s.push(result::summary(q, a, lang));
+    s.extend(result::ladder(q, a, lang));
+    s.extend(placements(q, g, lang));
+    s.extend(result::profile(q, a, lang));
+    s.extend(result::heat(q, a, lang));
+    s.push(discuss(q, g, lang));
+    s.extend(reliability(q, g, lang));
+    s.push(every_item(q, g, lang));
+    s.extend(result::recommendations(q, a, lang));
+    s.extend(result::customer_view(q, a, lang));
+    s.extend(notes(q, g, lang));
+    if let Some((field, groups)) = &view.by {
+        s.push(by(q, g, (field, groups), lang));
+    }
+    s.push(super::benchmarks(lang));
+    s.extend(result::warnings(view.warnings, lang));
+    doc
+}
 
 /// Rule 8: Cronbach's alpha of each stage and dimension and its weakest item, for groups large
 /// enough to have it.
@@ -42,6 +79,7 @@ pub(crate) fn reliability(q: &Questionnaire, g: &GroupResult, lang: &str) -> Opt
                     Cell::Text(weakest),
                 ],
                 bar: None,
+                here: false,
             }
         })
         .collect();
@@ -107,6 +145,7 @@ pub(crate) fn discuss(q: &Questionnaire, g: &GroupResult, lang: &str) -> Section
                         Cell::Text(q.tr(&q.questions[i].text, lang).to_owned()),
                     ],
                     bar: None,
+                    here: false,
                 }
             })
             .collect(),
@@ -122,6 +161,7 @@ pub(crate) fn notes(q: &Questionnaire, g: &GroupResult, lang: &str) -> Option<Se
         .enumerate()
         .filter(|(_, it)| !it.notes.is_empty())
         .map(|(i, it)| Item {
+            figure: None,
             id: Some(q.questions[i].id.clone()),
             text: Text(vec![Span::Plain(
                 q.tr(&q.questions[i].text, lang).to_owned(),
@@ -189,6 +229,7 @@ pub(crate) fn every_item(q: &Questionnaire, g: &GroupResult, lang: &str) -> Sect
                     Cell::Text(if it.discuss { tr(lang, "discuss") } else { "" }.to_owned()),
                 ],
                 bar: None,
+                here: false,
             })
             .collect(),
     }));
@@ -210,7 +251,11 @@ pub(crate) fn by(
     let mut row = |label: Cell, f: &dyn Fn(&GroupResult) -> String| {
         let mut cells = vec![label];
         cells.extend(results.iter().map(|r| Cell::figure(f(r))));
-        rows.push(Row { cells, bar: None });
+        rows.push(Row {
+            cells,
+            bar: None,
+            here: false,
+        });
     };
     let words = |w: &'static str| Cell::Text(tr(lang, w).to_owned());
     row(words("Respondents"), &|r| r.respondents.to_string());
@@ -282,6 +327,7 @@ pub(crate) fn placements(q: &Questionnaire, g: &GroupResult, lang: &str) -> Opti
             .map(|(level, &count)| Row {
                 cells: vec![Cell::Text(name(level)), Cell::Figure(count.to_string())],
                 bar: Some(Bar::Count { count, most }),
+                here: level == g.assessment.placement,
             })
             .collect(),
     }));

@@ -11,6 +11,7 @@ pub(crate) mod gap;
 pub(crate) mod group;
 pub(crate) mod result;
 
+use super::Identity;
 use super::number::TEXT_DASH;
 use crate::i18n::tr;
 
@@ -62,6 +63,8 @@ pub(crate) enum Block {
     },
     /// Lines of text, each its own paragraph.
     Lines(Vec<Text>),
+    /// A line that leads what follows and stands out (the next step).
+    Lead(Text),
     Table(Table),
     /// Items, each with an optional id (a question's or a recommendation's).
     List {
@@ -206,6 +209,8 @@ pub(crate) struct Row {
     pub(crate) cells: Vec<Cell>,
     /// A bar drawn beside the row by the formats that draw bars in tables (a terminal).
     pub(crate) bar: Option<Bar>,
+    /// The row of the placement, marked in every format.
+    pub(crate) here: bool,
 }
 
 /// A bar drawn beside a table row.
@@ -249,6 +254,8 @@ impl Cell {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Item {
     pub(crate) id: Option<String>,
+    /// The figure the entry is about (an item's score), written after the id.
+    pub(crate) figure: Option<Span>,
     pub(crate) text: Text,
     /// Lines that go on with the entry.
     pub(crate) more: Vec<Text>,
@@ -261,6 +268,7 @@ impl Item {
     pub(crate) fn plain(id: Option<String>, text: &str) -> Self {
         Self {
             id,
+            figure: None,
             text: Text(vec![Span::Plain(text.to_owned())]),
             more: Vec::new(),
             sub: Vec::new(),
@@ -384,6 +392,8 @@ pub(crate) fn benchmarks(lang: &str) -> Section {
 pub struct Outline {
     /// The title, as in the reports handed over.
     pub title: String,
+    /// The lines under the title (who or what was assessed, client, assessor, sources).
+    pub subtitle: Vec<String>,
     /// Every section heading, in order.
     pub headings: Vec<String>,
     /// The headings a terminal shows (of sections that are not for handed-over reports only
@@ -396,9 +406,53 @@ pub struct Outline {
 }
 
 impl Document {
+    /// A document in `lang` titled by `identity` (else `title`), with `about` (who or what was
+    /// assessed) under the title, then the client, the assessor and the `sources` read.
+    pub(crate) fn new(
+        lang: &str,
+        identity: &Identity,
+        title: String,
+        about: Vec<Text>,
+        sources: &[&str],
+    ) -> Self {
+        let mut subtitle = about;
+        for (template, value) in [
+            ("Client: {client}", &identity.client),
+            ("Assessed by: {assessor}", &identity.assessor),
+        ] {
+            if let Some(value) = value {
+                let name = if template.contains("{client}") {
+                    "client"
+                } else {
+                    "assessor"
+                };
+                subtitle.push(Text::fill(
+                    lang,
+                    template,
+                    &[(name, Span::Plain(value.clone()))],
+                ));
+            }
+        }
+        if !sources.is_empty() {
+            subtitle.push(Text::fill(
+                lang,
+                "Sources: {sources}",
+                &[("sources", Span::Code(sources.join(", ")))],
+            ));
+        }
+        Self {
+            lang: lang.to_owned(),
+            title: identity.title.clone().unwrap_or(title),
+            subtitle,
+            date: identity.date.clone(),
+            sections: Vec::new(),
+        }
+    }
+
     pub(crate) fn outline(&self) -> Outline {
         let mut o = Outline {
             title: self.title.clone(),
+            subtitle: self.subtitle.iter().map(|t| t.plain(TEXT_DASH)).collect(),
             ..Outline::default()
         };
         for s in &self.sections {
@@ -408,10 +462,18 @@ impl Document {
                 let texts: Vec<&Text> = match b {
                     Block::Summary { headline, lines } => headline.iter().chain(lines).collect(),
                     Block::Lines(lines) => lines.iter().collect(),
-                    Block::List { items, .. } => items
-                        .iter()
-                        .flat_map(|i| std::iter::once(&i.text).chain(&i.more).chain(&i.sub))
-                        .collect(),
+                    Block::Lead(line) => vec![line],
+                    Block::List { items, .. } => {
+                        for i in items {
+                            if let Some(Span::Figure(f)) = &i.figure {
+                                figures.push(f.clone());
+                            }
+                        }
+                        items
+                            .iter()
+                            .flat_map(|i| std::iter::once(&i.text).chain(&i.more).chain(&i.sub))
+                            .collect()
+                    }
                     Block::Table(t) => {
                         for row in &t.rows {
                             for c in &row.cells {

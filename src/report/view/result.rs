@@ -1,12 +1,49 @@
-//! What a respondent's report (and the body a group's report shares with it) says. Its
-//! sections move here one by one, so that every format shows the same: the summary and how
-//! customers see the placement so far.
+//! What a respondent's report says, and the body a group's report shares with it: the summary,
+//! the stage ladder, the dimension profile, the stage-by-dimension heat map, the
+//! recommendations, how customers see the placement, and the warnings.
 
-use super::{Block, Section, Span, Text};
-use crate::i18n::tr;
+use super::{
+    Bar, Block, Cell, Chart, Column, Document, HeatCell, HeatMap, HeatRow, Item, Row, Rung,
+    Section, Span, Table, Text,
+};
+use crate::diagnostic::Diagnostic;
+use crate::i18n::{fill, tr};
 use crate::questionnaire::Questionnaire;
 use crate::report::number::Numbers;
-use crate::scoring::Assessment;
+use crate::report::{Identity, Scored};
+use crate::scoring::{Assessment, StageStatus};
+
+/// The report of one respondent.
+pub(crate) fn document(s: &Scored<'_>, identity: &Identity) -> Document {
+    let (q, a, lang) = (s.questionnaire, s.assessment, s.lang);
+    let mut about = Text(vec![Span::Plain(s.who())]);
+    if let Some(date) = &s.response.meta.date {
+        about = Text::fill(
+            lang,
+            "{who} - answers of {date}",
+            &[
+                ("who", Span::Plain(s.who())),
+                ("date", Span::Plain(date.clone())),
+            ],
+        );
+    }
+    let mut doc = Document::new(
+        lang,
+        identity,
+        q.tr(&q.title, lang).to_owned(),
+        vec![about],
+        &[s.source],
+    );
+    doc.sections.push(summary(q, a, lang));
+    doc.sections.extend(ladder(q, a, lang));
+    doc.sections.extend(profile(q, a, lang));
+    doc.sections.extend(heat(q, a, lang));
+    doc.sections.extend(recommendations(q, a, lang));
+    doc.sections.extend(customer_view(q, a, lang));
+    doc.sections.push(super::benchmarks(lang));
+    doc.sections.extend(warnings(s.warnings, lang));
+    doc
+}
 
 /// The placement with its level, and the maturity index and overall score with how much was
 /// answered; the overall score alone for a questionnaire without stages.
@@ -69,6 +106,252 @@ pub(crate) fn customer_view(q: &Questionnaire, a: &Assessment, lang: &str) -> Op
     s.blocks.push(Block::Quote {
         text: q.tr(view, lang).to_owned(),
         source: None,
+    });
+    Some(s)
+}
+
+/// The stage ladder: a chart of the stage scores against their thresholds, and a table with why
+/// each stage has its status; the placement's row is marked.
+pub(crate) fn ladder(q: &Questionnaire, a: &Assessment, lang: &str) -> Option<Section> {
+    if q.stages.is_empty() {
+        return None;
+    }
+    let n = Numbers::text(lang);
+    let name = |k: usize| format!("{} {}", k + 1, q.tr(&q.stages[k].name, lang));
+    let mut s = Section::new(Some(tr(lang, "Stage ladder").to_owned()));
+    s.blocks.push(Block::Chart(Chart::Ladder {
+        label: tr(lang, "Stage ladder").to_owned(),
+        caption: tr(lang, "Each bar is the stage's score (0-100); the dark line is the threshold the stage needs. Blue bars reach their stage, orange ones do not. The highlighted row is the placement.").to_owned(),
+        pair: [String::new(), String::new()],
+        rungs: (0..q.stages.len())
+            .rev()
+            .map(|k| Rung {
+                label: name(k),
+                score: a.stages[k].area.score,
+                before: None,
+                threshold: Some(a.stages[k].threshold),
+                reached: a.stages[k].status == StageStatus::Reached,
+                here: k + 1 == a.placement,
+                was_here: false,
+            })
+            .collect(),
+    }));
+    s.blocks.push(Block::Table(Table {
+        caption: None,
+        long_rows: true,
+        side_by_side: false,
+        columns: vec![
+            Column::text(tr(lang, "Stage")),
+            Column::figure(tr(lang, "Score")),
+            Column::figure(tr(lang, "Needs")),
+            Column::text(tr(lang, "Status")),
+        ],
+        rows: (0..q.stages.len())
+            .rev()
+            .map(|k| Row {
+                cells: vec![
+                    Cell::Text(name(k)),
+                    Cell::figure(n.score(a.stages[k].area.score)),
+                    Cell::figure(n.score(Some(a.stages[k].threshold))),
+                    Cell::Text(crate::report::stage_status(q, a, k, lang, &n)),
+                ],
+                bar: Some(Bar::Score {
+                    value: a.stages[k].area.score,
+                    mark: Some(a.stages[k].threshold),
+                }),
+                here: k + 1 == a.placement,
+            })
+            .collect(),
+    }));
+    Some(s)
+}
+
+/// The dimension profile: a radar chart with three dimensions or more, and a table of the
+/// scores with how much of each dimension was answered.
+pub(crate) fn profile(q: &Questionnaire, a: &Assessment, lang: &str) -> Option<Section> {
+    if q.dimensions.is_empty() {
+        return None;
+    }
+    let n = Numbers::text(lang);
+    let names: Vec<String> = q
+        .dimensions
+        .iter()
+        .map(|d| q.tr(&d.name, lang).to_owned())
+        .collect();
+    let mut s = Section::new(Some(tr(lang, "Dimension profile").to_owned()));
+    if q.dimensions.len() >= 3 {
+        s.blocks.push(Block::Chart(Chart::Radar {
+            label: tr(lang, "Dimension profile").to_owned(),
+            caption: tr(lang, "One axis per dimension, 0 at the centre and 100 at the rim; each dimension's score is written next to its name.").to_owned(),
+            pair: [String::new(), String::new()],
+            names: names.clone(),
+            scores: a.dimensions.iter().map(|d| d.score).collect(),
+            before: None,
+        }));
+    }
+    s.blocks.push(Block::Table(Table {
+        caption: None,
+        long_rows: false,
+        side_by_side: false,
+        columns: vec![
+            Column::text(tr(lang, "Dimension")),
+            Column::figure(tr(lang, "Score")),
+            Column::text(tr(lang, "Answered")),
+        ],
+        rows: names
+            .into_iter()
+            .zip(&a.dimensions)
+            .map(|(name, r)| Row {
+                cells: vec![
+                    Cell::Text(name),
+                    Cell::figure(n.score(r.score)),
+                    Cell::Text(fill(
+                        lang,
+                        "{answered} of {total}",
+                        &[
+                            ("answered", &r.answered.to_string()),
+                            ("total", &r.total.to_string()),
+                        ],
+                    )),
+                ],
+                bar: Some(Bar::Score {
+                    value: r.score,
+                    mark: None,
+                }),
+                here: false,
+            })
+            .collect(),
+    }));
+    Some(s)
+}
+
+/// The score of the cell of stage `s` and dimension `d`: the weighted mean of the scores of
+/// its items (one item in a grid questionnaire), with their indices.
+fn cell(q: &Questionnaire, a: &Assessment, s: usize, d: usize) -> (Vec<usize>, Option<f64>) {
+    let items: Vec<usize> = q
+        .stage_questions(s)
+        .filter(|&i| q.questions[i].dimension == Some(d))
+        .collect();
+    let (mut sum, mut weights) = (0.0, 0.0);
+    for &i in &items {
+        if let Some(v) = a.items[i].score {
+            sum += v * q.questions[i].weight;
+            weights += q.questions[i].weight;
+        }
+    }
+    let score = (weights > 0.0).then(|| sum / weights);
+    (items, score)
+}
+
+/// The stage-by-dimension heat map, highest stage on top, for questionnaires with both.
+pub(crate) fn heat(q: &Questionnaire, a: &Assessment, lang: &str) -> Option<Section> {
+    if q.stages.is_empty() || q.dimensions.is_empty() {
+        return None;
+    }
+    let n = Numbers::text(lang);
+    let rows = (0..q.stages.len())
+        .rev()
+        .map(|k| HeatRow {
+            label: format!("{} {}", k + 1, q.tr(&q.stages[k].name, lang)),
+            here: k + 1 == a.placement,
+            cells: (0..q.dimensions.len())
+                .map(|d| {
+                    let (items, score) = cell(q, a, k, d);
+                    (!items.is_empty()).then(|| HeatCell {
+                        score,
+                        figure: Span::figure(n.score(score)),
+                        extra: None,
+                        tooltip: items
+                            .iter()
+                            .map(|&i| {
+                                format!(
+                                    "{}: {}",
+                                    q.questions[i].id,
+                                    q.tr(&q.questions[i].text, lang)
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    })
+                })
+                .collect(),
+        })
+        .collect();
+    let mut s = Section::new(Some(tr(lang, "Stage by dimension").to_owned()));
+    s.blocks.push(Block::Chart(Chart::Heat(HeatMap {
+        scale: fill(lang, "{name}: ", &[("name", tr(lang, "Score"))]),
+        caption: tr(lang, "Each cell is the score (0-100) of the statement for that stage and dimension; a dash means not answered or \"don't know\".").to_owned(),
+        corner: tr(lang, "Stage").to_owned(),
+        columns: q
+            .dimensions
+            .iter()
+            .map(|d| q.tr(&d.name, lang).to_owned())
+            .collect(),
+        rows,
+    })));
+    Some(s)
+}
+
+/// The next step towards the stage above, and the items holding the organisation back, each
+/// with its score and what to do about it.
+pub(crate) fn recommendations(q: &Questionnaire, a: &Assessment, lang: &str) -> Option<Section> {
+    let n = Numbers::text(lang);
+    let rec = &a.recommendations;
+    let next = rec
+        .next_stage
+        .and_then(|st| q.stages[st].next_step.as_ref().map(|t| (st, t)));
+    if next.is_none() && rec.items.is_empty() {
+        return None;
+    }
+    let mut s = Section::new(Some(tr(lang, "Recommendations").to_owned()));
+    if let Some((st, text)) = next {
+        s.blocks.push(Block::Lead(Text(vec![
+            Span::Strong(fill(
+                lang,
+                "Next step, towards {stage}: ",
+                &[("stage", q.tr(&q.stages[st].name, lang))],
+            )),
+            Span::Plain(q.tr(text, lang).to_owned()),
+        ])));
+    }
+    if !rec.items.is_empty() {
+        s.blocks.push(Block::List {
+            ordered: true,
+            items: rec
+                .items
+                .iter()
+                .map(|&i| {
+                    let question = &q.questions[i];
+                    Item {
+                        id: Some(question.id.clone()),
+                        figure: Some(Span::figure(n.score(a.items[i].score))),
+                        text: Text(vec![Span::Plain(q.tr(&question.text, lang).to_owned())]),
+                        more: question
+                            .recommendation
+                            .iter()
+                            .map(|r| Text(vec![Span::Plain(q.tr(r, lang).to_owned())]))
+                            .collect(),
+                        sub: Vec::new(),
+                    }
+                })
+                .collect(),
+        });
+    }
+    Some(s)
+}
+
+/// What the reader should know about the answers read (answers out of range, unknown ids).
+pub(crate) fn warnings(warnings: &[Diagnostic], lang: &str) -> Option<Section> {
+    if warnings.is_empty() {
+        return None;
+    }
+    let mut s = Section::new(Some(tr(lang, "Warnings").to_owned()));
+    s.blocks.push(Block::List {
+        ordered: false,
+        items: warnings
+            .iter()
+            .map(|w| Item::plain(None, &w.to_string()))
+            .collect(),
     });
     Some(s)
 }

@@ -7,9 +7,33 @@
 
 use std::fmt::Write as _;
 
-use crate::report::markdown::{code, md};
 use crate::report::number::TEXT_DASH;
 use crate::report::view::{Block, Cell, Chart, Document, HeatMap, Section, Span, Table, Text};
+use crate::terminal_text::clean;
+
+/// Text from a file, made inert for Markdown: no HTML, no table breaks, no code spans.
+pub(crate) fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in clean(text, false).chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '|' | '\\' | '`' | '[' | ']' | '*' | '_' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `text` (a path) as a code span that nothing can break out of: on one line (a blank line
+/// would end the span and let what follows be read as Markdown or HTML), with no backtick.
+fn code(text: &str) -> String {
+    format!("`{}`", clean(text, false).replace('`', "'"))
+}
 
 /// `doc` as Markdown.
 pub(crate) fn write(doc: &Document) -> String {
@@ -57,6 +81,9 @@ fn block_to(out: &mut String, block: &Block) {
                 let _ = writeln!(out, "{}\n", text(line));
             }
         }
+        Block::Lead(line) => {
+            let _ = writeln!(out, "{}\n", text(line));
+        }
         Block::Table(t) => table(out, t),
         Block::List { ordered, items } => {
             for (k, item) in items.iter().enumerate() {
@@ -71,7 +98,11 @@ fn block_to(out: &mut String, block: &Block) {
                         let _ = writeln!(out, "{lead} **{}**", md(id));
                     }
                     Some(id) => {
-                        let _ = writeln!(out, "{lead} **{}**: {}", md(id), text(&item.text));
+                        let figure = item.figure.as_ref().map_or_else(String::new, |f| {
+                            format!(" ({})", text(&Text(vec![f.clone()])))
+                        });
+                        let _ =
+                            writeln!(out, "{lead} **{}**{figure}: {}", md(id), text(&item.text));
                     }
                     None => {
                         let _ = writeln!(out, "{lead} {}", text(&item.text));
@@ -103,7 +134,11 @@ fn text(t: &Text) -> String {
         .map(|s| match s {
             Span::Words(w) => w.clone(),
             Span::Plain(v) | Span::Figure(v) => md(v),
-            Span::Strong(v) => format!("**{}**", md(v)),
+            // Emphasis may not end on a space: the space goes after it.
+            Span::Strong(v) => {
+                let inner = v.trim_end();
+                format!("**{}**{}", md(inner), &v[inner.len()..])
+            }
             Span::Code(v) => code(v),
             Span::Missing => TEXT_DASH.to_owned(),
         })
@@ -135,7 +170,7 @@ fn table(out: &mut String, t: &Table) {
         .collect();
     let _ = writeln!(out, "{}\n|{}|", row(&header), align.join("|"));
     for r in &t.rows {
-        let cells: Vec<String> = r
+        let mut cells: Vec<String> = r
             .cells
             .iter()
             .map(|c| match c {
@@ -144,6 +179,11 @@ fn table(out: &mut String, t: &Table) {
                 Cell::Missing => TEXT_DASH.to_owned(),
             })
             .collect();
+        if r.here
+            && let Some(first) = cells.first_mut()
+        {
+            first.push_str(" ◀");
+        }
         let _ = writeln!(out, "{}", row(&cells));
     }
     if let Some(caption) = &t.caption {
@@ -184,4 +224,20 @@ fn heat(out: &mut String, h: &HeatMap) {
     }
     // No colours here: the caption alone says what the cells hold.
     let _ = writeln!(out, "\n{}\n", md(&h.caption));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::md;
+
+    #[test]
+    fn file_text_cannot_inject_html_or_break_tables() {
+        assert_eq!(
+            md("<script>alert(1)</script>"),
+            "&lt;script&gt;alert(1)&lt;/script&gt;"
+        );
+        assert_eq!(md("a | b"), "a \\| b");
+        assert_eq!(md("[link](javascript:x)"), "\\[link\\](javascript:x)");
+        assert_eq!(md("\u{1b}[31mred"), "red");
+    }
 }

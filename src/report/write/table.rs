@@ -1,41 +1,129 @@
-//! A report in a terminal: the lines under the title, then each section with its heading over
+//! A report in a terminal: the title and the lines under it, then each section with its heading over
 //! its tables (comfy-table, with a bar beside each row that has one), lines and lists, within
 //! the width given. Charts are not drawn: their figures stand in the section's tables. Sections
 //! meant for a handed-over report only are left out.
 
 use std::io::{self, Write};
 
-use comfy_table::{Cell as TableCell, CellAlignment};
+use comfy_table::{Cell as TableCell, CellAlignment, ContentArrangement, Table as Grid, presets};
 
 use crate::report::number::TEXT_DASH;
-use crate::report::table::{TableRenderer, ascii, bar};
-use crate::report::view::{Bar, Block, Cell, Document, Section, Table};
+use crate::report::view::{Bar, Block, Cell, Document, Section, Table, Text};
 use crate::terminal_text::clean;
+
+/// Lines above and below the table and under its header only.
+const COMPACT: &str = "  ── ══      ──    ";
+/// The same in ASCII, for terminals and printers without box-drawing characters.
+const COMPACT_ASCII: &str = "  -- ==      --    ";
+
+/// Whether tables and bars use ASCII only (`--ascii`).
+static ASCII: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Draws tables and bars in ASCII only from now on.
+pub fn set_ascii(ascii: bool) {
+    ASCII.store(ascii, std::sync::atomic::Ordering::Relaxed);
+}
+
+pub(crate) fn ascii() -> bool {
+    ASCII.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// A bar of `width` cells for a score in percent, with the threshold marked when given.
+fn bar(score: Option<f64>, threshold: Option<f64>, width: usize) -> String {
+    let Some(v) = score else { return String::new() };
+    let (full, empty, mark) = if ascii() {
+        ('#', '.', '|')
+    } else {
+        ('█', '░', '│')
+    };
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss
+    )]
+    let cells = |x: f64| ((x.clamp(0.0, 100.0) / 100.0) * width as f64).round() as usize;
+    let filled = cells(v);
+    let at = threshold.map(|t| cells(t).min(width.saturating_sub(1)));
+    (0..width)
+        .map(|i| {
+            if Some(i) == at {
+                mark
+            } else if i < filled {
+                full
+            } else {
+                empty
+            }
+        })
+        .collect()
+}
+
+/// What a terminal of a given width draws with.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Terminal {
+    width: u16,
+}
+
+impl Terminal {
+    pub(crate) fn new(width: u16) -> Self {
+        Self { width }
+    }
+
+    pub(crate) fn table(&self) -> Grid {
+        let mut t = Grid::new();
+        t.load_preset(if ascii() {
+            presets::ASCII_HORIZONTAL_ONLY
+        } else {
+            presets::UTF8_HORIZONTAL_ONLY
+        })
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(self.width);
+        t
+    }
+
+    /// A table without lines between rows, for rows that fit on one line.
+    pub(crate) fn compact(&self) -> Grid {
+        let mut t = self.table();
+        t.load_preset(if ascii() { COMPACT_ASCII } else { COMPACT });
+        t
+    }
+
+    pub(crate) fn wrap(&self, text: &str, indent: &str) -> String {
+        self.hang(text, indent, indent)
+    }
+
+    /// Wraps with a hanging indent, so numbered items read as a list.
+    pub(crate) fn hang(&self, text: &str, first: &str, rest: &str) -> String {
+        let options = textwrap::Options::new(usize::from(self.width))
+            .word_splitter(textwrap::WordSplitter::NoHyphenation)
+            .initial_indent(first)
+            .subsequent_indent(rest);
+        textwrap::fill(&clean(text, false), options)
+    }
+}
 
 /// The width of the bar beside a row.
 const BAR: usize = 16;
+/// The width of the bar beside a row of a table whose long texts need the room.
+const SHORT_BAR: usize = 10;
 /// The longest count bar.
 const COUNT_BAR: usize = 30;
 
 /// Writes `doc` for a terminal `width` columns wide.
 pub(crate) fn write(out: &mut dyn Write, doc: &Document, width: u16) -> io::Result<()> {
-    let r = TableRenderer::new(width);
+    let r = Terminal::new(width);
+    writeln!(out, "{}", r.wrap(&doc.title, ""))?;
     for line in &doc.subtitle {
         writeln!(out, "{}", r.wrap(&line.plain(TEXT_DASH), ""))?;
     }
-    let mut first = true;
     for section in doc.sections.iter().filter(|s| !s.handout && s.has_text()) {
-        if !first || !doc.subtitle.is_empty() {
-            writeln!(out)?;
-        }
-        first = false;
+        writeln!(out)?;
         self::section(out, &r, section)?;
     }
     Ok(())
 }
 
 /// Writes one section, heading first, for a terminal.
-pub(crate) fn section(out: &mut dyn Write, r: &TableRenderer, section: &Section) -> io::Result<()> {
+pub(crate) fn section(out: &mut dyn Write, r: &Terminal, section: &Section) -> io::Result<()> {
     if let Some(heading) = &section.heading {
         writeln!(out, "{}", r.wrap(heading, ""))?;
     }
@@ -55,6 +143,7 @@ pub(crate) fn section(out: &mut dyn Write, r: &TableRenderer, section: &Section)
                     writeln!(out, "{}", r.wrap(&line.plain(TEXT_DASH), ""))?;
                 }
             }
+            Block::Lead(line) => writeln!(out, "{}", r.wrap(&line.plain(TEXT_DASH), "  "))?,
             Block::Table(t) => writeln!(out, "{}", table(r, t))?,
             Block::List { ordered, items } => {
                 for (k, item) in items.iter().enumerate() {
@@ -73,8 +162,17 @@ pub(crate) fn section(out: &mut dyn Write, r: &TableRenderer, section: &Section)
                         }
                         continue;
                     }
-                    // Numbered entries end with their id; bullets start with it.
+                    // Numbered entries end with their id, unless a figure goes with it; bullets
+                    // start with it.
+                    let figure = item
+                        .figure
+                        .as_ref()
+                        .map(|f| Text(vec![f.clone()]).plain(TEXT_DASH));
                     let (first, line) = match (ordered, &item.id) {
+                        (true, Some(id)) if figure.is_some() => (
+                            format!("{:>2}. ", k + 1),
+                            format!("{id} ({}): {text}", figure.unwrap_or_default()),
+                        ),
                         (true, Some(id)) => (format!("{:>2}. ", k + 1), format!("{text} ({id})")),
                         (true, None) => (format!("{:>2}. ", k + 1), text),
                         (false, Some(id)) => ("  ".to_owned(), format!("- {id}: {text}")),
@@ -103,13 +201,30 @@ pub(crate) fn section(out: &mut dyn Write, r: &TableRenderer, section: &Section)
     Ok(())
 }
 
-/// A table with lines between rows only when they hold long texts, figures right-aligned, with the rows' bars in a last
-/// column without a heading.
-fn table(r: &TableRenderer, t: &Table) -> comfy_table::Table {
+/// A table with lines between rows only when they hold long texts, figures right-aligned, the
+/// placement's row marked in a first column, and the rows' bars in a column without a heading
+/// after the last column of figures.
+fn table(r: &Terminal, t: &Table) -> Grid {
     let mut out = if t.long_rows { r.table() } else { r.compact() };
     let bars = t.rows.iter().any(|row| row.bar.is_some());
-    let mut header: Vec<&str> = t.columns.iter().map(|c| c.heading.as_str()).collect();
-    if bars {
+    let marks = t.rows.iter().any(|row| row.here);
+    // The bar goes beside the figures it draws.
+    let bar_at = t
+        .columns
+        .iter()
+        .rposition(|c| c.numeric)
+        .map_or(t.columns.len(), |k| k + 1);
+    let mut header: Vec<&str> = Vec::new();
+    if marks {
+        header.push("");
+    }
+    for (k, c) in t.columns.iter().enumerate() {
+        if bars && k == bar_at {
+            header.push("");
+        }
+        header.push(c.heading.as_str());
+    }
+    if bars && bar_at == t.columns.len() {
         header.push("");
     }
     out.set_header(header);
@@ -136,13 +251,18 @@ fn table(r: &TableRenderer, t: &Table) -> comfy_table::Table {
             .collect();
         if bars {
             let b = match row.bar {
-                Some(Bar::Score { value, mark }) => bar(value, mark, BAR),
+                Some(Bar::Score { value, mark }) => {
+                    bar(value, mark, if t.long_rows { SHORT_BAR } else { BAR })
+                }
                 Some(Bar::Count { count, most }) => {
                     "#".repeat((count * COUNT_BAR).div_ceil(most.max(1)).min(COUNT_BAR))
                 }
                 None => String::new(),
             };
-            cells.push(TableCell::new(b));
+            cells.insert(bar_at.min(cells.len()), TableCell::new(b));
+        }
+        if marks {
+            cells.insert(0, TableCell::new(if row.here { ">" } else { "" }));
         }
         out.add_row(cells);
     }
