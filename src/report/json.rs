@@ -425,7 +425,7 @@ pub(crate) fn gap(
             })
         })
         .collect();
-    let recommendations: Vec<Value> = super::gap_recommendations(g, usize::MAX, lang)
+    let recommendations: Vec<Value> = super::view::gap::recommendations(g, usize::MAX, lang)
         .into_iter()
         .map(|(id, text)| json!({ "id": id, "recommendation": text }))
         .collect();

@@ -18,9 +18,9 @@ use crate::answers::Response;
 use crate::comparison::Comparison;
 use crate::diagnostic::Diagnostic;
 use crate::gap::Gap;
-use crate::i18n::{fill, tr};
+use crate::i18n::tr;
 use crate::questionnaire::Questionnaire;
-use crate::scoring::{Assessment, GroupResult, StageStatus};
+use crate::scoring::{Assessment, GroupResult};
 use number::Numbers;
 
 pub use self::csv::CsvRenderer;
@@ -172,66 +172,6 @@ pub fn table_separator(width: u16) -> String {
     format!("\n{}\n\n", "=".repeat(usize::from(width)))
 }
 
-/// Why a stage has its status, in the tool's words and in plain text with figures written by
-/// `n`: every format shows the same reasons and makes the text safe in its own way.
-pub(crate) fn stage_status(
-    q: &Questionnaire,
-    a: &Assessment,
-    s: usize,
-    lang: &str,
-    n: &Numbers,
-) -> String {
-    let st = &a.stages[s];
-    match st.status {
-        StageStatus::Reached if a.uneven.contains(&s) => tr(
-            lang,
-            "passes on its own; a lower stage is not reached (uneven foundation)",
-        )
-        .to_owned(),
-        StageStatus::Reached => tr(lang, "reached").to_owned(),
-        StageStatus::InsufficientEvidence => fill(
-            lang,
-            "insufficient evidence: {answered} of {total} answered",
-            &[
-                ("answered", &st.area.answered.to_string()),
-                ("total", &st.area.total.to_string()),
-            ],
-        ),
-        StageStatus::NotReached => {
-            let mut why = Vec::new();
-            if st.below_threshold() {
-                why.push(tr(lang, "score below threshold").to_owned());
-            }
-            if !st.below_floor.is_empty() {
-                let items = st
-                    .below_floor
-                    .iter()
-                    .map(|&i| format!("{} ({})", q.questions[i].id, n.score(a.items[i].score)))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                why.push(fill(lang, "blocked by {items}", &[("items", &items)]));
-            }
-            fill(lang, "not reached: {why}", &[("why", &why.join("; "))])
-        }
-    }
-}
-
-/// Where a placement stands, in words: "stage 2 of 4", or below the first stage.
-pub(crate) fn level_text(q: &Questionnaire, placement: usize, lang: &str) -> String {
-    if placement == 0 {
-        tr(lang, "below stage 1").to_owned()
-    } else {
-        fill(
-            lang,
-            "stage {k} of {n}",
-            &[
-                ("k", &placement.to_string()),
-                ("n", &q.stages.len().to_string()),
-            ],
-        )
-    }
-}
-
 /// Rounds for display and export, so printed numbers never carry floating-point noise. Ties go
 /// to the even digit, as numpy and pandas round, so exports agree with analysts' scripts.
 pub(crate) fn round(x: f64, decimals: i32) -> f64 {
@@ -351,129 +291,7 @@ pub fn render_gap(
 /// The one-line verdict of a gap for a machine format (JSON): its figures keep the point
 /// whatever the language, as every number of those formats does.
 pub(crate) fn gap_verdict(g: &Gap, lang: &str) -> String {
-    verdict(g, lang, &Numbers::text("en"))
-}
-
-/// The one-line verdict of a gap, in the tool's words with figures written by `n`: both
-/// placements and the biggest blind spot (the mirrored statement with the largest gap, and its
-/// dimension).
-pub(crate) fn verdict(g: &Gap, lang: &str, n: &Numbers) -> String {
-    // A verdict needs answers on both sides: "no blind spot" from no data would be a claim.
-    let none_inside = g.mirrors.iter().all(|m| m.internal.is_none());
-    let none_outside = g.mirrors.iter().all(|m| m.customer.is_none());
-    match (none_inside, none_outside) {
-        (true, true) => return tr(lang, "No verdict: neither side answered any of the mirrored statements (every answer n/a or blank).").to_owned(),
-        (true, false) => return tr(lang, "No verdict: the internal side answered none of the mirrored statements (every answer n/a or blank).").to_owned(),
-        (false, true) => return tr(lang, "No verdict: the customer side answered none of the mirrored statements (every answer n/a or blank).").to_owned(),
-        (false, false) => {}
-    }
-    let mut line = String::new();
-    if let (Some((_, inside)), Some((_, outside))) = (&g.internal.placement, &g.customer.placement)
-    {
-        line.push_str(&fill(
-            lang,
-            "You place yourselves at {inside}; your customers place you at {outside}.",
-            &[("inside", inside), ("outside", outside)],
-        ));
-        line.push(' ');
-    }
-    match g.blind_spots().next() {
-        Some(m) => {
-            let area = m
-                .dimension
-                .as_deref()
-                .and_then(|d| g.dimensions.iter().find(|x| x.id == d))
-                .map_or_else(String::new, |d| fill(lang, "{name}: ", &[("name", &d.name)]));
-            line.push_str(&fill(
-                lang,
-                "Biggest blind spot: {area}\"{statement}\" (you {inside}, your customers {outside}: {gap} points).",
-                &[
-                    ("area", &area),
-                    ("statement", &m.text),
-                    ("inside", &n.score(m.internal)),
-                    ("outside", &n.score(m.customer)),
-                    ("gap", &n.score_difference(m.internal, m.customer)),
-                ],
-            ));
-        }
-        None => line.push_str(&fill(
-            lang,
-            "No blind spot: on every mirrored statement your customers rate you less than {n} points below your own view, or above it.",
-            &[("n", &n.plain(crate::gap::BLIND_SPOT_POINTS))],
-        )),
-    }
-    line
-}
-
-/// The `top` items whose score rose (`up`) or fell the most as printed, largest first: an item
-/// whose two scores print alike did not move for the reader, and the order is that of the
-/// printed changes (the exact change breaks ties).
-pub(crate) fn item_moves(c: &Comparison, up: bool, top: usize) -> Vec<crate::comparison::Change> {
-    let printed = |m: &crate::comparison::Change| {
-        number::printed_score_difference(m.after, m.before).unwrap_or(0.0)
-    };
-    let mut moves: Vec<_> = c
-        .item_moves
-        .iter()
-        .filter(|m| {
-            if up {
-                printed(m) > 0.0
-            } else {
-                printed(m) < 0.0
-            }
-        })
-        .collect();
-    // Stable: items that moved alike as printed keep the comparison's order.
-    moves.sort_by(|a, b| printed(b).abs().total_cmp(&printed(a).abs()));
-    moves.into_iter().take(top).cloned().collect()
-}
-
-/// How a placement moved from level `before` to level `after`, in the tool's words.
-pub(crate) fn moved(before: usize, after: usize, lang: &str) -> &'static str {
-    match after.cmp(&before) {
-        std::cmp::Ordering::Greater => tr(lang, "moved up"),
-        std::cmp::Ordering::Less => tr(lang, "moved down"),
-        std::cmp::Ordering::Equal => tr(lang, "unchanged"),
-    }
-}
-
-/// What a side of a gap was scored with, for the line that names it: "(customer-view 1.0.0,
-/// 240 respondents)".
-pub(crate) fn gap_side(side: &crate::gap::Side, lang: &str) -> String {
-    let n = side.respondents.to_string();
-    format!(
-        "({} {}, {})",
-        side.questionnaire,
-        side.version,
-        fill(lang, "{n} respondents", &[("n", &n)])
-    )
-}
-
-/// What to do about a gap, most urgent first: how to be seen at the stage above the customers'
-/// placement, then the recommendations of the `top` largest blind spots, each with the id of its
-/// customer statement.
-pub(crate) fn gap_recommendations(
-    g: &Gap,
-    top: usize,
-    lang: &str,
-) -> Vec<(Option<String>, String)> {
-    let mut out = Vec::new();
-    if let Some((stage, step)) = &g.next_step {
-        out.push((
-            None,
-            fill(
-                lang,
-                "To be seen as {stage}: {step}",
-                &[("stage", stage), ("step", step)],
-            ),
-        ));
-    }
-    out.extend(
-        g.blind_spots()
-            .take(top)
-            .filter_map(|m| Some((Some(m.id.clone()), m.recommendation.clone()?))),
-    );
-    out
+    view::gap::verdict(g, lang, &Numbers::text("en"))
 }
 
 /// The text formats of results (terminal tables, Markdown, HTML), each result's report written

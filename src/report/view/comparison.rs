@@ -107,10 +107,7 @@ fn summary(c: &Comparison, lang: &str, n: &Numbers) -> Section {
             &[
                 ("before", Span::Strong(nb.clone())),
                 ("after", Span::Strong(na.clone())),
-                (
-                    "moved",
-                    Span::Words(crate::report::moved(*lb, *la, lang).to_owned()),
-                ),
+                ("moved", Span::Words(moved(*lb, *la, lang).to_owned())),
             ],
         )),
         _ => None,
@@ -190,10 +187,7 @@ fn changes(first: &str, rows: &[Change], lang: &str, n: &Numbers, items: bool) -
 /// items the two questionnaires do not share.
 fn moves(c: &Comparison, top: usize, lang: &str, n: &Numbers) -> Vec<Section> {
     let mut out = Vec::new();
-    let (ups, downs) = (
-        crate::report::item_moves(c, true, top),
-        crate::report::item_moves(c, false, top),
-    );
+    let (ups, downs) = (item_moves(c, true, top), item_moves(c, false, top));
     for (heading, rows) in [("Biggest improvements", &ups), ("Biggest declines", &downs)] {
         if !rows.is_empty() {
             let mut s = Section::new(Some(tr(lang, heading).to_owned()));
@@ -277,4 +271,36 @@ fn heat_map(c: &Comparison, lang: &str, n: &Numbers) -> Option<HeatMap> {
         columns: c.dimensions.iter().map(|d| d.name.clone()).collect(),
         rows,
     })
+}
+
+/// The `top` items whose score rose (`up`) or fell the most as printed, largest first: an item
+/// whose two scores print alike did not move for the reader, and the order is that of the
+/// printed changes (the exact change breaks ties).
+pub(crate) fn item_moves(c: &Comparison, up: bool, top: usize) -> Vec<crate::comparison::Change> {
+    let printed = |m: &crate::comparison::Change| {
+        crate::report::number::printed_score_difference(m.after, m.before).unwrap_or(0.0)
+    };
+    let mut moves: Vec<_> = c
+        .item_moves
+        .iter()
+        .filter(|m| {
+            if up {
+                printed(m) > 0.0
+            } else {
+                printed(m) < 0.0
+            }
+        })
+        .collect();
+    // Stable: items that moved alike as printed keep the comparison's order.
+    moves.sort_by(|a, b| printed(b).abs().total_cmp(&printed(a).abs()));
+    moves.into_iter().take(top).cloned().collect()
+}
+
+/// How a placement moved from level `before` to level `after`, in the tool's words.
+pub(crate) fn moved(before: usize, after: usize, lang: &str) -> &'static str {
+    match after.cmp(&before) {
+        std::cmp::Ordering::Greater => tr(lang, "moved up"),
+        std::cmp::Ordering::Less => tr(lang, "moved down"),
+        std::cmp::Ordering::Equal => tr(lang, "unchanged"),
+    }
 }

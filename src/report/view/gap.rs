@@ -18,7 +18,7 @@ pub(crate) fn document(g: &Gap, top: usize, lang: &str, identity: &Identity) -> 
         Text(vec![
             Span::Words(fill(lang, "{name}: ", &[("name", tr(lang, name))])),
             Span::Code(s.label.clone()),
-            Span::Plain(format!(" {}", crate::report::gap_side(s, lang))),
+            Span::Plain(format!(" {}", gap_side(s, lang))),
         ])
     };
     let mut sections = vec![summary(g, lang, &n)];
@@ -71,7 +71,7 @@ pub(crate) fn document(g: &Gap, top: usize, lang: &str, identity: &Identity) -> 
         });
         sections.push(s);
     }
-    let recs = crate::report::gap_recommendations(g, top, lang);
+    let recs = recommendations(g, top, lang);
     if !recs.is_empty() {
         let mut s = Section::new(Some(tr(lang, "Recommendations from the gap").to_owned()));
         s.blocks.push(Block::List {
@@ -137,7 +137,7 @@ fn summary(g: &Gap, lang: &str, n: &Numbers) -> Section {
     });
     let mut s = Section::new(None);
     s.blocks.push(Block::Summary {
-        headline: Some(Text(vec![Span::Strong(crate::report::verdict(g, lang, n))])),
+        headline: Some(Text(vec![Span::Strong(verdict(g, lang, n))])),
         lines: Vec::new(),
     });
     s.blocks.push(Block::Table(Table {
@@ -230,4 +230,90 @@ fn largest(g: &Gap, top: usize, lang: &str, n: &Numbers) -> Vec<Item> {
             }
         })
         .collect()
+}
+
+/// The one-line verdict of a gap, in the tool's words with figures written by `n`: both
+/// placements and the biggest blind spot (the mirrored statement with the largest gap, and its
+/// dimension).
+pub(crate) fn verdict(g: &Gap, lang: &str, n: &Numbers) -> String {
+    // A verdict needs answers on both sides: "no blind spot" from no data would be a claim.
+    let none_inside = g.mirrors.iter().all(|m| m.internal.is_none());
+    let none_outside = g.mirrors.iter().all(|m| m.customer.is_none());
+    match (none_inside, none_outside) {
+        (true, true) => return tr(lang, "No verdict: neither side answered any of the mirrored statements (every answer n/a or blank).").to_owned(),
+        (true, false) => return tr(lang, "No verdict: the internal side answered none of the mirrored statements (every answer n/a or blank).").to_owned(),
+        (false, true) => return tr(lang, "No verdict: the customer side answered none of the mirrored statements (every answer n/a or blank).").to_owned(),
+        (false, false) => {}
+    }
+    let mut line = String::new();
+    if let (Some((_, inside)), Some((_, outside))) = (&g.internal.placement, &g.customer.placement)
+    {
+        line.push_str(&fill(
+            lang,
+            "You place yourselves at {inside}; your customers place you at {outside}.",
+            &[("inside", inside), ("outside", outside)],
+        ));
+        line.push(' ');
+    }
+    match g.blind_spots().next() {
+        Some(m) => {
+            let area = m
+                .dimension
+                .as_deref()
+                .and_then(|d| g.dimensions.iter().find(|x| x.id == d))
+                .map_or_else(String::new, |d| fill(lang, "{name}: ", &[("name", &d.name)]));
+            line.push_str(&fill(
+                lang,
+                "Biggest blind spot: {area}\"{statement}\" (you {inside}, your customers {outside}: {gap} points).",
+                &[
+                    ("area", &area),
+                    ("statement", &m.text),
+                    ("inside", &n.score(m.internal)),
+                    ("outside", &n.score(m.customer)),
+                    ("gap", &n.score_difference(m.internal, m.customer)),
+                ],
+            ));
+        }
+        None => line.push_str(&fill(
+            lang,
+            "No blind spot: on every mirrored statement your customers rate you less than {n} points below your own view, or above it.",
+            &[("n", &n.plain(crate::gap::BLIND_SPOT_POINTS))],
+        )),
+    }
+    line
+}
+
+/// What a side of a gap was scored with, for the line that names it: "(customer-view 1.0.0,
+/// 240 respondents)".
+pub(crate) fn gap_side(side: &crate::gap::Side, lang: &str) -> String {
+    let n = side.respondents.to_string();
+    format!(
+        "({} {}, {})",
+        side.questionnaire,
+        side.version,
+        fill(lang, "{n} respondents", &[("n", &n)])
+    )
+}
+
+/// What to do about a gap, most urgent first: how to be seen at the stage above the customers'
+/// placement, then the recommendations of the `top` largest blind spots, each with the id of its
+/// customer statement.
+pub(crate) fn recommendations(g: &Gap, top: usize, lang: &str) -> Vec<(Option<String>, String)> {
+    let mut out = Vec::new();
+    if let Some((stage, step)) = &g.next_step {
+        out.push((
+            None,
+            fill(
+                lang,
+                "To be seen as {stage}: {step}",
+                &[("stage", stage), ("step", step)],
+            ),
+        ));
+    }
+    out.extend(
+        g.blind_spots()
+            .take(top)
+            .filter_map(|m| Some((Some(m.id.clone()), m.recommendation.clone()?))),
+    );
+    out
 }

@@ -75,10 +75,7 @@ pub(crate) fn summary(q: &Questionnaire, a: &Assessment, lang: &str) -> Section 
                 "name",
                 Span::Strong(q.placement_name(a.placement, lang).to_owned()),
             ),
-            (
-                "level",
-                Span::Words(crate::report::level_text(q, a.placement, lang)),
-            ),
+            ("level", Span::Words(level_text(q, a.placement, lang))),
         ],
     );
     let line = Text::fill(
@@ -153,7 +150,7 @@ pub(crate) fn ladder(q: &Questionnaire, a: &Assessment, lang: &str) -> Option<Se
                     Cell::Text(name(k)),
                     Cell::figure(n.score(a.stages[k].area.score)),
                     Cell::figure(n.score(Some(a.stages[k].threshold))),
-                    Cell::Text(crate::report::stage_status(q, a, k, lang, &n)),
+                    Cell::Text(stage_status(q, a, k, lang, &n)),
                 ],
                 bar: Some(Bar::Score {
                     value: a.stages[k].area.score,
@@ -354,6 +351,66 @@ pub(crate) fn warnings(warnings: &[Diagnostic], lang: &str) -> Option<Section> {
             .collect(),
     });
     Some(s)
+}
+
+/// Why a stage has its status, in the tool's words and in plain text with figures written by
+/// `n`: every format shows the same reasons and makes the text safe in its own way.
+pub(crate) fn stage_status(
+    q: &Questionnaire,
+    a: &Assessment,
+    s: usize,
+    lang: &str,
+    n: &Numbers,
+) -> String {
+    let st = &a.stages[s];
+    match st.status {
+        StageStatus::Reached if a.uneven.contains(&s) => tr(
+            lang,
+            "passes on its own; a lower stage is not reached (uneven foundation)",
+        )
+        .to_owned(),
+        StageStatus::Reached => tr(lang, "reached").to_owned(),
+        StageStatus::InsufficientEvidence => fill(
+            lang,
+            "insufficient evidence: {answered} of {total} answered",
+            &[
+                ("answered", &st.area.answered.to_string()),
+                ("total", &st.area.total.to_string()),
+            ],
+        ),
+        StageStatus::NotReached => {
+            let mut why = Vec::new();
+            if st.below_threshold() {
+                why.push(tr(lang, "score below threshold").to_owned());
+            }
+            if !st.below_floor.is_empty() {
+                let items = st
+                    .below_floor
+                    .iter()
+                    .map(|&i| format!("{} ({})", q.questions[i].id, n.score(a.items[i].score)))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                why.push(fill(lang, "blocked by {items}", &[("items", &items)]));
+            }
+            fill(lang, "not reached: {why}", &[("why", &why.join("; "))])
+        }
+    }
+}
+
+/// Where a placement stands, in words: "stage 2 of 4", or below the first stage.
+pub(crate) fn level_text(q: &Questionnaire, placement: usize, lang: &str) -> String {
+    if placement == 0 {
+        tr(lang, "below stage 1").to_owned()
+    } else {
+        fill(
+            lang,
+            "stage {k} of {n}",
+            &[
+                ("k", &placement.to_string()),
+                ("n", &q.stages.len().to_string()),
+            ],
+        )
+    }
 }
 
 #[cfg(test)]
