@@ -4,11 +4,11 @@
 
 use std::path::PathBuf;
 
+use super::commands::score::Questionnaires;
+use super::commands::summarize::Groups;
 use super::failure::print_diagnostics;
 use super::inputs::expand;
 use super::records::{CsvOptions, for_each_prepared};
-use super::score::Questionnaires;
-use super::summarize::Groups;
 use crate::answers::Response;
 use crate::diagnostic::Diagnostic;
 use crate::questionnaire::Questionnaire;

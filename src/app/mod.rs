@@ -2,26 +2,16 @@
 //! prints errors and picks the exit code.
 
 mod called_as;
-mod compare;
-mod export;
+mod commands;
 mod failure;
-mod gap;
 mod group_input;
 mod inputs;
 mod interrupt;
 mod language;
 mod lock;
-mod map;
 mod progress;
 mod records;
-mod room;
-mod score;
-mod shell_integration;
-mod show;
 mod sink;
-mod summarize;
-mod survey;
-mod validate;
 
 use clap::Parser;
 
@@ -58,27 +48,20 @@ pub fn run() -> i32 {
     };
     crate::report::set_ascii(ascii);
     let result = match &cli.command {
-        Command::Run(args) => survey::run(args),
-        Command::Score(args) => score::score(args),
-        Command::Summarize(args) => summarize::summarize(args),
-        Command::Compare(args) => compare::compare_command(args),
-        Command::Gap(args) => gap::gap_command(args),
-        Command::Map(args) => map::map(args),
-        Command::Export(args) => export::export(args),
-        Command::Validate(args) => validate::validate(args),
-        Command::Questionnaires => show::list(),
-        Command::Show(args) => show::show(args),
-        Command::Completions { shell } => shell_integration::completions(*shell),
-        Command::Man { dir, force } => shell_integration::man(dir.as_deref(), *force),
-        Command::New { file, force } => show::new_questionnaire(file, *force),
-        Command::Schema { kind } => {
-            use std::io::Write as _;
-            let mut out = sink::stdout();
-            out.write_all(crate::schema::schema(*kind).as_bytes())
-                .and_then(|()| out.flush())
-                .map(|()| Exit::Success)
-                .map_err(Into::into)
-        }
+        Command::Run(args) => commands::run::run(args),
+        Command::Score(args) => commands::score::run(args),
+        Command::Summarize(args) => commands::summarize::run(args),
+        Command::Compare(args) => commands::compare::run(args),
+        Command::Gap(args) => commands::gap::run(args),
+        Command::Map(args) => commands::map::run(args),
+        Command::Export(args) => commands::export::run(args),
+        Command::Validate(args) => commands::validate::run(args),
+        Command::Questionnaires => commands::questionnaires::run(),
+        Command::Show(args) => commands::show::run(args),
+        Command::Completions { shell } => commands::completions::run(*shell),
+        Command::Man { dir, force } => commands::man::run(dir.as_deref(), *force),
+        Command::New { file, force } => commands::new::run(file, *force),
+        Command::Schema { kind } => commands::schema::run(*kind),
     };
     match result {
         Ok(exit) => exit as i32,

@@ -4,12 +4,12 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::failure::{Exit, Failure};
-use super::group_input::read_group;
-use super::records::CsvOptions;
 use super::score::Questionnaires;
-use super::sink::Sink;
 use crate::answers::{Metadata, Response};
+use crate::app::failure::{Exit, Failure};
+use crate::app::group_input::read_group;
+use crate::app::records::CsvOptions;
+use crate::app::sink::Sink;
 use crate::cli::SummarizeArgs;
 use crate::questionnaire::Questionnaire;
 use crate::report::{self, GroupView};
@@ -92,12 +92,12 @@ impl Groups {
     }
 }
 
-pub(crate) fn summarize(args: &SummarizeArgs) -> anyhow::Result<Exit> {
-    let format = super::sink::output_format(&args.read.out)?;
+pub(crate) fn run(args: &SummarizeArgs) -> anyhow::Result<Exit> {
+    let format = crate::app::sink::output_format(&args.read.out)?;
     let mut questionnaires = Questionnaires::new(args.read.questionnaire.as_deref())?;
     let lang_flag = args.read.common.lang.as_deref();
     if let Some(q) = questionnaires.forced() {
-        super::language::requested(lang_flag, q)?;
+        crate::app::language::requested(lang_flag, q)?;
     }
     let options = ScoreOptions {
         max_recommendations: args.read.top,
@@ -124,8 +124,8 @@ pub(crate) fn summarize(args: &SummarizeArgs) -> anyhow::Result<Exit> {
             .hint("name answer files or folders of them")
             .into());
     };
-    super::language::requested(lang_flag, &q)?;
-    let lang = super::language::language(lang_flag, None, &q).to_owned();
+    crate::app::language::requested(lang_flag, &q)?;
+    let lang = crate::app::language::language(lang_flag, None, &q).to_owned();
     let (all, by) = groups.finish(&q, &lang);
     // What was summarized, as given: the group's own line already counts the respondents.
     let names: Vec<String> = args

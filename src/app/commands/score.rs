@@ -4,13 +4,13 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::failure::{Exit, Failure, print_diagnostics};
-use super::inputs::{
+use crate::answers::{AnswerDocument, CsvLayout, Response};
+use crate::app::failure::{Exit, Failure, print_diagnostics};
+use crate::app::inputs::{
     Input, TomlKind, bundled_ids, expand, load_questionnaire, named_questionnaire, toml_kind,
 };
-use super::records::{CsvOptions, RowWork, for_each_prepared, is_csv};
-use super::sink::Sink;
-use crate::answers::{AnswerDocument, CsvLayout, Response};
+use crate::app::records::{CsvOptions, RowWork, for_each_prepared, is_csv};
+use crate::app::sink::Sink;
 use crate::cli::ScoreArgs;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::questionnaire::{Bundled, Questionnaire};
@@ -192,11 +192,11 @@ thread_local! {
         std::cell::RefCell::default();
 }
 
-pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
-    let format = super::sink::output_format(&args.out)?;
+pub(crate) fn run(args: &ScoreArgs) -> anyhow::Result<Exit> {
+    let format = crate::app::sink::output_format(&args.out)?;
     let mut questionnaires = Questionnaires::new(args.questionnaire.as_deref())?;
     if let Some(q) = questionnaires.forced() {
-        super::language::requested(args.common.lang.as_deref(), q)?;
+        crate::app::language::requested(args.common.lang.as_deref(), q)?;
     }
     let (inputs, problems) = expand(&args.inputs);
     let mut invalid = problems.iter().any(Diagnostic::is_error);
@@ -273,8 +273,11 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
             layout.item_scores_into(q, record, row, line, &mut figures.items)?;
             figures.compute_from_items(q);
             let meta = layout.known_meta(record);
-            let lang =
-                super::language::language(lang_flag, (!meta[3].is_empty()).then_some(meta[3]), q);
+            let lang = crate::app::language::language(
+                lang_flag,
+                (!meta[3].is_empty()).then_some(meta[3]),
+                q,
+            );
             if out.is_empty() {
                 out.push((Ok(Vec::with_capacity(1 << 21)), String::new(), Vec::new()));
             }
@@ -304,7 +307,7 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
         &mut |q, (bytes, source, warnings)| {
             // A --lang the questionnaire lacks ends the run before its first result is written.
             if !languages_checked.contains(&q.id) {
-                super::language::requested(lang_flag, q)?;
+                crate::app::language::requested(lang_flag, q)?;
                 languages_checked.insert(q.id.clone());
             }
             print_diagnostics(&warnings);
@@ -379,5 +382,5 @@ pub(crate) fn score(args: &ScoreArgs) -> anyhow::Result<Exit> {
 
 /// `--lang`, else the answer file's language, else the questionnaire's first.
 pub(crate) fn pick_language(flag: Option<&str>, response: &Response, q: &Questionnaire) -> String {
-    super::language::language(flag, response.meta.language.as_deref(), q).to_owned()
+    crate::app::language::language(flag, response.meta.language.as_deref(), q).to_owned()
 }

@@ -3,12 +3,12 @@
 
 use std::path::Path;
 
-use super::failure::{Exit, Failure, print_diagnostics};
-use super::group_input::read_group;
-use super::inputs::{Input, read_text};
-use super::records::CsvOptions;
 use super::score::{Questionnaires, load_response};
-use super::sink::Sink;
+use crate::app::failure::{Exit, Failure, print_diagnostics};
+use crate::app::group_input::read_group;
+use crate::app::inputs::{Input, read_text};
+use crate::app::records::CsvOptions;
+use crate::app::sink::Sink;
 use serde_json::Value;
 
 use super::summarize::Groups;
@@ -50,7 +50,7 @@ fn snapshot(
         let saved = read_saved(&label, &text)?;
         return saved_snapshot(&label, saved, questionnaires, csv, lang, options);
     }
-    let is_export = is_json || super::records::is_csv(&Input::File(path.to_owned()));
+    let is_export = is_json || crate::app::records::is_csv(&Input::File(path.to_owned()));
     if path.is_dir() || is_export {
         let (state, invalid) = read_group(&[path.to_owned()], questionnaires, csv, None, options)?;
         let Some((q, g)) = state else {
@@ -58,17 +58,17 @@ fn snapshot(
         };
         // The invalid inputs were reported; the group is what remains, and the exit code says so.
         *any_invalid |= invalid;
-        super::language::requested(lang, &q)?;
-        let lang = super::language::language(lang, None, &q);
+        crate::app::language::requested(lang, &q)?;
+        let lang = crate::app::language::language(lang, None, &q);
         let (all, _) = g.finish(&q, lang);
         let label = format!("{label} (group of {})", all.respondents);
         return Ok(Snapshot::from_assessment(&q, &all.assessment, &label, lang));
     }
     let (q, response, warnings) = load_response(&Input::Named(path.to_owned()), questionnaires)?;
     print_diagnostics(&warnings);
-    super::language::requested(lang, q)?;
+    crate::app::language::requested(lang, q)?;
     let a = assess(q, &response, options);
-    let lang = super::language::language(lang, response.meta.language.as_deref(), q);
+    let lang = crate::app::language::language(lang, response.meta.language.as_deref(), q);
     Ok(Snapshot::from_assessment(q, &a, &label, lang))
 }
 
@@ -163,7 +163,7 @@ fn saved_snapshot(
     };
     let count = saved.documents.len();
     if let [(_, one)] = saved.documents.as_slice() {
-        super::language::spoken(lang)?;
+        crate::app::language::spoken(lang)?;
         return Snapshot::from_json(label, one)
             .map_err(|e| Diagnostics(vec![Diagnostic::error(label, e)]).into());
     }
@@ -254,20 +254,20 @@ fn saved_snapshot(
                 .into(),
         );
     }
-    super::language::requested(lang, &q)?;
-    let lang = super::language::language(lang, None, &q);
+    crate::app::language::requested(lang, &q)?;
+    let lang = crate::app::language::language(lang, None, &q);
     let (all, _) = groups.finish(&q, lang);
     let label = format!("{label} (group of {})", all.respondents);
     Ok(Snapshot::from_assessment(&q, &all.assessment, &label, lang))
 }
 
-pub(crate) fn compare_command(args: &CompareArgs) -> anyhow::Result<Exit> {
-    let format = super::sink::output_format(&args.out)?;
+pub(crate) fn run(args: &CompareArgs) -> anyhow::Result<Exit> {
+    let format = crate::app::sink::output_format(&args.out)?;
     let mut questionnaires = Questionnaires::new(args.questionnaire.as_deref())?;
     let options = ScoreOptions::default();
     let lang = args.common.lang.as_deref();
     if let Some(q) = questionnaires.forced() {
-        super::language::requested(lang, q)?;
+        crate::app::language::requested(lang, q)?;
     }
     let csv = CsvOptions::from_args(&args.csv)?;
     let mut invalid = false;
@@ -284,8 +284,8 @@ pub(crate) fn compare_command(args: &CompareArgs) -> anyhow::Result<Exit> {
         .common
         .lang
         .as_deref()
-        .map(super::language::primary)
-        .or_else(super::language::locale_code)
+        .map(crate::app::language::primary)
+        .or_else(crate::app::language::locale_code)
         .unwrap_or_else(|| "en".to_owned());
     report::render_comparison(format, &mut sink, &comparison, args.top, width, &lang)?;
     sink.finish()?;

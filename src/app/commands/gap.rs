@@ -3,11 +3,11 @@
 
 use std::path::Path;
 
-use super::failure::{Exit, Failure, print_diagnostics};
-use super::group_input::read_group;
-use super::records::CsvOptions;
 use super::score::Questionnaires;
-use super::sink::Sink;
+use crate::app::failure::{Exit, Failure, print_diagnostics};
+use crate::app::group_input::read_group;
+use crate::app::records::CsvOptions;
+use crate::app::sink::Sink;
 use crate::cli::GapArgs;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::gap::Gap;
@@ -40,8 +40,8 @@ fn side(
     Ok((q, all, invalid))
 }
 
-pub(crate) fn gap_command(args: &GapArgs) -> anyhow::Result<Exit> {
-    let format = super::sink::output_format(&args.out)?;
+pub(crate) fn run(args: &GapArgs) -> anyhow::Result<Exit> {
+    let format = crate::app::sink::output_format(&args.out)?;
     let common_map = args.csv.map.as_deref();
     let inside_csv = CsvOptions::with_map(&args.csv, args.internal_map.as_deref().or(common_map))?;
     let outside_csv = CsvOptions::with_map(&args.csv, args.customer_map.as_deref().or(common_map))?;
@@ -52,7 +52,7 @@ pub(crate) fn gap_command(args: &GapArgs) -> anyhow::Result<Exit> {
         .with_csv_default(CUSTOMER_VIEW_ID)
         .with_flag("--customer-questionnaire");
     for q in [inside.forced(), outside.forced()].into_iter().flatten() {
-        super::language::requested(args.common.lang.as_deref(), q)?;
+        crate::app::language::requested(args.common.lang.as_deref(), q)?;
     }
     let mut read = vec![args.internal.as_path(), args.customer.as_path()];
     for q in [&args.internal_questionnaire, &args.customer_questionnaire] {
@@ -71,7 +71,7 @@ pub(crate) fn gap_command(args: &GapArgs) -> anyhow::Result<Exit> {
     let (iq, ig, bad_inside) = side(&args.internal, &mut inside, &inside_csv)?;
     let (oq, og, bad_outside) = side(&args.customer, &mut outside, &outside_csv)?;
     for q in [&iq, &oq] {
-        super::language::requested(args.common.lang.as_deref(), q)?;
+        crate::app::language::requested(args.common.lang.as_deref(), q)?;
     }
 
     if oq.mirror_of.as_deref() != Some(iq.id.as_str()) {
@@ -122,7 +122,7 @@ pub(crate) fn gap_command(args: &GapArgs) -> anyhow::Result<Exit> {
     }
     print_diagnostics(&problems);
 
-    let lang = super::language::language(args.common.lang.as_deref(), None, &iq).to_owned();
+    let lang = crate::app::language::language(args.common.lang.as_deref(), None, &iq).to_owned();
     let gap = Gap::new(
         (&iq, &ig, &args.internal.display().to_string()),
         (&oq, &og, &args.customer.display().to_string()),

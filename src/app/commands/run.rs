@@ -1,14 +1,17 @@
-//! `centricity run`: the interactive survey, saved after every answer, resumable.
+//! `centricity run`: the interactive survey, saved after every answer, resumable; with
+//! `--participants`, a facilitated session for a room ([`room`]).
+
+mod room;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use super::called_as;
-use super::failure::{Exit, Failure};
-use super::inputs::{Input, load_questionnaire};
-use super::interrupt;
 use super::score::{Questionnaires, load_response, pick_language};
 use crate::answers::Response;
+use crate::app::called_as;
+use crate::app::failure::{Exit, Failure};
+use crate::app::inputs::{Input, load_questionnaire};
+use crate::app::interrupt;
 use crate::cli::RunArgs;
 use crate::i18n::fill;
 use crate::output_file::write_atomically;
@@ -48,7 +51,7 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
             .hint("review one participant's answers with --resume FOLDER/FILE --review")
             .into());
         }
-        return super::room::run_room_session(args);
+        return room::run_room_session(args);
     }
     let (q, mut response, path) = match &args.resume {
         Some(path) => {
@@ -81,7 +84,7 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
                         .iter()
                         .map(std::path::Path::new)
                         .collect();
-                    super::sink::check_output(p, args.force, &read)?;
+                    crate::app::sink::check_output(p, args.force, &read)?;
                     p.clone()
                 }
                 None => default_path(args.respondent.as_deref()),
@@ -92,7 +95,7 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
     if let Some(name) = &args.respondent {
         response.meta.respondent = Some(name.clone());
     }
-    super::language::requested(args.common.lang.as_deref(), &q)?;
+    crate::app::language::requested(args.common.lang.as_deref(), &q)?;
     let lang = pick_language(args.common.lang.as_deref(), &response, &q);
     // `--notes` on a resumed survey turns notes on for the rest of it; the file remembers.
     response.session.notes |= args.notes;
@@ -100,7 +103,7 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
 
     // Saving once before the first question proves the file can be written, so that an
     // unwritable folder is reported now rather than after the last answer.
-    let lock = super::lock::SurveyLock::take(&path)?;
+    let lock = crate::app::lock::SurveyLock::take(&path)?;
     // Saved where the lock points, so that a save through a symbolic link replaces the file it
     // names rather than the link.
     let target = lock.answers();
@@ -181,7 +184,7 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
                 warnings: &[],
                 lang: &lang,
             };
-            let mut out = super::sink::stdout();
+            let mut out = crate::app::sink::stdout();
             report::renderer(report::Format::Table, crate::term_width::stdout())
                 .result(&mut out, &scored)?;
             std::io::Write::flush(&mut out)?;

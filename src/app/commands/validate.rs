@@ -2,12 +2,12 @@
 
 use std::io::Write;
 
-use super::failure::{Exit, capturing, print_diagnostics};
-use super::inputs::Input;
-use super::inputs::{TomlKind, expand, toml_kind};
-use super::records::{CsvOptions, check_csv, is_csv};
 use super::score::{Questionnaires, load_response};
 use crate::answers::Answer;
+use crate::app::failure::{Exit, capturing, print_diagnostics};
+use crate::app::inputs::Input;
+use crate::app::inputs::{TomlKind, expand, toml_kind};
+use crate::app::records::{CsvOptions, check_csv, is_csv};
 use crate::cli::{DiagnosticFormat, ValidateArgs};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::english_count;
@@ -131,7 +131,7 @@ fn mirror_problems(
     }
 }
 
-pub(crate) fn validate(args: &ValidateArgs) -> anyhow::Result<Exit> {
+pub(crate) fn run(args: &ValidateArgs) -> anyhow::Result<Exit> {
     let mut questionnaires = Questionnaires::new(args.questionnaire.as_deref())?;
     let json = args.format == DiagnosticFormat::Json;
     let ((inputs, problems), _) = if json {
@@ -150,7 +150,7 @@ pub(crate) fn validate(args: &ValidateArgs) -> anyhow::Result<Exit> {
     } else {
         print_diagnostics(&problems);
     }
-    let mut out = super::sink::stdout();
+    let mut out = crate::app::sink::stdout();
     for input in &inputs {
         let name = input.name();
         if json {
