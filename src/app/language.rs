@@ -9,6 +9,7 @@
 use std::sync::OnceLock;
 
 use super::failure::Failure;
+use crate::answers::Response;
 use crate::questionnaire::Questionnaire;
 
 /// The language code of the user's locale (`fr` for `fr_BE.UTF-8`), read once.
@@ -86,4 +87,9 @@ pub(crate) fn primary(code: &str) -> String {
 /// The locale's language code, for the tool's own words when no questionnaire decides.
 pub(crate) fn locale_code() -> Option<String> {
     locale().map(str::to_owned)
+}
+
+/// `--lang`, else the answer file's language, else the questionnaire's first.
+pub(crate) fn pick_language(flag: Option<&str>, response: &Response, q: &Questionnaire) -> String {
+    language(flag, response.meta.language.as_deref(), q).to_owned()
 }

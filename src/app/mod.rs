@@ -4,12 +4,13 @@
 mod called_as;
 mod commands;
 mod failure;
-mod group_input;
+mod groups;
 mod inputs;
 mod interrupt;
 mod language;
 mod lock;
 mod progress;
+mod questionnaire_cache;
 mod records;
 mod sink;
 

@@ -10,9 +10,9 @@ use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
-use super::commands::score::Questionnaires;
 use super::failure::{Failure, print_diagnostics};
 use super::inputs::{Input, TomlKind, named_questionnaire, toml_kind};
+use super::questionnaire_cache::Questionnaires;
 use crate::answers::{
     AnswerDocument, CsvLayout, Dialect, Encoding, ExportHead, ExportKind, ExportMap, HEAD_BYTES,
     LayoutOptions, Response, csv_error, last_cut, record_line,

@@ -3,16 +3,15 @@
 
 use std::path::Path;
 
-use super::score::{Questionnaires, load_response};
-use crate::app::failure::{Exit, Failure, print_diagnostics};
-use crate::app::group_input::read_group;
-use crate::app::inputs::{Input, read_text};
-use crate::app::records::CsvOptions;
-use crate::app::sink::Sink;
 use serde_json::Value;
 
-use super::summarize::Groups;
 use crate::answers::response_from_result;
+use crate::app::failure::{Exit, Failure, print_diagnostics};
+use crate::app::groups::{Groups, read_group};
+use crate::app::inputs::{Input, read_text};
+use crate::app::questionnaire_cache::{Questionnaires, load_response};
+use crate::app::records::CsvOptions;
+use crate::app::sink::Sink;
 use crate::cli::CompareArgs;
 use crate::comparison::{Snapshot, compare};
 use crate::diagnostic::{Diagnostic, Diagnostics};

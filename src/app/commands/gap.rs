@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use super::score::Questionnaires;
 use crate::app::failure::{Exit, Failure, print_diagnostics};
-use crate::app::group_input::read_group;
+use crate::app::groups::read_group;
+use crate::app::questionnaire_cache::Questionnaires;
 use crate::app::records::CsvOptions;
 use crate::app::sink::Sink;
 use crate::cli::GapArgs;

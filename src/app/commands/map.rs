@@ -2,9 +2,9 @@
 
 use std::io::Write as _;
 
-use super::score::Questionnaires;
 use crate::app::failure::{Exit, print_diagnostics};
 use crate::app::inputs::expand;
+use crate::app::questionnaire_cache::Questionnaires;
 use crate::app::records::{CsvOptions, open_export, read_map};
 use crate::cli::MapArgs;
 

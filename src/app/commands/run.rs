@@ -6,12 +6,13 @@ mod room;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use super::score::{Questionnaires, load_response, pick_language};
 use crate::answers::Response;
 use crate::app::called_as;
 use crate::app::failure::{Exit, Failure};
 use crate::app::inputs::{Input, load_questionnaire};
 use crate::app::interrupt;
+use crate::app::language::pick_language;
+use crate::app::questionnaire_cache::{Questionnaires, load_response};
 use crate::cli::RunArgs;
 use crate::i18n::fill;
 use crate::output_file::write_atomically;

@@ -1,96 +1,16 @@
 //! `centricity summarize`: the group result of many respondents (rule 7), with the spread of
 //! answers, the items the room disagrees on, and an optional breakdown by a metadata field.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::score::Questionnaires;
-use crate::answers::{Metadata, Response};
 use crate::app::failure::{Exit, Failure};
-use crate::app::group_input::read_group;
+use crate::app::groups::read_group;
+use crate::app::questionnaire_cache::Questionnaires;
 use crate::app::records::CsvOptions;
 use crate::app::sink::Sink;
 use crate::cli::SummarizeArgs;
-use crate::questionnaire::Questionnaire;
 use crate::report::{self, GroupView};
-use crate::scoring::{Assessment, GroupAccumulator, GroupResult, ScoreOptions, assess};
-
-/// Respondents folded into the whole group and, with `--by`, into one group per value.
-pub(crate) struct Groups {
-    pub(crate) all: GroupAccumulator,
-    pub(crate) by: BTreeMap<String, GroupAccumulator>,
-    field: Option<String>,
-    options: ScoreOptions,
-}
-
-impl Groups {
-    pub(crate) fn new(q: &Questionnaire, field: Option<&str>, options: ScoreOptions) -> Self {
-        Self {
-            all: GroupAccumulator::new(q),
-            by: BTreeMap::new(),
-            field: field.map(str::to_owned),
-            options,
-        }
-    }
-
-    pub(crate) fn add(&mut self, q: &Questionnaire, response: &Response) {
-        let individual = assess(
-            q,
-            response,
-            ScoreOptions {
-                max_recommendations: 0,
-            },
-        );
-        self.add_assessed(q, response, &individual);
-    }
-
-    /// Adds a respondent whose own result is already computed.
-    pub(crate) fn add_assessed(
-        &mut self,
-        q: &Questionnaire,
-        response: &Response,
-        individual: &Assessment,
-    ) {
-        self.all.add(response, individual);
-        if let Some(field) = &self.field {
-            let value = response
-                .meta
-                .get(field)
-                .map_or_else(|| "(none)".to_owned(), str::to_owned);
-            self.by
-                .entry(value)
-                .or_insert_with(|| GroupAccumulator::new(q))
-                .add(response, individual);
-        }
-    }
-
-    /// The group results, labelled in `lang`.
-    pub(crate) fn finish(
-        self,
-        q: &Questionnaire,
-        lang: &str,
-    ) -> (GroupResult, Vec<(String, GroupResult)>) {
-        let label = |n: usize| Metadata {
-            respondent: Some(crate::i18n::fill(
-                lang,
-                "group of {n} respondents",
-                &[("n", &n.to_string())],
-            )),
-            ..Metadata::default()
-        };
-        let n = self.all.respondents();
-        let all = self.all.finish(q, label(n), self.options);
-        let by = self
-            .by
-            .into_iter()
-            .map(|(name, acc)| {
-                let n = acc.respondents();
-                (name, acc.finish(q, label(n), self.options))
-            })
-            .collect();
-        (all, by)
-    }
-}
+use crate::scoring::ScoreOptions;
 
 pub(crate) fn run(args: &SummarizeArgs) -> anyhow::Result<Exit> {
     let format = crate::app::sink::output_format(&args.read.out)?;

@@ -2,11 +2,10 @@
 
 use std::io::Write;
 
-use super::score::{Questionnaires, load_response};
 use crate::answers::Answer;
 use crate::app::failure::{Exit, capturing, print_diagnostics};
-use crate::app::inputs::Input;
-use crate::app::inputs::{TomlKind, expand, toml_kind};
+use crate::app::inputs::{Input, TomlKind, expand, toml_kind};
+use crate::app::questionnaire_cache::{Questionnaires, load_response};
 use crate::app::records::{CsvOptions, check_csv, is_csv};
 use crate::cli::{DiagnosticFormat, ValidateArgs};
 use crate::diagnostic::{Diagnostic, Diagnostics};

@@ -1,18 +1,96 @@
-//! Inputs read as one group (rule 7): answer files, folders of them and CSV exports, each
-//! respondent scored on every core and folded in input order. `summarize`, `compare` and `gap`
-//! read their groups this way.
+//! Respondents as groups (rule 7): [`Groups`] folds them into the whole group and, with `--by`,
+//! one group per value of a metadata field; [`read_group`] reads answer files, folders of them
+//! and CSV exports as one group, each respondent scored on every core and folded in input
+//! order. `summarize`, `compare`, `gap` and a facilitated session's result read groups this way.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use super::commands::score::Questionnaires;
-use super::commands::summarize::Groups;
 use super::failure::print_diagnostics;
 use super::inputs::expand;
+use super::questionnaire_cache::Questionnaires;
 use super::records::{CsvOptions, for_each_prepared};
-use crate::answers::Response;
+use crate::answers::{Metadata, Response};
 use crate::diagnostic::Diagnostic;
 use crate::questionnaire::Questionnaire;
-use crate::scoring::{ScoreOptions, assess};
+use crate::scoring::{Assessment, GroupAccumulator, GroupResult, ScoreOptions, assess};
+
+/// Respondents folded into the whole group and, with `--by`, into one group per value.
+pub(crate) struct Groups {
+    pub(crate) all: GroupAccumulator,
+    pub(crate) by: BTreeMap<String, GroupAccumulator>,
+    field: Option<String>,
+    options: ScoreOptions,
+}
+
+impl Groups {
+    pub(crate) fn new(q: &Questionnaire, field: Option<&str>, options: ScoreOptions) -> Self {
+        Self {
+            all: GroupAccumulator::new(q),
+            by: BTreeMap::new(),
+            field: field.map(str::to_owned),
+            options,
+        }
+    }
+
+    pub(crate) fn add(&mut self, q: &Questionnaire, response: &Response) {
+        let individual = assess(
+            q,
+            response,
+            ScoreOptions {
+                max_recommendations: 0,
+            },
+        );
+        self.add_assessed(q, response, &individual);
+    }
+
+    /// Adds a respondent whose own result is already computed.
+    pub(crate) fn add_assessed(
+        &mut self,
+        q: &Questionnaire,
+        response: &Response,
+        individual: &Assessment,
+    ) {
+        self.all.add(response, individual);
+        if let Some(field) = &self.field {
+            let value = response
+                .meta
+                .get(field)
+                .map_or_else(|| "(none)".to_owned(), str::to_owned);
+            self.by
+                .entry(value)
+                .or_insert_with(|| GroupAccumulator::new(q))
+                .add(response, individual);
+        }
+    }
+
+    /// The group results, labelled in `lang`.
+    pub(crate) fn finish(
+        self,
+        q: &Questionnaire,
+        lang: &str,
+    ) -> (GroupResult, Vec<(String, GroupResult)>) {
+        let label = |n: usize| Metadata {
+            respondent: Some(crate::i18n::fill(
+                lang,
+                "group of {n} respondents",
+                &[("n", &n.to_string())],
+            )),
+            ..Metadata::default()
+        };
+        let n = self.all.respondents();
+        let all = self.all.finish(q, label(n), self.options);
+        let by = self
+            .by
+            .into_iter()
+            .map(|(name, acc)| {
+                let n = acc.respondents();
+                (name, acc.finish(q, label(n), self.options))
+            })
+            .collect();
+        (all, by)
+    }
+}
 
 /// The respondents of `paths` folded into one group, with a group per value of metadata field
 /// `by` when given, and whether any input was invalid. Respondents to another questionnaire than
