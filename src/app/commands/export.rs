@@ -11,8 +11,7 @@ use crate::diagnostic::Diagnostic;
 pub(crate) fn run(args: &ExportArgs) -> anyhow::Result<Exit> {
     let (q, warnings) = load_questionnaire(&args.questionnaire)?;
     print_diagnostics(&warnings);
-    crate::app::language::requested(args.lang.as_deref(), &q)?;
-    let lang = crate::app::language::language(args.lang.as_deref(), None, &q).to_owned();
+    let lang = crate::app::language::choose(args.lang.as_deref(), None, &q)?;
     let problems: Vec<Diagnostic> = crate::survey_tools::problems(&q, args.to)
         .into_iter()
         .map(|p| Diagnostic::warning(&args.questionnaire, p))

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::app::failure::{Exit, Failure, print_diagnostics};
 use crate::app::groups::read_group;
+use crate::app::language;
 use crate::app::questionnaire_cache::Questionnaires;
 use crate::app::records::CsvOptions;
 use crate::app::sink::Sink;
@@ -52,7 +53,7 @@ pub(crate) fn run(args: &GapArgs) -> anyhow::Result<Exit> {
         .with_csv_default(CUSTOMER_VIEW_ID)
         .with_flag("--customer-questionnaire");
     for q in [inside.forced(), outside.forced()].into_iter().flatten() {
-        crate::app::language::requested(args.common.lang.as_deref(), q)?;
+        language::requested(args.common.lang.as_deref(), q)?;
     }
     let mut read = vec![args.internal.as_path(), args.customer.as_path()];
     for q in [&args.internal_questionnaire, &args.customer_questionnaire] {
@@ -70,9 +71,10 @@ pub(crate) fn run(args: &GapArgs) -> anyhow::Result<Exit> {
     let mut sink = Sink::open(args.out.output.as_deref(), args.out.force, false, &read)?;
     let (iq, ig, bad_inside) = side(&args.internal, &mut inside, &inside_csv)?;
     let (oq, og, bad_outside) = side(&args.customer, &mut outside, &outside_csv)?;
-    for q in [&iq, &oq] {
-        crate::app::language::requested(args.common.lang.as_deref(), q)?;
-    }
+    // The report speaks the self-assessment's language, which the customers' texts must have
+    // too.
+    let lang = language::choose(args.common.lang.as_deref(), None, &iq)?;
+    language::requested(args.common.lang.as_deref(), &oq)?;
 
     if oq.mirror_of.as_deref() != Some(iq.id.as_str()) {
         if iq.mirror_of.as_deref() == Some(oq.id.as_str()) {
@@ -122,7 +124,6 @@ pub(crate) fn run(args: &GapArgs) -> anyhow::Result<Exit> {
     }
     print_diagnostics(&problems);
 
-    let lang = crate::app::language::language(args.common.lang.as_deref(), None, &iq).to_owned();
     let gap = Gap::new(
         (&iq, &ig, &args.internal.display().to_string()),
         (&oq, &og, &args.customer.display().to_string()),

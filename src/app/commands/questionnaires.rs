@@ -20,7 +20,10 @@ pub(crate) fn run() -> anyhow::Result<Exit> {
             q.version.clone(),
             q.questions.len().to_string(),
             q.stages.len().to_string(),
-            q.tr(&q.title, q.default_language()).to_owned(),
+            // No --lang here: the locale's language when the questionnaire has it, else its
+            // first, as in every command.
+            q.tr(&q.title, crate::app::language::language(None, None, &q))
+                .to_owned(),
         ]);
     }
     let mut out = crate::app::sink::stdout();

@@ -11,7 +11,7 @@ use crate::app::called_as;
 use crate::app::failure::{Exit, Failure};
 use crate::app::inputs::{Input, load_questionnaire};
 use crate::app::interrupt;
-use crate::app::language::pick_language;
+use crate::app::language;
 use crate::app::questionnaire_cache::{Questionnaires, load_response};
 use crate::cli::RunArgs;
 use crate::i18n::fill;
@@ -96,8 +96,11 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
     if let Some(name) = &args.respondent {
         response.meta.respondent = Some(name.clone());
     }
-    crate::app::language::requested(args.common.lang.as_deref(), &q)?;
-    let lang = pick_language(args.common.lang.as_deref(), &response, &q);
+    let lang = language::choose(
+        args.common.lang.as_deref(),
+        response.meta.language.as_deref(),
+        &q,
+    )?;
     // `--notes` on a resumed survey turns notes on for the rest of it; the file remembers.
     response.session.notes |= args.notes;
     let resume = called_as::resume_command(&path, args.questionnaire.as_deref());

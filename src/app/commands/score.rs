@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::answers::{CsvLayout, Response};
 use crate::app::failure::{Exit, Failure, print_diagnostics};
 use crate::app::inputs::expand;
-use crate::app::language::pick_language;
+use crate::app::language;
 use crate::app::questionnaire_cache::Questionnaires;
 use crate::app::records::{CsvOptions, RowWork, for_each_prepared, is_csv};
 use crate::app::sink::Sink;
@@ -30,7 +30,7 @@ pub(crate) fn run(args: &ScoreArgs) -> anyhow::Result<Exit> {
     let format = crate::app::sink::output_format(&args.out)?;
     let mut questionnaires = Questionnaires::new(args.questionnaire.as_deref())?;
     if let Some(q) = questionnaires.forced() {
-        crate::app::language::requested(args.common.lang.as_deref(), q)?;
+        language::requested(args.common.lang.as_deref(), q)?;
     }
     let (inputs, problems) = expand(&args.inputs);
     let mut invalid = problems.iter().any(Diagnostic::is_error);
@@ -68,7 +68,7 @@ pub(crate) fn run(args: &ScoreArgs) -> anyhow::Result<Exit> {
     let width = sink.width();
     // Scoring and rendering run on every core; rows are written in input order.
     let prepare = |q: &Questionnaire, response: Response, warnings: &[Diagnostic], source: &str| {
-        let lang = pick_language(lang_flag, &response, q);
+        let lang = language::language(lang_flag, response.meta.language.as_deref(), q);
         let assessment = assess(q, &response, options);
         let view = Scored {
             questionnaire: q,
@@ -76,7 +76,7 @@ pub(crate) fn run(args: &ScoreArgs) -> anyhow::Result<Exit> {
             assessment: &assessment,
             source,
             warnings,
-            lang: &lang,
+            lang,
         };
         let shown = format == Format::Table;
         (
@@ -107,11 +107,7 @@ pub(crate) fn run(args: &ScoreArgs) -> anyhow::Result<Exit> {
             layout.item_scores_into(q, record, row, line, &mut figures.items)?;
             figures.compute_from_items(q);
             let meta = layout.known_meta(record);
-            let lang = crate::app::language::language(
-                lang_flag,
-                (!meta[3].is_empty()).then_some(meta[3]),
-                q,
-            );
+            let lang = language::language(lang_flag, (!meta[3].is_empty()).then_some(meta[3]), q);
             if out.is_empty() {
                 out.push((Ok(Vec::with_capacity(1 << 21)), String::new(), Vec::new()));
             }
@@ -141,7 +137,7 @@ pub(crate) fn run(args: &ScoreArgs) -> anyhow::Result<Exit> {
         &mut |q, (bytes, source, warnings)| {
             // A --lang the questionnaire lacks ends the run before its first result is written.
             if !languages_checked.contains(&q.id) {
-                crate::app::language::requested(lang_flag, q)?;
+                language::requested(lang_flag, q)?;
                 languages_checked.insert(q.id.clone());
             }
             print_diagnostics(&warnings);

@@ -13,8 +13,7 @@ use crate::terminal_text::clean;
 
 pub(crate) fn run(args: &ShowArgs) -> anyhow::Result<Exit> {
     let (q, _) = load_questionnaire(&args.questionnaire)?;
-    crate::app::language::requested(args.common.lang.as_deref(), &q)?;
-    let lang = crate::app::language::language(args.common.lang.as_deref(), None, &q).to_owned();
+    let lang = crate::app::language::choose(args.common.lang.as_deref(), None, &q)?;
     let mut out = crate::app::sink::stdout();
     write!(out, "{}", render(&q, &lang))?;
     Ok(Exit::Success)

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::app::failure::{Exit, Failure};
 use crate::app::groups::read_group;
+use crate::app::language;
 use crate::app::questionnaire_cache::Questionnaires;
 use crate::app::records::CsvOptions;
 use crate::app::sink::Sink;
@@ -17,7 +18,7 @@ pub(crate) fn run(args: &SummarizeArgs) -> anyhow::Result<Exit> {
     let mut questionnaires = Questionnaires::new(args.read.questionnaire.as_deref())?;
     let lang_flag = args.read.common.lang.as_deref();
     if let Some(q) = questionnaires.forced() {
-        crate::app::language::requested(lang_flag, q)?;
+        language::requested(lang_flag, q)?;
     }
     let options = ScoreOptions {
         max_recommendations: args.read.top,
@@ -44,8 +45,7 @@ pub(crate) fn run(args: &SummarizeArgs) -> anyhow::Result<Exit> {
             .hint("name answer files or folders of them")
             .into());
     };
-    crate::app::language::requested(lang_flag, &q)?;
-    let lang = crate::app::language::language(lang_flag, None, &q).to_owned();
+    let lang = language::choose(lang_flag, None, &q)?;
     let (all, by) = groups.finish(&q, &lang);
     // What was summarized, as given: the group's own line already counts the respondents.
     let names: Vec<String> = args

@@ -12,7 +12,7 @@ use crate::app::failure::{Exit, Failure};
 use crate::app::groups::Groups;
 use crate::app::inputs::{Input, expand, load_questionnaire};
 use crate::app::interrupt;
-use crate::app::language::pick_language;
+use crate::app::language;
 use crate::app::lock::SurveyLock;
 use crate::app::questionnaire_cache::{Questionnaires, load_response};
 use crate::cli::RunArgs;
@@ -360,7 +360,7 @@ fn start(spec: &str, args: &RunArgs) -> anyhow::Result<Session> {
     let people = participants(spec, args.role.as_deref(), args.team.as_deref())?;
     let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
     let (q, _) = load_questionnaire(args.questionnaire.as_deref().unwrap_or(DEFAULT_ID))?;
-    crate::app::language::requested(args.common.lang.as_deref(), &q)?;
+    language::requested(args.common.lang.as_deref(), &q)?;
     let folder = new_folder(args);
     // The lock sits beside the folder, so it is taken (and a session running there refuses
     // --force) before the folder is moved aside or created.
@@ -423,8 +423,11 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
     for path in &paths {
         lock.remove_stale_temporaries(path);
     }
-    crate::app::language::requested(args.common.lang.as_deref(), &q)?;
-    let lang = pick_language(args.common.lang.as_deref(), &responses[0], &q);
+    let lang = language::choose(
+        args.common.lang.as_deref(),
+        responses[0].meta.language.as_deref(),
+        &q,
+    )?;
     // Notes asked for now, or when the session started: every file remembers.
     let notes = args.notes || responses.iter().any(|r| r.session.notes);
     for r in &mut responses {
