@@ -2,6 +2,7 @@
 //! prints errors and picks the exit code.
 
 mod called_as;
+mod colour;
 mod commands;
 mod failure;
 mod groups;
@@ -38,16 +39,9 @@ pub fn run() -> i32 {
             };
         }
     };
-    let ascii = match &cli.command {
-        Command::Run(a) => a.common.ascii,
-        Command::Score(a) => a.common.ascii,
-        Command::Summarize(a) => a.read.common.ascii,
-        Command::Compare(a) => a.common.ascii,
-        Command::Gap(a) => a.common.ascii,
-        Command::Show(a) => a.common.ascii,
-        _ => false,
-    };
-    crate::report::set_ascii(ascii);
+    // Set once for the whole run, before any command draws: tables and bars, and colour.
+    crate::report::set_ascii(cli.command.common().is_some_and(|c| c.ascii));
+    colour::decide();
     let result = match &cli.command {
         Command::Run(args) => commands::run::run(args),
         Command::Score(args) => commands::score::run(args),
