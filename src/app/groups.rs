@@ -93,24 +93,22 @@ impl Groups {
 }
 
 /// The respondents of `paths` folded into one group, with a group per value of metadata field
-/// `by` when given, and whether any input was invalid. Respondents to another questionnaire than
-/// the first one read are reported and left out. `None` when no respondent is valid.
+/// `by` when given. Invalid inputs, and respondents to another questionnaire than the first one
+/// read, are reported and left out. `None` when no respondent is valid.
 pub(crate) fn read_group(
     paths: &[PathBuf],
     questionnaires: &mut Questionnaires,
     csv: &CsvOptions,
     by: Option<&str>,
     options: ScoreOptions,
-) -> anyhow::Result<(Option<(Questionnaire, Groups)>, bool)> {
+) -> anyhow::Result<Option<(Questionnaire, Groups)>> {
     let (inputs, problems) = expand(paths);
-    let mut invalid = problems.iter().any(Diagnostic::is_error);
     print_diagnostics(&problems);
     let csv = &CsvOptions {
         by: by.map(str::to_owned),
         ..csv.clone()
     };
     let mut state: Option<(Questionnaire, Groups)> = None;
-    let mut mixed = false;
     let mut quality = Quality::default();
     // Each respondent's own result (for the distribution of placements) is the costly part.
     let prepare = |q: &Questionnaire, response: Response, warnings: &[Diagnostic], source: &str| {
@@ -123,8 +121,8 @@ pub(crate) fn read_group(
         );
         (response, individual, warnings.to_vec(), source.to_owned())
     };
-    invalid |= for_each_prepared(&inputs, questionnaires, csv, &prepare, None, &mut |q,
-                                                                                     (
+    for_each_prepared(&inputs, questionnaires, csv, &prepare, None, &mut |q,
+                                                                          (
         response,
         individual,
         warnings,
@@ -140,7 +138,6 @@ pub(crate) fn read_group(
             quality.add(&response);
             groups.add_assessed(first, &response, &individual);
         } else {
-            mixed = true;
             print_diagnostics(&[Diagnostic::error(
                 &source,
                 format!(
@@ -158,7 +155,7 @@ pub(crate) fn read_group(
         .collect::<Vec<_>>()
         .join(", ");
     print_diagnostics(&quality.notes(&source));
-    Ok((state, invalid || mixed))
+    Ok(state)
 }
 
 /// What a group's data says about itself: responses left out, respondents counted twice,

@@ -59,7 +59,7 @@ pub fn run() -> i32 {
         Command::Schema { kind } => commands::schema::run(*kind),
     };
     match result {
-        Ok(exit) => exit as i32,
+        Ok(exit) => failure::settle(exit) as i32,
         Err(e) if is_broken_pipe(&e) => Exit::Success as i32,
         Err(e) => report(&e) as i32,
     }

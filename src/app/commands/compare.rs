@@ -29,7 +29,6 @@ fn snapshot(
     csv: &CsvOptions,
     lang: Option<&str>,
     options: ScoreOptions,
-    any_invalid: &mut bool,
 ) -> anyhow::Result<Side> {
     let label = path.display().to_string();
     let extension = path
@@ -56,12 +55,11 @@ fn snapshot(
     }
     let is_export = is_json || crate::app::records::is_csv(&Input::File(path.to_owned()));
     if path.is_dir() || is_export {
-        let (state, invalid) = read_group(&[path.to_owned()], questionnaires, csv, None, options)?;
+        // The invalid inputs are reported; the group is what remains, and the exit code says so.
+        let state = read_group(&[path.to_owned()], questionnaires, csv, None, options)?;
         let Some((q, g)) = state else {
             return Err(Failure::invalid(format!("{label} holds no valid answers")).into());
         };
-        // The invalid inputs were reported; the group is what remains, and the exit code says so.
-        *any_invalid |= invalid;
         let lang = language::choose(lang, None, &q)?;
         let (all, _) = g.finish(&q, &lang);
         let label = format!("{label} (group of {})", all.respondents);
@@ -274,12 +272,11 @@ pub(crate) fn run(args: &CompareArgs) -> anyhow::Result<Exit> {
         language::requested(lang, q)?;
     }
     let csv = CsvOptions::from_args(&args.csv)?;
-    let mut invalid = false;
     let mut read = vec![args.before.as_path(), args.after.as_path()];
     read.extend(args.questionnaire.as_deref().map(Path::new));
     read.extend(args.csv.map.as_deref());
     let mut sink = Sink::open(args.out.output.as_deref(), args.out.force, false, &read)?;
-    let mut side = |path| snapshot(path, &mut questionnaires, &csv, lang, options, &mut invalid);
+    let mut side = |path| snapshot(path, &mut questionnaires, &csv, lang, options);
     let ((before, before_lang), (after, after_lang)) = (side(&args.before)?, side(&args.after)?);
     // The report speaks the language its sides' texts were put in (the later side's when they
     // differ); between two saved results, the tool's own words follow the same rule.
@@ -291,9 +288,6 @@ pub(crate) fn run(args: &CompareArgs) -> anyhow::Result<Exit> {
     let width = sink.width();
     report::render_comparison(format, &mut sink, &comparison, args.top, width, &lang)?;
     sink.finish()?;
-    Ok(if invalid {
-        Exit::Invalid
-    } else {
-        Exit::Success
-    })
+    // Invalid inputs were reported as they were found; the exit code says so (`settle`).
+    Ok(Exit::Success)
 }
