@@ -100,62 +100,48 @@ impl Snapshot {
                 ));
             }
         };
-        let text =
-            |v: &Value, key: &str| v.get(key).and_then(Value::as_str).unwrap_or("").to_owned();
-        let measures = |key: &str| -> Vec<Measure> {
-            result
-                .get(key)
-                .and_then(Value::as_array)
-                .map(|a| {
-                    a.iter()
-                        .map(|m| Measure {
-                            id: text(m, "id"),
-                            name: m
-                                .get("name")
-                                .and_then(Value::as_str)
-                                .map_or_else(|| text(m, "id"), str::to_owned),
-                            score: m.get("score").and_then(Value::as_f64),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
+        let doc = crate::result_document::ResultDocument::read(result)?;
+        if doc.questionnaire.id.is_empty() {
+            return Err("the result names no questionnaire".into());
+        }
+        let measure = |id: &str, name: Option<&String>, score: Option<f64>| Measure {
+            id: id.to_owned(),
+            name: name.cloned().unwrap_or_else(|| id.to_owned()),
+            score,
         };
-        let q = result
-            .get("questionnaire")
-            .ok_or("the result names no questionnaire")?;
-        let placement = result
-            .get("placement")
-            .filter(|p| !p.is_null())
-            .and_then(|p| {
-                let level = usize::try_from(p.get("level")?.as_u64()?).ok()?;
-                Some((level, text(p, "name")))
-            });
-        let recommendations = result
-            .pointer("/recommendations/items")
-            .and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .map(|r| {
-                        let rec = r
-                            .get("recommendation")
-                            .and_then(Value::as_str)
-                            .map_or_else(|| text(r, "text"), str::to_owned);
-                        (text(r, "id"), rec)
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
         let snapshot = Self {
             label: label.to_owned(),
-            questionnaire: text(q, "id"),
-            version: text(q, "version"),
-            placement,
-            index: result.get("index").and_then(Value::as_f64),
-            overall: result.pointer("/overall/score").and_then(Value::as_f64),
-            stages: measures("stages"),
-            dimensions: measures("dimensions"),
-            items: measures("items"),
-            recommendations,
+            placement: doc.placement.as_ref().map(|p| (p.level, p.name.clone())),
+            index: doc.index,
+            overall: doc.overall.score,
+            stages: doc
+                .stages
+                .iter()
+                .map(|m| measure(&m.id, m.name.as_ref(), m.score))
+                .collect(),
+            dimensions: doc
+                .dimensions
+                .iter()
+                .map(|m| measure(&m.id, m.name.as_ref(), m.score))
+                .collect(),
+            items: doc
+                .items
+                .iter()
+                .map(|m| measure(&m.id, None, m.score))
+                .collect(),
+            recommendations: doc
+                .recommendations
+                .items
+                .iter()
+                .map(|r| {
+                    (
+                        r.id.clone(),
+                        r.recommendation.clone().unwrap_or_else(|| r.text.clone()),
+                    )
+                })
+                .collect(),
+            questionnaire: doc.questionnaire.id,
+            version: doc.questionnaire.version,
         };
         snapshot.check()?;
         Ok(snapshot)

@@ -8,67 +8,60 @@ use serde_json::Value;
 use super::response::{Answer, Metadata, Response};
 use super::value::from_number;
 use crate::questionnaire::Questionnaire;
+use crate::result_document::ResultDocument;
 
 /// The response a saved result was scored from, checked against `q`: the result must answer `q`,
 /// and every answer must be one of its options. The message of an error names the item.
 pub fn response_from_result(q: &Questionnaire, result: &Value) -> Result<Response, String> {
-    let id = result
-        .pointer("/questionnaire/id")
-        .and_then(Value::as_str)
-        .ok_or("the result names no questionnaire")?;
+    let doc = ResultDocument::read(result)?;
+    let id = doc.questionnaire.id.as_str();
+    if id.is_empty() {
+        return Err("the result names no questionnaire".into());
+    }
     if id != q.id {
         return Err(format!(
             "the result answers questionnaire `{id}`, not `{}`",
             q.id
         ));
     }
-    let items = result
-        .get("items")
-        .and_then(Value::as_array)
-        .ok_or("the result has no `items`")?;
+    if result.get("items").is_none() {
+        return Err("the result has no `items`".into());
+    }
     let mut response = Response::new(q);
-    response.questionnaire_version = result
-        .pointer("/questionnaire/version")
-        .and_then(Value::as_str)
-        .map(str::to_owned);
-    for (k, item) in items.iter().enumerate() {
-        let item_id = item
-            .get("id")
-            .and_then(Value::as_str)
-            .ok_or_else(|| format!("`items[{k}]` has no `id`"))?;
+    response.questionnaire_version =
+        Some(doc.questionnaire.version.clone()).filter(|v| !v.is_empty());
+    for (k, item) in doc.items.iter().enumerate() {
+        if item.id.is_empty() {
+            return Err(format!("`items[{k}]` has no `id`"));
+        }
+        let item_id = item.id.as_str();
         let i = q
             .question(item_id)
             .ok_or_else(|| format!("`{item_id}` is not a question of `{}`", q.id))?;
         let scale = q.scale_of(&q.questions[i]);
-        response.answers[i] = match item.get("answer") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) if s == "n/a" => Some(Answer::NotApplicable),
-            Some(Value::Number(n)) => {
+        response.answers[i] = match &item.answer {
+            Value::Null => None,
+            Value::String(s) if s == "n/a" => Some(Answer::NotApplicable),
+            Value::Number(n) => {
                 let v = n.as_f64().unwrap_or(f64::NAN);
                 Some(from_number(scale, v).map_err(|e| format!("`{item_id}`: {}", e.message))?)
             }
-            Some(other) => {
+            other => {
                 return Err(format!(
                     "`{item_id}`: the answer {other} is neither an option value nor \"n/a\""
                 ));
             }
         };
-        response.notes[i] = item.get("note").and_then(Value::as_str).map(str::to_owned);
+        response.notes[i].clone_from(&item.note);
     }
-    response.completed = result
-        .get("completed")
-        .and_then(Value::as_bool)
-        .unwrap_or(true);
-    response.meta = metadata(result.get("respondent"));
+    response.completed = doc.completed.unwrap_or(true);
+    response.meta = metadata(&doc.respondent);
     Ok(response)
 }
 
 /// Who answered, as the result's `respondent` object says.
-fn metadata(who: Option<&Value>) -> Metadata {
+fn metadata(fields: &serde_json::Map<String, Value>) -> Metadata {
     let mut meta = Metadata::default();
-    let Some(Value::Object(fields)) = who else {
-        return meta;
-    };
     let mut extra = BTreeMap::new();
     for (key, value) in fields {
         let Some(text) = value.as_str().map(str::to_owned) else {

@@ -7,6 +7,10 @@ use serde_json::{Map, Value, json};
 use super::{GroupView, Renderer, Scored, round};
 use crate::answers::Answer;
 use crate::comparison::{Change, Comparison};
+use crate::result_document::{
+    Area, CustomerView, DimensionResult, ItemResult, NextStep, Placement, QuestionnaireRef,
+    Recommendation, Recommendations, ResultDocument, StageResult,
+};
 use crate::scoring::StageStatus;
 
 /// The version tag of the result document; bumped on any incompatible change.
@@ -121,8 +125,18 @@ fn num(x: Option<f64>) -> Value {
     x.map_or(Value::Null, |v| json!(round(v, 4)))
 }
 
+/// A score as saved: rounded to four decimals.
+fn figure(x: Option<f64>) -> Option<f64> {
+    x.map(|v| round(v, 4))
+}
+
 /// The result document of one scored respondent.
 pub(crate) fn to_json(s: &Scored<'_>) -> Value {
+    document(s).to_value()
+}
+
+/// The saved result of one scored respondent, as `compare` reads it back.
+pub(crate) fn document(s: &Scored<'_>) -> ResultDocument {
     let (q, a, lang) = (s.questionnaire, s.assessment, s.lang);
     let m = &s.response.meta;
     let mut respondent = Map::new();
@@ -141,122 +155,133 @@ pub(crate) fn to_json(s: &Scored<'_>) -> Value {
         respondent.insert(k.clone(), json!(v));
     }
     let stage_id = |i: Option<usize>| i.map(|i| q.stages[i].id.clone());
-    let stages: Vec<Value> = a
+    let stages = a
         .stages
         .iter()
         .enumerate()
-        .map(|(i, st)| {
-            json!({
-                "id": q.stages[i].id,
-                "name": q.tr(&q.stages[i].name, lang),
-                "score": num(st.area.score),
-                "threshold": st.threshold,
-                "answered": st.area.answered,
-                "total": st.area.total,
-                "status": match st.status {
-                    StageStatus::Reached => "reached",
-                    StageStatus::NotReached => "not_reached",
-                    StageStatus::InsufficientEvidence => "insufficient_evidence",
-                },
-                "counts": i < a.placement,
-                "uneven_foundation": a.uneven.contains(&i),
-                "below_threshold": st.below_threshold(),
-                "below_floor": st.below_floor.iter().map(|&x| q.questions[x].id.clone()).collect::<Vec<_>>(),
-            })
+        .map(|(i, st)| StageResult {
+            id: q.stages[i].id.clone(),
+            name: Some(q.tr(&q.stages[i].name, lang).to_owned()),
+            score: figure(st.area.score),
+            threshold: st.threshold,
+            answered: st.area.answered,
+            total: st.area.total,
+            status: match st.status {
+                StageStatus::Reached => "reached",
+                StageStatus::NotReached => "not_reached",
+                StageStatus::InsufficientEvidence => "insufficient_evidence",
+            }
+            .to_owned(),
+            counts: i < a.placement,
+            uneven_foundation: a.uneven.contains(&i),
+            below_threshold: st.below_threshold(),
+            below_floor: st
+                .below_floor
+                .iter()
+                .map(|&x| q.questions[x].id.clone())
+                .collect(),
         })
         .collect();
-    let dimensions: Vec<Value> = a
+    let dimensions = a
         .dimensions
         .iter()
         .enumerate()
-        .map(|(i, d)| {
-            json!({
-                "id": q.dimensions[i].id,
-                "name": q.tr(&q.dimensions[i].name, lang),
-                "score": num(d.score),
-                "answered": d.answered,
-                "total": d.total,
-            })
+        .map(|(i, d)| DimensionResult {
+            id: q.dimensions[i].id.clone(),
+            name: Some(q.tr(&q.dimensions[i].name, lang).to_owned()),
+            score: figure(d.score),
+            answered: d.answered,
+            total: d.total,
         })
         .collect();
-    let items: Vec<Value> = a
+    let items = a
         .items
         .iter()
         .enumerate()
         .map(|(i, it)| {
             let question = &q.questions[i];
-            let mut item = json!({
-                "id": question.id,
-                "stage": stage_id(question.stage),
-                "dimension": question.dimension.map(|d| q.dimensions[d].id.clone()),
-                "answer": match it.answer {
+            ItemResult {
+                id: question.id.clone(),
+                stage: stage_id(question.stage),
+                dimension: question.dimension.map(|d| q.dimensions[d].id.clone()),
+                answer: match it.answer {
                     Some(Answer::Value(v)) => json!(v),
                     Some(Answer::NotApplicable) => json!("n/a"),
                     None => Value::Null,
                 },
-                "score": num(it.score),
-                "weight": question.weight,
-            });
-            if let (Some(note), Value::Object(o)) =
-                (s.response.notes.get(i).cloned().flatten(), &mut item)
-            {
-                o.insert("note".into(), json!(note));
+                score: figure(it.score),
+                weight: question.weight,
+                note: s.response.notes.get(i).cloned().flatten(),
             }
-            item
         })
         .collect();
     let rec = &a.recommendations;
-    let rec_items: Vec<Value> = rec
+    let rec_items = rec
         .items
         .iter()
         .map(|&i| {
             let question = &q.questions[i];
             let score = a.items[i].score.unwrap_or(0.0);
-            json!({
-                "id": question.id,
-                "stage": stage_id(question.stage),
-                "score": round(score, 4),
-                "priority": round(question.weight * (100.0 - score), 4),
-                "text": q.tr(&question.text, lang),
-                "recommendation": question.recommendation.as_ref().map(|t| q.tr(t, lang)),
-            })
+            Recommendation {
+                id: question.id.clone(),
+                stage: stage_id(question.stage),
+                score: round(score, 4),
+                priority: round(question.weight * (100.0 - score), 4),
+                text: q.tr(&question.text, lang).to_owned(),
+                recommendation: question
+                    .recommendation
+                    .as_ref()
+                    .map(|t| q.tr(t, lang).to_owned()),
+            }
         })
         .collect();
-    let has_stages = !q.stages.is_empty();
-    json!({
-        "schema": super::RESULT_SCHEMA,
-        "questionnaire": { "id": q.id, "version": q.version, "title": q.tr(&q.title, lang) },
-        "source": s.source,
-        "respondent": respondent,
-        "completed": s.response.completed,
-        "placement": if has_stages {
-            json!({
-                "level": a.placement,
-                "of": q.stages.len(),
-                "stage": stage_id(a.placement.checked_sub(1)),
-                "name": q.placement_name(a.placement, lang),
-            })
-        } else { Value::Null },
-        "index": num(a.index),
-        "overall": { "score": num(a.overall.score), "answered": a.overall.answered, "total": a.overall.total },
-        "stages": stages,
-        "dimensions": dimensions,
-        "items": items,
-        "recommendations": {
-            "next_step": rec.next_stage.map(|st| json!({
-                "stage": q.stages[st].id,
-                "text": q.stages[st].next_step.as_ref().map(|t| q.tr(t, lang)),
-            })),
-            "items": rec_items,
+    ResultDocument {
+        schema: super::RESULT_SCHEMA.to_owned(),
+        questionnaire: QuestionnaireRef {
+            id: q.id.clone(),
+            version: q.version.clone(),
+            title: q.tr(&q.title, lang).to_owned(),
+        },
+        source: s.source.to_owned(),
+        respondent,
+        completed: Some(s.response.completed),
+        placement: (!q.stages.is_empty()).then(|| Placement {
+            level: a.placement,
+            of: q.stages.len(),
+            stage: stage_id(a.placement.checked_sub(1)),
+            name: q.placement_name(a.placement, lang).to_owned(),
+        }),
+        index: figure(a.index),
+        overall: Area {
+            score: figure(a.overall.score),
+            answered: a.overall.answered,
+            total: a.overall.total,
+        },
+        stages,
+        dimensions,
+        items,
+        recommendations: Recommendations {
+            next_step: rec.next_stage.map(|st| NextStep {
+                stage: q.stages[st].id.clone(),
+                text: q.stages[st]
+                    .next_step
+                    .as_ref()
+                    .map(|t| q.tr(t, lang).to_owned()),
+            }),
+            items: rec_items,
             // Rule 6 names the placement stage's view; below the first stage, the
             // questionnaire's own view of that level when it has one.
-            "customer_view": (a.placement > 0 || q.customer_view(0).is_some()).then(|| json!({
-                "stage": stage_id(a.placement.checked_sub(1)),
-                "text": q.customer_view(a.placement).map(|view| q.tr(view, lang)),
-            })),
+            customer_view: (a.placement > 0 || q.customer_view(0).is_some()).then(|| {
+                CustomerView {
+                    stage: stage_id(a.placement.checked_sub(1)),
+                    text: q
+                        .customer_view(a.placement)
+                        .map(|view| q.tr(view, lang).to_owned()),
+                }
+            }),
         },
-        "warnings": s.warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
-    })
+        warnings: s.warnings.iter().map(ToString::to_string).collect(),
+    }
 }
 
 /// The version tag of the group document.
@@ -449,6 +474,39 @@ pub(crate) fn gap(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::answers::Response;
+    use crate::questionnaire::default_for_tests as bundled;
+    use crate::scoring::{ScoreOptions, assess};
+
+    /// What `score --format json` writes, `compare` reads back to the same document.
+    #[test]
+    fn a_saved_result_reads_back_to_the_document_written() {
+        let q = bundled();
+        let mut r = Response::new(&q);
+        for (i, a) in r.answers.iter_mut().enumerate() {
+            *a = Some(match i % 4 {
+                0 => Answer::NotApplicable,
+                k => Answer::Value(f64::from(u8::try_from(k).unwrap_or(1)) + 1.0),
+            });
+        }
+        r.notes[1] = Some("a note".into());
+        r.meta.respondent = Some("Ana".into());
+        let a = assess(&q, &r, ScoreOptions::default());
+        let scored = Scored {
+            questionnaire: &q,
+            response: &r,
+            assessment: &a,
+            source: "ana.toml",
+            warnings: &[],
+            lang: "fr",
+        };
+        let written = document(&scored);
+        let text = serde_json::to_string_pretty(&written.to_value()).expect("JSON");
+        let back: Value = serde_json::from_str(&text).expect("it parses");
+        assert_eq!(ResultDocument::read(&back), Ok(written.clone()));
+        assert_eq!(written.items[1].note.as_deref(), Some("a note"));
+        assert_eq!(written.items[0].answer, json!("n/a"));
+    }
 
     /// The results document written piece by piece is, byte for byte, the pretty-printed
     /// document, with none, one or several results.
