@@ -15,6 +15,8 @@ pub struct Measure {
     pub id: String,
     pub name: String,
     pub score: Option<f64>,
+    /// The score a stage is reached at (stages only; `None` when not known).
+    pub threshold: Option<f64>,
 }
 
 /// What a result says, by id, independent of where it came from.
@@ -41,6 +43,7 @@ impl Snapshot {
             id: id.to_owned(),
             name: q.tr(name, lang).to_owned(),
             score,
+            threshold: None,
         };
         Self {
             label: label.to_owned(),
@@ -54,7 +57,10 @@ impl Snapshot {
                 .stages
                 .iter()
                 .zip(&a.stages)
-                .map(|(s, r)| measure(&s.id, &s.name, r.area.score))
+                .map(|(s, r)| Measure {
+                    threshold: Some(r.threshold),
+                    ..measure(&s.id, &s.name, r.area.score)
+                })
                 .collect(),
             dimensions: q
                 .dimensions
@@ -115,6 +121,7 @@ impl Snapshot {
                                 .and_then(Value::as_str)
                                 .map_or_else(|| text(m, "id"), str::to_owned),
                             score: m.get("score").and_then(Value::as_f64),
+                            threshold: m.get("threshold").and_then(Value::as_f64),
                         })
                         .collect()
                 })
@@ -237,6 +244,9 @@ pub struct Comparison {
     /// Recommendations that appear after but not before, and those no longer needed.
     pub new_recommendations: Vec<(String, String)>,
     pub resolved_recommendations: Vec<(String, String)>,
+    /// For groups: who answered on each side, and whether each change is more than noise
+    /// (set by the caller that knows the respondents).
+    pub noise: Option<crate::noise::Noise>,
 }
 
 fn pair(before: &[Measure], after: &[Measure]) -> Vec<Change> {
@@ -313,6 +323,7 @@ pub fn compare(before: Snapshot, after: Snapshot) -> Result<Comparison, String> 
         removed,
         new_recommendations,
         resolved_recommendations,
+        noise: None,
         before,
         after,
     })

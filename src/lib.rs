@@ -12,6 +12,7 @@ pub mod comparison;
 pub mod diagnostic;
 pub mod gap;
 mod i18n;
+pub mod noise;
 mod output_file;
 pub mod questionnaire;
 pub mod report;
@@ -22,5 +23,6 @@ pub mod survey_tools;
 mod term_width;
 mod terminal_text;
 mod toml_source;
+pub mod trend;
 
 pub use app::run;

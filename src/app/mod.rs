@@ -14,6 +14,7 @@ mod progress;
 mod questionnaire_cache;
 mod records;
 mod report_identity;
+mod results;
 mod sink;
 
 use clap::Parser;
