@@ -247,6 +247,8 @@ pub struct Comparison {
     /// For groups: who answered on each side, and whether each change is more than noise
     /// (set by the caller that knows the respondents).
     pub noise: Option<crate::noise::Noise>,
+    /// With `--plan`: the plan set against both sides (set by the caller that read it).
+    pub plan: Option<crate::plan::Status>,
 }
 
 fn pair(before: &[Measure], after: &[Measure]) -> Vec<Change> {
@@ -324,6 +326,7 @@ pub fn compare(before: Snapshot, after: Snapshot) -> Result<Comparison, String> 
         new_recommendations,
         resolved_recommendations,
         noise: None,
+        plan: None,
         before,
         after,
     })

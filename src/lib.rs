@@ -14,6 +14,7 @@ pub mod gap;
 mod i18n;
 pub mod noise;
 mod output_file;
+pub mod plan;
 pub mod questionnaire;
 pub mod report;
 pub mod schema;

@@ -73,11 +73,17 @@ pub enum Verdict {
 pub struct Estimate {
     pub id: String,
     pub name: String,
-    pub change: Option<f64>,
+    pub before: Option<f64>,
+    pub after: Option<f64>,
     pub interval: Option<Interval>,
 }
 
 impl Estimate {
+    /// After minus before, when both have a figure.
+    pub fn change(&self) -> Option<f64> {
+        Some(self.after? - self.before?)
+    }
+
     /// `None` without an interval.
     pub fn verdict(&self) -> Option<Verdict> {
         let i = self.interval?;
@@ -102,6 +108,9 @@ pub struct Noise {
     pub resamples: usize,
     pub index: Option<Estimate>,
     pub stages: Vec<Estimate>,
+    /// How often each placement occurs among each side's draws (see
+    /// [`Sample::placement_shares`]): before, after.
+    pub placements: [Vec<(usize, String, f64)>; 2],
 }
 
 /// The noise of the change from `before` to `after`. Stages are matched by id; a stage one side
@@ -112,7 +121,8 @@ pub fn noise(before: (&Snapshot, &Sample), after: (&Snapshot, &Sample)) -> Noise
     let index = as_.index.map(|_| Estimate {
         id: "index".to_owned(),
         name: "index".to_owned(),
-        change: as_.index.zip(bs.index).map(|(x, y)| x - y),
+        before: bs.index,
+        after: as_.index,
         interval: draws.and_then(|(rb, ra)| change_interval(&rb.index, &ra.index)),
     });
     let stages = as_
@@ -127,7 +137,8 @@ pub fn noise(before: (&Snapshot, &Sample), after: (&Snapshot, &Sample)) -> Noise
             Estimate {
                 id: stage.id.clone(),
                 name: stage.name.clone(),
-                change: before.and_then(|j| Some(stage.score? - bs.stages[j].score?)),
+                before: before.and_then(|j| bs.stages[j].score),
+                after: stage.score,
                 interval,
             }
         })
@@ -139,5 +150,6 @@ pub fn noise(before: (&Snapshot, &Sample), after: (&Snapshot, &Sample)) -> Noise
         resamples: draws.map_or(0, |(rb, ra)| rb.resamples().min(ra.resamples())),
         index,
         stages,
+        placements: [b.placement_shares(), a.placement_shares()],
     }
 }

@@ -47,6 +47,8 @@ pub struct Trend {
     pub steps: Vec<Option<Noise>>,
     /// The noise of the change from the first period to the last.
     pub whole: Option<Noise>,
+    /// With `--plan`: the plan set against the periods (set by the caller that read it).
+    pub plan: Option<crate::plan::Status>,
 }
 
 /// The trend of `periods`, in order. Refused with fewer than two periods, or when they answer
@@ -80,6 +82,7 @@ pub fn trend(periods: Vec<Period>) -> Result<Trend, String> {
         steps,
         whole,
         periods,
+        plan: None,
     })
 }
 

@@ -17,6 +17,11 @@ use crate::scoring::bootstrap::SEED;
 
 pub(crate) fn run(args: &CompareArgs) -> anyhow::Result<Exit> {
     let format = crate::app::sink::output_format(&args.out)?;
+    let plan = args
+        .plan
+        .as_deref()
+        .map(crate::app::plan_file::read)
+        .transpose()?;
     let mut questionnaires = Questionnaires::new(args.questionnaire.as_deref())?;
     let options = ScoreOptions::default();
     let lang = args.common.lang.as_deref();
@@ -27,6 +32,7 @@ pub(crate) fn run(args: &CompareArgs) -> anyhow::Result<Exit> {
     let mut read = vec![args.before.as_path(), args.after.as_path()];
     read.extend(args.questionnaire.as_deref().map(Path::new));
     read.extend(args.csv.map.as_deref());
+    read.extend(args.plan.as_deref());
     let mut sink = Sink::open(args.out.output.as_deref(), args.out.force, false, &read)?;
     let mut side = |path: &Path| {
         let label = path.display().to_string();
@@ -55,6 +61,16 @@ pub(crate) fn run(args: &CompareArgs) -> anyhow::Result<Exit> {
             (&comparison.after, &a),
         ));
     }
+    let identity = crate::app::report_identity::identity(&args.out);
+    if let Some(plan) = &plan {
+        let points = [(&comparison.before, before.date.as_deref()), (&comparison.after, after.date.as_deref())]
+            .map(|(snapshot, date)| crate::plan::Point {
+                label: &snapshot.label,
+                date,
+                snapshot,
+            });
+        comparison.plan = Some(crate::app::plan_file::set_against(plan, &points, &identity.date));
+    }
     let width = sink.width();
     report::render_comparison(
         format,
@@ -62,7 +78,7 @@ pub(crate) fn run(args: &CompareArgs) -> anyhow::Result<Exit> {
         (&comparison, args.top),
         width,
         &lang,
-        &crate::app::report_identity::identity(&args.out),
+        &identity,
     )?;
     sink.finish()?;
     // Invalid inputs were reported as they were found; the exit code says so (`settle`).
