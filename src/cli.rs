@@ -586,7 +586,10 @@ fn trend_formats(arg: Arg) -> Arg {
     formats(
         arg,
         [
-            ("table", "The periods and their changes, with a sparkline per row"),
+            (
+                "table",
+                "The periods and their changes, with a sparkline per row",
+            ),
             (
                 "json",
                 "One JSON document (`centricity.trend.v1`): every period's figures, the changes \
@@ -672,6 +675,9 @@ mod tests {
             );
             checked += 1;
         }
-        assert_eq!(checked, 7, "run, score, summarize, compare, trend, gap and show");
+        assert_eq!(
+            checked, 7,
+            "run, score, summarize, compare, trend, gap and show"
+        );
     }
 }

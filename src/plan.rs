@@ -206,12 +206,10 @@ impl Plan {
         }
         for (id, score) in &t.dimensions {
             if !(0.0..=100.0).contains(score) {
-                out.push(
-                    self.at(
-                        &format!("target.dimensions.{id}"),
-                        format!("`{id}` targets {score}, but a score lies between 0 and 100"),
-                    ),
-                );
+                out.push(self.at(
+                    &format!("target.dimensions.{id}"),
+                    format!("`{id}` targets {score}, but a score lies between 0 and 100"),
+                ));
             }
         }
         let mut seen = std::collections::HashSet::new();
@@ -247,14 +245,22 @@ impl Plan {
         {
             out.push(warn(
                 "target.stage",
-                format!("`{}` is not a stage of {}", stage.escape_debug(), snapshot.questionnaire),
+                format!(
+                    "`{}` is not a stage of {}",
+                    stage.escape_debug(),
+                    snapshot.questionnaire
+                ),
             ));
         }
         for id in self.plan.target.dimensions.keys() {
             if !snapshot.dimensions.iter().any(|d| d.id == *id) {
                 out.push(warn(
                     &format!("target.dimensions.{id}"),
-                    format!("`{}` is not a dimension of {}", id.escape_debug(), snapshot.questionnaire),
+                    format!(
+                        "`{}` is not a dimension of {}",
+                        id.escape_debug(),
+                        snapshot.questionnaire
+                    ),
                 ));
             }
         }
@@ -263,7 +269,11 @@ impl Plan {
                 if !snapshot.items.iter().any(|m| m.id == *item) {
                     out.push(warn(
                         &format!("actions.{k}.items.{j}"),
-                        format!("`{}` is not a question of {}", item.escape_debug(), snapshot.questionnaire),
+                        format!(
+                            "`{}` is not a question of {}",
+                            item.escape_debug(),
+                            snapshot.questionnaire
+                        ),
                     ));
                 }
             }
@@ -320,8 +330,12 @@ pub enum Pace {
     Reached,
     /// At the pace between the first and the last dated result, the figure would be
     /// `projected` on the target date.
-    OnTrack { projected: f64 },
-    OffTrack { projected: f64 },
+    OnTrack {
+        projected: f64,
+    },
+    OffTrack {
+        projected: f64,
+    },
     /// The pace is not known, and why.
     Unknown(Unknown),
 }
@@ -608,9 +622,10 @@ mod tests {
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert_eq!(problems[0].line, Some(3));
         assert_eq!(problems[1].line, Some(11));
-        let Err(Diagnostics(typo)) =
-            Plan::parse("p.toml", "[target]\nstage = \"a\"\nby = \"2027-01-01\"\nowner = 1\n".to_owned())
-        else {
+        let Err(Diagnostics(typo)) = Plan::parse(
+            "p.toml",
+            "[target]\nstage = \"a\"\nby = \"2027-01-01\"\nowner = 1\n".to_owned(),
+        ) else {
             panic!("accepted")
         };
         assert_eq!(typo[0].line, Some(4), "{typo:?}");

@@ -78,7 +78,11 @@ mod tests {
 
     #[test]
     fn optional_keys_are_absent_not_null() {
-        for kind in [SchemaKind::Questionnaire, SchemaKind::Answers, SchemaKind::Plan] {
+        for kind in [
+            SchemaKind::Questionnaire,
+            SchemaKind::Answers,
+            SchemaKind::Plan,
+        ] {
             assert!(!schema(kind).contains("\"null\""), "{kind:?}");
         }
     }

@@ -650,8 +650,7 @@ pub(crate) fn trend(out: &mut dyn Write, t: &crate::trend::Trend, pretty: bool) 
             .map(|s| json!({ "id": s.id, "change": num(s.change(from(k), k)) }))
             .collect::<Vec<_>>()
     };
-    let (stages, dimensions, index, overall) =
-        (t.stages(), t.dimensions(), t.index(), t.overall());
+    let (stages, dimensions, index, overall) = (t.stages(), t.dimensions(), t.index(), t.overall());
     let changes = |from: &dyn Fn(usize) -> usize| -> Vec<Value> {
         (1..t.periods.len())
             .map(|k| {

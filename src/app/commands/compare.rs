@@ -63,13 +63,20 @@ pub(crate) fn run(args: &CompareArgs) -> anyhow::Result<Exit> {
     }
     let identity = crate::app::report_identity::identity(&args.out);
     if let Some(plan) = &plan {
-        let points = [(&comparison.before, before.date.as_deref()), (&comparison.after, after.date.as_deref())]
-            .map(|(snapshot, date)| crate::plan::Point {
-                label: &snapshot.label,
-                date,
-                snapshot,
-            });
-        comparison.plan = Some(crate::app::plan_file::set_against(plan, &points, &identity.date));
+        let points = [
+            (&comparison.before, before.date.as_deref()),
+            (&comparison.after, after.date.as_deref()),
+        ]
+        .map(|(snapshot, date)| crate::plan::Point {
+            label: &snapshot.label,
+            date,
+            snapshot,
+        });
+        comparison.plan = Some(crate::app::plan_file::set_against(
+            plan,
+            &points,
+            &identity.date,
+        ));
     }
     let width = sink.width();
     report::render_comparison(

@@ -65,7 +65,15 @@ pub(crate) fn run(args: &TrendArgs) -> anyhow::Result<Exit> {
             .get(k)
             .cloned()
             .unwrap_or_else(|| default_label(path));
-        let side = read_side(path, &label, false, &mut questionnaires, &csv, lang, options)?;
+        let side = read_side(
+            path,
+            &label,
+            false,
+            &mut questionnaires,
+            &csv,
+            lang,
+            options,
+        )?;
         // The report speaks the language of the last period whose texts a questionnaire put
         // in one.
         if side.lang.is_some() {

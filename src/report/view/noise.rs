@@ -26,7 +26,11 @@ pub(crate) fn placements(
     lang: &str,
     n: &Numbers,
 ) -> Option<Text> {
-    let mut spans = vec![Span::Words(crate::i18n::fill(lang, "{name}: ", &[("name", who)]))];
+    let mut spans = vec![Span::Words(crate::i18n::fill(
+        lang,
+        "{name}: ",
+        &[("name", who)],
+    ))];
     for (k, (_, name, share)) in shares.iter().enumerate() {
         let figure = Span::figure(n.plain(round(share * 100.0, 0)));
         let part = if k == 0 {
@@ -130,7 +134,8 @@ pub(crate) fn method(lang: &str, n: &Numbers) -> Text {
 /// The section of a before-and-after of groups.
 pub(crate) fn section(noise: &Noise, sides: [&str; 2], lang: &str, n: &Numbers) -> Section {
     let mut s = Section::new(Some(tr(lang, "Is the change real?").to_owned()));
-    s.blocks.push(Block::Lines(vec![respondents(noise, lang, n)]));
+    s.blocks
+        .push(Block::Lines(vec![respondents(noise, lang, n)]));
     match table(noise, lang, n) {
         Some(t) => {
             s.blocks.push(Block::Table(t));

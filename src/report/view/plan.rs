@@ -145,11 +145,9 @@ pub(crate) fn section(p: &Status, lang: &str, n: &Numbers) -> Section {
                     .items
                     .iter()
                     .map(|m| match (a.since.as_ref(), m.before, m.after) {
-                        (Some(_), Some(_), Some(_)) => format!(
-                            "{} {}",
-                            m.id,
-                            n.score_difference(m.after, m.before)
-                        ),
+                        (Some(_), Some(_), Some(_)) => {
+                            format!("{} {}", m.id, n.score_difference(m.after, m.before))
+                        }
                         _ => format!("{} {}", m.id, n.score(m.after)),
                     })
                     .collect();

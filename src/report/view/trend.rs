@@ -4,8 +4,7 @@
 //! noise, and the plan when one is given.
 
 use super::{
-    Bar, Block, Cell, Column, Document, LineChart, Mark, Panel, Row, Section, Span, Table,
-    Text,
+    Bar, Block, Cell, Column, Document, LineChart, Mark, Panel, Row, Section, Span, Table, Text,
 };
 use crate::i18n::{fill, tr};
 use crate::plan::Status as PlanStatus;
@@ -65,12 +64,20 @@ pub(crate) fn document(t: &Trend, top: usize, lang: &str, identity: &Identity) -
             true,
         ));
     }
-    rows.push(row(tr(lang, "Overall score"), &t.overall(), 100.0, &n, false));
+    rows.push(row(
+        tr(lang, "Overall score"),
+        &t.overall(),
+        100.0,
+        &n,
+        false,
+    ));
     s.blocks.push(Block::Table(over_time(lang, &labels, rows)));
     sections.push(s);
     // Stages and dimensions: a panel each, with the threshold and the targets drawn.
     let target_stage = plan.and_then(|p| p.target_stage.clone());
-    let dimension_targets = plan.map(|p| p.dimension_targets.clone()).unwrap_or_default();
+    let dimension_targets = plan
+        .map(|p| p.dimension_targets.clone())
+        .unwrap_or_default();
     for (heading, caption, list, stage) in [
         (
             "Stages over time",
@@ -194,11 +201,7 @@ fn panel(
 fn row(name: &str, series: &Series, top: f64, n: &Numbers, index: bool) -> Row {
     let last = series.values.len().saturating_sub(1);
     let figure = |x: Option<f64>| {
-        if index {
-            n.index(x)
-        } else {
-            n.score(x)
-        }
+        if index { n.index(x) } else { n.score(x) }
     };
     let change = |from: usize| {
         let (a, b) = (
@@ -311,10 +314,9 @@ fn periods(t: &Trend, lang: &str, n: &Numbers) -> Section {
         .enumerate()
         .map(|(k, p)| {
             #[allow(clippy::cast_precision_loss)]
-            let respondents = p
-                .sample
-                .as_ref()
-                .map_or(Cell::Missing, |s| Cell::figure(n.plain(s.respondents as f64)));
+            let respondents = p.sample.as_ref().map_or(Cell::Missing, |s| {
+                Cell::figure(n.plain(s.respondents as f64))
+            });
             Row {
                 cells: vec![
                     Cell::Text(p.label.clone()),
