@@ -43,7 +43,13 @@ pub enum Command {
     )]
     Summarize(SummarizeArgs),
     /// What changed between two results: placement, index, stages, dimensions, items
-    #[command(mut_arg("format", compare_formats))]
+    #[command(
+        mut_arg("format", compare_formats),
+        after_help = "Between two groups, the report counts the respondents on each side and on both (matched by\n\
+        respondent id), and a bootstrap over respondents (2000 resamples of each side, fixed seed)\n\
+        gives a 95% interval for the change in the index and each stage score: a change whose\n\
+        interval holds zero is reported as within noise."
+    )]
     Compare(CompareArgs),
     /// Teams over time: placement, index, stages and dimensions across two or more periods
     #[command(
@@ -98,7 +104,7 @@ pub enum Command {
         #[arg(long)]
         plan: bool,
     },
-    /// Print the JSON Schema of the questionnaire or answer-file format, or of score's JSON
+    /// Print the JSON Schema of the questionnaire, answer-file or plan format, or of score's or trend's JSON
     Schema {
         #[arg(value_enum, default_value = "questionnaire")]
         kind: crate::schema::SchemaKind,

@@ -63,34 +63,26 @@ pub(super) fn lines_svg(chart: &LineChart) -> String {
     for (k, panel) in chart.panels.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
         let (x0, y0) = ((k % cols) as f64 * pw, (k / cols) as f64 * PANEL_HEIGHT);
-        panel_svg(&mut s, panel, &chart.periods, (x0, y0, pw), cols);
+        panel_svg(&mut s, panel, &chart.periods, (x0, y0, pw));
     }
     s.push_str("</svg>\n");
     s
 }
 
 /// One panel at (`x0`, `y0`), `width` wide.
-fn panel_svg(
-    s: &mut String,
-    p: &Panel,
-    periods: &[String],
-    (x0, y0, width): (f64, f64, f64),
-    cols: usize,
-) {
+fn panel_svg(s: &mut String, p: &Panel, periods: &[String], (x0, y0, width): (f64, f64, f64)) {
     let (left, right) = (x0 + LEFT, x0 + width - RIGHT);
     let (top, bottom) = (y0 + TOP, y0 + PANEL_HEIGHT - BOTTOM);
     let top_value = if p.top > 0.0 { p.top } else { 100.0 };
     let y = |v: f64| bottom - (v.clamp(0.0, top_value) / top_value) * (bottom - top);
     let n = periods.len().max(1);
+    // Each period in the middle of its own slot, so that its label never runs into the next.
     #[allow(clippy::cast_precision_loss)]
-    let x = |i: usize| {
-        if n == 1 {
-            (left + right) / 2.0
-        } else {
-            left + (right - left) * i as f64 / (n - 1) as f64
-        }
-    };
-    let title_chars = if cols == 1 { 80 } else { 64 / cols };
+    let slot = (right - left) / n as f64;
+    #[allow(clippy::cast_precision_loss)]
+    let x = |i: usize| left + slot * (i as f64 + 0.5);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let title_chars = (width / 7.6) as usize;
     let _ = writeln!(
         s,
         "<text x=\"{}\" y=\"{}\" font-size=\"13\" font-weight=\"700\" fill=\"#1d2330\">{}</text>",
@@ -115,14 +107,17 @@ fn panel_svg(
         );
     }
     for mark in &p.marks {
-        let (colour, dash) = if mark.target {
-            (TARGET, "6 3 2 3")
+        // A threshold is named at the right end of its line, a target at the left, so that a
+        // target set at a threshold keeps both names readable.
+        let (colour, dash, at, anchor) = if mark.target {
+            (TARGET, "6 3 2 3", left + 2.0, "start")
         } else {
-            (THRESHOLD, "5 4")
+            (THRESHOLD, "5 4", right, "end")
         };
         let _ = writeln!(
             s,
-            "<line x1=\"{l}\" y1=\"{yy}\" x2=\"{r}\" y2=\"{yy}\" stroke=\"{colour}\" stroke-width=\"1.5\" stroke-dasharray=\"{dash}\"/>\n<text x=\"{r}\" y=\"{}\" font-size=\"10\" fill=\"{colour}\" text-anchor=\"end\">{}</text>",
+            "<line x1=\"{l}\" y1=\"{yy}\" x2=\"{r}\" y2=\"{yy}\" stroke=\"{colour}\" stroke-width=\"1.5\" stroke-dasharray=\"{dash}\"/>\n<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"{colour}\" text-anchor=\"{anchor}\">{}</text>",
+            num(at),
             num(y(mark.value) - 3.0),
             escape(&mark.name),
             l = num(left),
@@ -130,18 +125,12 @@ fn panel_svg(
             yy = num(y(mark.value)),
         );
     }
-    let period_chars = ((right - left) / n as f64 / 6.5).max(3.0);
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let period_chars = period_chars as usize;
+    let period_chars = (slot / 6.0).max(3.0) as usize;
     for (i, period) in periods.iter().enumerate() {
-        let anchor = match i {
-            0 if n > 1 => "start",
-            i if i + 1 == n && n > 1 => "end",
-            _ => "middle",
-        };
         let _ = writeln!(
             s,
-            "<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#5b6475\" text-anchor=\"{anchor}\">{}</text>",
+            "<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#5b6475\" text-anchor=\"middle\">{}</text>",
             num(x(i)),
             num(bottom + 16.0),
             escape(&cut(period, period_chars))
@@ -175,14 +164,9 @@ fn panel_svg(
             num(y(*v))
         );
         if let Some(f) = figure {
-            let anchor = match i {
-                0 if n > 1 => "start",
-                i if i + 1 == n && n > 1 => "end",
-                _ => "middle",
-            };
             let _ = writeln!(
                 s,
-                "<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"#1d2330\" text-anchor=\"{anchor}\">{}</text>",
+                "<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"#1d2330\" text-anchor=\"middle\">{}</text>",
                 num(x(i)),
                 num(y(*v) - 7.0),
                 escape(f)
