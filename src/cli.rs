@@ -666,11 +666,10 @@ mod tests {
                 continue;
             }
             let mut argv = vec!["centricity".to_owned(), sub.get_name().to_owned()];
-            argv.extend(
-                sub.get_positionals()
-                    .filter(|a| a.is_required_set())
-                    .map(|_| "x".to_owned()),
-            );
+            for a in sub.get_positionals().filter(|a| a.is_required_set()) {
+                let least = a.get_num_args().map_or(1, |n| n.min_values().max(1));
+                argv.extend(std::iter::repeat_n("x".to_owned(), least));
+            }
             argv.push("--ascii".to_owned());
             let parsed = <super::Cli as clap::Parser>::try_parse_from(&argv)
                 .unwrap_or_else(|e| panic!("{argv:?}: {e}"));
