@@ -140,70 +140,84 @@ pub(crate) fn section(p: &Status, lang: &str, n: &Numbers) -> Section {
         let rows = p
             .actions
             .iter()
-            .map(|a| {
-                let moved: Vec<String> = a
-                    .items
-                    .iter()
-                    .map(|m| match (a.since.as_ref(), m.before, m.after) {
-                        (Some(_), Some(_), Some(_)) => {
-                            format!("{} {}", m.id, n.score_difference(m.after, m.before))
-                        }
-                        _ => format!("{} {}", m.id, n.score(m.after)),
-                    })
-                    .collect();
-                Row {
-                    cells: vec![
-                        Cell::Text(a.id.clone()),
-                        a.owner
-                            .clone()
-                            .filter(|o| !o.trim().is_empty())
-                            .map_or(Cell::Missing, Cell::Text),
-                        a.due.clone().map_or(Cell::Missing, Cell::Text),
-                        Cell::Text(if a.overdue {
-                            fill(
-                                lang,
-                                "{status}, overdue",
-                                &[("status", state(a.state, lang))],
-                            )
-                        } else {
-                            state(a.state, lang).to_owned()
-                        }),
-                        if moved.is_empty() {
-                            Cell::Missing
-                        } else {
-                            Cell::Text(moved.join(", "))
-                        },
-                    ],
-                    bar: None,
-                    here: false,
-                }
+            .map(|a| Row {
+                cells: vec![
+                    Cell::Text(a.id.clone()),
+                    a.owner
+                        .clone()
+                        .filter(|o| !o.trim().is_empty())
+                        .map_or(Cell::Missing, Cell::Text),
+                    a.due.clone().map_or(Cell::Missing, Cell::Text),
+                    Cell::Text(if a.overdue {
+                        fill(
+                            lang,
+                            "{status}, overdue",
+                            &[("status", state(a.state, lang))],
+                        )
+                    } else {
+                        state(a.state, lang).to_owned()
+                    }),
+                ],
+                bar: None,
+                here: false,
             })
             .collect();
-        let since = p.actions.iter().find_map(|a| a.since.clone());
         s.blocks.push(Block::Table(Table {
-            caption: Some(match since {
-                Some(_) => tr(
-                    lang,
-                    "Items: the change of each item's score since the last result before the action started (the first result when it gives no start).",
-                )
-                .to_owned(),
-                None => tr(
-                    lang,
-                    "Items: each item's score now; with a result from before (compare, trend) the change since the action started is shown.",
-                )
-                .to_owned(),
-            }),
-            long_rows: true,
+            caption: None,
+            long_rows: false,
             side_by_side: false,
             columns: vec![
                 Column::text(tr(lang, "Action")),
                 Column::text(tr(lang, "Owner")),
                 Column::text(tr(lang, "Due")),
                 Column::text(tr(lang, "Status")),
-                Column::text(tr(lang, "Items")),
             ],
             rows,
         }));
+        // Each action's items: from the result before it started to the last.
+        let rows: Vec<Row> = p
+            .actions
+            .iter()
+            .flat_map(|a| {
+                a.items.iter().map(move |m| Row {
+                    cells: vec![
+                        Cell::Text(a.id.clone()),
+                        Cell::Text(m.id.clone()),
+                        Cell::figure(n.score(m.before)),
+                        Cell::figure(n.score(m.after)),
+                        Cell::figure(n.score_difference(m.after, m.before)),
+                    ],
+                    bar: None,
+                    here: false,
+                })
+            })
+            .collect();
+        if !rows.is_empty() {
+            let since = p.actions.iter().any(|a| a.since.is_some());
+            s.blocks.push(Block::Table(Table {
+                caption: Some(
+                    tr(
+                        lang,
+                        if since {
+                            "Before: each item's score in the last result before the action started (the first result when it gives no start); now: in the last result."
+                        } else {
+                            "Each item's score now; with a result from before (compare, trend) its change since the action started is shown."
+                        },
+                    )
+                    .to_owned(),
+                ),
+                long_rows: false,
+                side_by_side: false,
+                columns: vec![
+                    Column::text(tr(lang, "Action")),
+                    Column::text(tr(lang, "Item")),
+                    Column::figure(tr(lang, "Before")),
+                    Column::figure(tr(lang, "Now")),
+                    Column::figure(tr(lang, "Change")),
+                ],
+                rows,
+            }));
+        }
     }
     let overdue: Vec<&str> = p.overdue().map(|a| a.title.as_str()).collect();
     if !overdue.is_empty() {

@@ -82,7 +82,7 @@ fn panel_svg(s: &mut String, p: &Panel, periods: &[String], (x0, y0, width): (f6
     #[allow(clippy::cast_precision_loss)]
     let x = |i: usize| left + slot * (i as f64 + 0.5);
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let title_chars = (width / 7.6) as usize;
+    let title_chars = (width / 9.0) as usize;
     let _ = writeln!(
         s,
         "<text x=\"{}\" y=\"{}\" font-size=\"13\" font-weight=\"700\" fill=\"#1d2330\">{}</text>",
