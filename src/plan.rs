@@ -336,6 +336,9 @@ pub enum Pace {
     OffTrack {
         projected: f64,
     },
+    /// The target date is past (on the report's date, or before the last result) and the
+    /// target is not reached.
+    Missed,
     /// The pace is not known, and why.
     Unknown(Unknown),
 }
@@ -432,8 +435,14 @@ pub fn status(plan: &PlanFile, points: &[Point<'_>], report_date: &str) -> Statu
         (None, Some(x)) => p.snapshot.index.is_some_and(|i| i >= x),
         _ => false,
     });
+    let last_day = points.iter().filter_map(|p| days(p.date?)).max();
+    let passed = days(&t.by).is_some_and(|by| {
+        days(report_date).is_some_and(|today| by < today) || last_day.is_some_and(|d| by <= d)
+    });
     let pace = if reached {
         Pace::Reached
+    } else if passed {
+        Pace::Missed
     } else if points.len() < 2 {
         Pace::Unknown(Unknown::OneResult)
     } else if now.is_none() || goal.is_none() {

@@ -197,10 +197,10 @@ fn placement_shares_approach_the_exact_enumeration_of_all_27_draws() {
     // Each of the 3^3 ordered draws is equally likely: the exact probability of each placement.
     let mut exact = [0.0f64; 3];
     let mut indices = Vec::new();
-    for i in 0..3 {
-        for j in 0..3 {
-            for k in 0..3 {
-                let f = score_group(&[&TEAM[i], &TEAM[j], &TEAM[k]]);
+    for x in &TEAM {
+        for y in &TEAM {
+            for z in &TEAM {
+                let f = score_group(&[x, y, z]);
                 exact[f.placement] += 1.0 / 27.0;
                 indices.push(f.index);
             }

@@ -448,89 +448,6 @@ pub(crate) fn gap(
     write_json(out, &doc, pretty)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The results document written piece by piece is, byte for byte, the pretty-printed
-    /// document, with none, one or several results.
-    #[test]
-    fn the_results_document_is_written_as_it_is_pretty_printed() {
-        let results = [
-            json!({ "schema": RESULT_SCHEMA, "index": 2.5, "stages": [{ "id": "a" }], "empty": {} }),
-            json!({ "schema": RESULT_SCHEMA, "respondent": { "respondent": "Zoë\u{2028}" } }),
-            json!({ "schema": RESULT_SCHEMA, "items": [] }),
-        ];
-        for n in 0..=results.len() {
-            let mut written = results_open().to_vec();
-            for (k, r) in results[..n].iter().enumerate() {
-                if k > 0 {
-                    written.extend_from_slice(RESULTS_SEPARATOR);
-                }
-                written.extend(results_member(r).expect("member"));
-            }
-            written.extend_from_slice(results_close(n > 0));
-            let mut expected = Vec::new();
-            let doc = json!({ "schema": RESULTS_SCHEMA, "results": &results[..n] });
-            write_json(&mut expected, &doc, true).expect("write");
-            assert_eq!(
-                String::from_utf8(written).expect("utf-8"),
-                String::from_utf8(expected).expect("utf-8"),
-                "{n} results"
-            );
-        }
-    }
-
-    #[test]
-    fn the_renderer_writes_the_same_document_and_json_lines_one_result_a_line() {
-        let doc = |lines: bool, n: usize| {
-            let mut r = if lines {
-                JsonRenderer::lines()
-            } else {
-                JsonRenderer::document()
-            };
-            let mut out = Vec::new();
-            let q = crate::questionnaire::default_for_tests();
-            let response = crate::answers::Response::new(&q);
-            let a = crate::scoring::assess(&q, &response, crate::scoring::ScoreOptions::default());
-            let scored = Scored {
-                questionnaire: &q,
-                response: &response,
-                assessment: &a,
-                source: "x.toml",
-                warnings: &[],
-                lang: "en",
-            };
-            for _ in 0..n {
-                r.result(&mut out, &scored).expect("result");
-            }
-            r.finish(&mut out).expect("finish");
-            String::from_utf8(out).expect("utf-8")
-        };
-        for n in [0, 1, 3] {
-            let v: Value = serde_json::from_str(&doc(false, n)).expect("one document");
-            assert_eq!(v["schema"], RESULTS_SCHEMA);
-            assert_eq!(v["results"].as_array().map(Vec::len), Some(n));
-            let lines = doc(true, n);
-            assert_eq!(lines.lines().count(), n);
-            for line in lines.lines() {
-                let v: Value = serde_json::from_str(line).expect("a line");
-                assert_eq!(v["schema"], RESULT_SCHEMA);
-            }
-        }
-    }
-    #[test]
-    fn separators_and_c1_controls_are_escaped_and_the_value_is_unchanged() {
-        let value = json!({ "name": "a\u{85}b\u{2028}c\u{2029}d\u{9b}e é" });
-        let mut out = Vec::new();
-        write_json(&mut out, &value, false).expect("write");
-        let text = String::from_utf8(out).expect("utf-8");
-        assert_eq!(text, "{\"name\":\"a\\u0085b\\u2028c\\u2029d\\u009be é\"}\n");
-        let back: serde_json::Value = serde_json::from_str(&text).expect("parses");
-        assert_eq!(back, value);
-    }
-}
-
 /// The version tag of the trend document.
 pub const TREND_SCHEMA: &str = "centricity.trend.v1";
 
@@ -582,6 +499,7 @@ pub(crate) fn plan_json(p: &crate::plan::Status) -> Value {
         Pace::Reached => ("reached", None),
         Pace::OnTrack { projected } => ("on track", Some(*projected)),
         Pace::OffTrack { projected } => ("not on track", Some(*projected)),
+        Pace::Missed => ("missed", None),
         Pace::Unknown(Unknown::OneResult) => ("unknown: one result", None),
         Pace::Unknown(Unknown::NoDates) => ("unknown: no dates", None),
         Pace::Unknown(Unknown::NoFigure) => ("unknown: no score", None),
@@ -695,4 +613,87 @@ pub(crate) fn trend(out: &mut dyn Write, t: &crate::trend::Trend, pretty: bool) 
         "plan": t.plan.as_ref().map(plan_json),
     });
     write_json(out, &doc, pretty)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The results document written piece by piece is, byte for byte, the pretty-printed
+    /// document, with none, one or several results.
+    #[test]
+    fn the_results_document_is_written_as_it_is_pretty_printed() {
+        let results = [
+            json!({ "schema": RESULT_SCHEMA, "index": 2.5, "stages": [{ "id": "a" }], "empty": {} }),
+            json!({ "schema": RESULT_SCHEMA, "respondent": { "respondent": "Zoë\u{2028}" } }),
+            json!({ "schema": RESULT_SCHEMA, "items": [] }),
+        ];
+        for n in 0..=results.len() {
+            let mut written = results_open().to_vec();
+            for (k, r) in results[..n].iter().enumerate() {
+                if k > 0 {
+                    written.extend_from_slice(RESULTS_SEPARATOR);
+                }
+                written.extend(results_member(r).expect("member"));
+            }
+            written.extend_from_slice(results_close(n > 0));
+            let mut expected = Vec::new();
+            let doc = json!({ "schema": RESULTS_SCHEMA, "results": &results[..n] });
+            write_json(&mut expected, &doc, true).expect("write");
+            assert_eq!(
+                String::from_utf8(written).expect("utf-8"),
+                String::from_utf8(expected).expect("utf-8"),
+                "{n} results"
+            );
+        }
+    }
+
+    #[test]
+    fn the_renderer_writes_the_same_document_and_json_lines_one_result_a_line() {
+        let doc = |lines: bool, n: usize| {
+            let mut r = if lines {
+                JsonRenderer::lines()
+            } else {
+                JsonRenderer::document()
+            };
+            let mut out = Vec::new();
+            let q = crate::questionnaire::default_for_tests();
+            let response = crate::answers::Response::new(&q);
+            let a = crate::scoring::assess(&q, &response, crate::scoring::ScoreOptions::default());
+            let scored = Scored {
+                questionnaire: &q,
+                response: &response,
+                assessment: &a,
+                source: "x.toml",
+                warnings: &[],
+                lang: "en",
+            };
+            for _ in 0..n {
+                r.result(&mut out, &scored).expect("result");
+            }
+            r.finish(&mut out).expect("finish");
+            String::from_utf8(out).expect("utf-8")
+        };
+        for n in [0, 1, 3] {
+            let v: Value = serde_json::from_str(&doc(false, n)).expect("one document");
+            assert_eq!(v["schema"], RESULTS_SCHEMA);
+            assert_eq!(v["results"].as_array().map(Vec::len), Some(n));
+            let lines = doc(true, n);
+            assert_eq!(lines.lines().count(), n);
+            for line in lines.lines() {
+                let v: Value = serde_json::from_str(line).expect("a line");
+                assert_eq!(v["schema"], RESULT_SCHEMA);
+            }
+        }
+    }
+    #[test]
+    fn separators_and_c1_controls_are_escaped_and_the_value_is_unchanged() {
+        let value = json!({ "name": "a\u{85}b\u{2028}c\u{2029}d\u{9b}e é" });
+        let mut out = Vec::new();
+        write_json(&mut out, &value, false).expect("write");
+        let text = String::from_utf8(out).expect("utf-8");
+        assert_eq!(text, "{\"name\":\"a\\u0085b\\u2028c\\u2029d\\u009be é\"}\n");
+        let back: serde_json::Value = serde_json::from_str(&text).expect("parses");
+        assert_eq!(back, value);
+    }
 }

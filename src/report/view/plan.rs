@@ -93,6 +93,11 @@ pub(crate) fn section(p: &Status, lang: &str, n: &Numbers) -> Section {
                 ("date", Span::Plain(p.by.clone())),
             ],
         )),
+        Pace::Missed => lines.push(Text::fill(
+            lang,
+            "The target date, {date}, has passed without the target being reached.",
+            &[("date", Span::Plain(p.by.clone()))],
+        )),
         Pace::Unknown(why) => lines.push(Text::words(tr(
             lang,
             match why {
