@@ -43,8 +43,27 @@ pub enum Command {
     )]
     Summarize(SummarizeArgs),
     /// What changed between two results: placement, index, stages, dimensions, items
-    #[command(mut_arg("format", compare_formats))]
+    #[command(
+        mut_arg("format", compare_formats),
+        after_help = "Between two groups, the report counts the respondents on each side and on both (matched by\n\
+        respondent id), and a bootstrap over respondents (2000 resamples of each side, fixed seed)\n\
+        gives a 95% interval for the change in the index and each stage score: a change whose\n\
+        interval holds zero is reported as within noise."
+    )]
     Compare(CompareArgs),
+    /// Teams over time: placement, index, stages and dimensions across two or more periods
+    #[command(
+        mut_arg("format", trend_formats),
+        after_help = "Each period is an answer file, a folder of them or a CSV export (a group), or a result saved\n\
+        by --format json; periods on different questionnaire versions are compared on the items\n\
+        they share. For groups, a bootstrap over respondents (2000 resamples of each period's\n\
+        respondents, fixed seed) gives a 95% interval for each change in the index and the stage\n\
+        scores: a change whose interval holds zero is reported as within noise."
+    )]
+    Trend(TrendArgs),
+    /// Plans: draft one from a result's recommendations
+    #[command(subcommand)]
+    Plan(PlanCommand),
     /// The perception gap: what the organisation believes set against what customers experience
     #[command(
         after_help = "INTERNAL is usually a workshop folder answered with the default questionnaire; CUSTOMER a\n\
@@ -73,7 +92,7 @@ pub enum Command {
     /// Print a questionnaire readably: stages, dimensions and every question
     #[command(mut_arg("lang", lang_without_answers))]
     Show(ShowArgs),
-    /// Write a new questionnaire to FILE: valid as written, every field explained
+    /// Write a new questionnaire (or with --plan, a plan) to FILE: valid as written, every field explained
     New {
         /// Where to write it (never replaced unless --force)
         #[arg(value_name = "FILE")]
@@ -81,8 +100,11 @@ pub enum Command {
         /// Replace FILE if it exists
         #[arg(long)]
         force: bool,
+        /// Write a plan file (target and actions, for --plan) instead of a questionnaire
+        #[arg(long)]
+        plan: bool,
     },
-    /// Print the JSON Schema of the questionnaire or answer-file format, or of score's JSON
+    /// Print the JSON Schema of the questionnaire, answer-file or plan format, or of score's or trend's JSON
     Schema {
         #[arg(value_enum, default_value = "questionnaire")]
         kind: crate::schema::SchemaKind,
@@ -121,12 +143,14 @@ impl Command {
             Self::Score(a) => Some(&a.common),
             Self::Summarize(a) => Some(&a.read.common),
             Self::Compare(a) => Some(&a.common),
+            Self::Trend(a) => Some(&a.common),
             Self::Gap(a) => Some(&a.common),
             Self::Show(a) => Some(&a.common),
             Self::Map(_)
             | Self::Export(_)
             | Self::Validate(_)
             | Self::Questionnaires
+            | Self::Plan(_)
             | Self::New { .. }
             | Self::Schema { .. }
             | Self::Completions { .. }
@@ -226,8 +250,62 @@ pub struct CompareArgs {
     /// How many items to list among the biggest moves in each direction
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub top: usize,
+    /// A plan file: show the distance to its target, the pace, and whether each action's items
+    /// moved (`centricity new --plan FILE` writes one to start from)
+    #[arg(long, value_name = "FILE")]
+    pub plan: Option<PathBuf>,
     #[command(flatten)]
     pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct TrendArgs {
+    /// The periods in order, two or more: answer files, folders of them or CSV exports
+    /// (groups), or results saved by --format json or jsonl
+    #[arg(required = true, num_args = 2.., value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// The label of each period in order, once per period [default: the folder or file name]
+    #[arg(long, value_name = "LABEL")]
+    pub label: Vec<String>,
+    /// Questionnaire file or bundled id [default: the one the answer files name]
+    #[arg(long, short, value_name = "FILE|ID")]
+    pub questionnaire: Option<String>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+    #[command(flatten)]
+    pub csv: CsvArgs,
+    /// How many items to list among the biggest moves over the whole span in each direction
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub top: usize,
+    /// A plan file: show the distance to its target, whether the pace so far reaches it by its
+    /// date, and whether each action's items moved since it started
+    #[arg(long, value_name = "FILE")]
+    pub plan: Option<PathBuf>,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Print a starting plan drafted from a result: the next stage a year from today, one
+    /// planned action per recommendation
+    Draft(PlanDraftArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PlanDraftArgs {
+    /// The result: an answer file, a folder of them or a CSV export (a group), or a result saved
+    /// by --format json or jsonl
+    #[arg(value_name = "RESULT")]
+    pub result: PathBuf,
+    /// Questionnaire file or bundled id [default: the one the answer files name]
+    #[arg(long, short, value_name = "FILE|ID")]
+    pub questionnaire: Option<String>,
+    #[command(flatten)]
+    pub csv: CsvArgs,
+    /// Language of the action titles (the recommendations) [default: as for compare]
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -510,6 +588,37 @@ fn compare_formats(arg: Arg) -> Arg {
     )
 }
 
+fn trend_formats(arg: Arg) -> Arg {
+    formats(
+        arg,
+        [
+            (
+                "table",
+                "The periods and their changes, with a sparkline per row",
+            ),
+            (
+                "json",
+                "One JSON document (`centricity.trend.v1`): every period's figures, the changes \
+                 since the previous and the first period, intervals, the plan",
+            ),
+            (
+                "jsonl",
+                "The same document on one line, to append to a JSON Lines file",
+            ),
+            (
+                "csv",
+                "Long form, one row per period and figure: period, figure (placement, index, \
+                 overall, respondents, stage.ID, dimension.ID), value",
+            ),
+            ("markdown", "The trend report, to hand over or publish"),
+            (
+                "html",
+                "The trend report: a self-contained HTML file with line charts, printable",
+            ),
+        ],
+    )
+}
+
 fn gap_formats(arg: Arg) -> Arg {
     formats(
         arg,
@@ -557,11 +666,10 @@ mod tests {
                 continue;
             }
             let mut argv = vec!["centricity".to_owned(), sub.get_name().to_owned()];
-            argv.extend(
-                sub.get_positionals()
-                    .filter(|a| a.is_required_set())
-                    .map(|_| "x".to_owned()),
-            );
+            for a in sub.get_positionals().filter(|a| a.is_required_set()) {
+                let least = a.get_num_args().map_or(1, |n| n.min_values().max(1));
+                argv.extend(std::iter::repeat_n("x".to_owned(), least));
+            }
             argv.push("--ascii".to_owned());
             let parsed = <super::Cli as clap::Parser>::try_parse_from(&argv)
                 .unwrap_or_else(|e| panic!("{argv:?}: {e}"));
@@ -572,6 +680,9 @@ mod tests {
             );
             checked += 1;
         }
-        assert_eq!(checked, 6, "run, score, summarize, compare, gap and show");
+        assert_eq!(
+            checked, 7,
+            "run, score, summarize, compare, trend, gap and show"
+        );
     }
 }

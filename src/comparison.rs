@@ -15,6 +15,8 @@ pub struct Measure {
     pub id: String,
     pub name: String,
     pub score: Option<f64>,
+    /// The score a stage is reached at (stages only; `None` when not known).
+    pub threshold: Option<f64>,
 }
 
 /// What a result says, by id, independent of where it came from.
@@ -41,6 +43,7 @@ impl Snapshot {
             id: id.to_owned(),
             name: q.tr(name, lang).to_owned(),
             score,
+            threshold: None,
         };
         Self {
             label: label.to_owned(),
@@ -54,7 +57,10 @@ impl Snapshot {
                 .stages
                 .iter()
                 .zip(&a.stages)
-                .map(|(s, r)| measure(&s.id, &s.name, r.area.score))
+                .map(|(s, r)| Measure {
+                    threshold: Some(r.threshold),
+                    ..measure(&s.id, &s.name, r.area.score)
+                })
                 .collect(),
             dimensions: q
                 .dimensions
@@ -108,6 +114,7 @@ impl Snapshot {
             id: id.to_owned(),
             name: name.cloned().unwrap_or_else(|| id.to_owned()),
             score,
+            threshold: None,
         };
         let snapshot = Self {
             label: label.to_owned(),
@@ -117,7 +124,10 @@ impl Snapshot {
             stages: doc
                 .stages
                 .iter()
-                .map(|m| measure(&m.id, m.name.as_ref(), m.score))
+                .map(|m| Measure {
+                    threshold: m.threshold,
+                    ..measure(&m.id, m.name.as_ref(), m.score)
+                })
                 .collect(),
             dimensions: doc
                 .dimensions
@@ -223,6 +233,11 @@ pub struct Comparison {
     /// Recommendations that appear after but not before, and those no longer needed.
     pub new_recommendations: Vec<(String, String)>,
     pub resolved_recommendations: Vec<(String, String)>,
+    /// For groups: who answered on each side, and whether each change is more than noise
+    /// (set by the caller that knows the respondents).
+    pub noise: Option<crate::noise::Noise>,
+    /// With `--plan`: the plan set against both sides (set by the caller that read it).
+    pub plan: Option<crate::plan::Status>,
 }
 
 fn pair(before: &[Measure], after: &[Measure]) -> Vec<Change> {
@@ -299,6 +314,8 @@ pub fn compare(before: Snapshot, after: Snapshot) -> Result<Comparison, String> 
         removed,
         new_recommendations,
         resolved_recommendations,
+        noise: None,
+        plan: None,
         before,
         after,
     })

@@ -12,7 +12,9 @@ pub mod comparison;
 pub mod diagnostic;
 pub mod gap;
 mod i18n;
+pub mod noise;
 mod output_file;
+pub mod plan;
 pub mod questionnaire;
 pub mod report;
 pub mod result_document;
@@ -23,5 +25,6 @@ pub mod survey_tools;
 mod term_width;
 mod terminal_text;
 mod toml_source;
+pub mod trend;
 
 pub use app::run;

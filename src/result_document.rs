@@ -65,7 +65,7 @@ pub struct StageResult {
     pub id: String,
     pub name: Option<String>,
     pub score: Option<f64>,
-    pub threshold: f64,
+    pub threshold: Option<f64>,
     pub answered: usize,
     pub total: usize,
     /// `reached`, `not_reached` or `insufficient_evidence`.

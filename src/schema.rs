@@ -16,17 +16,25 @@ pub enum SchemaKind {
     /// What `centricity score --format json` writes (`centricity.results.v1`; each JSON Lines
     /// line of `--format jsonl` is one of its `results`).
     Results,
+    /// Plan files (`--plan FILE`, `centricity new --plan`).
+    Plan,
+    /// What `centricity trend --format json` writes (`centricity.trend.v1`).
+    Trend,
 }
 
 /// The schema of `score`'s JSON results, as committed in `schema/results.schema.json`.
 const RESULTS: &str = include_str!("../schema/results.schema.json");
+/// The schema of `trend`'s JSON, as committed in `schema/trend.schema.json`.
+const TREND: &str = include_str!("../schema/trend.schema.json");
 
 /// The schema of `kind`, pretty-printed JSON with a final newline.
 pub fn schema(kind: SchemaKind) -> String {
     let schema = match kind {
         SchemaKind::Questionnaire => schemars::schema_for!(QuestionnaireFile),
         SchemaKind::Answers => schemars::schema_for!(AnswerFileFormat),
+        SchemaKind::Plan => schemars::schema_for!(crate::plan::PlanFile),
         SchemaKind::Results => return RESULTS.to_owned(),
+        SchemaKind::Trend => return TREND.to_owned(),
     };
     let mut value = schema.to_value();
     drop_null(&mut value);
@@ -70,7 +78,11 @@ mod tests {
 
     #[test]
     fn optional_keys_are_absent_not_null() {
-        for kind in [SchemaKind::Questionnaire, SchemaKind::Answers] {
+        for kind in [
+            SchemaKind::Questionnaire,
+            SchemaKind::Answers,
+            SchemaKind::Plan,
+        ] {
             assert!(!schema(kind).contains("\"null\""), "{kind:?}");
         }
     }

@@ -1,5 +1,6 @@
 //! Every text format says the same thing. For each report kind built from the examples (a
-//! respondent's result, a group, a comparison, a perception gap), in each of the five languages:
+//! respondent's result, a group, a comparison, a perception gap, a trend), in each of the five
+//! languages:
 //! the title, every line under it (client, assessor, sources), every section heading and every
 //! figure of the report's document appears in the terminal table, the Markdown and the HTML (a terminal leaves out the sections
 //! meant for a handed-over report only, and charts, whose figures stand in tables); every
@@ -12,9 +13,12 @@ use std::path::Path;
 use centricity::answers::{AnswerDocument, CsvLayout, ExportHead, LayoutOptions, Metadata};
 use centricity::comparison::{Comparison, Snapshot, compare};
 use centricity::gap::Gap;
+use centricity::noise::Sample;
+use centricity::plan::{self, Plan, Point};
 use centricity::questionnaire::{Bundled, Questionnaire};
 use centricity::report::{self, Format, Outline};
-use centricity::scoring::{GroupAccumulator, GroupResult, ScoreOptions, assess};
+use centricity::scoring::{GroupAccumulator, GroupResult, ScoreOptions, assess, bootstrap};
+use centricity::trend::{Period, Trend, trend};
 
 const LANGUAGES: [&str; 5] = ["en", "fr", "nl", "it", "zh"];
 /// The terminal width the reports are drawn at.
@@ -286,6 +290,103 @@ fn comparison_in(lang: &str) -> (Outline, Drawn) {
         report::comparison_outline(&c, TOP, lang, &identity()),
         drawn,
     )
+}
+
+/// The respondents of `folder`, as a trend samples them: ids and answers, drawn from `seed`.
+fn sample(q: &Questionnaire, folder: &str, lang: &str, seed: u64) -> Sample {
+    let mut paths: Vec<_> = std::fs::read_dir(root().join(folder))
+        .expect("an example folder")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    let responses: Vec<_> = paths
+        .iter()
+        .map(|path| {
+            let source = std::fs::read_to_string(path).expect("an answer file");
+            let doc =
+                AnswerDocument::parse(&path.display().to_string(), source).expect("it parses");
+            doc.resolve(q).expect("it answers the questionnaire").0
+        })
+        .collect();
+    let answers: Vec<_> = responses.iter().map(|r| r.answers.clone()).collect();
+    Sample {
+        respondents: responses.len(),
+        ids: responses
+            .iter()
+            .filter_map(|r| r.meta.respondent.clone())
+            .collect(),
+        replicates: bootstrap::resample(q, &answers, bootstrap::RESAMPLES, seed),
+        levels: (0..=q.stages.len())
+            .map(|k| q.placement_name(k, lang).to_owned())
+            .collect(),
+    }
+}
+
+/// The four quarters of `examples/quarterly` as a trend in `lang`, with the example plan set
+/// against them on the identity's date.
+fn quarters(lang: &str) -> Trend {
+    let q = bundled("customer-centricity");
+    let periods = ["2026-q1", "2026-q2", "2026-q3", "2026-q4"]
+        .iter()
+        .enumerate()
+        .map(|(k, label)| {
+            let folder = format!("examples/quarterly/{label}");
+            let g = group(&q, &folder);
+            Period {
+                label: (*label).to_owned(),
+                snapshot: Snapshot::from_assessment(&q, &g.assessment, label, lang),
+                date: None,
+                sample: Some(sample(&q, &folder, lang, bootstrap::SEED + k as u64)),
+            }
+        })
+        .collect();
+    let mut t = trend(periods).expect("the quarters make a trend");
+    let source = std::fs::read_to_string(root().join("examples/quarterly/plan.toml"))
+        .expect("the example plan");
+    let plan = Plan::parse("plan.toml", source).expect("it parses");
+    let points: Vec<Point<'_>> = t
+        .periods
+        .iter()
+        .map(|p| Point {
+            label: &p.label,
+            date: p.date.as_deref(),
+            snapshot: &p.snapshot,
+        })
+        .collect();
+    let status = plan::status(&plan.plan, &points, &identity().date);
+    t.plan = Some(status);
+    t
+}
+
+fn trend_in(lang: &str) -> (Outline, Drawn) {
+    let t = quarters(lang);
+    let drawn = draw(|format, out| {
+        report::render_trend(format, out, (&t, TOP), WIDTH, lang, &identity()).expect("it renders")
+    });
+    (report::trend_outline(&t, TOP, lang, &identity()), drawn)
+}
+
+#[test]
+fn the_trend_report_says_the_same_in_every_format_and_language() {
+    let english = trend_in("en");
+    assert!(
+        english
+            .0
+            .headings
+            .iter()
+            .any(|h| h == "Is the change real?")
+            && english.0.headings.iter().any(|h| h == "Plan"),
+        "{:?}",
+        english.0.headings
+    );
+    for lang in LANGUAGES {
+        let (outline, drawn) = trend_in(lang);
+        assert_agree("trend", lang, &outline, &drawn, &english);
+        if lang != "en" {
+            assert_translated("trend report", &english.1.html, &drawn.html, lang);
+        }
+    }
 }
 
 #[test]

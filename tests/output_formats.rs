@@ -454,8 +454,8 @@ fn compare_refuses_saved_results_it_cannot_read_as_one_result_or_one_group() {
     }
 }
 
-/// summarize, compare and gap write one document in JSON, and the same on one line in JSON
-/// Lines.
+/// summarize, compare, trend and gap write one document in JSON, and the same on one line in
+/// JSON Lines.
 #[test]
 fn group_comparison_and_gap_json_are_one_document() {
     let root = Path::new(ROOT);
@@ -467,6 +467,12 @@ fn group_comparison_and_gap_json_are_one_document() {
             "examples/quarterly/2026-q3",
         ],
         &["gap", "examples/gap/workshop", "examples/gap/customers.csv"],
+        &[
+            "trend",
+            "examples/quarterly/2026-q1",
+            "examples/quarterly/2026-q2",
+            "examples/quarterly/2026-q4",
+        ],
     ] {
         let mut all = args.to_vec();
         all.extend(["--format", "json"]);
@@ -491,7 +497,7 @@ fn man_dir_writes_the_page_of_every_command_the_main_page_names() {
     let out = centricity(d, &["man", "--dir", "."]);
     ok(&out, "man --dir");
     assert!(
-        stdout(&out).starts_with("Wrote 15 manual pages to .: centricity.1, centricity-run.1,"),
+        stdout(&out).starts_with("Wrote 17 manual pages to .: centricity.1, centricity-run.1,"),
         "{}",
         stdout(&out)
     );
@@ -501,6 +507,8 @@ fn man_dir_writes_the_page_of_every_command_the_main_page_names() {
         "score",
         "summarize",
         "compare",
+        "trend",
+        "plan",
         "gap",
         "validate",
         "man",

@@ -120,7 +120,7 @@ n = 0
 for f in glob.glob(f"{root}/questionnaires/*.toml") + glob.glob(f"{root}/examples/questionnaires/*.toml"):
     jsonschema.validate(tomllib.load(open(f, "rb")), q); n += 1
 for f in glob.glob(f"{root}/examples/**/*.toml", recursive=True):
-    if "/questionnaires/" in f: continue
+    if "/questionnaires/" in f or f.endswith("/plan.toml"): continue
     d = {k: (str(v) if k == "date" else v) for k, v in tomllib.load(open(f, "rb")).items()}
     jsonschema.validate(d, a); n += 1
 try:
@@ -264,4 +264,89 @@ print(n)
         &[env!("CARGO_MANIFEST_DIR").as_ref(), dir.path().as_os_str()],
     );
     assert!(n >= 10, "validated {n} documents and lines");
+}
+
+#[test]
+fn the_committed_plan_schema_is_current() {
+    assert!(
+        committed("plan.schema.json") == schema(SchemaKind::Plan),
+        "schema/plan.schema.json is out of date: run `cargo run -- schema plan > schema/plan.schema.json`"
+    );
+    assert_eq!(
+        committed("trend.schema.json"),
+        schema(SchemaKind::Trend),
+        "`centricity schema trend` prints the committed schema"
+    );
+}
+
+/// `trend --format json` of groups with a plan, of single results and of saved results: each
+/// validates against the committed schema with an independent validator, and the example plan
+/// and a draft plan validate against the plan schema, where a plan with an unknown status does
+/// not.
+#[test]
+fn trends_and_plans_validate_against_their_schemas() {
+    if !jsonschema_available() {
+        return;
+    }
+    let root = env!("CARGO_MANIFEST_DIR");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let runs: [&[&str]; 3] = [
+        &[
+            "trend",
+            "examples/quarterly/2026-q1",
+            "examples/quarterly/2026-q2",
+            "examples/quarterly/2026-q3",
+            "examples/quarterly/2026-q4",
+            "--plan",
+            "examples/quarterly/plan.toml",
+        ],
+        &[
+            "trend",
+            "examples/answers/telecom-driven.toml",
+            "tests/fixtures/result-v1.1.json",
+        ],
+        &[
+            "trend",
+            "tests/fixtures/saved/2026-q1.jsonl",
+            "tests/fixtures/saved/2026-q3.json",
+        ],
+    ];
+    for (k, args) in runs.iter().enumerate() {
+        let out = Command::new(env!("CARGO_BIN_EXE_centricity"))
+            .current_dir(root)
+            .args(*args)
+            .args(["--format", "json"])
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{args:?}");
+        std::fs::write(dir.path().join(format!("{k}.json")), &out.stdout).expect("write");
+    }
+    let draft = Command::new(env!("CARGO_BIN_EXE_centricity"))
+        .current_dir(root)
+        .args(["plan", "draft", "examples/quarterly/2026-q1"])
+        .output()
+        .expect("runs");
+    std::fs::write(dir.path().join("draft.toml"), &draft.stdout).expect("write");
+    let script = r#"
+import glob, json, sys, tomllib, jsonschema
+root, work = sys.argv[1], sys.argv[2]
+t = json.load(open(f"{root}/schema/trend.schema.json"))
+p = json.load(open(f"{root}/schema/plan.schema.json"))
+jsonschema.Draft202012Validator.check_schema(t)
+n = 0
+for f in sorted(glob.glob(f"{work}/*.json")):
+    jsonschema.validate(json.load(open(f)), t); n += 1
+for f in [f"{root}/examples/quarterly/plan.toml", f"{work}/draft.toml"]:
+    jsonschema.validate(tomllib.load(open(f, "rb")), p); n += 1
+bad = tomllib.load(open(f"{root}/examples/quarterly/plan.toml", "rb"))
+bad["actions"][0]["status"] = "finished"
+try:
+    jsonschema.validate(bad, p)
+    sys.exit("a plan with an unknown status passed the schema")
+except jsonschema.ValidationError:
+    pass
+print(n)
+"#;
+    let n = python_count(script, &[root.as_ref(), dir.path().as_os_str()]);
+    assert_eq!(n, 5, "validated {n} documents");
 }

@@ -21,6 +21,17 @@ pub(crate) struct Groups {
     pub(crate) by: BTreeMap<String, GroupAccumulator>,
     field: Option<String>,
     options: ScoreOptions,
+    /// Each respondent kept whole, for a bootstrap over respondents (`compare`, `trend`); `None`
+    /// unless asked for, so that a group otherwise takes memory by questionnaire, not by size.
+    pub(crate) members: Option<Vec<Member>>,
+}
+
+/// One respondent of a group, as a bootstrap and the matching of respondents need them.
+#[derive(Debug, Clone)]
+pub(crate) struct Member {
+    pub(crate) id: Option<String>,
+    pub(crate) date: Option<String>,
+    pub(crate) answers: Vec<Option<crate::answers::Answer>>,
 }
 
 impl Groups {
@@ -30,7 +41,14 @@ impl Groups {
             by: BTreeMap::new(),
             field: field.map(str::to_owned),
             options,
+            members: None,
         }
+    }
+
+    /// Keeps every respondent added from now on (see [`Groups::members`]).
+    pub(crate) fn keeping_members(mut self) -> Self {
+        self.members = Some(Vec::new());
+        self
     }
 
     pub(crate) fn add(&mut self, q: &Questionnaire, response: &Response) {
@@ -52,6 +70,13 @@ impl Groups {
         individual: &Assessment,
     ) {
         self.all.add(response, individual);
+        if let Some(members) = &mut self.members {
+            members.push(Member {
+                id: response.meta.respondent.clone(),
+                date: response.meta.date.clone(),
+                answers: response.answers.clone(),
+            });
+        }
         if let Some(field) = &self.field {
             let value = response
                 .meta
@@ -102,6 +127,18 @@ pub(crate) fn read_group(
     by: Option<&str>,
     options: ScoreOptions,
 ) -> anyhow::Result<Option<(Questionnaire, Groups)>> {
+    read_group_with(paths, questionnaires, csv, by, options, false)
+}
+
+/// [`read_group`], keeping every respondent's answers when `keep` (see [`Groups::members`]).
+pub(crate) fn read_group_with(
+    paths: &[PathBuf],
+    questionnaires: &mut Questionnaires,
+    csv: &CsvOptions,
+    by: Option<&str>,
+    options: ScoreOptions,
+    keep: bool,
+) -> anyhow::Result<Option<(Questionnaire, Groups)>> {
     let (inputs, problems) = expand(paths);
     print_diagnostics(&problems);
     let csv = &CsvOptions {
@@ -133,7 +170,17 @@ pub(crate) fn read_group(
             quality.unfinished += 1;
             return Ok(());
         }
-        let (first, groups) = state.get_or_insert_with(|| (q.clone(), Groups::new(q, by, options)));
+        let (first, groups) = state.get_or_insert_with(|| {
+            let groups = Groups::new(q, by, options);
+            (
+                q.clone(),
+                if keep {
+                    groups.keeping_members()
+                } else {
+                    groups
+                },
+            )
+        });
         if first.id == q.id {
             quality.add(&response);
             groups.add_assessed(first, &response, &individual);

@@ -10,10 +10,12 @@ mod inputs;
 mod interrupt;
 mod language;
 mod lock;
+mod plan_file;
 mod progress;
 mod questionnaire_cache;
 mod records;
 mod report_identity;
+mod results;
 mod sink;
 
 use clap::Parser;
@@ -48,6 +50,8 @@ pub fn run() -> i32 {
         Command::Score(args) => commands::score::run(args),
         Command::Summarize(args) => commands::summarize::run(args),
         Command::Compare(args) => commands::compare::run(args),
+        Command::Trend(args) => commands::trend::run(args),
+        Command::Plan(command) => commands::plan::run(command),
         Command::Gap(args) => commands::gap::run(args),
         Command::Map(args) => commands::map::run(args),
         Command::Export(args) => commands::export::run(args),
@@ -56,7 +60,7 @@ pub fn run() -> i32 {
         Command::Show(args) => commands::show::run(args),
         Command::Completions { shell } => commands::completions::run(*shell),
         Command::Man { dir, force } => commands::man::run(dir.as_deref(), *force),
-        Command::New { file, force } => commands::new::run(file, *force),
+        Command::New { file, force, plan } => commands::new::run(file, *force, *plan),
         Command::Schema { kind } => commands::schema::run(*kind),
     };
     match result {

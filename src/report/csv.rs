@@ -456,6 +456,43 @@ pub(crate) fn gap(out: &mut dyn Write, g: &crate::gap::Gap) -> io::Result<()> {
     w.flush()
 }
 
+/// A trend in long form: one row per period and figure (`period,figure,value`), the figures
+/// `placement`, `index`, `overall`, `respondents`, `stage.<id>` and `dimension.<id>`; a figure a
+/// period lacks is left out.
+pub(crate) fn trend(out: &mut dyn Write, t: &crate::trend::Trend) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(["period", "figure", "value"])?;
+    for p in &t.periods {
+        let s = &p.snapshot;
+        let label = text_cell(&p.label).into_owned();
+        let mut rows: Vec<(String, String)> = Vec::new();
+        if let Some((level, _)) = &s.placement {
+            rows.push(("placement".to_owned(), level.to_string()));
+        }
+        if s.index.is_some() {
+            rows.push(("index".to_owned(), score(s.index, 2)));
+        }
+        if s.overall.is_some() {
+            rows.push(("overall".to_owned(), score(s.overall, 1)));
+        }
+        if let Some(sample) = &p.sample {
+            rows.push(("respondents".to_owned(), sample.respondents.to_string()));
+        }
+        for (kind, list) in [("stage", &s.stages), ("dimension", &s.dimensions)] {
+            for m in list.iter().filter(|m| m.score.is_some()) {
+                rows.push((
+                    text_cell(&format!("{kind}.{}", m.id)).into_owned(),
+                    score(m.score, 1),
+                ));
+            }
+        }
+        for (figure, value) in rows {
+            w.write_record([label.as_str(), figure.as_str(), value.as_str()])?;
+        }
+    }
+    w.flush()
+}
+
 #[cfg(test)]
 mod tests {
     use super::{push_field, push_number, score};

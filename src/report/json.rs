@@ -163,7 +163,7 @@ pub(crate) fn document(s: &Scored<'_>) -> ResultDocument {
             id: q.stages[i].id.clone(),
             name: Some(q.tr(&q.stages[i].name, lang).to_owned()),
             score: figure(st.area.score),
-            threshold: st.threshold,
+            threshold: Some(st.threshold),
             answered: st.area.answered,
             total: st.area.total,
             status: match st.status {
@@ -405,6 +405,8 @@ pub(crate) fn comparison(out: &mut dyn Write, c: &Comparison, pretty: bool) -> i
         "items_removed": c.removed,
         "new_recommendations": recs(&c.new_recommendations),
         "resolved_recommendations": recs(&c.resolved_recommendations),
+        "noise": c.noise.as_ref().map(noise_json),
+        "plan": c.plan.as_ref().map(plan_json),
     });
     write_json(out, &doc, pretty)
 }
@@ -467,6 +469,173 @@ pub(crate) fn gap(
         "mirrors": mirrors,
         "verdict": super::gap_verdict(g, lang),
         "recommendations": recommendations,
+    });
+    write_json(out, &doc, pretty)
+}
+
+/// The version tag of the trend document.
+pub const TREND_SCHEMA: &str = "centricity.trend.v1";
+
+/// A change and its bootstrap interval.
+fn estimate(e: &crate::noise::Estimate) -> Value {
+    json!({
+        "id": e.id,
+        "name": e.name,
+        "before": num(e.before),
+        "after": num(e.after),
+        "change": num(e.change()),
+        "low": num(e.interval.map(|i| i.low)),
+        "high": num(e.interval.map(|i| i.high)),
+        "verdict": e.verdict().map(|v| match v {
+            crate::noise::Verdict::Improvement => "improvement",
+            crate::noise::Verdict::Decline => "decline",
+            crate::noise::Verdict::WithinNoise => "within noise",
+        }),
+    })
+}
+
+/// How often each placement occurs among the draws, in percent.
+fn shares(list: &[(usize, String, f64)]) -> Vec<Value> {
+    list.iter()
+        .map(|(level, name, share)| json!({ "level": level, "name": name, "percent": round(share * 100.0, 1) }))
+        .collect()
+}
+
+/// Respondents on both sides of a change, and its intervals.
+pub(crate) fn noise_json(n: &crate::noise::Noise) -> Value {
+    json!({
+        "respondents_before": n.before,
+        "respondents_after": n.after,
+        "respondents_on_both": n.both,
+        "resamples": n.resamples,
+        "seed": crate::scoring::bootstrap::SEED,
+        "level": crate::scoring::bootstrap::LEVEL,
+        "index": n.index.as_ref().map(estimate),
+        "stages": n.stages.iter().map(estimate).collect::<Vec<_>>(),
+        "placements_before": shares(&n.placements[0]),
+        "placements_after": shares(&n.placements[1]),
+    })
+}
+
+/// The plan set against the results.
+pub(crate) fn plan_json(p: &crate::plan::Status) -> Value {
+    use crate::plan::{Pace, Unknown};
+    let (pace, projected) = match &p.pace {
+        Pace::Reached => ("reached", None),
+        Pace::OnTrack { projected } => ("on track", Some(*projected)),
+        Pace::OffTrack { projected } => ("not on track", Some(*projected)),
+        Pace::Missed => ("missed", None),
+        Pace::Unknown(Unknown::OneResult) => ("unknown: one result", None),
+        Pace::Unknown(Unknown::NoDates) => ("unknown: no dates", None),
+        Pace::Unknown(Unknown::NoFigure) => ("unknown: no score", None),
+    };
+    json!({
+        "target": {
+            "stage": p.target_stage,
+            "index": num(p.target_index),
+            "by": p.by,
+        },
+        "now": num(p.now),
+        "goal": num(p.goal),
+        "to_go": num(p.goal.zip(p.now).map(|(g, x)| g - x)),
+        "pace": pace,
+        "projected": num(projected),
+        "dimensions": p.dimensions.iter().map(|(id, name, now, target)| json!({
+            "id": id, "name": name, "now": num(*now), "target": target,
+            "to_go": num(now.map(|x| target - x)),
+        })).collect::<Vec<_>>(),
+        "actions": p.actions.iter().map(|a| json!({
+            "id": a.id,
+            "title": a.title,
+            "owner": a.owner,
+            "due": a.due,
+            "status": a.state.as_str(),
+            "started": a.started,
+            "since": a.since,
+            "overdue": a.overdue,
+            "items": a.items.iter().map(|m| json!({
+                "id": m.id, "before": num(m.before), "after": num(m.after),
+                "change": num(m.after.zip(m.before).map(|(x, y)| x - y)),
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The trend document: every period's figures, the changes since the previous and the first
+/// period, the item moves over the span, the noise of each change, and the plan.
+pub(crate) fn trend(out: &mut dyn Write, t: &crate::trend::Trend, pretty: bool) -> io::Result<()> {
+    let measures = |list: &[crate::comparison::Measure]| -> Vec<Value> {
+        list.iter()
+            .map(|m| json!({ "id": m.id, "name": m.name, "score": num(m.score) }))
+            .collect()
+    };
+    let periods: Vec<Value> = t
+        .periods
+        .iter()
+        .map(|p| {
+            let s = &p.snapshot;
+            json!({
+                "label": p.label,
+                "date": p.date,
+                "respondents": p.sample.as_ref().map(|x| x.respondents),
+                "questionnaire": { "id": s.questionnaire, "version": s.version },
+                "placement": s.placement.as_ref().map(|(level, name)| json!({ "level": level, "name": name })),
+                "index": num(s.index),
+                "overall": num(s.overall),
+                "stages": measures(&s.stages),
+                "dimensions": measures(&s.dimensions),
+                "placements_in_resamples": p.sample.as_ref().map(|x| shares(&x.placement_shares())),
+            })
+        })
+        .collect();
+    let series = |list: &[crate::trend::Series], from: &dyn Fn(usize) -> usize, k: usize| {
+        list.iter()
+            .map(|s| json!({ "id": s.id, "change": num(s.change(from(k), k)) }))
+            .collect::<Vec<_>>()
+    };
+    let (stages, dimensions, index, overall) = (t.stages(), t.dimensions(), t.index(), t.overall());
+    let changes = |from: &dyn Fn(usize) -> usize| -> Vec<Value> {
+        (1..t.periods.len())
+            .map(|k| {
+                json!({
+                    "period": t.periods[k].label,
+                    "from": t.periods[from(k)].label,
+                    "index": num(index.change(from(k), k)),
+                    "overall": num(overall.change(from(k), k)),
+                    "stages": series(&stages, from, k),
+                    "dimensions": series(&dimensions, from, k),
+                })
+            })
+            .collect()
+    };
+    let moves: Vec<Value> = t
+        .span
+        .item_moves
+        .iter()
+        .map(|ch| json!({ "id": ch.id, "name": ch.name, "first": num(ch.before), "last": num(ch.after), "change": num(ch.delta()) }))
+        .collect();
+    let doc = json!({
+        "schema": TREND_SCHEMA,
+        "questionnaire": t.periods.last().map(|p| p.snapshot.questionnaire.clone()),
+        "periods": periods,
+        "since_previous": changes(&|k| k - 1),
+        "since_first": changes(&|_| 0),
+        "item_moves": moves,
+        "items_added": t.span.added,
+        "items_removed": t.span.removed,
+        "noise": {
+            "whole": t.whole.as_ref().map(noise_json),
+            "steps": t.steps.iter().enumerate().filter_map(|(k, s)| {
+                let s = s.as_ref()?;
+                let mut v = noise_json(s);
+                if let Value::Object(m) = &mut v {
+                    m.insert("from".into(), json!(t.periods[k].label));
+                    m.insert("to".into(), json!(t.periods[k + 1].label));
+                }
+                Some(v)
+            }).collect::<Vec<_>>(),
+        },
+        "plan": t.plan.as_ref().map(plan_json),
     });
     write_json(out, &doc, pretty)
 }

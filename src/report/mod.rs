@@ -27,7 +27,7 @@ pub use self::csv::CsvRenderer;
 pub use self::identity::Identity;
 pub use self::json::{
     COMPARISON_SCHEMA, GAP_SCHEMA, GROUP_SCHEMA, JsonRenderer, RESULT_SCHEMA, RESULTS_SCHEMA,
-    RESULTS_SEPARATOR, results_close, results_open,
+    RESULTS_SEPARATOR, TREND_SCHEMA, results_close, results_open,
 };
 #[doc(hidden)]
 pub use self::view::Outline;
@@ -259,6 +259,37 @@ pub fn render_comparison(
         Format::Json => json::comparison(out, c, true),
         Format::Jsonl => json::comparison(out, c, false),
         Format::Csv => self::csv::comparison(out, c),
+    }
+}
+
+/// What the trend report in `lang` says, for the test that every format shows it.
+#[doc(hidden)]
+pub fn trend_outline(
+    t: &crate::trend::Trend,
+    top: usize,
+    lang: &str,
+    identity: &Identity,
+) -> Outline {
+    view::trend::document(t, top, lang, identity).outline()
+}
+
+/// Writes a trend in `format`; `top` limits the item moves listed each way.
+pub fn render_trend(
+    format: Format,
+    out: &mut dyn Write,
+    (t, top): (&crate::trend::Trend, usize),
+    width: u16,
+    lang: &str,
+    identity: &Identity,
+) -> io::Result<()> {
+    let doc = || view::trend::document(t, top, lang, identity);
+    match format {
+        Format::Table => write::table::write(out, &doc(), width),
+        Format::Markdown => out.write_all(write::markdown::write(&doc()).as_bytes()),
+        Format::Html => out.write_all(write::html::write(&doc()).as_bytes()),
+        Format::Json => json::trend(out, t, true),
+        Format::Jsonl => json::trend(out, t, false),
+        Format::Csv => self::csv::trend(out, t),
     }
 }
 

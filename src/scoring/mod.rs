@@ -2,6 +2,7 @@
 //! Every number the tool prints comes from here.
 
 mod assessment;
+pub mod bootstrap;
 mod figures;
 mod group;
 mod item;

@@ -4,10 +4,13 @@ use std::io::Write;
 
 use crate::app::failure::Exit;
 
-/// `centricity new FILE`: a questionnaire to start from, written atomically, never replacing a
-/// file unless `force`.
-pub(crate) fn run(file: &std::path::Path, force: bool) -> anyhow::Result<Exit> {
+/// `centricity new FILE`: a questionnaire to start from (a plan with `plan`), written
+/// atomically, never replacing a file unless `force`.
+pub(crate) fn run(file: &std::path::Path, force: bool, plan: bool) -> anyhow::Result<Exit> {
     crate::app::sink::check_output(file, force, &[])?;
+    if plan {
+        return new_plan(file);
+    }
     let stem = file
         .file_stem()
         .map(|s| s.to_string_lossy().to_lowercase())
@@ -48,6 +51,37 @@ pub(crate) fn run(file: &std::path::Path, force: bool) -> anyhow::Result<Exit> {
     writeln!(
         out,
         "Check it with `centricity validate {0}`, try it with `centricity run {0}`.",
+        file.display()
+    )?;
+    Ok(Exit::Success)
+}
+
+/// `centricity new --plan FILE`: a plan to start from, with its schema beside it.
+fn new_plan(file: &std::path::Path) -> anyhow::Result<Exit> {
+    let schema_name = "plan.schema.json";
+    let write = |path: &std::path::Path, bytes: &[u8]| {
+        crate::output_file::write_atomically(path, bytes).map_err(|e| {
+            crate::app::failure::Failure::invalid(format!("cannot write {}: {e}", path.display()))
+        })
+    };
+    write(file, crate::plan::scaffold(schema_name).as_bytes())?;
+    let mut out = crate::app::sink::stdout();
+    writeln!(out, "Wrote {} (a plan).", file.display())?;
+    let schema_path = file.with_file_name(schema_name);
+    if !schema_path.exists() {
+        write(
+            &schema_path,
+            crate::schema::schema(crate::schema::SchemaKind::Plan).as_bytes(),
+        )?;
+        writeln!(
+            out,
+            "Wrote {} for editors that check TOML against a schema.",
+            schema_path.display()
+        )?;
+    }
+    writeln!(
+        out,
+        "Set its target and actions, then pass it to trend, compare, score or summarize with --plan {}.",
         file.display()
     )?;
     Ok(Exit::Success)

@@ -60,6 +60,17 @@ pub(crate) fn document(c: &Comparison, top: usize, lang: &str, identity: &Identi
         sections.push(s);
     }
     sections.extend(moves(c, top, lang, &n));
+    if let Some(noise) = &c.noise {
+        sections.push(super::noise::section(
+            noise,
+            [tr(lang, "Before"), tr(lang, "After")],
+            lang,
+            &n,
+        ));
+    }
+    if let Some(plan) = &c.plan {
+        sections.push(super::plan::section(plan, lang, &n));
+    }
     for (heading, list) in [
         ("New recommendations", &c.new_recommendations),
         ("No longer recommended", &c.resolved_recommendations),

@@ -9,7 +9,10 @@
 pub(crate) mod comparison;
 pub(crate) mod gap;
 pub(crate) mod group;
+pub(crate) mod noise;
+pub(crate) mod plan;
 pub(crate) mod result;
+pub(crate) mod trend;
 
 use super::Identity;
 use super::number::TEXT_DASH;
@@ -214,7 +217,7 @@ pub(crate) struct Row {
 }
 
 /// A bar drawn beside a table row.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Bar {
     /// A score in percent, with another score marked on it.
     Score {
@@ -223,6 +226,8 @@ pub(crate) enum Bar {
     },
     /// A count, as long against the longest as `count` against `most`.
     Count { count: usize, most: usize },
+    /// A figure across periods, one character each, on a scale from 0 to `top`.
+    Spark { values: Vec<Option<f64>>, top: f64 },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -306,6 +311,40 @@ pub(crate) enum Chart {
         caption: String,
         rows: Vec<(String, usize, bool)>,
     },
+    /// Figures across periods: one small line chart per panel.
+    Lines(LineChart),
+}
+
+/// Line charts of figures across periods, one panel per figure.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LineChart {
+    pub(crate) label: String,
+    pub(crate) caption: String,
+    /// The periods along the horizontal axis, in order.
+    pub(crate) periods: Vec<String>,
+    pub(crate) panels: Vec<Panel>,
+}
+
+/// One figure across the periods, with the levels marked across it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Panel {
+    pub(crate) title: String,
+    pub(crate) values: Vec<Option<f64>>,
+    /// Each value as written for the reader.
+    pub(crate) figures: Vec<Option<String>>,
+    /// The top of the vertical scale (100 for a score, the number of stages for the index).
+    pub(crate) top: f64,
+    /// Horizontal lines: a threshold or a target.
+    pub(crate) marks: Vec<Mark>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Mark {
+    /// What the line is, with its figure ("threshold 62.5").
+    pub(crate) name: String,
+    pub(crate) value: f64,
+    /// A target (drawn apart from a threshold).
+    pub(crate) target: bool,
 }
 
 /// One rung of a ladder chart.

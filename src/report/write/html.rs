@@ -279,6 +279,7 @@ fn chart(out: &mut String, chart: &Chart, lang: &str) {
             caption,
             rows,
         } => figure(out, &distribution_svg(rows, label), caption),
+        Chart::Lines(chart) => figure(out, &super::line_chart::lines_svg(chart), &chart.caption),
     }
 }
 

@@ -3,5 +3,6 @@
 
 mod chart;
 pub(crate) mod html;
+mod line_chart;
 pub(crate) mod markdown;
 pub(crate) mod table;

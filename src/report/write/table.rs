@@ -57,6 +57,25 @@ fn bar(score: Option<f64>, threshold: Option<f64>, width: usize) -> String {
         .collect()
 }
 
+/// A sparkline: one character per value, as high against `top` as the value, a space where a
+/// value is missing.
+fn spark(values: &[Option<f64>], top: f64) -> String {
+    const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    const ASCII_LEVELS: [char; 8] = ['_', '.', ',', '-', '~', '=', '+', '#'];
+    let levels = if ascii() { ASCII_LEVELS } else { BLOCKS };
+    values
+        .iter()
+        .map(|v| match v {
+            Some(v) if top > 0.0 => {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let k = ((v / top).clamp(0.0, 1.0) * 7.0).round() as usize;
+                levels[k.min(7)]
+            }
+            _ => ' ',
+        })
+        .collect()
+}
+
 /// What a terminal of a given width draws with.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Terminal {
@@ -250,13 +269,14 @@ fn table(r: &Terminal, t: &Table) -> Grid {
             })
             .collect();
         if bars {
-            let b = match row.bar {
+            let b = match &row.bar {
                 Some(Bar::Score { value, mark }) => {
-                    bar(value, mark, if t.long_rows { SHORT_BAR } else { BAR })
+                    bar(*value, *mark, if t.long_rows { SHORT_BAR } else { BAR })
                 }
                 Some(Bar::Count { count, most }) => {
-                    "#".repeat((count * COUNT_BAR).div_ceil(most.max(1)).min(COUNT_BAR))
+                    "#".repeat((count * COUNT_BAR).div_ceil((*most).max(1)).min(COUNT_BAR))
                 }
+                Some(Bar::Spark { values, top }) => spark(values, *top),
                 None => String::new(),
             };
             cells.insert(bar_at.min(cells.len()), TableCell::new(b));
