@@ -153,11 +153,14 @@ function pdfPages(file) {
   return pages;
 }
 
-const squash = (s) => s.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, "");
+// Text without its spaces, with the character references pdftotext writes read back.
+const REFS = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", "#39": "'" };
+const squash = (s) => s.replace(/&(amp|lt|gt|quot|apos|#39);/g, (_, r) => REFS[r]).replace(/\s+/g, "");
 
 /// What is wrong with the printed pages: near-empty pages, headings alone at a page's foot, text
-/// past the right margin.
-function pageProblems(pages, headings, closing) {
+/// past the right margin, a heat map's key on another page than the heat map (`keys`: the end
+/// of each heat map's caption and the last entry of its key).
+function pageProblems(pages, headings, closing, keys) {
   const problems = [];
   const pt = 72 / 25.4;
   pages.forEach((page, k) => {
@@ -185,6 +188,15 @@ function pageProblems(pages, headings, closing) {
       if (heading) problems.push(`page ${k + 1} ends with the heading "${heading}"`);
     }
   });
+  const pageOf = (text) => pages.findIndex((p) => squash(p.lines.map((l) => l.text).join("")).includes(squash(text)));
+  for (const { caption, last } of keys) {
+    // The caption's end: the PDF's reading order may split a caption into pieces, so shorter
+    // ends are tried too.
+    const end = [16, 8, 4].map((n) => [...squash(caption)].slice(-n).join("")).find((t) => pageOf(t) >= 0) ?? caption;
+    const [table, key] = [pageOf(end), pageOf(last)];
+    if (table < 0 || key < 0) problems.push(`a heat map's caption or key is not found in the PDF: "${caption}", "${last}"`);
+    else if (table !== key) problems.push(`a heat map ends on page ${table + 1}, its key on page ${key + 1}`);
+  }
   return problems;
 }
 
@@ -225,6 +237,10 @@ try {
 
     const headings = await page.$$eval("h2", (hs) => hs.map((h) => h.textContent));
     const closing = await page.$eval("footer.doc", (f) => f.textContent);
+    const keys = await page.$$eval("table.heat", (ts) => ts.map((t) => ({
+      caption: t.caption.textContent,
+      last: t.parentElement.querySelector("dl.key > div:last-child").textContent,
+    })));
     await page.emulateMedia({ media: "print" });
     for (const paper of PAPERS) {
       const width = Math.floor((paper.width - 2 * MARGIN.side) * MM);
@@ -240,7 +256,7 @@ try {
       const pages = pdfPages(pdf);
       summary.push(`${name} ${paper.name}: ${pages.length} page(s)`);
       check(`${name} printed on ${paper.name}: no near-empty page, no heading alone, nothing past the margin`,
-        pageProblems(pages, headings, closing));
+        pageProblems(pages, headings, closing, keys));
     }
     await page.close();
   }

@@ -363,10 +363,10 @@ fn chart(out: &mut String, chart: &Chart, lang: &str, table_follows: bool) {
 ///
 /// Its columns are headed by short labels (D1, D2...) so that six of them fit a phone's width and
 /// a printed page, with the full names in a key under the table; a screen reader hears the full
-/// name in each heading.
+/// name in each heading. The table and its key are printed on one page (`.heatmap`).
 fn heat(out: &mut String, h: &HeatMap, n: &Numbers, lang: &str) {
     let short = |k: usize| fill(lang, "D{n}", &[("n", &(k + 1).to_string())]);
-    out.push_str("<table class=\"heat\">\n");
+    out.push_str("<div class=\"heatmap\">\n<table class=\"heat\">\n");
     let _ = writeln!(
         out,
         "<caption>{}0<span class=\"scale\"></span>100. {}</caption>",
@@ -417,7 +417,7 @@ fn heat(out: &mut String, h: &HeatMap, n: &Numbers, lang: &str) {
             escape(c)
         );
     }
-    out.push_str("</dl>\n");
+    out.push_str("</dl>\n</div>\n");
 }
 
 #[cfg(test)]
