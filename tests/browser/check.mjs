@@ -2,9 +2,10 @@
 // reader would see wrong:
 // - on a screen 400, 800 and 1200 px wide: an element past the edge of the viewport (outside a
 //   table's own horizontal scroll region), a page that scrolls sideways, text spilling out of its
-//   box (figures running into the next cell), a chart label cut off or too small to read;
+//   box (figures running into the next cell), a figure broken over two lines, a chart label cut
+//   off, overlapping another or too small to read;
 // - on paper (A4 and Letter): an element wider than the printed area, a page left near-empty, a
-//   heading alone at the foot of a page, text past the margin;
+//   heading alone at the foot of a page, text past the margin, a heat map apart from its key;
 // - axe-core's accessibility rules: any violation.
 //
 // usage: node check.mjs OUT_DIR NAME=FILE.html...   (prints "ok: ..." or "FAILED: ..." per check)
@@ -60,8 +61,8 @@ function check(name, problems) {
   }
 }
 
-/// Runs in the page: what spills past the viewport or out of its own box. In `print`, a scroll
-/// region does not excuse anything (paper does not scroll).
+// Runs in the page: what spills past the viewport or out of its own box. In `print`, a scroll
+// region does not excuse anything (paper does not scroll).
 function layoutProblems({ print, minLabel }) {
   const problems = [];
   const width = document.documentElement.clientWidth;
@@ -136,7 +137,7 @@ function layoutProblems({ print, minLabel }) {
   return problems;
 }
 
-/// Lines of a PDF per page, from poppler's pdftotext: [{ width, height, lines: [{x0, y0, x1, y1, text}] }].
+// Lines of a PDF per page, from poppler's pdftotext: [{ width, height, lines: [{x0, y0, x1, y1, text}] }].
 function pdfPages(file) {
   const xml = execFileSync("pdftotext", ["-bbox-layout", file, "-"], { encoding: "utf8", maxBuffer: 64 << 20 });
   const pages = [];
@@ -157,9 +158,9 @@ function pdfPages(file) {
 const REFS = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", "#39": "'" };
 const squash = (s) => s.replace(/&(amp|lt|gt|quot|apos|#39);/g, (_, r) => REFS[r]).replace(/\s+/g, "");
 
-/// What is wrong with the printed pages: near-empty pages, headings alone at a page's foot, text
-/// past the right margin, a heat map's key on another page than the heat map (`keys`: the end
-/// of each heat map's caption and the last entry of its key).
+// What is wrong with the printed pages: near-empty pages, headings alone at a page's foot, text
+// past the right margin, a heat map's key on another page than the heat map (`keys`: the end
+// of each heat map's caption and the last entry of its key).
 function pageProblems(pages, headings, closing, keys) {
   const problems = [];
   const pt = 72 / 25.4;
