@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 
 use super::chart::{distribution_svg, heat_cell, ladder_svg, radar_svg};
-use crate::i18n::fill;
+use crate::i18n::{fill, tr};
 use crate::report::number::{HTML_DASH, Numbers};
 use crate::report::view::{Block, Cell, Chart, Document, HeatMap, Section, Span, Table, Text};
 use crate::terminal_text::clean;
@@ -31,6 +31,19 @@ pub(crate) fn escape(text: &str) -> String {
     out
 }
 
+/// `lang` as the document declares it: a well-formed language tag (`fr`, `pt-BR`) as it is,
+/// anything else (a locale's `c` or `posix`) as English, the language the tool's words fall back
+/// to, so that a screen reader is never told of a language that does not exist.
+fn language_tag(lang: &str) -> &str {
+    let mut parts = lang.split('-');
+    let primary = parts.next().unwrap_or("");
+    let well_formed = (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts
+            .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if well_formed { lang } else { "en" }
+}
+
 /// The style sheet of every HTML report, in its own file.
 const STYLE: &str = include_str!("../report.css");
 
@@ -38,7 +51,10 @@ const STYLE: &str = include_str!("../report.css");
 fn document(lang: &str, title: &str, body: &str, date: &str) -> String {
     let mut out = String::with_capacity(body.len() + STYLE.len() + 1024);
     out.push_str("<!DOCTYPE html>\n");
-    out.push_str(&format!("<html lang=\"{}\">\n<head>\n", escape(lang)));
+    out.push_str(&format!(
+        "<html lang=\"{}\">\n<head>\n",
+        escape(language_tag(lang))
+    ));
     out.push_str("<meta charset=\"utf-8\">\n");
     // Defence in depth: even if something slipped through, nothing may run or load.
     out.push_str(
@@ -86,23 +102,48 @@ pub(crate) fn write(doc: &Document) -> String {
         "<p class=\"meta\">{}</p>\n</header>",
         escape(&fill(lang, "Report date: {date}", &[("date", &doc.date)]))
     );
+    body.push_str("<main>\n");
     for s in &doc.sections {
-        section(&mut body, s, lang);
+        section(&mut body, s, lang, &doc.title);
     }
+    body.push_str("</main>\n");
     document(lang, &doc.title, &body, &doc.date)
 }
 
-/// Appends one section, under a second-level heading when it has one.
-pub(crate) fn section(out: &mut String, section: &Section, lang: &str) {
+/// Appends one section, under a second-level heading when it has one; `title` (the report's)
+/// names what a section without a heading holds.
+///
+/// On paper a heading must not be left alone at the foot of a page: it goes in one block with
+/// the lines that introduce the section, and the printer may break neither after it nor after
+/// them (`.lead-in` in the style sheet), so the heading moves on with what follows.
+pub(crate) fn section(out: &mut String, section: &Section, lang: &str, title: &str) {
+    let name = section.heading.as_deref().unwrap_or(title);
+    let mut blocks = section.blocks.iter().enumerate().peekable();
     if let Some(heading) = &section.heading {
-        let _ = writeln!(out, "<h2>{}</h2>", escape(heading));
+        let _ = writeln!(out, "<div class=\"lead-in\">\n<h2>{}</h2>", escape(heading));
+        while let Some((_, block)) =
+            blocks.next_if(|(_, b)| matches!(b, Block::Lines(_) | Block::Lead(_)))
+        {
+            block_to(out, block, lang, name);
+        }
+        out.push_str("</div>\n");
     }
-    for block in &section.blocks {
-        block_to(out, block, lang);
+    for (k, block) in blocks {
+        match block {
+            // A chart says where its figures stand in words: in a table after it.
+            Block::Chart(c) => {
+                let table_follows = section.blocks[k + 1..]
+                    .iter()
+                    .any(|b| matches!(b, Block::Table(_)));
+                chart(out, c, lang, table_follows);
+            }
+            _ => block_to(out, block, lang, name),
+        }
     }
 }
 
-fn block_to(out: &mut String, block: &Block, lang: &str) {
+/// Appends one block of the section `name`.
+fn block_to(out: &mut String, block: &Block, lang: &str, name: &str) {
     match block {
         Block::Summary { headline, lines } => {
             out.push_str("<section class=\"summary\">\n");
@@ -122,7 +163,7 @@ fn block_to(out: &mut String, block: &Block, lang: &str) {
         Block::Lead(line) => {
             let _ = writeln!(out, "<p class=\"next\">{}</p>", text(line));
         }
-        Block::Table(t) => table(out, t),
+        Block::Table(t) => table(out, t, name),
         Block::List { ordered, items } => {
             let (open, close) = if *ordered {
                 ("<ol class=\"recs\">", "</ol>")
@@ -174,7 +215,7 @@ fn block_to(out: &mut String, block: &Block, lang: &str) {
         } => {
             let _ = writeln!(
                 out,
-                "<blockquote><p>{}</p><footer>{}</footer></blockquote>",
+                "<blockquote><p>{}</p><p class=\"source\">{}</p></blockquote>",
                 escape(text),
                 escape(&format!("- {source}"))
             );
@@ -182,7 +223,7 @@ fn block_to(out: &mut String, block: &Block, lang: &str) {
         Block::Quote { text, source: None } => {
             let _ = writeln!(out, "<p class=\"view\">{}</p>", escape(text));
         }
-        Block::Chart(chart) => self::chart(out, chart, lang),
+        Block::Chart(chart) => self::chart(out, chart, lang, false),
         Block::BarKey(_) => {}
     }
 }
@@ -209,14 +250,42 @@ fn cell(c: &Cell) -> String {
     }
 }
 
+/// Tables longer than this may be broken across pages between rows; shorter ones are kept
+/// whole, so that a few rows do not stand alone at the foot or the head of a page.
+const LONG_TABLE: usize = 12;
+
 /// A table whose first column names the rows; bars are not drawn (the section's chart is).
-fn table(out: &mut String, t: &Table) {
-    out.push_str("<table>\n");
+///
+/// It sits in a region that scrolls sideways when the table is wider than the screen (a phone),
+/// named after its caption or its section (`name`) and reachable with the keyboard, so that it
+/// never widens the page nor runs its figures into each other. A column without a heading (the
+/// corner, a column of flags) gets an empty data cell there: a heading cell must have text.
+fn table(out: &mut String, t: &Table, name: &str) {
+    let label = t.caption.as_deref().unwrap_or(name);
+    let _ = writeln!(
+        out,
+        "<div class=\"{}\" role=\"group\" tabindex=\"0\" aria-label=\"{}\">\n<table{}>",
+        if t.rows.len() > LONG_TABLE {
+            "scroll long"
+        } else {
+            "scroll"
+        },
+        escape(label),
+        if t.side_by_side {
+            " class=\"side\""
+        } else {
+            ""
+        }
+    );
     if let Some(caption) = &t.caption {
         let _ = writeln!(out, "<caption>{}</caption>", escape(caption));
     }
     out.push_str("<thead><tr>");
     for c in &t.columns {
+        if c.heading.trim().is_empty() {
+            out.push_str("<td></td>");
+            continue;
+        }
         let class = if c.numeric { " class=\"num\"" } else { "" };
         let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", escape(&c.heading));
     }
@@ -238,11 +307,18 @@ fn table(out: &mut String, t: &Table) {
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n</table>\n</div>\n");
 }
 
-fn chart(out: &mut String, chart: &Chart, lang: &str) {
+/// A chart in a figure. Its text equivalent is its name (the SVG's title) and, when a table in
+/// the same section gives its figures (`table_follows`), a description that says so.
+fn chart(out: &mut String, chart: &Chart, lang: &str, table_follows: bool) {
     let n = Numbers::html(lang);
+    let desc = if table_follows {
+        tr(lang, "The table below gives the figures of this chart.")
+    } else {
+        ""
+    };
     match chart {
         Chart::Ladder {
             label,
@@ -251,7 +327,7 @@ fn chart(out: &mut String, chart: &Chart, lang: &str) {
             rungs,
         } => figure(
             out,
-            &ladder_svg(rungs, lang, [&pair[0], &pair[1]], label),
+            &ladder_svg(rungs, lang, [&pair[0], &pair[1]], label, desc),
             caption,
         ),
         Chart::Radar {
@@ -270,22 +346,28 @@ fn chart(out: &mut String, chart: &Chart, lang: &str) {
                 before.as_deref(),
                 [&pair[0], &pair[1]],
                 label,
+                desc,
             ),
             caption,
         ),
-        Chart::Heat(h) => heat(out, h, &n),
+        Chart::Heat(h) => heat(out, h, &n, lang),
         Chart::Distribution {
             label,
             caption,
             rows,
-        } => figure(out, &distribution_svg(rows, label), caption),
+        } => figure(out, &distribution_svg(rows, label, desc), caption),
         Chart::Lines(chart) => figure(out, &super::line_chart::lines_svg(chart), &chart.caption),
     }
 }
 
 /// A heat map as a table coloured by score, highest stage first.
-fn heat(out: &mut String, h: &HeatMap, n: &Numbers) {
-    out.push_str("<table class=\"heat\">\n");
+///
+/// Its columns are headed by short labels (D1, D2...) so that six of them fit a phone's width and
+/// a printed page, with the full names in a key under the table; a screen reader hears the full
+/// name in each heading. The table and its key are printed on one page (`.heatmap`).
+fn heat(out: &mut String, h: &HeatMap, n: &Numbers, lang: &str) {
+    let short = |k: usize| fill(lang, "D{n}", &[("n", &(k + 1).to_string())]);
+    out.push_str("<div class=\"heatmap\">\n<table class=\"heat\">\n");
     let _ = writeln!(
         out,
         "<caption>{}0<span class=\"scale\"></span>100. {}</caption>",
@@ -297,8 +379,13 @@ fn heat(out: &mut String, h: &HeatMap, n: &Numbers) {
         "<thead><tr><th scope=\"col\">{}</th>",
         escape(&h.corner)
     );
-    for c in &h.columns {
-        let _ = write!(out, "<th scope=\"col\">{}</th>", escape(c));
+    for (k, c) in h.columns.iter().enumerate() {
+        let _ = write!(
+            out,
+            "<th scope=\"col\" title=\"{name}\"><span aria-hidden=\"true\">{}</span><span class=\"vh\">{name}</span></th>",
+            escape(&short(k)),
+            name = escape(c)
+        );
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for row in &h.rows {
@@ -322,7 +409,16 @@ fn heat(out: &mut String, h: &HeatMap, n: &Numbers) {
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n</table>\n<dl class=\"key\">\n");
+    for (k, c) in h.columns.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "<div><dt>{}</dt><dd>{}</dd></div>",
+            escape(&short(k)),
+            escape(c)
+        );
+    }
+    out.push_str("</dl>\n</div>\n");
 }
 
 #[cfg(test)]
@@ -331,7 +427,7 @@ mod tests {
     use crate::answers::{Answer, Metadata, Response};
     use crate::comparison::{Snapshot, compare};
     use crate::questionnaire::{Questionnaire, Text, default_for_tests as bundled};
-    use crate::report::view::{comparison, group as group_view, result as result_view};
+    use crate::report::view::{benchmarks, comparison, group as group_view, result as result_view};
     use crate::report::{GroupView, Identity, Scored};
     use crate::scoring::{GroupAccumulator, ScoreOptions, assess};
 
@@ -539,5 +635,185 @@ mod tests {
         assert!(doc.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
         assert!(doc.contains("Recommandations"));
         assert!(doc.contains("Maturité de la centricité client"));
+    }
+
+    /// A document of one section per block given, each under a heading but the first.
+    fn document_of(lang: &str, sections: Vec<Section>) -> String {
+        write(&Document {
+            lang: lang.to_owned(),
+            title: "Report".to_owned(),
+            subtitle: Vec::new(),
+            date: "2026-11-22".to_owned(),
+            sections,
+        })
+    }
+
+    fn figures_table(corner: &str) -> Table {
+        Table {
+            caption: None,
+            long_rows: false,
+            side_by_side: false,
+            columns: vec![
+                crate::report::view::Column::text(corner),
+                crate::report::view::Column::figure("Score"),
+                crate::report::view::Column::text(""),
+            ],
+            rows: vec![crate::report::view::Row {
+                cells: vec![
+                    Cell::Text("Stage 1".into()),
+                    Cell::Figure("62.5".into()),
+                    Cell::Text("discuss".into()),
+                ],
+                bar: None,
+                here: false,
+            }],
+        }
+    }
+
+    #[test]
+    fn the_page_has_one_main_part_between_its_header_and_its_closing_line() {
+        let doc = document_of("en", vec![benchmarks("en")]);
+        let doc = &doc[doc.find("</head>").expect("a head")..];
+        let (header, main, footer) = (
+            doc.find("</header>").expect("a header"),
+            doc.find("<main>").expect("a main part"),
+            doc.find("<footer class=\"doc\">").expect("a closing line"),
+        );
+        assert!(header < main && main < doc.find("</main>").expect("closed") && main < footer);
+        assert_eq!(doc.matches("<main>").count(), 1);
+        // A quotation's source is a paragraph: a <footer> in it would be a second closing line.
+        assert_eq!(doc.matches("<footer").count(), 1, "{doc}");
+        assert!(doc.contains("<p class=\"source\">- Bain &amp; Company"));
+    }
+
+    #[test]
+    fn a_heading_is_kept_with_the_lines_that_introduce_its_section() {
+        let doc = document_of("en", vec![benchmarks("en")]);
+        // The heading and the introduction in one block, the quotations after it.
+        let lead =
+            doc.find("<div class=\"lead-in\">\n<h2>Benchmark context</h2>\n<p>Published studies");
+        let end = doc.find("</p>\n</div>\n<blockquote>");
+        assert!(lead.is_some() && end.is_some() && lead < end, "{doc}");
+        assert!(STYLE.contains(".lead-in, .lead-in > * { break-after: avoid;"));
+    }
+
+    #[test]
+    fn every_table_scrolls_in_a_named_region_and_no_heading_cell_is_empty() {
+        let mut untitled = Section::new(None);
+        untitled.blocks.push(Block::Table(figures_table("")));
+        let mut titled = Section::new(Some("Stage ladder".into()));
+        titled.blocks.push(Block::Table(figures_table("Stage")));
+        let doc = document_of("en", vec![untitled, titled]);
+        // Named after the section, or after the report when the section has no heading.
+        assert!(doc.contains("<div class=\"scroll\" role=\"group\" tabindex=\"0\" aria-label=\"Report\">\n<table>"), "{doc}");
+        assert!(doc.contains("<div class=\"scroll\" role=\"group\" tabindex=\"0\" aria-label=\"Stage ladder\">\n<table>"), "{doc}");
+        assert_eq!(doc.matches("</table>\n</div>").count(), 2);
+        // The empty corner and the column of flags have an empty data cell, not a heading.
+        assert!(!doc.contains("<th scope=\"col\"></th>"), "{doc}");
+        assert!(
+            !doc.contains("<th scope=\"col\" class=\"num\"></th>"),
+            "{doc}"
+        );
+        assert!(doc.contains("<thead><tr><td></td><th scope=\"col\" class=\"num\">Score</th><td></td></tr></thead>"), "{doc}");
+        assert!(doc.contains("<thead><tr><th scope=\"col\">Stage</th><th scope=\"col\" class=\"num\">Score</th><td></td></tr></thead>"), "{doc}");
+    }
+
+    #[test]
+    fn a_long_table_may_break_between_rows_on_paper_and_a_short_one_not() {
+        let mut short = Section::new(Some("Short".into()));
+        short.blocks.push(Block::Table(figures_table("Stage")));
+        let mut long = figures_table("Item");
+        long.rows = vec![long.rows[0].clone(); LONG_TABLE + 1];
+        let mut every = Section::new(Some("Every item".into()));
+        every.blocks.push(Block::Table(long));
+        let doc = document_of("en", vec![short, every]);
+        assert!(
+            doc.contains(
+                "<div class=\"scroll\" role=\"group\" tabindex=\"0\" aria-label=\"Short\">"
+            )
+        );
+        assert!(doc.contains(
+            "<div class=\"scroll long\" role=\"group\" tabindex=\"0\" aria-label=\"Every item\">"
+        ));
+        assert!(
+            STYLE
+                .contains(".scroll { overflow-x: auto; margin: .5rem 0 1rem; break-inside: avoid;")
+        );
+        assert!(STYLE.contains(".scroll.long { break-inside: auto;"));
+    }
+
+    #[test]
+    fn the_heat_map_is_headed_by_short_labels_with_the_names_in_a_key() {
+        let q = bundled();
+        let r = response(&q, "Ana", 0.0);
+        let a = assess(&q, &r, ScoreOptions::default());
+        for lang in ["en", "zh"] {
+            let s = Scored {
+                questionnaire: &q,
+                response: &r,
+                assessment: &a,
+                source: "ana.toml",
+                warnings: &[],
+                lang,
+            };
+            let doc = result(&s, "2026-11-22");
+            let heat = &doc[doc.find("<table class=\"heat\">").expect("a heat map")..];
+            let heat = &heat[..heat.find("</dl>").expect("a key")];
+            for (k, d) in q.dimensions.iter().enumerate() {
+                let name = escape(q.tr(&d.name, lang));
+                let short = format!("D{}", k + 1);
+                // Seen: the short label; heard: the full name; in the key: both.
+                assert!(heat.contains(&format!("<th scope=\"col\" title=\"{name}\"><span aria-hidden=\"true\">{short}</span><span class=\"vh\">{name}</span></th>")), "{heat}");
+                assert!(
+                    heat.contains(&format!("<div><dt>{short}</dt><dd>{name}</dd></div>")),
+                    "{heat}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn charts_say_that_the_table_below_gives_their_figures() {
+        let q = bundled();
+        let r = response(&q, "Ana", 0.0);
+        let a = assess(&q, &r, ScoreOptions::default());
+        let s = Scored {
+            questionnaire: &q,
+            response: &r,
+            assessment: &a,
+            source: "ana.toml",
+            warnings: &[],
+            lang: "fr",
+        };
+        let doc = result(&s, "2026-11-22");
+        // The ladder and the radar, each followed by its table.
+        assert_eq!(
+            doc.matches("<desc>Le tableau ci-dessous reprend les chiffres de ce graphique.</desc>")
+                .count(),
+            2,
+            "{doc}"
+        );
+        // A chart with no table after it in its section says nothing of one.
+        let mut alone = Section::new(Some("Placements".into()));
+        alone.blocks.push(Block::Chart(Chart::Distribution {
+            label: "Placements".into(),
+            caption: "How many".into(),
+            rows: vec![("1 First".into(), 2, true)],
+        }));
+        let doc = document_of("en", vec![alone]);
+        assert!(doc.contains("<svg ") && !doc.contains("<desc>"), "{doc}");
+    }
+
+    #[test]
+    fn the_document_declares_a_well_formed_language() {
+        assert_eq!(language_tag("fr"), "fr");
+        assert_eq!(language_tag("pt-BR"), "pt-BR");
+        assert_eq!(language_tag("zh-Hans-CN"), "zh-Hans-CN");
+        // A C or POSIX locale is no language: the tool's words are English then.
+        assert_eq!(language_tag("c"), "en");
+        assert_eq!(language_tag("posix"), "en");
+        assert_eq!(language_tag(""), "en");
+        assert_eq!(language_tag("fr_FR"), "en");
+        assert!(document_of("c", Vec::new()).starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     }
 }
