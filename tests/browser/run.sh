@@ -96,6 +96,7 @@ report score "$bin" score examples/answers/telecom-driven.toml --format html
 report summarize "$bin" summarize examples/workshop --format html
 report compare "$bin" compare examples/quarterly/2026-q1 examples/quarterly/2026-q3 --format html
 report gap "$bin" gap examples/gap/workshop examples/gap/customers.csv --format html
+report trend "$bin" trend examples/quarterly/2026-q1 examples/quarterly/2026-q2 examples/quarterly/2026-q3 examples/quarterly/2026-q4 --plan examples/quarterly/plan.toml --format html
 report xss "$bin" score --questionnaire tests/fixtures/xss.toml tests/fixtures/xss-answers.toml --format html
 # Longer words, wider characters, and groups side by side.
 report gap-fr "$bin" gap examples/gap/workshop examples/gap/customers.csv --format html --lang fr

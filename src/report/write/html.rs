@@ -287,7 +287,17 @@ fn table(out: &mut String, t: &Table, name: &str) {
             continue;
         }
         let class = if c.numeric { " class=\"num\"" } else { "" };
-        let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", escape(&c.heading));
+        // Side by side, a heading may wrap between its words but not inside one ("2026-q1").
+        let heading = if t.side_by_side && c.numeric {
+            c.heading
+                .split(' ')
+                .map(|w| format!("<span class=\"word\">{}</span>", escape(w)))
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            escape(&c.heading)
+        };
+        let _ = write!(out, "<th scope=\"col\"{class}>{heading}</th>");
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for row in &t.rows {

@@ -9,16 +9,19 @@ use super::html::escape;
 use crate::report::round;
 use crate::report::view::{LineChart, Panel};
 
-/// The width of every line chart's view box.
-const WIDTH: f64 = 720.0;
+/// The width of every line chart's view box: as narrow as the other charts, so that text of 12
+/// units stays 9 px high or more once the chart is scaled down to a 400 px phone.
+const WIDTH: f64 = 480.0;
 /// The height of one panel.
-const PANEL_HEIGHT: f64 = 190.0;
+const PANEL_HEIGHT: f64 = 200.0;
 /// The room around a panel's plot: left (for the scale), right, top (for the title), bottom (for
 /// the periods).
-const LEFT: f64 = 34.0;
-const RIGHT: f64 = 18.0;
-const TOP: f64 = 34.0;
+const LEFT: f64 = 30.0;
+const RIGHT: f64 = 10.0;
+const TOP: f64 = 40.0;
 const BOTTOM: f64 = 30.0;
+/// The size of every text but the panels' titles.
+const TEXT: u32 = 12;
 
 const LINE: &str = "#4575b4";
 const THRESHOLD: &str = "#7a808a";
@@ -43,7 +46,6 @@ fn cut(text: &str, max: usize) -> String {
 fn columns(panels: usize) -> usize {
     match panels {
         0 | 1 => 1,
-        n if n % 3 == 0 => 3,
         _ => 2,
     }
 }
@@ -82,10 +84,10 @@ fn panel_svg(s: &mut String, p: &Panel, periods: &[String], (x0, y0, width): (f6
     #[allow(clippy::cast_precision_loss)]
     let x = |i: usize| left + slot * (i as f64 + 0.5);
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let title_chars = (width / 9.0) as usize;
+    let title_chars = (width / 8.5) as usize;
     let _ = writeln!(
         s,
-        "<text x=\"{}\" y=\"{}\" font-size=\"13\" font-weight=\"700\" fill=\"#1d2330\">{}</text>",
+        "<text x=\"{}\" y=\"{}\" font-size=\"14\" font-weight=\"700\" fill=\"#1d2330\">{}</text>",
         num(x0 + 8.0),
         num(y0 + 18.0),
         escape(&cut(&p.title, title_chars))
@@ -97,7 +99,7 @@ fn panel_svg(s: &mut String, p: &Panel, periods: &[String], (x0, y0, width): (f6
     ] {
         let _ = writeln!(
             s,
-            "<line x1=\"{l}\" y1=\"{yy}\" x2=\"{r}\" y2=\"{yy}\" stroke=\"#d5d9e0\"/>\n<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#5b6475\" text-anchor=\"end\">{}</text>",
+            "<line x1=\"{l}\" y1=\"{yy}\" x2=\"{r}\" y2=\"{yy}\" stroke=\"#d5d9e0\"/>\n<text x=\"{}\" y=\"{}\" font-size=\"{TEXT}\" fill=\"#5b6475\" text-anchor=\"end\">{}</text>",
             num(left - 4.0),
             num(y(v) + 3.0),
             escape(&label),
@@ -116,7 +118,7 @@ fn panel_svg(s: &mut String, p: &Panel, periods: &[String], (x0, y0, width): (f6
         };
         let _ = writeln!(
             s,
-            "<line x1=\"{l}\" y1=\"{yy}\" x2=\"{r}\" y2=\"{yy}\" stroke=\"{colour}\" stroke-width=\"1.5\" stroke-dasharray=\"{dash}\"/>\n<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"{colour}\" text-anchor=\"{anchor}\">{}</text>",
+            "<line x1=\"{l}\" y1=\"{yy}\" x2=\"{r}\" y2=\"{yy}\" stroke=\"{colour}\" stroke-width=\"1.5\" stroke-dasharray=\"{dash}\"/>\n<text x=\"{}\" y=\"{}\" font-size=\"{TEXT}\" fill=\"{colour}\" text-anchor=\"{anchor}\">{}</text>",
             num(at),
             num(y(mark.value) - 3.0),
             escape(&mark.name),
@@ -126,11 +128,11 @@ fn panel_svg(s: &mut String, p: &Panel, periods: &[String], (x0, y0, width): (f6
         );
     }
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let period_chars = (slot / 6.0).max(3.0) as usize;
+    let period_chars = (slot / 6.8).max(3.0) as usize;
     for (i, period) in periods.iter().enumerate() {
         let _ = writeln!(
             s,
-            "<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#5b6475\" text-anchor=\"middle\">{}</text>",
+            "<text x=\"{}\" y=\"{}\" font-size=\"{TEXT}\" fill=\"#5b6475\" text-anchor=\"middle\">{}</text>",
             num(x(i)),
             num(bottom + 16.0),
             escape(&cut(period, period_chars))
@@ -166,9 +168,9 @@ fn panel_svg(s: &mut String, p: &Panel, periods: &[String], (x0, y0, width): (f6
         if let Some(f) = figure {
             let _ = writeln!(
                 s,
-                "<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"#1d2330\" text-anchor=\"middle\">{}</text>",
+                "<text x=\"{}\" y=\"{}\" font-size=\"{TEXT}\" fill=\"#1d2330\" text-anchor=\"middle\">{}</text>",
                 num(x(i)),
-                num(y(*v) - 7.0),
+                num(y(*v) - 8.0),
                 escape(f)
             );
         }
@@ -213,8 +215,8 @@ mod tests {
 
     #[test]
     fn panels_are_laid_out_in_rows() {
-        assert!(lines_svg(&chart(4)).starts_with("<svg viewBox=\"0 0 720 380\""));
-        assert!(lines_svg(&chart(6)).starts_with("<svg viewBox=\"0 0 720 380\""));
-        assert!(lines_svg(&chart(1)).starts_with("<svg viewBox=\"0 0 720 190\""));
+        assert!(lines_svg(&chart(4)).starts_with("<svg viewBox=\"0 0 480 400\""));
+        assert!(lines_svg(&chart(6)).starts_with("<svg viewBox=\"0 0 480 600\""));
+        assert!(lines_svg(&chart(1)).starts_with("<svg viewBox=\"0 0 480 200\""));
     }
 }
