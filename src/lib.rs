@@ -15,6 +15,7 @@ mod i18n;
 mod output_file;
 pub mod questionnaire;
 pub mod report;
+pub mod room;
 pub mod schema;
 pub mod scoring;
 pub mod survey;

@@ -2,6 +2,7 @@
 //! Every number the tool prints comes from here.
 
 mod assessment;
+mod consensus;
 mod figures;
 mod group;
 mod item;
@@ -12,6 +13,9 @@ pub use assessment::{
     assess,
 };
 pub use figures::Figures;
-pub use group::{GroupAccumulator, GroupResult, ItemSpread, MIN_RELIABILITY_GROUP};
+pub use consensus::{DEFAULT_CONSENSUS, RoundFigures};
+pub use group::{
+    GroupAccumulator, GroupResult, ItemRounds, ItemSpread, MIN_RELIABILITY_GROUP, option_values,
+};
 pub use item::{item_score, weighted_mean};
 pub use reliability::{Reliability, ReliabilityAccumulator, SetReliability};
