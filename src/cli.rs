@@ -180,6 +180,10 @@ pub struct SummarizeArgs {
     /// Also show the figures per value of FIELD (respondent metadata such as role or team)
     #[arg(long, value_name = "FIELD")]
     pub by: Option<String>,
+    /// With --by: leave out the groups of fewer than N respondents, so that no one's answers
+    /// can be read off a breakdown (the report says how many were left out)
+    #[arg(long, value_name = "N", default_value_t = 3, requires = "by")]
+    pub min_group: usize,
     #[command(flatten)]
     pub read: ScoreArgs,
 }
