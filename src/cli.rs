@@ -112,6 +112,29 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// The options shared by the commands that show texts (`--lang`, `--ascii`); `None` for
+    /// those that take none of them.
+    pub fn common(&self) -> Option<&Common> {
+        match self {
+            Self::Run(a) => Some(&a.common),
+            Self::Score(a) => Some(&a.common),
+            Self::Summarize(a) => Some(&a.read.common),
+            Self::Compare(a) => Some(&a.common),
+            Self::Gap(a) => Some(&a.common),
+            Self::Show(a) => Some(&a.common),
+            Self::Map(_)
+            | Self::Export(_)
+            | Self::Validate(_)
+            | Self::Questionnaires
+            | Self::New { .. }
+            | Self::Schema { .. }
+            | Self::Completions { .. }
+            | Self::Man { .. } => None,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct RunArgs {
     /// Questionnaire file or bundled id [default: customer-centricity]
@@ -526,5 +549,33 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         super::Cli::command().debug_assert();
+    }
+
+    /// `--ascii` is read once, through `Command::common`: no command that takes it is left out.
+    #[test]
+    fn every_command_with_ascii_gives_its_common_options() {
+        let cli = super::Cli::command();
+        let mut checked = 0;
+        for sub in cli.get_subcommands() {
+            if !sub.get_arguments().any(|a| a.get_id() == "ascii") {
+                continue;
+            }
+            let mut argv = vec!["centricity".to_owned(), sub.get_name().to_owned()];
+            argv.extend(
+                sub.get_positionals()
+                    .filter(|a| a.is_required_set())
+                    .map(|_| "x".to_owned()),
+            );
+            argv.push("--ascii".to_owned());
+            let parsed = <super::Cli as clap::Parser>::try_parse_from(&argv)
+                .unwrap_or_else(|e| panic!("{argv:?}: {e}"));
+            assert!(
+                parsed.command.common().is_some_and(|c| c.ascii),
+                "{}",
+                sub.get_name()
+            );
+            checked += 1;
+        }
+        assert_eq!(checked, 6, "run, score, summarize, compare, gap and show");
     }
 }

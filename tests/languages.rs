@@ -224,8 +224,9 @@ fn the_survey_refuses_a_language_the_questionnaire_does_not_have() {
     );
 }
 
-/// Saved results carry their texts; the report around them is refused in a language the tool
-/// does not write, and written in one it does whatever the case or region.
+/// Saved results carry their texts; the report around them follows the same rule over the
+/// languages of the tool's own words: refused, with the same words as in every command, in one
+/// the tool does not write, and written in one it does whatever the case or region.
 #[test]
 fn compare_of_saved_results_takes_the_languages_of_the_reports() {
     let saved = "tests/fixtures/result-v1.1.json";
@@ -235,9 +236,39 @@ fn compare_of_saved_results_takes_the_languages_of_the_reports() {
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        String::from_utf8_lossy(&out.stderr)
-            .contains("--lang de: the reports are not written in this language")
+        stderr.contains("--lang de: centricity has no texts in this language"),
+        "{stderr}"
     );
-    assert!(run(&[], &["compare", saved, saved, "--lang", "FR-ca"]).starts_with("Avant"));
+    assert!(
+        stderr.contains("its languages are en, fr, nl, it, zh; --lang takes one of them"),
+        "{stderr}"
+    );
+    // Under the title, the first line names the earlier side.
+    let side = |out: String| out.lines().nth(1).unwrap_or_default().to_owned();
+    assert!(side(run(&[], &["compare", saved, saved, "--lang", "FR-ca"])).starts_with("Avant"));
+    assert!(
+        side(run(&[("LANG", "nl_BE.UTF-8")], &["compare", saved, saved])).starts_with("Voormeting"),
+        "the locale, when the tool speaks it"
+    );
+    assert!(
+        side(run(&[("LANG", "de_DE.UTF-8")], &["compare", saved, saved])).starts_with("Before"),
+        "else English"
+    );
+}
+
+/// A comparison read with a questionnaire speaks the language its texts were put in: the
+/// answer file's when it names one, as `score` does, and never English headings around Italian
+/// names.
+#[test]
+fn compare_speaks_the_language_of_its_sides() {
+    let italian = "tests/fixtures/answers-in-italian.toml";
+    let out = run(&[], &["compare", italian, italian]);
+    assert!(out.starts_with("Prima e dopo:"), "{out}");
+    assert!(out.contains("\nPrima:"), "{out}");
+    assert!(out.contains("Scala delle fasi"), "{out}");
+    let out = run(&[], &["compare", italian, italian, "--lang", "nl"]);
+    assert!(out.contains("\nVoormeting:"), "{out}");
 }

@@ -1,7 +1,12 @@
 //! Exit codes, and the one place where errors and diagnostics are printed.
+//!
+//! Whether any input was invalid is counted here too, as its errors are printed: a command
+//! reports each problem where it finds it and goes on with the valid inputs, and the run's exit
+//! code says afterwards whether any was found ([`settle`]).
 
 use std::collections::HashSet;
 use std::io::Write;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anstyle::{AnsiColor, Style};
 
@@ -61,14 +66,37 @@ const ERROR: Style = AnsiColor::Red.on_default().bold();
 const WARNING: Style = AnsiColor::Yellow.on_default().bold();
 const HINT: Style = AnsiColor::Cyan.on_default();
 
+/// Errors reported in this run, printed or captured: each is an input (a file, a row) found
+/// invalid.
+static ERRORS: AtomicUsize = AtomicUsize::new(0);
+
+/// How many errors this run has reported so far. Two readings tell whether a step between them
+/// found an invalid input.
+pub(crate) fn errors_reported() -> usize {
+    ERRORS.load(Ordering::Relaxed)
+}
+
+/// The exit code of a command that ended as `exit`: one that handled every valid input still
+/// ends with [`Exit::Invalid`] when an error was reported on the way (DESIGN.md section 5).
+pub(crate) fn settle(exit: Exit) -> Exit {
+    if exit == Exit::Success && errors_reported() > 0 {
+        Exit::Invalid
+    } else {
+        exit
+    }
+}
+
 /// Prints diagnostics to stderr: `file:line:column: error: message`, the offending line with a
 /// caret, and the help. Coloured only on a terminal and never with `NO_COLOR`. A warning or a
 /// note is printed once per run: a file read twice (the same questionnaire on both sides of a
-/// command) says what is wrong with it once.
+/// command) says what is wrong with it once. Every error is counted ([`errors_reported`]),
+/// including those [`capturing`] collects for a document instead.
 pub(crate) fn print_diagnostics(all: &[Diagnostic]) {
     if all.is_empty() {
         return;
     }
+    let errors = all.iter().filter(|d| d.is_error()).count();
+    ERRORS.fetch_add(errors, Ordering::Relaxed);
     let captured = CAPTURE.with(|c| {
         c.borrow_mut()
             .as_mut()
@@ -194,6 +222,37 @@ pub(crate) fn report(error: &anyhow::Error) -> Exit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The only test here that reports diagnostics: the count is the whole process's.
+    #[test]
+    fn errors_are_counted_as_they_are_reported_and_decide_the_exit_code() {
+        let before = errors_reported();
+        let ((), found) = capturing(|| {
+            print_diagnostics(&[
+                Diagnostic::warning("a.toml", "a warning"),
+                Diagnostic::note("a.toml", "a note"),
+            ]);
+        });
+        assert_eq!(found.len(), 2);
+        assert_eq!(
+            errors_reported(),
+            before,
+            "a warning or a note marks no input invalid"
+        );
+        assert_eq!(settle(Exit::Success), Exit::Success);
+        let ((), found) = capturing(|| {
+            print_diagnostics(&[
+                Diagnostic::error("a.toml", "unknown key").at_line(3),
+                Diagnostic::warning("a.toml", "a warning"),
+                Diagnostic::error("b.toml", "not valid TOML"),
+            ]);
+        });
+        assert_eq!(found.len(), 3);
+        assert_eq!(errors_reported(), before + 2);
+        assert_eq!(settle(Exit::Success), Exit::Invalid);
+        assert_eq!(settle(Exit::Usage), Exit::Usage);
+        assert_eq!(settle(Exit::Interrupted), Exit::Interrupted);
+    }
 
     #[test]
     fn a_warning_is_printed_once_a_run_and_an_error_every_time() {

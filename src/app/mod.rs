@@ -2,27 +2,19 @@
 //! prints errors and picks the exit code.
 
 mod called_as;
-mod compare;
-mod export;
+mod colour;
+mod commands;
 mod failure;
-mod gap;
-mod group_input;
+mod groups;
 mod inputs;
 mod interrupt;
 mod language;
 mod lock;
-mod map;
 mod progress;
+mod questionnaire_cache;
 mod records;
 mod report_identity;
-mod room;
-mod score;
-mod shell_integration;
-mod show;
 mod sink;
-mod summarize;
-mod survey;
-mod validate;
 
 use clap::Parser;
 
@@ -48,41 +40,27 @@ pub fn run() -> i32 {
             };
         }
     };
-    let ascii = match &cli.command {
-        Command::Run(a) => a.common.ascii,
-        Command::Score(a) => a.common.ascii,
-        Command::Summarize(a) => a.read.common.ascii,
-        Command::Compare(a) => a.common.ascii,
-        Command::Gap(a) => a.common.ascii,
-        Command::Show(a) => a.common.ascii,
-        _ => false,
-    };
-    crate::report::set_ascii(ascii);
+    // Set once for the whole run, before any command draws: tables and bars, and colour.
+    crate::report::set_ascii(cli.command.common().is_some_and(|c| c.ascii));
+    colour::decide();
     let result = match &cli.command {
-        Command::Run(args) => survey::run(args),
-        Command::Score(args) => score::score(args),
-        Command::Summarize(args) => summarize::summarize(args),
-        Command::Compare(args) => compare::compare_command(args),
-        Command::Gap(args) => gap::gap_command(args),
-        Command::Map(args) => map::map(args),
-        Command::Export(args) => export::export(args),
-        Command::Validate(args) => validate::validate(args),
-        Command::Questionnaires => show::list(),
-        Command::Show(args) => show::show(args),
-        Command::Completions { shell } => shell_integration::completions(*shell),
-        Command::Man { dir, force } => shell_integration::man(dir.as_deref(), *force),
-        Command::New { file, force } => show::new_questionnaire(file, *force),
-        Command::Schema { kind } => {
-            use std::io::Write as _;
-            let mut out = sink::stdout();
-            out.write_all(crate::schema::schema(*kind).as_bytes())
-                .and_then(|()| out.flush())
-                .map(|()| Exit::Success)
-                .map_err(Into::into)
-        }
+        Command::Run(args) => commands::run::run(args),
+        Command::Score(args) => commands::score::run(args),
+        Command::Summarize(args) => commands::summarize::run(args),
+        Command::Compare(args) => commands::compare::run(args),
+        Command::Gap(args) => commands::gap::run(args),
+        Command::Map(args) => commands::map::run(args),
+        Command::Export(args) => commands::export::run(args),
+        Command::Validate(args) => commands::validate::run(args),
+        Command::Questionnaires => commands::questionnaires::run(),
+        Command::Show(args) => commands::show::run(args),
+        Command::Completions { shell } => commands::completions::run(*shell),
+        Command::Man { dir, force } => commands::man::run(dir.as_deref(), *force),
+        Command::New { file, force } => commands::new::run(file, *force),
+        Command::Schema { kind } => commands::schema::run(*kind),
     };
     match result {
-        Ok(exit) => exit as i32,
+        Ok(exit) => failure::settle(exit) as i32,
         Err(e) if is_broken_pipe(&e) => Exit::Success as i32,
         Err(e) => report(&e) as i32,
     }

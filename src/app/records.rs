@@ -10,9 +10,9 @@ use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
-use super::failure::{Failure, print_diagnostics};
+use super::failure::{Failure, errors_reported, print_diagnostics};
 use super::inputs::{Input, TomlKind, named_questionnaire, toml_kind};
-use super::score::Questionnaires;
+use super::questionnaire_cache::Questionnaires;
 use crate::answers::{
     AnswerDocument, CsvLayout, Dialect, Encoding, ExportHead, ExportKind, ExportMap, HEAD_BYTES,
     LayoutOptions, Response, csv_error, last_cut, record_line,
@@ -370,8 +370,7 @@ fn work_on_piece<T>(
 }
 
 /// Reads a CSV export in pieces cut at record boundaries, runs `work` on the rows of each piece
-/// on every core, and emits the results in order, reporting every bad row. Returns whether any
-/// row was invalid.
+/// on every core, and emits the results in order, reporting every bad row.
 fn csv_rows<T: Send>(
     input: &Input,
     export: &Export,
@@ -379,7 +378,7 @@ fn csv_rows<T: Send>(
     options: &CsvOptions,
     (work, piece_bytes): (&RowWork<'_, T>, usize),
     emit: &mut Emit<'_, T>,
-) -> anyhow::Result<bool> {
+) -> anyhow::Result<()> {
     let name = input.name();
     let path = export.path.as_path();
     let (start, first_line) = (export.head.data_start, export.head.first_line);
@@ -439,7 +438,7 @@ fn csv_rows<T: Send>(
     let (to_workers, jobs) = std::sync::mpsc::sync_channel::<Piece>(threads);
     let jobs = std::sync::Mutex::new(jobs);
     let (done, results) = std::sync::mpsc::channel::<Done<T>>();
-    std::thread::scope(|scope| -> anyhow::Result<bool> {
+    std::thread::scope(|scope| -> anyhow::Result<()> {
         for _ in 0..threads {
             let (jobs, done) = (&jobs, done.clone());
             scope.spawn(move || {
@@ -464,7 +463,7 @@ fn csv_rows<T: Send>(
         }
         drop(done);
 
-        let (mut invalid, mut at_eof) = (false, false);
+        let (mut bad_row, mut at_eof) = (false, false);
         let (mut reported, mut left_out) = (0usize, 0usize);
         let mut total_read = start;
         let (mut sent, mut emitted) = (0u64, 0u64);
@@ -523,7 +522,7 @@ fn csv_rows<T: Send>(
             waiting.insert(result.seq, result);
             while let Some(result) = waiting.remove(&emitted) {
                 emitted += 1;
-                invalid |= !result.problems.is_empty();
+                bad_row |= !result.problems.is_empty();
                 // The first problems are what to fix; past them, only how many more there were.
                 let room = MAX_REPORTED
                     .saturating_sub(reported)
@@ -552,7 +551,7 @@ fn csv_rows<T: Send>(
             )
             .with_help("fix the ones above first; many of the others may follow from them")]);
         }
-        if row == 1 && !invalid {
+        if row == 1 && !bad_row {
             return Err(Diagnostics(vec![
                 Diagnostic::error(&name, "the file has a header row but no respondents")
                     .at_line(1)
@@ -560,7 +559,7 @@ fn csv_rows<T: Send>(
             ])
             .into());
         }
-        Ok(invalid)
+        Ok(())
     })
 }
 
@@ -573,7 +572,7 @@ fn answer_files<T: Send>(
     prepare: &Prepare<'_, T>,
     emit: &mut Emit<'_, T>,
     skipped: &mut Vec<std::path::PathBuf>,
-) -> anyhow::Result<bool> {
+) -> anyhow::Result<()> {
     let flag = questionnaires.flag();
     let parsed: Vec<Result<Option<AnswerDocument>, Diagnostics>> =
         parallel_map(batch, &|input: &&Input| {
@@ -604,24 +603,20 @@ fn answer_files<T: Send>(
         doc.resolve(q)
             .map(|(r, w)| (q, prepare(q, r, &w, doc.file())))
     });
-    let mut invalid = false;
     for result in prepared {
         match result {
             Ok((q, t)) => emit(q, t)?,
-            Err(d) => {
-                invalid = true;
-                print_diagnostics(&d.0);
-            }
+            Err(d) => print_diagnostics(&d.0),
         }
     }
-    Ok(invalid)
+    Ok(())
 }
 
 /// Prepares every valid respondent of `inputs` with `prepare` (on every core) and hands the
 /// results to `emit` in input order, printing the problems of invalid inputs. Rows of CSV
 /// exports go through `rows` instead, when given. A bad CSV row is reported and, unless
 /// `skip_invalid`, fails the run once every row has been read, so that the caller writes
-/// nothing. Returns whether any input was invalid.
+/// nothing. The problems are counted as they are printed (see [`super::failure`]).
 pub(crate) fn for_each_prepared<T: Send>(
     inputs: &[Input],
     questionnaires: &mut Questionnaires,
@@ -629,8 +624,7 @@ pub(crate) fn for_each_prepared<T: Send>(
     prepare: &Prepare<'_, T>,
     rows: Option<&RowWork<'_, T>>,
     emit: &mut Emit<'_, T>,
-) -> anyhow::Result<bool> {
-    let mut invalid = false;
+) -> anyhow::Result<()> {
     let mut bad_rows = false;
     let mut skipped = Vec::new();
     let files = super::progress::files(inputs.iter().filter(|i| !is_csv(i)).count());
@@ -642,7 +636,7 @@ pub(crate) fn for_each_prepared<T: Send>(
         }
         let flush = is_csv(input) || pending.len() >= FILES_PER_BATCH || k + 1 == inputs.len();
         if flush && !pending.is_empty() {
-            invalid |= answer_files(&pending, questionnaires, prepare, emit, &mut skipped)?;
+            answer_files(&pending, questionnaires, prepare, emit, &mut skipped)?;
             pending.clear();
         }
         if is_csv(input) {
@@ -650,7 +644,6 @@ pub(crate) fn for_each_prepared<T: Send>(
             let export = match open_export(input, options) {
                 Ok(export) => export,
                 Err(d) => {
-                    invalid = true;
                     print_diagnostics(&d.0);
                     continue;
                 }
@@ -670,13 +663,12 @@ pub(crate) fn for_each_prepared<T: Send>(
                 Some(rows) => (rows, PIECE_BYTES),
                 None => (&whole as &RowWork<'_, T>, SMALL_PIECE_BYTES),
             };
+            let before = errors_reported();
             match csv_rows(input, &export, q, options, work, emit) {
-                Ok(bad) => bad_rows |= bad,
+                // The rows' problems were printed as they were read.
+                Ok(()) => bad_rows |= errors_reported() > before,
                 Err(e) => match e.downcast::<Diagnostics>() {
-                    Ok(d) => {
-                        invalid = true;
-                        print_diagnostics(&d.0);
-                    }
+                    Ok(d) => print_diagnostics(&d.0),
                     Err(e) => return Err(e),
                 },
             }
@@ -691,16 +683,15 @@ pub(crate) fn for_each_prepared<T: Send>(
                 .into(),
         );
     }
-    Ok(invalid || bad_rows)
+    Ok(())
 }
 
-/// Checks every row of a CSV export, reporting each bad one. Returns the number of valid rows
-/// and whether any was invalid.
+/// Checks every row of a CSV export, reporting each bad one. Returns the number of valid rows.
 pub(crate) fn check_csv(
     input: &Input,
     questionnaires: &mut Questionnaires,
     options: &CsvOptions,
-) -> anyhow::Result<(u64, bool)> {
+) -> anyhow::Result<u64> {
     let export = open_export(input, options)?;
     let q = questionnaires.for_export(&export.head, options.map.as_deref())?;
     let mut rows = 0;
@@ -714,7 +705,7 @@ pub(crate) fn check_csv(
         out.push(());
         Ok(())
     };
-    let invalid = csv_rows(
+    csv_rows(
         input,
         &export,
         q,
@@ -725,7 +716,7 @@ pub(crate) fn check_csv(
             Ok(())
         },
     )?;
-    Ok((rows, invalid))
+    Ok(rows)
 }
 
 #[cfg(test)]

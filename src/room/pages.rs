@@ -342,7 +342,9 @@ pub fn question(room: &Room, p: usize, position: Option<usize>, nonce: &str, sav
             }
             let open = !revealed;
             if open {
-                body.push_str(&answer_form(room, p, item, round, current, lang));
+                let next = (room.settings.pace == Pace::SelfPaced && position + 1 < of)
+                    .then_some(position + 1);
+                body.push_str(&answer_form(room, p, (item, round, next), current, lang));
             } else {
                 let mine = current.map_or_else(
                     || tr(lang, "You did not answer this question.").to_owned(),
@@ -387,7 +389,13 @@ pub fn question(room: &Room, p: usize, position: Option<usize>, nonce: &str, sav
 
 /// The form of one question: a radio button per option, the not-applicable answer when the
 /// scale has one, an optional note, and a button.
-fn answer_form(room: &Room, p: usize, item: usize, round: u8, current: Option<Answer>, lang: &str) -> String {
+fn answer_form(
+    room: &Room,
+    p: usize,
+    (item, round, next): (usize, u8, Option<usize>),
+    current: Option<Answer>,
+    lang: &str,
+) -> String {
     let q = &room.q;
     let question = &q.questions[item];
     let scale = q.scale_of(question);
@@ -404,6 +412,9 @@ fn answer_form(room: &Room, p: usize, item: usize, round: u8, current: Option<An
         id = escape(&question.id),
         legend = escape(tr(lang, "Your answer")),
     );
+    if let Some(next) = next {
+        let _ = write!(form, "<input type=\"hidden\" name=\"next\" value=\"{next}\">");
+    }
     let mut radio = |k: usize, value: &str, label: &str, checked: bool| {
         let _ = write!(
             form,

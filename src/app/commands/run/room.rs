@@ -5,15 +5,16 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::called_as;
-use super::failure::{Exit, Failure};
-use super::inputs::{Input, expand, load_questionnaire};
-use super::interrupt;
-use super::lock::SurveyLock;
-use super::score::{Questionnaires, load_response, pick_language};
-use super::summarize::Groups;
-use super::survey::{slug, today};
+use super::{slug, today};
 use crate::answers::Response;
+use crate::app::called_as;
+use crate::app::failure::{Exit, Failure};
+use crate::app::groups::Groups;
+use crate::app::inputs::{Input, expand, load_questionnaire};
+use crate::app::interrupt;
+use crate::app::language;
+use crate::app::lock::SurveyLock;
+use crate::app::questionnaire_cache::{Questionnaires, load_response};
 use crate::cli::RunArgs;
 use crate::i18n::fill;
 use crate::output_file::write_atomically;
@@ -317,7 +318,7 @@ fn resume(folder: &Path, args: &RunArgs) -> anyhow::Result<Session> {
     let (mut names, mut paths, mut responses) = (Vec::new(), Vec::new(), Vec::new());
     for input in &inputs {
         let Input::File(path) = input else { continue };
-        super::lock::refuse_hard_links(path)?;
+        crate::app::lock::refuse_hard_links(path)?;
         let (qq, response, _) = load_response(input, &mut questionnaires)?;
         if q.as_ref().is_some_and(|first| first.id != qq.id) {
             return Err(Failure::invalid(format!(
@@ -359,7 +360,7 @@ fn start(spec: &str, args: &RunArgs) -> anyhow::Result<Session> {
     let people = participants(spec, args.role.as_deref(), args.team.as_deref())?;
     let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
     let (q, _) = load_questionnaire(args.questionnaire.as_deref().unwrap_or(DEFAULT_ID))?;
-    super::language::requested(args.common.lang.as_deref(), &q)?;
+    language::requested(args.common.lang.as_deref(), &q)?;
     let folder = new_folder(args);
     // The lock sits beside the folder, so it is taken (and a session running there refuses
     // --force) before the folder is moved aside or created.
@@ -422,8 +423,11 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
     for path in &paths {
         lock.remove_stale_temporaries(path);
     }
-    super::language::requested(args.common.lang.as_deref(), &q)?;
-    let lang = pick_language(args.common.lang.as_deref(), &responses[0], &q);
+    let lang = language::choose(
+        args.common.lang.as_deref(),
+        responses[0].meta.language.as_deref(),
+        &q,
+    )?;
     // Notes asked for now, or when the session started: every file remembers.
     let notes = args.notes || responses.iter().any(|r| r.session.notes);
     for r in &mut responses {
@@ -561,7 +565,7 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
                 warnings: &[],
                 lang: &lang,
             };
-            let mut out = super::sink::stdout();
+            let mut out = crate::app::sink::stdout();
             report::render_group(
                 report::Format::Table,
                 &mut out,

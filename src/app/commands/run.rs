@@ -1,14 +1,18 @@
-//! `centricity run`: the interactive survey, saved after every answer, resumable.
+//! `centricity run`: the interactive survey, saved after every answer, resumable; with
+//! `--participants`, a facilitated session for a room ([`room`]).
+
+mod room;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use super::called_as;
-use super::failure::{Exit, Failure};
-use super::inputs::{Input, load_questionnaire};
-use super::interrupt;
-use super::score::{Questionnaires, load_response, pick_language};
 use crate::answers::Response;
+use crate::app::called_as;
+use crate::app::failure::{Exit, Failure};
+use crate::app::inputs::{Input, load_questionnaire};
+use crate::app::interrupt;
+use crate::app::language;
+use crate::app::questionnaire_cache::{Questionnaires, load_response};
 use crate::cli::RunArgs;
 use crate::i18n::fill;
 use crate::output_file::write_atomically;
@@ -48,7 +52,7 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
             .hint("review one participant's answers with --resume FOLDER/FILE --review")
             .into());
         }
-        return super::room::run_room_session(args);
+        return room::run_room_session(args);
     }
     let (q, mut response, path) = match &args.resume {
         Some(path) => {
@@ -81,7 +85,7 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
                         .iter()
                         .map(std::path::Path::new)
                         .collect();
-                    super::sink::check_output(p, args.force, &read)?;
+                    crate::app::sink::check_output(p, args.force, &read)?;
                     p.clone()
                 }
                 None => default_path(args.respondent.as_deref()),
@@ -92,15 +96,18 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
     if let Some(name) = &args.respondent {
         response.meta.respondent = Some(name.clone());
     }
-    super::language::requested(args.common.lang.as_deref(), &q)?;
-    let lang = pick_language(args.common.lang.as_deref(), &response, &q);
+    let lang = language::choose(
+        args.common.lang.as_deref(),
+        response.meta.language.as_deref(),
+        &q,
+    )?;
     // `--notes` on a resumed survey turns notes on for the rest of it; the file remembers.
     response.session.notes |= args.notes;
     let resume = called_as::resume_command(&path, args.questionnaire.as_deref());
 
     // Saving once before the first question proves the file can be written, so that an
     // unwritable folder is reported now rather than after the last answer.
-    let lock = super::lock::SurveyLock::take(&path)?;
+    let lock = crate::app::lock::SurveyLock::take(&path)?;
     // Saved where the lock points, so that a save through a symbolic link replaces the file it
     // names rather than the link.
     let target = lock.answers();
@@ -181,7 +188,7 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
                 warnings: &[],
                 lang: &lang,
             };
-            let mut out = super::sink::stdout();
+            let mut out = crate::app::sink::stdout();
             report::renderer(
                 report::Format::Table,
                 crate::term_width::stdout(),

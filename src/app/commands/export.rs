@@ -2,17 +2,16 @@
 
 use std::io::Write as _;
 
-use super::failure::{Exit, print_diagnostics};
-use super::inputs::load_questionnaire;
-use super::sink::Sink;
+use crate::app::failure::{Exit, print_diagnostics};
+use crate::app::inputs::load_questionnaire;
+use crate::app::sink::Sink;
 use crate::cli::ExportArgs;
 use crate::diagnostic::Diagnostic;
 
-pub(crate) fn export(args: &ExportArgs) -> anyhow::Result<Exit> {
+pub(crate) fn run(args: &ExportArgs) -> anyhow::Result<Exit> {
     let (q, warnings) = load_questionnaire(&args.questionnaire)?;
     print_diagnostics(&warnings);
-    super::language::requested(args.lang.as_deref(), &q)?;
-    let lang = super::language::language(args.lang.as_deref(), None, &q).to_owned();
+    let lang = crate::app::language::choose(args.lang.as_deref(), None, &q)?;
     let problems: Vec<Diagnostic> = crate::survey_tools::problems(&q, args.to)
         .into_iter()
         .map(|p| Diagnostic::warning(&args.questionnaire, p))

@@ -3,21 +3,25 @@
 
 use std::path::Path;
 
-use super::failure::{Exit, Failure, print_diagnostics};
-use super::group_input::read_group;
-use super::inputs::{Input, read_text};
-use super::records::CsvOptions;
-use super::score::{Questionnaires, load_response};
-use super::sink::Sink;
 use serde_json::Value;
 
-use super::summarize::Groups;
 use crate::answers::response_from_result;
+use crate::app::failure::{Exit, Failure, print_diagnostics};
+use crate::app::groups::{Groups, read_group};
+use crate::app::inputs::{Input, read_text};
+use crate::app::language;
+use crate::app::questionnaire_cache::{Questionnaires, load_response};
+use crate::app::records::CsvOptions;
+use crate::app::sink::Sink;
 use crate::cli::CompareArgs;
 use crate::comparison::{Snapshot, compare};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::report::{self, GROUP_SCHEMA, RESULT_SCHEMA, RESULTS_SCHEMA};
 use crate::scoring::{ScoreOptions, assess};
+
+/// One side: its snapshot, and the language its texts were put in when a questionnaire decided
+/// it (a single saved result carries its texts as they were saved).
+type Side = (Snapshot, Option<String>);
 
 fn snapshot(
     path: &Path,
@@ -25,8 +29,7 @@ fn snapshot(
     csv: &CsvOptions,
     lang: Option<&str>,
     options: ScoreOptions,
-    any_invalid: &mut bool,
-) -> anyhow::Result<Snapshot> {
+) -> anyhow::Result<Side> {
     let label = path.display().to_string();
     let extension = path
         .extension()
@@ -50,26 +53,24 @@ fn snapshot(
         let saved = read_saved(&label, &text)?;
         return saved_snapshot(&label, saved, questionnaires, csv, lang, options);
     }
-    let is_export = is_json || super::records::is_csv(&Input::File(path.to_owned()));
+    let is_export = is_json || crate::app::records::is_csv(&Input::File(path.to_owned()));
     if path.is_dir() || is_export {
-        let (state, invalid) = read_group(&[path.to_owned()], questionnaires, csv, None, options)?;
+        // The invalid inputs are reported; the group is what remains, and the exit code says so.
+        let state = read_group(&[path.to_owned()], questionnaires, csv, None, options)?;
         let Some((q, g)) = state else {
             return Err(Failure::invalid(format!("{label} holds no valid answers")).into());
         };
-        // The invalid inputs were reported; the group is what remains, and the exit code says so.
-        *any_invalid |= invalid;
-        super::language::requested(lang, &q)?;
-        let lang = super::language::language(lang, None, &q);
-        let (all, _) = g.finish(&q, lang);
+        let lang = language::choose(lang, None, &q)?;
+        let (all, _) = g.finish(&q, &lang);
         let label = format!("{label} (group of {})", all.respondents);
-        return Ok(Snapshot::from_assessment(&q, &all.assessment, &label, lang));
+        let snapshot = Snapshot::from_assessment(&q, &all.assessment, &label, &lang);
+        return Ok((snapshot, Some(lang)));
     }
     let (q, response, warnings) = load_response(&Input::Named(path.to_owned()), questionnaires)?;
     print_diagnostics(&warnings);
-    super::language::requested(lang, q)?;
+    let lang = language::choose(lang, response.meta.language.as_deref(), q)?;
     let a = assess(q, &response, options);
-    let lang = super::language::language(lang, response.meta.language.as_deref(), q);
-    Ok(Snapshot::from_assessment(q, &a, &label, lang))
+    Ok((Snapshot::from_assessment(q, &a, &label, &lang), Some(lang)))
 }
 
 /// What a file of saved results holds.
@@ -150,7 +151,7 @@ fn saved_snapshot(
     csv: &CsvOptions,
     lang: Option<&str>,
     options: ScoreOptions,
-) -> anyhow::Result<Snapshot> {
+) -> anyhow::Result<Side> {
     let at = |line: usize, k: usize, message: String| {
         let d = Diagnostic::error(label, message);
         match saved.shape {
@@ -163,8 +164,9 @@ fn saved_snapshot(
     };
     let count = saved.documents.len();
     if let [(_, one)] = saved.documents.as_slice() {
-        super::language::spoken(lang)?;
+        language::of_words(lang)?;
         return Snapshot::from_json(label, one)
+            .map(|snapshot| (snapshot, None))
             .map_err(|e| Diagnostics(vec![Diagnostic::error(label, e)]).into());
     }
     if saved.documents.is_empty() {
@@ -254,51 +256,45 @@ fn saved_snapshot(
                 .into(),
         );
     }
-    super::language::requested(lang, &q)?;
-    let lang = super::language::language(lang, None, &q);
-    let (all, _) = groups.finish(&q, lang);
+    let lang = language::choose(lang, None, &q)?;
+    let (all, _) = groups.finish(&q, &lang);
     let label = format!("{label} (group of {})", all.respondents);
-    Ok(Snapshot::from_assessment(&q, &all.assessment, &label, lang))
+    let snapshot = Snapshot::from_assessment(&q, &all.assessment, &label, &lang);
+    Ok((snapshot, Some(lang)))
 }
 
-pub(crate) fn compare_command(args: &CompareArgs) -> anyhow::Result<Exit> {
-    let format = super::sink::output_format(&args.out)?;
+pub(crate) fn run(args: &CompareArgs) -> anyhow::Result<Exit> {
+    let format = crate::app::sink::output_format(&args.out)?;
     let mut questionnaires = Questionnaires::new(args.questionnaire.as_deref())?;
     let options = ScoreOptions::default();
     let lang = args.common.lang.as_deref();
     if let Some(q) = questionnaires.forced() {
-        super::language::requested(lang, q)?;
+        language::requested(lang, q)?;
     }
     let csv = CsvOptions::from_args(&args.csv)?;
-    let mut invalid = false;
     let mut read = vec![args.before.as_path(), args.after.as_path()];
     read.extend(args.questionnaire.as_deref().map(Path::new));
     read.extend(args.csv.map.as_deref());
     let mut sink = Sink::open(args.out.output.as_deref(), args.out.force, false, &read)?;
-    let mut side = |path| snapshot(path, &mut questionnaires, &csv, lang, options, &mut invalid);
-    let (before, after) = (side(&args.before)?, side(&args.after)?);
+    let mut side = |path| snapshot(path, &mut questionnaires, &csv, lang, options);
+    let ((before, before_lang), (after, after_lang)) = (side(&args.before)?, side(&args.after)?);
+    // The report speaks the language its sides' texts were put in (the later side's when they
+    // differ); between two saved results, the tool's own words follow the same rule.
+    let lang = match after_lang.or(before_lang) {
+        Some(lang) => lang,
+        None => language::of_words(lang)?.to_owned(),
+    };
     let comparison = compare(before, after).map_err(Failure::invalid)?;
     let width = sink.width();
-    // The tool's own words follow --lang or the locale; without them, English.
-    let lang = args
-        .common
-        .lang
-        .as_deref()
-        .map(super::language::primary)
-        .or_else(super::language::locale_code)
-        .unwrap_or_else(|| "en".to_owned());
     report::render_comparison(
         format,
         &mut sink,
         (&comparison, args.top),
         width,
         &lang,
-        &super::report_identity::identity(&args.out),
+        &crate::app::report_identity::identity(&args.out),
     )?;
     sink.finish()?;
-    Ok(if invalid {
-        Exit::Invalid
-    } else {
-        Exit::Success
-    })
+    // Invalid inputs were reported as they were found; the exit code says so (`settle`).
+    Ok(Exit::Success)
 }

@@ -1,38 +1,114 @@
-//! Inputs read as one group (rule 7): answer files, folders of them and CSV exports, each
-//! respondent scored on every core and folded in input order. `summarize`, `compare` and `gap`
-//! read their groups this way.
+//! Respondents as groups (rule 7): [`Groups`] folds them into the whole group and, with `--by`,
+//! one group per value of a metadata field; [`read_group`] reads answer files, folders of them
+//! and CSV exports as one group, each respondent scored on every core and folded in input
+//! order. `summarize`, `compare`, `gap` and a facilitated session's result read groups this way.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::failure::print_diagnostics;
 use super::inputs::expand;
+use super::questionnaire_cache::Questionnaires;
 use super::records::{CsvOptions, for_each_prepared};
-use super::score::Questionnaires;
-use super::summarize::Groups;
-use crate::answers::Response;
+use crate::answers::{Metadata, Response};
 use crate::diagnostic::Diagnostic;
 use crate::questionnaire::Questionnaire;
-use crate::scoring::{ScoreOptions, assess};
+use crate::scoring::{Assessment, GroupAccumulator, GroupResult, ScoreOptions, assess};
+
+/// Respondents folded into the whole group and, with `--by`, into one group per value.
+pub(crate) struct Groups {
+    pub(crate) all: GroupAccumulator,
+    pub(crate) by: BTreeMap<String, GroupAccumulator>,
+    field: Option<String>,
+    options: ScoreOptions,
+}
+
+impl Groups {
+    pub(crate) fn new(q: &Questionnaire, field: Option<&str>, options: ScoreOptions) -> Self {
+        Self {
+            all: GroupAccumulator::new(q),
+            by: BTreeMap::new(),
+            field: field.map(str::to_owned),
+            options,
+        }
+    }
+
+    pub(crate) fn add(&mut self, q: &Questionnaire, response: &Response) {
+        let individual = assess(
+            q,
+            response,
+            ScoreOptions {
+                max_recommendations: 0,
+            },
+        );
+        self.add_assessed(q, response, &individual);
+    }
+
+    /// Adds a respondent whose own result is already computed.
+    pub(crate) fn add_assessed(
+        &mut self,
+        q: &Questionnaire,
+        response: &Response,
+        individual: &Assessment,
+    ) {
+        self.all.add(response, individual);
+        if let Some(field) = &self.field {
+            let value = response
+                .meta
+                .get(field)
+                .map_or_else(|| "(none)".to_owned(), str::to_owned);
+            self.by
+                .entry(value)
+                .or_insert_with(|| GroupAccumulator::new(q))
+                .add(response, individual);
+        }
+    }
+
+    /// The group results, labelled in `lang`.
+    pub(crate) fn finish(
+        self,
+        q: &Questionnaire,
+        lang: &str,
+    ) -> (GroupResult, Vec<(String, GroupResult)>) {
+        let label = |n: usize| Metadata {
+            respondent: Some(crate::i18n::fill(
+                lang,
+                "group of {n} respondents",
+                &[("n", &n.to_string())],
+            )),
+            ..Metadata::default()
+        };
+        let n = self.all.respondents();
+        let all = self.all.finish(q, label(n), self.options);
+        let by = self
+            .by
+            .into_iter()
+            .map(|(name, acc)| {
+                let n = acc.respondents();
+                (name, acc.finish(q, label(n), self.options))
+            })
+            .collect();
+        (all, by)
+    }
+}
 
 /// The respondents of `paths` folded into one group, with a group per value of metadata field
-/// `by` when given, and whether any input was invalid. Respondents to another questionnaire than
-/// the first one read are reported and left out. `None` when no respondent is valid.
+/// `by` when given. Invalid inputs, and respondents to another questionnaire than the first one
+/// read, are reported and left out. `None` when no respondent is valid.
 pub(crate) fn read_group(
     paths: &[PathBuf],
     questionnaires: &mut Questionnaires,
     csv: &CsvOptions,
     by: Option<&str>,
     options: ScoreOptions,
-) -> anyhow::Result<(Option<(Questionnaire, Groups)>, bool)> {
+) -> anyhow::Result<Option<(Questionnaire, Groups)>> {
     let (inputs, problems) = expand(paths);
-    let mut invalid = problems.iter().any(Diagnostic::is_error);
     print_diagnostics(&problems);
     let csv = &CsvOptions {
         by: by.map(str::to_owned),
         ..csv.clone()
     };
     let mut state: Option<(Questionnaire, Groups)> = None;
-    let mut mixed = false;
     let mut quality = Quality::default();
     // Each respondent's own result (for the distribution of placements) is the costly part.
     let prepare = |q: &Questionnaire, response: Response, warnings: &[Diagnostic], source: &str| {
@@ -45,8 +121,8 @@ pub(crate) fn read_group(
         );
         (response, individual, warnings.to_vec(), source.to_owned())
     };
-    invalid |= for_each_prepared(&inputs, questionnaires, csv, &prepare, None, &mut |q,
-                                                                                     (
+    for_each_prepared(&inputs, questionnaires, csv, &prepare, None, &mut |q,
+                                                                          (
         response,
         individual,
         warnings,
@@ -62,7 +138,6 @@ pub(crate) fn read_group(
             quality.add(&response);
             groups.add_assessed(first, &response, &individual);
         } else {
-            mixed = true;
             print_diagnostics(&[Diagnostic::error(
                 &source,
                 format!(
@@ -80,7 +155,7 @@ pub(crate) fn read_group(
         .collect::<Vec<_>>()
         .join(", ");
     print_diagnostics(&quality.notes(&source));
-    Ok((state, invalid || mixed))
+    Ok(state)
 }
 
 /// What a group's data says about itself: responses left out, respondents counted twice,

@@ -1,25 +1,17 @@
-//! `centricity completions` and `centricity man`: the command line described for shells and
-//! for `man`, generated from the same definition the program parses.
+//! `centricity man`: the manual pages, generated from the same definition of the command line
+//! the program parses.
 
 use std::io::Write;
 use std::path::Path;
 
 use clap::CommandFactory;
 
-use super::failure::{Exit, Failure};
+use crate::app::failure::{Exit, Failure};
 use crate::cli::Cli;
-
-pub(crate) fn completions(shell: clap_complete::Shell) -> anyhow::Result<Exit> {
-    // Generated into memory first: clap_complete panics when its writer fails (a closed pipe,
-    // a full disk), and a write to standard output here reports the error instead.
-    let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "centricity", &mut script);
-    write_stdout(&script)
-}
 
 /// The main page on standard output; with `dir`, the main page and one page per command (the
 /// pages the main page lists under its commands, `centricity-run(1)` and the others) as files.
-pub(crate) fn man(dir: Option<&Path>, force: bool) -> anyhow::Result<Exit> {
+pub(crate) fn run(dir: Option<&Path>, force: bool) -> anyhow::Result<Exit> {
     let Some(dir) = dir else {
         let mut page = Vec::new();
         clap_mangen::Man::new(Cli::command()).render(&mut page)?;
@@ -35,7 +27,7 @@ pub(crate) fn man(dir: Option<&Path>, force: bool) -> anyhow::Result<Exit> {
     let mut targets = Vec::new();
     for (name, _) in &pages {
         let path = dir.join(name);
-        let existing = super::sink::check_output(&path, force, &[])?;
+        let existing = crate::app::sink::check_output(&path, force, &[])?;
         targets.push((path, existing));
     }
     for ((path, existing), (_, page)) in targets.iter().zip(&pages) {
@@ -45,7 +37,7 @@ pub(crate) fn man(dir: Option<&Path>, force: bool) -> anyhow::Result<Exit> {
             .and_then(|()| file.commit())
             .map_err(|e| Failure::invalid(format!("cannot write {}: {e}", path.display())))?;
     }
-    let mut out = super::sink::stdout();
+    let mut out = crate::app::sink::stdout();
     writeln!(
         out,
         "Wrote {} manual pages to {}: {}.",
@@ -81,7 +73,7 @@ fn pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
 }
 
 fn write_stdout(bytes: &[u8]) -> anyhow::Result<Exit> {
-    let mut out = super::sink::stdout();
+    let mut out = crate::app::sink::stdout();
     out.write_all(bytes).and_then(|()| out.flush())?;
     Ok(Exit::Success)
 }

@@ -1,47 +1,20 @@
-//! `centricity questionnaires` and `centricity show`: what a questionnaire holds, readably.
+//! `centricity show`: what a questionnaire holds, readably: stages, dimensions and every
+//! question.
 
 use std::io::Write;
 
-use comfy_table::{ContentArrangement, Table, presets};
-
-use super::failure::Exit;
-use super::inputs::load_questionnaire;
 use crate::answers::fmt_value;
+use crate::app::failure::Exit;
+use crate::app::inputs::load_questionnaire;
 use crate::cli::ShowArgs;
 use crate::i18n::{self, fill};
-use crate::questionnaire::{BUNDLED, Questionnaire, Text};
+use crate::questionnaire::{Questionnaire, Text};
 use crate::terminal_text::clean;
 
-pub(crate) fn list() -> anyhow::Result<Exit> {
-    let mut t = Table::new();
-    t.load_preset(presets::UTF8_HORIZONTAL_ONLY)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(crate::term_width::stdout())
-        .set_header(vec!["Id", "Version", "Questions", "Stages", "Title"]);
-    for b in BUNDLED {
-        let q = b.load()?;
-        t.add_row(vec![
-            q.id.clone(),
-            q.version.clone(),
-            q.questions.len().to_string(),
-            q.stages.len().to_string(),
-            q.tr(&q.title, q.default_language()).to_owned(),
-        ]);
-    }
-    let mut out = super::sink::stdout();
-    writeln!(out, "{t}")?;
-    writeln!(
-        out,
-        "Show one with `centricity show ID`; use your own with a file path instead of an id."
-    )?;
-    Ok(Exit::Success)
-}
-
-pub(crate) fn show(args: &ShowArgs) -> anyhow::Result<Exit> {
+pub(crate) fn run(args: &ShowArgs) -> anyhow::Result<Exit> {
     let (q, _) = load_questionnaire(&args.questionnaire)?;
-    super::language::requested(args.common.lang.as_deref(), &q)?;
-    let lang = super::language::language(args.common.lang.as_deref(), None, &q).to_owned();
-    let mut out = super::sink::stdout();
+    let lang = crate::app::language::choose(args.common.lang.as_deref(), None, &q)?;
+    let mut out = crate::app::sink::stdout();
     write!(out, "{}", render(&q, &lang))?;
     Ok(Exit::Success)
 }
@@ -185,53 +158,4 @@ fn render(q: &Questionnaire, lang: &str) -> String {
         }
     }
     s
-}
-
-/// `centricity new FILE`: a questionnaire to start from, written atomically, never replacing a
-/// file unless `force`.
-pub(crate) fn new_questionnaire(file: &std::path::Path, force: bool) -> anyhow::Result<Exit> {
-    super::sink::check_output(file, force, &[])?;
-    let stem = file
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    let id: String = stem
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    let id = id.trim_matches('-');
-    let id = if id.is_empty() {
-        "my-questionnaire"
-    } else {
-        id
-    };
-    // The schema goes beside the questionnaire, where the `#:schema` line finds it.
-    let schema_name = "questionnaire.schema.json";
-    let text = crate::questionnaire::scaffold(id, schema_name);
-    let write = |path: &std::path::Path, bytes: &[u8]| {
-        crate::output_file::write_atomically(path, bytes).map_err(|e| {
-            super::failure::Failure::invalid(format!("cannot write {}: {e}", path.display()))
-        })
-    };
-    write(file, text.as_bytes())?;
-    let mut out = super::sink::stdout();
-    writeln!(out, "Wrote {} (questionnaire `{id}`).", file.display())?;
-    let schema_path = file.with_file_name(schema_name);
-    if !schema_path.exists() {
-        write(
-            &schema_path,
-            crate::schema::schema(crate::schema::SchemaKind::Questionnaire).as_bytes(),
-        )?;
-        writeln!(
-            out,
-            "Wrote {} for editors that check TOML against a schema.",
-            schema_path.display()
-        )?;
-    }
-    writeln!(
-        out,
-        "Check it with `centricity validate {0}`, try it with `centricity run {0}`.",
-        file.display()
-    )?;
-    Ok(Exit::Success)
 }
