@@ -45,9 +45,73 @@ pub fn svg(text: &str) -> Option<String> {
     )
 }
 
+/// The glyphs of the join code's characters, five rows each (`#` drawn, `.` blank).
+const GLYPHS: &[(char, [&str; 5])] = &[
+    ('3', ["###.", "...#", ".##.", "...#", "###."]),
+    ('4', ["#..#", "#..#", "####", "...#", "...#"]),
+    ('6', [".##.", "#...", "###.", "#..#", ".##."]),
+    ('7', ["####", "...#", "..#.", ".#..", ".#.."]),
+    ('9', [".##.", "#..#", ".###", "...#", ".##."]),
+    ('A', [".##.", "#..#", "####", "#..#", "#..#"]),
+    ('C', [".###", "#...", "#...", "#...", ".###"]),
+    ('D', ["###.", "#..#", "#..#", "#..#", "###."]),
+    ('E', ["####", "#...", "###.", "#...", "####"]),
+    ('F', ["####", "#...", "###.", "#...", "#..."]),
+    ('G', [".###", "#...", "#.##", "#..#", ".###"]),
+    ('H', ["#..#", "#..#", "####", "#..#", "#..#"]),
+    ('J', ["...#", "...#", "...#", "#..#", ".##."]),
+    ('K', ["#..#", "#.#.", "##..", "#.#.", "#..#"]),
+    ('M', ["#...#", "##.##", "#.#.#", "#...#", "#...#"]),
+    ('N', ["#..#", "##.#", "#.##", "#..#", "#..#"]),
+    ('P', ["###.", "#..#", "###.", "#...", "#..."]),
+    ('Q', [".##.", "#..#", "#..#", "#.#.", ".#.#"]),
+    ('R', ["###.", "#..#", "###.", "#.#.", "#..#"]),
+    ('T', ["#####", "..#..", "..#..", "..#..", "..#.."]),
+    ('U', ["#..#", "#..#", "#..#", "#..#", ".##."]),
+    ('V', ["#...#", "#...#", "#...#", ".#.#.", "..#.."]),
+    ('W', ["#...#", "#...#", "#.#.#", "##.##", "#...#"]),
+    ('X', ["#...#", ".#.#.", "..#..", ".#.#.", "#...#"]),
+    ('Y', ["#...#", ".#.#.", "..#..", "..#..", "..#.."]),
+];
+
+/// The join code in large letters, five lines high, to read from the back of the room.
+/// Characters without a glyph are written as they are.
+pub fn big_code(code: &str, ascii: bool) -> String {
+    let mark = if ascii { "#" } else { "█" };
+    let mut lines = vec![String::new(); 5];
+    for c in code.chars() {
+        let glyph = GLYPHS.iter().find(|(g, _)| *g == c).map(|(_, rows)| rows);
+        for (row, line) in lines.iter_mut().enumerate() {
+            match glyph {
+                Some(rows) => line.push_str(&rows[row].replace('#', mark).replace('.', " ")),
+                None if row == 2 => line.push(c),
+                None => line.push(' '),
+            }
+            line.push_str("  ");
+        }
+    }
+    let mut out = String::new();
+    for line in lines {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_character_of_a_join_code_has_a_glyph() {
+        for c in "34679ACDEFGHJKMNPQRTUVWXY".chars() {
+            let big = big_code(&c.to_string(), true);
+            assert_eq!(big.lines().count(), 5);
+            assert!(big.contains('#'), "{c}");
+        }
+        let big = big_code("K7", false);
+        assert!(big.lines().next().is_some_and(|l| l.starts_with("█  █  ████")), "{big}");
+    }
 
     #[test]
     fn the_code_is_drawn_in_half_blocks_or_ascii() {

@@ -37,6 +37,8 @@ pub struct Shared {
     limiter: Mutex<RateLimiter>,
     join_url: Mutex<String>,
     qr_svg: Mutex<Option<String>>,
+    /// The server's own address: a request from it comes from the facilitator's machine.
+    own_ip: IpAddr,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -68,6 +70,9 @@ impl RoomServer {
             .build()
             .map_err(StartError::Runtime)?;
         let join_url = format!("http://{addr}/?code={}", room.code);
+        let mut room = room;
+        room.address = Some(addr.to_string());
+        store.write_session(&store.session_of(&room))?;
         let qr_svg = super::qr::svg(&join_url);
         let shared = Arc::new(Shared {
             room: Mutex::new(room),
@@ -75,6 +80,7 @@ impl RoomServer {
             limiter: Mutex::new(RateLimiter::default()),
             join_url: Mutex::new(join_url),
             qr_svg: Mutex::new(qr_svg),
+            own_ip: addr.ip(),
         });
         let app = router(Arc::clone(&shared));
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -491,14 +497,14 @@ async fn state(
     let room = lock(&app.room);
     let version = match p {
         Some(_) => room.version.to_string(),
-        None if peer.ip().is_loopback() => host_version(&room),
+        None if from_facilitator(&app, peer) => host_version(&room),
         None => return StatusCode::UNAUTHORIZED.into_response(),
     };
     axum::Json(serde_json::json!({ "version": version })).into_response()
 }
 
 async fn host(State(app): State<App>, ConnectInfo(peer): ConnectInfo<SocketAddr>) -> Response {
-    if !peer.ip().is_loopback() {
+    if !from_facilitator(&app, peer) {
         return not_found_page();
     }
     let url = lock(&app.join_url).clone();
@@ -507,6 +513,11 @@ async fn host(State(app): State<App>, ConnectInfo(peer): ConnectInfo<SocketAddr>
     let n = nonce();
     let version = host_version(&room);
     html(StatusCode::OK, &n, pages::host(&room, &url, svg.as_deref(), &n, &version))
+}
+
+/// Whether a request comes from the machine the server runs on.
+fn from_facilitator(app: &App, peer: SocketAddr) -> bool {
+    peer.ip().is_loopback() || peer.ip() == app.own_ip
 }
 
 fn not_found_page() -> Response {

@@ -163,6 +163,8 @@ pub struct Room {
     pub state_changes: u64,
     /// Today, for the answer files.
     pub date: String,
+    /// Where the server listens, kept so that a resumed session listens there again.
+    pub address: Option<String>,
 }
 
 impl Room {
@@ -181,6 +183,7 @@ impl Room {
             version: 1,
             state_changes: 1,
             date,
+            address: None,
         }
     }
 

@@ -52,6 +52,9 @@ pub struct SessionFile {
     pub current: usize,
     pub revealed: bool,
     pub ended: bool,
+    /// Where the server listened, to listen there again on `--resume`.
+    #[serde(default)]
+    pub address: Option<String>,
     /// The ids of the second round's items.
     #[serde(default)]
     pub second_round: Vec<String>,
@@ -151,6 +154,7 @@ impl Store {
             current: room.current,
             revealed: room.revealed,
             ended: room.ended,
+            address: room.address.clone(),
             second_round: room
                 .second_round
                 .iter()
@@ -222,6 +226,7 @@ impl Store {
         room.round = if session.round == 2 { 2 } else { 1 };
         room.revealed = session.revealed;
         room.ended = session.ended;
+        room.address = session.address;
         for id in &session.second_round {
             let i = q.question(id).ok_or_else(|| StoreError::Session {
                 path: folder.join(SESSION_FILE).display().to_string(),

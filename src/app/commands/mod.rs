@@ -11,6 +11,7 @@ pub(super) mod man;
 pub(super) mod map;
 pub(super) mod new;
 pub(super) mod questionnaires;
+pub(super) mod room;
 pub(super) mod run;
 pub(super) mod schema;
 pub(super) mod score;
