@@ -380,8 +380,12 @@ impl Room {
             let response = self.participants[p].response.clone();
             let next = self.first_open(&response);
             self.participants[p].at = next;
-        } else if self.voted(item, round) == self.participants.len() {
-            // Everyone has voted: the distribution is shown at once.
+        } else if self.voted(item, round) == self.participants.len()
+            && self.participants.len() >= self.settings.min_group
+        {
+            // Everyone has voted: the distribution is shown at once. Not in a room smaller
+            // than the smallest group shown, where it would not be shown anyway (and where the
+            // first to join, voting before the others arrive, would close the question).
             self.revealed = true;
             self.version += 1;
             self.state_changes += 1;
