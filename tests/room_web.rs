@@ -331,3 +331,153 @@ fn a_self_paced_participant_moves_on_after_each_answer() {
     assert_eq!(later.status, 303, "any question of the round, in any order");
     assert!(s.get("/q?n=0", Some(&ana)).body.contains("value=\"3\" checked"));
 }
+
+/// The binary, run as a facilitator would, its keys on standard input.
+struct Facilitator {
+    child: std::process::Child,
+    lines: std::sync::mpsc::Receiver<String>,
+}
+
+impl Facilitator {
+    fn start(args: &[&str]) -> Self {
+        use std::io::BufRead;
+        use std::process::{Command, Stdio};
+        let mut child = Command::new(env!("CARGO_BIN_EXE_centricity"))
+            .args(["room", "--lang", "en", "--ascii"])
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("starts");
+        let (send, lines) = std::sync::mpsc::channel();
+        let stderr = child.stderr.take().expect("stderr");
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stderr).lines() {
+                let Ok(line) = line else { return };
+                if send.send(line).is_err() {
+                    return;
+                }
+            }
+        });
+        Self { child, lines }
+    }
+
+    /// Waits for a line of the terminal containing `text`.
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
+            match self.lines.recv_timeout(left) {
+                Ok(line) if line.contains(text) => return line,
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+        panic!("the terminal never showed `{text}`");
+    }
+
+    fn key(&mut self, key: &str) {
+        use std::io::Write;
+        let stdin = self.child.stdin.as_mut().expect("stdin");
+        writeln!(stdin, "{key}").expect("a key");
+        stdin.flush().expect("sent");
+    }
+
+    /// The server's address, from the join line.
+    fn address(&self) -> String {
+        let line = self.wait_for("Join on the same network: ");
+        let url = line.rsplit(' ').next().expect("an address");
+        url.trim_start_matches("http://")
+            .split('/')
+            .next()
+            .expect("host")
+            .to_owned()
+    }
+}
+
+impl Drop for Facilitator {
+    fn drop(&mut self) {
+        // A failed test leaves no server behind.
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A participant of a server run by the binary.
+fn post_to(addr: &str, path: &str, cookie: Option<&str>, form: &[(&str, &str)]) -> Reply {
+    let mut request = agent().post(format!("http://{addr}{path}"));
+    if let Some(c) = cookie {
+        request = request.header("Cookie", c);
+    }
+    reply(request.send_form(form.iter().copied()))
+}
+
+fn get_from(addr: &str, path: &str, cookie: &str) -> Reply {
+    reply(agent().get(format!("http://{addr}{path}")).header("Cookie", cookie).call())
+}
+
+#[test]
+fn a_killed_session_resumes_with_every_confirmed_answer_and_every_participant() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("workshop");
+    let folder_arg = folder.to_str().expect("utf-8 path");
+    let q = questionnaire();
+    let (first, second) = (q.questions[0].id.clone(), q.questions[1].id.clone());
+
+    let mut f = Facilitator::start(&["--bind", "127.0.0.1:0", "--output", folder_arg]);
+    let addr = f.address();
+    let code = {
+        let page = reply(agent().get(format!("http://{addr}/host")).call());
+        let at = page.body.find("class=\"code\">").expect("the host page shows the code") + 13;
+        page.body[at..at + 6].to_owned()
+    };
+    let join = |name: &str| {
+        let r = post_to(&addr, "/join", None, &[("code", &code), ("name", name)]);
+        r.cookie.expect("joins")
+    };
+    let (ana, ben) = (join("Ana"), join("Ben"));
+    for (cookie, v) in [(&ana, "4"), (&ben, "2")] {
+        let r = post_to(&addr, "/answer", Some(cookie), &[("item", &first), ("round", "1"), ("choice", v)]);
+        assert_eq!(r.status, 303);
+    }
+    f.key("n");
+    f.wait_for("Question 2 of 24");
+    let r = post_to(&addr, "/answer", Some(&ana), &[("item", &second), ("round", "1"), ("choice", "5")]);
+    assert_eq!(r.status, 303, "confirmed");
+    f.child.kill().expect("SIGKILL");
+    f.child.wait().expect("ended");
+
+    let files = answer_files(&folder);
+    assert_eq!(files.len(), 2);
+    let ana_file = std::fs::read_to_string(&files[0]).expect("Ana's file");
+    assert!(ana_file.contains(&format!("{first} = 4\n{second} = 5")), "{ana_file}");
+
+    let mut f = Facilitator::start(&["--resume", folder_arg]);
+    f.wait_for("Resumed with 2 participants");
+    let resumed_addr = f.address();
+    assert_eq!(resumed_addr, addr, "the same address, so that every page reconnects");
+    f.wait_for("Question 2 of 24");
+    let page = get_from(&addr, "/q", &ben);
+    assert!(page.body.contains("Question 2 of 24") && page.body.contains("Ben"), "Ben's cookie still works");
+    let page = get_from(&addr, "/q", &ana);
+    assert!(page.body.contains("value=\"5\" checked"), "Ana's answer is there");
+    let r = post_to(&addr, "/answer", Some(&ben), &[("item", &second), ("round", "1"), ("choice", "3")]);
+    assert_eq!(r.status, 303);
+    f.key("e");
+    f.key("y");
+    let status = f.child.wait().expect("ends");
+    assert!(status.success(), "{status:?}");
+    let mut out = String::new();
+    std::io::Read::read_to_string(&mut f.child.stdout.take().expect("stdout"), &mut out).expect("reads");
+    assert!(out.contains("group of 2 respondents"), "the group result at the end: {out}");
+    let ben_file = std::fs::read_to_string(&answer_files(&folder)[1]).expect("Ben's file");
+    assert!(ben_file.contains(&format!("{first} = 2\n{second} = 3")) && ben_file.contains("completed = true"), "{ben_file}");
+
+    // The folder is an ordinary folder of answer files.
+    let summary = std::process::Command::new(env!("CARGO_BIN_EXE_centricity"))
+        .args(["summarize", folder_arg, "--format", "json"])
+        .output()
+        .expect("runs");
+    assert!(summary.status.success(), "{}", String::from_utf8_lossy(&summary.stderr));
+    assert!(String::from_utf8_lossy(&summary.stdout).contains("\"respondents\": 2"));
+}
