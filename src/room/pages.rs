@@ -88,7 +88,7 @@ fn language_picker(room: &Room, lang: &str, action: &str, hidden: &str) -> Strin
          <label for=\"lang\">{label}</label> <select id=\"lang\" name=\"lang\">{options}</select> \
          <button type=\"submit\">{go}</button></form>",
         label = escape(tr(lang, "Language")),
-        go = escape(tr(lang, "Change")),
+        go = escape(tr(lang, "Switch language")),
     )
 }
 
