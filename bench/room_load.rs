@@ -5,6 +5,9 @@
 //!
 //! Run: `cargo run --release --example room-load [PARTICIPANTS]`
 
+// A benchmark stops at the first thing that goes wrong, with what it was doing.
+#![allow(clippy::expect_used, clippy::cast_precision_loss)]
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -29,7 +32,12 @@ fn main() {
         max_participants: participants,
         ..Settings::default()
     };
-    let room = Room::new(Arc::clone(&q), settings, "K7P3QX".into(), "2026-03-01".into());
+    let room = Room::new(
+        Arc::clone(&q),
+        settings,
+        "K7P3QX".into(),
+        "2026-03-01".into(),
+    );
     let store = Store::new(&folder, DEFAULT_ID);
     let server = RoomServer::start(room, store, "127.0.0.1:0".parse().expect("addr"))
         .expect("the server starts");
@@ -120,7 +128,11 @@ fn participant(base: &str, k: usize, ids: &[String]) -> Vec<Duration> {
         let r = agent
             .post(format!("{base}/answer"))
             .header("Cookie", &cookie)
-            .send_form([("item", id.as_str()), ("round", "1"), ("choice", choice.as_str())])
+            .send_form([
+                ("item", id.as_str()),
+                ("round", "1"),
+                ("choice", choice.as_str()),
+            ])
             .expect("answers");
         latencies.push(t.elapsed());
         assert_eq!(r.status().as_u16(), 303, "answer {i} of participant {k}");

@@ -2,6 +2,8 @@
 //! Joining, answering, reloading, changing an answer, the reveal, the second round, and what a
 //! participant without the code or with someone else's token can do (nothing).
 
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -105,7 +107,11 @@ impl Session {
 
     /// Joins as `name`; returns the participant's cookie.
     fn join(&self, name: &str) -> String {
-        let r = self.post("/join", None, &[("code", CODE), ("name", name), ("lang", "en")]);
+        let r = self.post(
+            "/join",
+            None,
+            &[("code", CODE), ("name", name), ("lang", "en")],
+        );
         assert_eq!(r.status, 303, "{}", r.body);
         assert_eq!(r.location.as_deref(), Some("/q"));
         r.cookie.expect("a token cookie")
@@ -142,7 +148,10 @@ fn a_participant_joins_answers_reloads_and_changes_the_answer() {
     let first = s.q.questions[0].id.clone();
     let join_page = s.get(&format!("/?code={CODE}"), None);
     assert_eq!(join_page.status, 200);
-    assert!(join_page.body.contains(&format!("value=\"{CODE}\"")), "the QR code's address fills in the code");
+    assert!(
+        join_page.body.contains(&format!("value=\"{CODE}\"")),
+        "the QR code's address fills in the code"
+    );
 
     let ana = s.join("Ana");
     let page = s.get("/q", Some(&ana));
@@ -150,8 +159,14 @@ fn a_participant_joins_answers_reloads_and_changes_the_answer() {
     assert!(page.body.contains("<label for=\"a3\">Agree</label>"));
 
     let saved = s.answer(&ana, 0, "1", "4");
-    assert_eq!((saved.status, saved.location.as_deref()), (303, Some("/q?saved=1")));
-    assert!(s.file_of(0).contains(&format!("{first} = 4")), "saved before the answer is confirmed");
+    assert_eq!(
+        (saved.status, saved.location.as_deref()),
+        (303, Some("/q?saved=1"))
+    );
+    assert!(
+        s.file_of(0).contains(&format!("{first} = 4")),
+        "saved before the answer is confirmed"
+    );
 
     // A reload (a phone waking up) shows the same question with the answer given.
     let page = s.get("/q", Some(&ana));
@@ -160,8 +175,15 @@ fn a_participant_joins_answers_reloads_and_changes_the_answer() {
 
     assert_eq!(s.answer(&ana, 0, "1", "5").status, 303);
     let file = s.file_of(0);
-    assert!(file.contains(&format!("{first} = 5")) && file.contains("respondent = \"Ana\""), "{file}");
-    assert_eq!(s.answer(&ana, 1, "1", "4").status, 409, "question 2 is not asked yet");
+    assert!(
+        file.contains(&format!("{first} = 5")) && file.contains("respondent = \"Ana\""),
+        "{file}"
+    );
+    assert_eq!(
+        s.answer(&ana, 1, "1", "4").status,
+        409,
+        "question 2 is not asked yet"
+    );
     assert_eq!(s.answer(&ana, 0, "1", "9").status, 400, "not an option");
 }
 
@@ -172,20 +194,32 @@ fn the_rooms_answers_are_shown_only_after_the_reveal_and_voting_then_closes() {
     s.answer(&people[0], 0, "1", "2");
     s.answer(&people[1], 0, "1", "4");
     let page = s.get("/q", Some(&people[0]));
-    assert!(!page.body.contains("class=\"dist\""), "no distribution before the reveal");
+    assert!(
+        !page.body.contains("class=\"dist\""),
+        "no distribution before the reveal"
+    );
     assert!(page.body.contains("shown once everyone has voted"));
     let host = s.get("/host", None);
-    assert!(host.body.contains("2 of 3 have voted") && host.body.contains(CODE), "{}", host.body);
+    assert!(
+        host.body.contains("2 of 3 have voted") && host.body.contains(CODE),
+        "{}",
+        host.body
+    );
     assert!(!host.body.contains("class=\"dist\""));
 
     assert_eq!(s.server.act(Move::Reveal).expect("saves"), Moved::Done);
     let page = s.get("/q", Some(&people[2]));
     assert!(
-        page.body.contains("Fewer than 3 answers: the room&#39;s answers are not shown"),
+        page.body
+            .contains("Fewer than 3 answers: the room&#39;s answers are not shown"),
         "two votes are revealed as nothing: {}",
         page.body
     );
-    assert_eq!(s.answer(&people[2], 0, "1", "4").status, 409, "voting is closed");
+    assert_eq!(
+        s.answer(&people[2], 0, "1", "4").status,
+        409,
+        "voting is closed"
+    );
 
     // A re-vote opens the question again; when everyone has voted it is revealed at once.
     s.server.act(Move::Revote).expect("saves");
@@ -193,7 +227,12 @@ fn the_rooms_answers_are_shown_only_after_the_reveal_and_voting_then_closes() {
         assert_eq!(s.answer(p, 0, "1", v).status, 303);
     }
     let page = s.get("/q", Some(&people[0]));
-    assert!(page.body.contains("<th scope=\"row\">Agree</th><td class=\"n\">2</td>"), "{}", page.body);
+    assert!(
+        page.body
+            .contains("<th scope=\"row\">Agree</th><td class=\"n\">2</td>"),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains("Your answer: Disagree"));
     let state = s.get("/state", Some(&people[0]));
     assert!(state.body.starts_with("{\"version\":"), "{}", state.body);
@@ -210,12 +249,29 @@ fn a_second_round_asks_again_what_the_room_disagreed_on_and_the_file_keeps_both_
     for p in &people {
         s.answer(p, 1, "1", "4");
     }
-    assert_eq!(s.server.act(Move::SecondRound).expect("saves"), Moved::SecondRound(1));
+    assert_eq!(
+        s.server.act(Move::SecondRound).expect("saves"),
+        Moved::SecondRound(1)
+    );
     let page = s.get("/q", Some(&people[0]));
-    assert!(page.body.contains("Second round: question 1 of 1"), "{}", page.body);
-    assert!(page.body.contains("The room&#39;s answers in the first round"));
-    assert!(page.body.contains("<th scope=\"row\">Strongly disagree</th><td class=\"n\">2</td>"));
-    assert_eq!(s.answer(&people[0], 0, "1", "2").status, 409, "round one is over");
+    assert!(
+        page.body.contains("Second round: question 1 of 1"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains("The room&#39;s answers in the first round")
+    );
+    assert!(
+        page.body
+            .contains("<th scope=\"row\">Strongly disagree</th><td class=\"n\">2</td>")
+    );
+    assert_eq!(
+        s.answer(&people[0], 0, "1", "2").status,
+        409,
+        "round one is over"
+    );
     for (p, v) in people.iter().zip(["2", "2", "3", "2"]) {
         assert_eq!(s.answer(p, 0, "2", v).status, 303);
     }
@@ -235,13 +291,28 @@ fn without_the_code_nothing_is_seen_and_wrong_codes_are_limited() {
     assert_eq!(r.status, 403);
     assert!(r.cookie.is_none());
     assert!(r.body.contains("not this room&#39;s code"));
-    assert_eq!(s.get("/q", None).location.as_deref(), Some("/"), "no page without a token");
-    assert_eq!(s.get("/state", None).status, 200, "loopback is the facilitator's machine");
+    assert_eq!(
+        s.get("/q", None).location.as_deref(),
+        Some("/"),
+        "no page without a token"
+    );
+    assert_eq!(
+        s.get("/state", None).status,
+        200,
+        "loopback is the facilitator's machine"
+    );
     for _ in 0..9 {
-        assert_eq!(s.post("/join", None, &[("code", "AAAAAA"), ("name", "Eve")]).status, 403);
+        assert_eq!(
+            s.post("/join", None, &[("code", "AAAAAA"), ("name", "Eve")])
+                .status,
+            403
+        );
     }
     let r = s.post("/join", None, &[("code", CODE), ("name", "Eve")]);
-    assert_eq!(r.status, 429, "ten wrong codes a minute, then even the right one waits");
+    assert_eq!(
+        r.status, 429,
+        "ten wrong codes a minute, then even the right one waits"
+    );
     assert!(answer_files(&s.folder).is_empty());
 }
 
@@ -254,7 +325,12 @@ fn a_token_reaches_only_its_own_answers() {
     s.post(
         "/answer",
         Some(&ana),
-        &[("item", &id), ("round", "1"), ("choice", "2"), ("note", "Only in the CRM")],
+        &[
+            ("item", &id),
+            ("round", "1"),
+            ("choice", "2"),
+            ("note", "Only in the CRM"),
+        ],
     );
     let page = s.get("/q", Some(&ben));
     assert!(!page.body.contains("Only in the CRM") && !page.body.contains("\" checked"));
@@ -262,14 +338,25 @@ fn a_token_reaches_only_its_own_answers() {
     let forged = "centricity_room=00112233445566778899aabbccddeeff";
     assert_eq!(s.get("/q", Some(forged)).location.as_deref(), Some("/"));
     let r = s.answer(forged, 0, "1", "5");
-    assert_eq!(r.location.as_deref(), Some("/"), "an unknown token answers nothing");
+    assert_eq!(
+        r.location.as_deref(),
+        Some("/"),
+        "an unknown token answers nothing"
+    );
 
     s.answer(&ben, 0, "1", "5");
-    assert!(s.file_of(0).contains(&format!("{id} = 2")), "Ben's answer left Ana's alone");
+    assert!(
+        s.file_of(0).contains(&format!("{id} = 2")),
+        "Ben's answer left Ana's alone"
+    );
     assert!(s.file_of(1).contains(&format!("{id} = 5")));
-    let session = std::fs::read_to_string(s.folder.join(centricity::room::SESSION_FILE)).expect("session");
+    let session =
+        std::fs::read_to_string(s.folder.join(centricity::room::SESSION_FILE)).expect("session");
     let token = ana.split('=').nth(1).expect("token");
-    assert!(!session.contains(token), "only a hash of each token is kept");
+    assert!(
+        !session.contains(token),
+        "only a hash of each token is kept"
+    );
 }
 
 #[test]
@@ -281,7 +368,16 @@ fn oversized_bodies_unknown_paths_and_a_full_room_are_refused() {
     let ana = s.join("Ana");
     let note = "x".repeat(20 * 1024);
     let id = s.q.questions[0].id.clone();
-    let r = s.post("/answer", Some(&ana), &[("item", &id), ("round", "1"), ("choice", "4"), ("note", &note)]);
+    let r = s.post(
+        "/answer",
+        Some(&ana),
+        &[
+            ("item", &id),
+            ("round", "1"),
+            ("choice", "4"),
+            ("note", &note),
+        ],
+    );
     assert_eq!(r.status, 413);
     assert_eq!(s.get("/admin", None).status, 404);
     assert_eq!(s.get("/q/../.centricity-room", None).status, 404);
@@ -300,9 +396,22 @@ fn names_and_notes_are_escaped_in_every_page_and_an_anonymous_room_keeps_no_name
     assert!(!page.body.contains("<script>alert"), "{}", page.body);
     assert!(page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     let id = s.q.questions[0].id.clone();
-    s.post("/answer", Some(&mallory), &[("item", &id), ("round", "1"), ("choice", "4"), ("note", "</textarea><img src=x>")]);
+    s.post(
+        "/answer",
+        Some(&mallory),
+        &[
+            ("item", &id),
+            ("round", "1"),
+            ("choice", "4"),
+            ("note", "</textarea><img src=x>"),
+        ],
+    );
     let page = s.get("/q", Some(&mallory));
-    assert!(page.body.contains("&lt;/textarea&gt;&lt;img src=x&gt;"), "{}", page.body);
+    assert!(
+        page.body.contains("&lt;/textarea&gt;&lt;img src=x&gt;"),
+        "{}",
+        page.body
+    );
 
     let anonymous = start(Settings {
         anonymous: true,
@@ -312,7 +421,10 @@ fn names_and_notes_are_escaped_in_every_page_and_an_anonymous_room_keeps_no_name
     let r = anonymous.post("/join", None, &[("code", CODE), ("name", "Ana")]);
     let cookie = r.cookie.expect("joins");
     let file = anonymous.file_of(0);
-    assert!(file.contains("respondent = \"P1\"") && !file.contains("Ana"), "{file}");
+    assert!(
+        file.contains("respondent = \"P1\"") && !file.contains("Ana"),
+        "{file}"
+    );
     assert!(anonymous.get("/q", Some(&cookie)).body.contains("P1"));
 }
 
@@ -324,12 +436,25 @@ fn a_self_paced_participant_moves_on_after_each_answer() {
     });
     let ana = s.join("Ana");
     let id = s.q.questions[0].id.clone();
-    let r = s.post("/answer", Some(&ana), &[("item", &id), ("round", "1"), ("choice", "3"), ("next", "1")]);
+    let r = s.post(
+        "/answer",
+        Some(&ana),
+        &[
+            ("item", &id),
+            ("round", "1"),
+            ("choice", "3"),
+            ("next", "1"),
+        ],
+    );
     assert_eq!(r.location.as_deref(), Some("/q?n=1&saved=1"));
     assert!(s.get("/q", Some(&ana)).body.contains("Question 2 of 24"));
     let later = s.answer(&ana, 10, "1", "n/a");
     assert_eq!(later.status, 303, "any question of the round, in any order");
-    assert!(s.get("/q?n=0", Some(&ana)).body.contains("value=\"3\" checked"));
+    assert!(
+        s.get("/q?n=0", Some(&ana))
+            .body
+            .contains("value=\"3\" checked")
+    );
 }
 
 /// The binary, run as a facilitator would, its keys on standard input.
@@ -413,7 +538,12 @@ fn post_to(addr: &str, path: &str, cookie: Option<&str>, form: &[(&str, &str)]) 
 }
 
 fn get_from(addr: &str, path: &str, cookie: &str) -> Reply {
-    reply(agent().get(format!("http://{addr}{path}")).header("Cookie", cookie).call())
+    reply(
+        agent()
+            .get(format!("http://{addr}{path}"))
+            .header("Cookie", cookie)
+            .call(),
+    )
 }
 
 #[test]
@@ -428,7 +558,11 @@ fn a_killed_session_resumes_with_every_confirmed_answer_and_every_participant() 
     let addr = f.address();
     let code = {
         let page = reply(agent().get(format!("http://{addr}/host")).call());
-        let at = page.body.find("class=\"code\">").expect("the host page shows the code") + 13;
+        let at = page
+            .body
+            .find("class=\"code\">")
+            .expect("the host page shows the code")
+            + 13;
         page.body[at..at + 6].to_owned()
     };
     let join = |name: &str| {
@@ -437,12 +571,22 @@ fn a_killed_session_resumes_with_every_confirmed_answer_and_every_participant() 
     };
     let (ana, ben) = (join("Ana"), join("Ben"));
     for (cookie, v) in [(&ana, "4"), (&ben, "2")] {
-        let r = post_to(&addr, "/answer", Some(cookie), &[("item", &first), ("round", "1"), ("choice", v)]);
+        let r = post_to(
+            &addr,
+            "/answer",
+            Some(cookie),
+            &[("item", &first), ("round", "1"), ("choice", v)],
+        );
         assert_eq!(r.status, 303);
     }
     f.key("n");
     f.wait_for("Question 2 of 24");
-    let r = post_to(&addr, "/answer", Some(&ana), &[("item", &second), ("round", "1"), ("choice", "5")]);
+    let r = post_to(
+        &addr,
+        "/answer",
+        Some(&ana),
+        &[("item", &second), ("round", "1"), ("choice", "5")],
+    );
     assert_eq!(r.status, 303, "confirmed");
     f.child.kill().expect("SIGKILL");
     f.child.wait().expect("ended");
@@ -450,34 +594,63 @@ fn a_killed_session_resumes_with_every_confirmed_answer_and_every_participant() 
     let files = answer_files(&folder);
     assert_eq!(files.len(), 2);
     let ana_file = std::fs::read_to_string(&files[0]).expect("Ana's file");
-    assert!(ana_file.contains(&format!("{first} = 4\n{second} = 5")), "{ana_file}");
+    assert!(
+        ana_file.contains(&format!("{first} = 4\n{second} = 5")),
+        "{ana_file}"
+    );
 
     let mut f = Facilitator::start(&["--resume", folder_arg]);
     f.wait_for("Resumed with 2 participants");
     let resumed_addr = f.address();
-    assert_eq!(resumed_addr, addr, "the same address, so that every page reconnects");
+    assert_eq!(
+        resumed_addr, addr,
+        "the same address, so that every page reconnects"
+    );
     f.wait_for("Question 2 of 24");
     let page = get_from(&addr, "/q", &ben);
-    assert!(page.body.contains("Question 2 of 24") && page.body.contains("Ben"), "Ben's cookie still works");
+    assert!(
+        page.body.contains("Question 2 of 24") && page.body.contains("Ben"),
+        "Ben's cookie still works"
+    );
     let page = get_from(&addr, "/q", &ana);
-    assert!(page.body.contains("value=\"5\" checked"), "Ana's answer is there");
-    let r = post_to(&addr, "/answer", Some(&ben), &[("item", &second), ("round", "1"), ("choice", "3")]);
+    assert!(
+        page.body.contains("value=\"5\" checked"),
+        "Ana's answer is there"
+    );
+    let r = post_to(
+        &addr,
+        "/answer",
+        Some(&ben),
+        &[("item", &second), ("round", "1"), ("choice", "3")],
+    );
     assert_eq!(r.status, 303);
     f.key("e");
     f.key("y");
     let status = f.child.wait().expect("ends");
     assert!(status.success(), "{status:?}");
     let mut out = String::new();
-    std::io::Read::read_to_string(&mut f.child.stdout.take().expect("stdout"), &mut out).expect("reads");
-    assert!(out.contains("group of 2 respondents"), "the group result at the end: {out}");
+    std::io::Read::read_to_string(&mut f.child.stdout.take().expect("stdout"), &mut out)
+        .expect("reads");
+    assert!(
+        out.contains("group of 2 respondents"),
+        "the group result at the end: {out}"
+    );
     let ben_file = std::fs::read_to_string(&answer_files(&folder)[1]).expect("Ben's file");
-    assert!(ben_file.contains(&format!("{first} = 2\n{second} = 3")) && ben_file.contains("completed = true"), "{ben_file}");
+    assert!(
+        ben_file.contains(&format!("{first} = 2\n{second} = 3"))
+            && ben_file.contains("completed = true"),
+        "{ben_file}"
+    );
 
     // The folder is an ordinary folder of answer files.
     let summary = std::process::Command::new(env!("CARGO_BIN_EXE_centricity"))
         .args(["summarize", folder_arg, "--format", "json"])
         .output()
         .expect("runs");
-    assert!(summary.status.success(), "{}", String::from_utf8_lossy(&summary.stderr));
+    assert!(
+        summary.status.success(),
+        "{}",
+        String::from_utf8_lossy(&summary.stderr)
+    );
     assert!(String::from_utf8_lossy(&summary.stdout).contains("\"respondents\": 2"));
 }

@@ -53,8 +53,11 @@ pub(crate) struct AnswerFileFormat {
     /// again. `[answers]` keeps the first round; scores and group results use the last round
     /// of each item.
     #[schemars(with = "Option<Rounds>")]
-    rounds: Option<BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<RawAnswer>>>>,
+    rounds: Option<BTreeMap<Spanned<String>, RawAnswers>>,
 }
+
+/// Question id to answer, each with its place in the file.
+type RawAnswers = BTreeMap<Spanned<String>, Spanned<RawAnswer>>;
 
 /// The rounds after the first; only a second round is kept.
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -441,8 +444,15 @@ mod tests {
         r.answers[0] = Some(Answer::Value(2.0));
         r.answers[1] = Some(Answer::Value(3.0));
         r.set_round_two(0, Some(Answer::Value(4.0)));
-        assert_eq!((r.round_one(0), r.round_two(0)), (Some(Answer::Value(2.0)), Some(Answer::Value(4.0))));
-        assert_eq!(r.answers[0], Some(Answer::Value(4.0)), "the last round counts");
+        assert_eq!(
+            (r.round_one(0), r.round_two(0)),
+            (Some(Answer::Value(2.0)), Some(Answer::Value(4.0)))
+        );
+        assert_eq!(
+            r.answers[0],
+            Some(Answer::Value(4.0)),
+            "the last round counts"
+        );
         let text = r.to_toml(&q);
         let id = &q.questions[0].id;
         assert!(text.contains(&format!("[answers]\n{id} = 2\n")), "{text}");
@@ -455,15 +465,26 @@ mod tests {
         assert_eq!(back, r);
 
         r.set_round_two(0, None);
-        assert_eq!(r.answers[0], Some(Answer::Value(2.0)), "round one counts again");
+        assert_eq!(
+            r.answers[0],
+            Some(Answer::Value(2.0)),
+            "round one counts again"
+        );
         assert!(!r.to_toml(&q).contains("rounds"));
 
         let src = format!("questionnaire = \"customer-centricity\"\n[rounds.3]\n{id} = 4\n");
-        let err = AnswerDocument::parse("a.toml", src).expect("parses").resolve(&q);
+        let err = AnswerDocument::parse("a.toml", src)
+            .expect("parses")
+            .resolve(&q);
         let text = err.expect_err("a third round").0[0].to_string();
-        assert!(text.starts_with("a.toml:2:9: error: round `3` is not kept"), "{text}");
+        assert!(
+            text.starts_with("a.toml:2:9: error: round `3` is not kept"),
+            "{text}"
+        );
         let src = "questionnaire = \"customer-centricity\"\n[rounds.2]\nno-such-item = 4\n";
-        let err = AnswerDocument::parse("a.toml", src.into()).expect("parses").resolve(&q);
+        let err = AnswerDocument::parse("a.toml", src.into())
+            .expect("parses")
+            .resolve(&q);
         assert!(err.is_err(), "an unknown question in round two");
     }
 

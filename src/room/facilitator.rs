@@ -138,7 +138,10 @@ pub fn facilitate(
             Some(Command::Help) => screen.message(help(pace, lang)),
             Some(Command::Group) => control.read(&mut |room| screen.group(room)),
             Some(Command::AskEnd) => {
-                screen.message(tr(lang, "End the session for everyone? y ends it, any other key goes on."));
+                screen.message(tr(
+                    lang,
+                    "End the session for everyone? y ends it, any other key goes on.",
+                ));
                 let answer = loop {
                     if let Some(k) = keys.next(Duration::from_millis(400)) {
                         break k;
@@ -195,7 +198,10 @@ pub fn bars(room: &Room, item: usize, figures: &RoundFigures, lang: &str, ascii:
         .zip(figures.counts.iter().copied())
         .collect();
     if let Some(na) = &scale.not_applicable {
-        rows.push((clean(q.tr(na, lang), false).into_owned(), figures.not_applicable));
+        rows.push((
+            clean(q.tr(na, lang), false).into_owned(),
+            figures.not_applicable,
+        ));
     }
     let label_width = rows
         .iter()
@@ -231,7 +237,11 @@ pub fn status(room: &Room, lang: &str, ascii: bool) -> String {
             let of = room.items(round).len().to_string();
             let k = (room.current + 1).to_string();
             let head = if round == 2 {
-                fill(lang, "Second round: question {k} of {n}", &[("k", &k), ("n", &of)])
+                fill(
+                    lang,
+                    "Second round: question {k} of {n}",
+                    &[("k", &k), ("n", &of)],
+                )
             } else {
                 fill(lang, "Question {k} of {n}", &[("k", &k), ("n", &of)])
             };
@@ -246,7 +256,10 @@ pub fn status(room: &Room, lang: &str, ascii: bool) -> String {
                 fill(
                     lang,
                     "{voted} of {n} have voted",
-                    &[("voted", &room.voted(item, round).to_string()), ("n", &people)],
+                    &[
+                        ("voted", &room.voted(item, round).to_string()),
+                        ("n", &people)
+                    ],
                 )
             );
             if round == 2 {
@@ -293,13 +306,21 @@ pub fn status(room: &Room, lang: &str, ascii: bool) -> String {
             } else {
                 tr(lang, "Progress")
             };
-            let _ = writeln!(out, "\n{head} ({})", fill(lang, "{n} participants", &[("n", &people)]));
+            let _ = writeln!(
+                out,
+                "\n{head} ({})",
+                fill(lang, "{n} participants", &[("n", &people)])
+            );
             for (name, done, of) in room.progress() {
                 let _ = writeln!(
                     out,
                     "  {:<24} {}",
                     clean(&name, false),
-                    fill(lang, "{answered} of {total}", &[("answered", &done.to_string()), ("total", &of.to_string())])
+                    fill(
+                        lang,
+                        "{answered} of {total}",
+                        &[("answered", &done.to_string()), ("total", &of.to_string())]
+                    )
                 );
             }
         }
@@ -349,10 +370,19 @@ mod tests {
     }
 
     fn room(pace: Pace, people: usize) -> InMemory {
-        let settings = Settings { pace, ..Settings::default() };
-        let mut r = Room::new(Arc::new(bundled()), settings, "ABCDEF".into(), "2026-01-01".into());
+        let settings = Settings {
+            pace,
+            ..Settings::default()
+        };
+        let mut r = Room::new(
+            Arc::new(bundled()),
+            settings,
+            "ABCDEF".into(),
+            "2026-01-01".into(),
+        );
         for k in 0..people {
-            r.join(Some(&format!("P{k}")), "en", format!("t{k}")).expect("joins");
+            r.join(Some(&format!("P{k}")), "en", format!("t{k}"))
+                .expect("joins");
         }
         InMemory(Mutex::new(r))
     }
@@ -365,18 +395,42 @@ mod tests {
     fn keys_move_the_room_and_end_asks_first() {
         let control = room(Pace::Facilitator, 3);
         let mut screen = Seen::default();
-        let script = [Key::Enter, Key::Char('n'), Key::Char('b'), Key::Char('r'), Key::Char('e'), Key::Char('x')];
+        let script = [
+            Key::Enter,
+            Key::Char('n'),
+            Key::Char('b'),
+            Key::Char('r'),
+            Key::Char('e'),
+            Key::Char('x'),
+        ];
         let end = facilitate(&control, &mut keys(&script), &mut screen, "en", true).expect("runs");
-        assert_eq!(end, End::Stopped, "x did not confirm the end; the keys ran out");
+        assert_eq!(
+            end,
+            End::Stopped,
+            "x did not confirm the end; the keys ran out"
+        );
         let room = control.0.lock().expect("room");
         assert_eq!(room.current, 1, "next, next, back");
         assert!(room.revealed);
         assert!(!room.ended);
-        assert!(screen.0.iter().any(|s| s == "message: The session goes on."), "{:?}", screen.0);
+        assert!(
+            screen
+                .0
+                .iter()
+                .any(|s| s == "message: The session goes on."),
+            "{:?}",
+            screen.0
+        );
         drop(room);
 
-        let end = facilitate(&control, &mut keys(&[Key::Char('e'), Key::Char('y')]), &mut Seen::default(), "en", true)
-            .expect("runs");
+        let end = facilitate(
+            &control,
+            &mut keys(&[Key::Char('e'), Key::Char('y')]),
+            &mut Seen::default(),
+            "en",
+            true,
+        )
+        .expect("runs");
         assert_eq!(end, End::Ended);
         assert!(control.0.lock().expect("room").ended);
     }
@@ -391,26 +445,68 @@ mod tests {
         }
         let mut screen = Seen::default();
         facilitate(&control, &mut keys(&[]), &mut screen, "en", true).expect("runs");
-        let status = screen.0.iter().find(|s| s.starts_with("status:")).expect("a status");
+        let status = screen
+            .0
+            .iter()
+            .find(|s| s.starts_with("status:"))
+            .expect("a status");
         assert!(status.contains("2 of 3 have voted"), "{status}");
         assert!(!status.contains('#'), "no bars before the reveal: {status}");
 
         let mut screen = Seen::default();
-        facilitate(&control, &mut keys(&[Key::Char('r')]), &mut screen, "en", true).expect("runs");
-        let last = screen.0.iter().rev().find(|s| s.starts_with("status:")).expect("a status");
+        facilitate(
+            &control,
+            &mut keys(&[Key::Char('r')]),
+            &mut screen,
+            "en",
+            true,
+        )
+        .expect("runs");
+        let last = screen
+            .0
+            .iter()
+            .rev()
+            .find(|s| s.starts_with("status:"))
+            .expect("a status");
         assert!(last.contains("The room's answers"), "{last}");
-        assert!(last.contains("Fewer than 3 answers"), "two votes are not shown: {last}");
+        assert!(
+            last.contains("Fewer than 3 answers"),
+            "two votes are not shown: {last}"
+        );
     }
 
     #[test]
     fn a_self_paced_room_shows_progress_and_the_group_on_g() {
         let control = room(Pace::SelfPaced, 2);
-        control.0.lock().expect("room").answer(1, 5, 1, Answer::Value(3.0), None).expect("open");
+        control
+            .0
+            .lock()
+            .expect("room")
+            .answer(1, 5, 1, Answer::Value(3.0), None)
+            .expect("open");
         let mut screen = Seen::default();
-        facilitate(&control, &mut keys(&[Key::Char('g'), Key::Char('b')]), &mut screen, "en", false).expect("runs");
-        let status = screen.0.iter().find(|s| s.starts_with("status:")).expect("a status");
-        assert!(status.contains("P1") && status.contains("1 of 24"), "{status}");
+        facilitate(
+            &control,
+            &mut keys(&[Key::Char('g'), Key::Char('b')]),
+            &mut screen,
+            "en",
+            false,
+        )
+        .expect("runs");
+        let status = screen
+            .0
+            .iter()
+            .find(|s| s.starts_with("status:"))
+            .expect("a status");
+        assert!(
+            status.contains("P1") && status.contains("1 of 24"),
+            "{status}"
+        );
         assert!(screen.0.contains(&"group of 2".to_owned()));
-        assert_eq!(command(Key::Char('b'), Pace::SelfPaced), None, "no back when self-paced");
+        assert_eq!(
+            command(Key::Char('b'), Pace::SelfPaced),
+            None,
+            "no back when self-paced"
+        );
     }
 }

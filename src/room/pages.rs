@@ -119,19 +119,35 @@ pub enum JoinProblem {
 
 /// The join page: the code (filled in from the QR code's address), a name unless the room is
 /// anonymous, and the language.
-pub fn join(room: &Room, lang: &str, code: &str, problem: Option<JoinProblem>, nonce: &str) -> String {
+pub fn join(
+    room: &Room,
+    lang: &str,
+    code: &str,
+    problem: Option<JoinProblem>,
+    nonce: &str,
+) -> String {
     let q = &room.q;
     let title = q.tr(&q.title, lang);
     let mut body = format!("<h1>{}</h1>", escape(title));
     if let Some(problem) = problem {
         let text = match problem {
-            JoinProblem::WrongCode => tr(lang, "That is not this room's code. Check the code on the screen and try again."),
-            JoinProblem::TooManyTries => tr(lang, "Too many wrong codes from this device. Wait a minute, then try again."),
+            JoinProblem::WrongCode => tr(
+                lang,
+                "That is not this room's code. Check the code on the screen and try again.",
+            ),
+            JoinProblem::TooManyTries => tr(
+                lang,
+                "Too many wrong codes from this device. Wait a minute, then try again.",
+            ),
             JoinProblem::Full => tr(lang, "The room is full."),
             JoinProblem::Ended => tr(lang, "This session has ended."),
             JoinProblem::NameNeeded => tr(lang, "Please give your name."),
         };
-        let _ = write!(body, "<p class=\"problem\" role=\"alert\">{}</p>", escape(text));
+        let _ = write!(
+            body,
+            "<p class=\"problem\" role=\"alert\">{}</p>",
+            escape(text)
+        );
     }
     let _ = write!(
         body,
@@ -148,7 +164,10 @@ pub fn join(room: &Room, lang: &str, code: &str, problem: Option<JoinProblem>, n
         let _ = write!(
             body,
             "<p>{}</p>",
-            escape(tr(lang, "This room is anonymous: no name is asked or kept."))
+            escape(tr(
+                lang,
+                "This room is anonymous: no name is asked or kept."
+            ))
         );
     } else {
         let _ = write!(
@@ -167,13 +186,22 @@ pub fn join(room: &Room, lang: &str, code: &str, problem: Option<JoinProblem>, n
         room,
         lang,
         "/",
-        &format!("<input type=\"hidden\" name=\"code\" value=\"{}\">", escape(code)),
+        &format!(
+            "<input type=\"hidden\" name=\"code\" value=\"{}\">",
+            escape(code)
+        ),
     ));
     page(lang, title, nonce, None, &body)
 }
 
 /// The distribution of a round's answers to an item as a table with bars.
-fn distribution(room: &Room, item: usize, figures: &RoundFigures, caption: &str, lang: &str) -> String {
+fn distribution(
+    room: &Room,
+    item: usize,
+    figures: &RoundFigures,
+    caption: &str,
+    lang: &str,
+) -> String {
     let q = &room.q;
     if !room.showable(figures) {
         return format!(
@@ -245,7 +273,13 @@ fn answer_label(room: &Room, item: usize, answer: Answer, lang: &str) -> String 
 }
 
 /// A participant's page: the question asked now, their answer, and after a reveal the room's.
-pub fn question(room: &Room, p: usize, position: Option<usize>, nonce: &str, saved: bool) -> String {
+pub fn question(
+    room: &Room,
+    p: usize,
+    position: Option<usize>,
+    nonce: &str,
+    saved: bool,
+) -> String {
     let q = &room.q;
     let Some(part) = room.participants.get(p) else {
         return not_found("en", nonce);
@@ -255,7 +289,11 @@ pub fn question(room: &Room, p: usize, position: Option<usize>, nonce: &str, sav
     let version = room.version.to_string();
     let mut body = format!(
         "<p class=\"who\">{}</p>",
-        escape(&fill(lang, "{title} - {name}", &[("title", title), ("name", &part.name)]))
+        escape(&fill(
+            lang,
+            "{title} - {name}",
+            &[("title", title), ("name", &part.name)]
+        ))
     );
     match room.now(p, position) {
         Now::Ended => {
@@ -271,7 +309,10 @@ pub fn question(room: &Room, p: usize, position: Option<usize>, nonce: &str, sav
                 body,
                 "<h1>{}</h1><p>{}</p>",
                 escape(tr(lang, "All done for now")),
-                escape(tr(lang, "You have answered every question of this round. Your answers are saved; the facilitator will tell the room what comes next."))
+                escape(tr(
+                    lang,
+                    "You have answered every question of this round. Your answers are saved; the facilitator will tell the room what comes next."
+                ))
             );
             if room.settings.pace == Pace::SelfPaced {
                 let _ = write!(
@@ -312,7 +353,11 @@ pub fn question(room: &Room, p: usize, position: Option<usize>, nonce: &str, sav
             }
             let _ = write!(body, "<p class=\"progress\">{}", escape(&progress));
             if !context.is_empty() {
-                let _ = write!(body, " <span class=\"context\">({})</span>", escape(&context.join(", ")));
+                let _ = write!(
+                    body,
+                    " <span class=\"context\">({})</span>",
+                    escape(&context.join(", "))
+                );
             }
             body.push_str("</p>");
             let statement = q.tr(&question.text, lang);
@@ -348,7 +393,13 @@ pub fn question(room: &Room, p: usize, position: Option<usize>, nonce: &str, sav
             } else {
                 let mine = current.map_or_else(
                     || tr(lang, "You did not answer this question.").to_owned(),
-                    |a| fill(lang, "Your answer: {answer}", &[("answer", &answer_label(room, item, a, lang))]),
+                    |a| {
+                        fill(
+                            lang,
+                            "Your answer: {answer}",
+                            &[("answer", &answer_label(room, item, a, lang))],
+                        )
+                    },
                 );
                 let _ = write!(
                     body,
@@ -363,21 +414,40 @@ pub fn question(room: &Room, p: usize, position: Option<usize>, nonce: &str, sav
                 } else {
                     tr(lang, "The room's answers")
                 };
-                body.push_str(&distribution(room, item, &room.distribution(item, round), caption, lang));
+                body.push_str(&distribution(
+                    room,
+                    item,
+                    &room.distribution(item, round),
+                    caption,
+                    lang,
+                ));
             } else if room.settings.pace == Pace::Facilitator && current.is_some() {
                 let _ = write!(
                     body,
                     "<p class=\"note\">{}</p>",
-                    escape(tr(lang, "The room's answers are shown once everyone has voted or the facilitator reveals them. You can change your answer until then."))
+                    escape(tr(
+                        lang,
+                        "The room's answers are shown once everyone has voted or the facilitator reveals them. You can change your answer until then."
+                    ))
                 );
             }
             if room.settings.pace == Pace::SelfPaced {
                 body.push_str("<nav class=\"steps\">");
                 if position > 0 {
-                    let _ = write!(body, "<a href=\"/q?n={}\">{}</a>", position - 1, escape(tr(lang, "Previous question")));
+                    let _ = write!(
+                        body,
+                        "<a href=\"/q?n={}\">{}</a>",
+                        position - 1,
+                        escape(tr(lang, "Previous question"))
+                    );
                 }
                 if position + 1 < of {
-                    let _ = write!(body, "<a href=\"/q?n={}\">{}</a>", position + 1, escape(tr(lang, "Next question")));
+                    let _ = write!(
+                        body,
+                        "<a href=\"/q?n={}\">{}</a>",
+                        position + 1,
+                        escape(tr(lang, "Next question"))
+                    );
                 }
                 body.push_str("</nav>");
             }
@@ -413,7 +483,10 @@ fn answer_form(
         legend = escape(tr(lang, "Your answer")),
     );
     if let Some(next) = next {
-        let _ = write!(form, "<input type=\"hidden\" name=\"next\" value=\"{next}\">");
+        let _ = write!(
+            form,
+            "<input type=\"hidden\" name=\"next\" value=\"{next}\">"
+        );
     }
     let mut radio = |k: usize, value: &str, label: &str, checked: bool| {
         let _ = write!(
@@ -430,24 +503,41 @@ fn answer_form(
         radio(k, &crate::answers::fmt_value(*value), label, checked);
     }
     if let Some(na) = &scale.not_applicable {
-        radio(options.len(), "n/a", q.tr(na, lang), current == Some(Answer::NotApplicable));
+        radio(
+            options.len(),
+            "n/a",
+            q.tr(na, lang),
+            current == Some(Answer::NotApplicable),
+        );
     }
     form.push_str("</fieldset>");
-    let note = room.participants[p].response.notes[item].clone().unwrap_or_default();
+    let note = room.participants[p].response.notes[item]
+        .clone()
+        .unwrap_or_default();
     let _ = write!(
         form,
         "<p><label for=\"note\">{label}</label><textarea id=\"note\" name=\"note\" rows=\"2\" maxlength=\"2000\">{note}</textarea></p>\
          <p><button type=\"submit\" class=\"primary\">{save}</button></p></form>",
         label = escape(tr(lang, "Note (optional): an example, evidence")),
         note = escape(&note),
-        save = escape(if current.is_some() { tr(lang, "Change my answer") } else { tr(lang, "Save my answer") }),
+        save = escape(if current.is_some() {
+            tr(lang, "Change my answer")
+        } else {
+            tr(lang, "Save my answer")
+        }),
     );
     form
 }
 
 /// The facilitator's page, for a projector: the join address with its QR code, the question
 /// asked, how many have voted (not what), and the room's answers after a reveal.
-pub fn host(room: &Room, join_url: &str, qr_svg: Option<&str>, nonce: &str, version: &str) -> String {
+pub fn host(
+    room: &Room,
+    join_url: &str,
+    qr_svg: Option<&str>,
+    nonce: &str,
+    version: &str,
+) -> String {
     let q = &room.q;
     let lang = q.default_language();
     let title = q.tr(&q.title, lang);
@@ -464,24 +554,50 @@ pub fn host(room: &Room, join_url: &str, qr_svg: Option<&str>, nonce: &str, vers
     if let Some(svg) = qr_svg {
         let svg = svg.find("<svg").map_or(svg, |k| &svg[k..]);
         // The QR code is decorative for a screen reader: the address is written beside it.
-        let _ = write!(body, "<div class=\"qr\" role=\"img\" aria-label=\"{}\">{svg}</div>", escape(tr(lang, "QR code of the join address")));
+        let _ = write!(
+            body,
+            "<div class=\"qr\" role=\"img\" aria-label=\"{}\">{svg}</div>",
+            escape(tr(lang, "QR code of the join address"))
+        );
     }
     body.push_str("</section>");
     let _ = write!(
         body,
         "<p>{}</p>",
-        escape(&fill(lang, "{n} participants", &[("n", &room.participants.len().to_string())]))
+        escape(&fill(
+            lang,
+            "{n} participants",
+            &[("n", &room.participants.len().to_string())]
+        ))
     );
     if room.ended {
-        let _ = write!(body, "<p>{}</p>", escape(tr(lang, "This session has ended.")));
+        let _ = write!(
+            body,
+            "<p>{}</p>",
+            escape(tr(lang, "This session has ended."))
+        );
     } else if room.settings.pace == Pace::Facilitator {
         if let Some(item) = room.current_item() {
             let round = room.round;
             let of = room.items(round).len();
             let progress = if round == 2 {
-                fill(lang, "Second round: question {k} of {n}", &[("k", &(room.current + 1).to_string()), ("n", &of.to_string())])
+                fill(
+                    lang,
+                    "Second round: question {k} of {n}",
+                    &[
+                        ("k", &(room.current + 1).to_string()),
+                        ("n", &of.to_string()),
+                    ],
+                )
             } else {
-                fill(lang, "Question {k} of {n}", &[("k", &(room.current + 1).to_string()), ("n", &of.to_string())])
+                fill(
+                    lang,
+                    "Question {k} of {n}",
+                    &[
+                        ("k", &(room.current + 1).to_string()),
+                        ("n", &of.to_string()),
+                    ],
+                )
             };
             let _ = write!(
                 body,
@@ -491,20 +607,44 @@ pub fn host(room: &Room, join_url: &str, qr_svg: Option<&str>, nonce: &str, vers
                 escape(&fill(
                     lang,
                     "{voted} of {n} have voted",
-                    &[("voted", &room.voted(item, round).to_string()), ("n", &room.participants.len().to_string())]
+                    &[
+                        ("voted", &room.voted(item, round).to_string()),
+                        ("n", &room.participants.len().to_string())
+                    ]
                 ))
             );
             if round == 2 {
-                body.push_str(&distribution(room, item, &room.distribution(item, 1), tr(lang, "The room's answers in the first round"), lang));
+                body.push_str(&distribution(
+                    room,
+                    item,
+                    &room.distribution(item, 1),
+                    tr(lang, "The room's answers in the first round"),
+                    lang,
+                ));
             }
             if room.revealed {
-                body.push_str(&distribution(room, item, &room.distribution(item, round), tr(lang, "The room's answers"), lang));
+                body.push_str(&distribution(
+                    room,
+                    item,
+                    &room.distribution(item, round),
+                    tr(lang, "The room's answers"),
+                    lang,
+                ));
             }
         }
     } else {
         let mut rows = String::new();
         for (name, done, of) in room.progress() {
-            let _ = write!(rows, "<tr><th scope=\"row\">{}</th><td class=\"n\">{}</td></tr>", escape(&name), escape(&fill(lang, "{answered} of {total}", &[("answered", &done.to_string()), ("total", &of.to_string())])));
+            let _ = write!(
+                rows,
+                "<tr><th scope=\"row\">{}</th><td class=\"n\">{}</td></tr>",
+                escape(&name),
+                escape(&fill(
+                    lang,
+                    "{answered} of {total}",
+                    &[("answered", &done.to_string()), ("total", &of.to_string())]
+                ))
+            );
         }
         let _ = write!(
             body,

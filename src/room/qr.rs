@@ -110,7 +110,12 @@ mod tests {
             assert!(big.contains('#'), "{c}");
         }
         let big = big_code("K7", false);
-        assert!(big.lines().next().is_some_and(|l| l.starts_with("█  █  ████")), "{big}");
+        assert!(
+            big.lines()
+                .next()
+                .is_some_and(|l| l.starts_with("█  █  ████")),
+            "{big}"
+        );
     }
 
     #[test]
@@ -121,10 +126,16 @@ mod tests {
         let lines: Vec<&str> = blocks.lines().collect();
         let width = lines[0].chars().count();
         assert!(lines.iter().all(|l| l.chars().count() == width), "square");
-        assert!(lines.len() * 2 >= width && lines.len() * 2 <= width + 1, "two rows a line");
+        assert!(
+            lines.len() * 2 >= width && lines.len() * 2 <= width + 1,
+            "two rows a line"
+        );
         let ascii = terminal(url, true).expect("fits a code");
         assert!(ascii.is_ascii() && ascii.contains('#'));
         let image = svg(url).expect("fits a code");
-        assert!(image.starts_with("<?xml") && image.contains("<svg"), "{image:.80}");
+        assert!(
+            image.starts_with("<?xml") && image.contains("<svg"),
+            "{image:.80}"
+        );
     }
 }

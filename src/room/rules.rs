@@ -30,7 +30,9 @@ pub fn new_code() -> Result<String, getrandom::Error> {
         while b >= 250 {
             b = random::<1>()?[0];
         }
-        code.push(char::from(CODE_ALPHABET[usize::from(b) % CODE_ALPHABET.len()]));
+        code.push(char::from(
+            CODE_ALPHABET[usize::from(b) % CODE_ALPHABET.len()],
+        ));
     }
     Ok(code)
 }
@@ -195,12 +197,18 @@ mod tests {
             limit.failed(me, t0 + Duration::from_secs(k));
         }
         assert!(!limit.allows(me, t0 + Duration::from_secs(30)));
-        assert!(limit.allows(other, t0 + Duration::from_secs(30)), "per address");
+        assert!(
+            limit.allows(other, t0 + Duration::from_secs(30)),
+            "per address"
+        );
         assert!(
             !limit.allows(me, t0 + Duration::from_secs(59)),
             "the window slides from each failure"
         );
-        assert!(limit.allows(me, t0 + Duration::from_secs(61)), "the first has expired");
+        assert!(
+            limit.allows(me, t0 + Duration::from_secs(61)),
+            "the first has expired"
+        );
     }
 
     #[test]

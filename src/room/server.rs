@@ -59,9 +59,14 @@ impl RoomServer {
     /// room's files are written first, so a session that could not save never starts.
     pub fn start(room: Room, store: Store, bind: SocketAddr) -> Result<Self, StartError> {
         store.write_all(&room)?;
-        let listener = std::net::TcpListener::bind(bind).map_err(|source| StartError::Bind { addr: bind, source })?;
-        listener.set_nonblocking(true).map_err(|source| StartError::Bind { addr: bind, source })?;
-        let addr = listener.local_addr().map_err(|source| StartError::Bind { addr: bind, source })?;
+        let listener = std::net::TcpListener::bind(bind)
+            .map_err(|source| StartError::Bind { addr: bind, source })?;
+        listener
+            .set_nonblocking(true)
+            .map_err(|source| StartError::Bind { addr: bind, source })?;
+        let addr = listener
+            .local_addr()
+            .map_err(|source| StartError::Bind { addr: bind, source })?;
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("room-server")
@@ -86,7 +91,8 @@ impl RoomServer {
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let listener = {
             let _guard = runtime.enter();
-            tokio::net::TcpListener::from_std(listener).map_err(|source| StartError::Bind { addr: bind, source })?
+            tokio::net::TcpListener::from_std(listener)
+                .map_err(|source| StartError::Bind { addr: bind, source })?
         };
         runtime.spawn(async move {
             let _ = axum::serve(
@@ -197,8 +203,14 @@ fn router(shared: App) -> Router {
 async fn common_headers(mut response: Response) -> Response {
     let h = response.headers_mut();
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
         h.insert(
@@ -216,9 +228,16 @@ fn html(status: StatusCode, nonce: &str, body: String) -> Response {
          connect-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; \
          frame-ancestors 'none'"
     );
-    let mut response = (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response();
+    let mut response = (
+        status,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        body,
+    )
+        .into_response();
     if let Ok(value) = HeaderValue::from_str(&csp) {
-        response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, value);
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, value);
     }
     response
 }
@@ -268,9 +287,17 @@ async fn join_page(
     }
     let room = lock(&app.room);
     let lang = preferred_language(&room, &headers, query.lang.as_deref());
-    let code = query.code.as_deref().map(normalize_code).unwrap_or_default();
+    let code = query
+        .code
+        .as_deref()
+        .map(normalize_code)
+        .unwrap_or_default();
     let n = nonce();
-    html(StatusCode::OK, &n, pages::join(&room, &lang, &code, None, &n))
+    html(
+        StatusCode::OK,
+        &n,
+        pages::join(&room, &lang, &code, None, &n),
+    )
 }
 
 /// The join page's language picker.
@@ -281,9 +308,17 @@ async fn join_page_language(
 ) -> Response {
     let room = lock(&app.room);
     let lang = preferred_language(&room, &headers, query.lang.as_deref());
-    let code = query.code.as_deref().map(normalize_code).unwrap_or_default();
+    let code = query
+        .code
+        .as_deref()
+        .map(normalize_code)
+        .unwrap_or_default();
     let n = nonce();
-    html(StatusCode::OK, &n, pages::join(&room, &lang, &code, None, &n))
+    html(
+        StatusCode::OK,
+        &n,
+        pages::join(&room, &lang, &code, None, &n),
+    )
 }
 
 #[derive(Debug, Deserialize)]
@@ -305,7 +340,11 @@ async fn join(
     let refuse = |app: &App, lang: &str, status, problem, code: &str| {
         let n = nonce();
         let room = lock(&app.room);
-        html(status, &n, pages::join(&room, lang, code, Some(problem), &n))
+        html(
+            status,
+            &n,
+            pages::join(&room, lang, code, Some(problem), &n),
+        )
     };
     let (lang, right_code) = {
         let room = lock(&app.room);
@@ -316,12 +355,24 @@ async fn join(
         let mut limiter = lock(&app.limiter);
         if !limiter.allows(ip, now) {
             drop(limiter);
-            return refuse(&app, &lang, StatusCode::TOO_MANY_REQUESTS, JoinProblem::TooManyTries, "");
+            return refuse(
+                &app,
+                &lang,
+                StatusCode::TOO_MANY_REQUESTS,
+                JoinProblem::TooManyTries,
+                "",
+            );
         }
         if !right_code {
             limiter.failed(ip, now);
             drop(limiter);
-            return refuse(&app, &lang, StatusCode::FORBIDDEN, JoinProblem::WrongCode, "");
+            return refuse(
+                &app,
+                &lang,
+                StatusCode::FORBIDDEN,
+                JoinProblem::WrongCode,
+                "",
+            );
         }
     }
     // Someone who already joined and opens the join page again keeps their place.
@@ -356,7 +407,14 @@ async fn join(
     })
     .await;
     if !matches!(saved, Ok(Ok(()))) {
-        return (StatusCode::INTERNAL_SERVER_ERROR, tr(&lang, "Your place could not be saved. Please tell the facilitator.")).into_response();
+        return (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            tr(
+                &lang,
+                "Your place could not be saved. Please tell the facilitator.",
+            ),
+        )
+            .into_response();
     }
     let cookie = Cookie::build((COOKIE, token))
         .http_only(true)
@@ -373,7 +431,11 @@ struct QuestionQuery {
     saved: Option<u8>,
 }
 
-async fn question(State(app): State<App>, jar: CookieJar, Query(query): Query<QuestionQuery>) -> Response {
+async fn question(
+    State(app): State<App>,
+    jar: CookieJar,
+    Query(query): Query<QuestionQuery>,
+) -> Response {
     let Some(p) = participant(&app, &jar) else {
         return Redirect::to("/").into_response();
     };
@@ -410,20 +472,33 @@ async fn answer(State(app): State<App>, jar: CookieJar, Form(form): Form<AnswerF
         let answer = if form.choice == "n/a" {
             Some(Answer::NotApplicable)
         } else {
-            form.choice.trim().parse::<f64>().ok().filter(|v| v.is_finite()).map(Answer::Value)
+            form.choice
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .map(Answer::Value)
         };
         let result = match (item, answer) {
             (Some(item), Some(answer)) => room.answer(p, item, form.round, answer, form.note),
             _ => Err(AnswerRefusal::Unknown),
         };
-        let saves = result.is_ok().then(|| (Store::answers_of(&room, p), app.store.session_of(&room)));
+        let saves = result
+            .is_ok()
+            .then(|| (Store::answers_of(&room, p), app.store.session_of(&room)));
         (result, lang, saves)
     };
     if let Err(refusal) = result {
         let (status, message) = match refusal {
-            AnswerRefusal::Closed => (StatusCode::CONFLICT, tr(&lang, "Voting on this question is closed.")),
+            AnswerRefusal::Closed => (
+                StatusCode::CONFLICT,
+                tr(&lang, "Voting on this question is closed."),
+            ),
             AnswerRefusal::Ended => (StatusCode::GONE, tr(&lang, "This session has ended.")),
-            AnswerRefusal::Unknown => (StatusCode::BAD_REQUEST, tr(&lang, "That answer is not one of the options.")),
+            AnswerRefusal::Unknown => (
+                StatusCode::BAD_REQUEST,
+                tr(&lang, "That answer is not one of the options."),
+            ),
         };
         let n = nonce();
         return html(status, &n, pages::refused(&lang, &n, message));
@@ -442,7 +517,10 @@ async fn answer(State(app): State<App>, jar: CookieJar, Form(form): Form<AnswerF
     if !matches!(saved, Ok(Ok(()))) {
         return (
             StatusCode::INTERNAL_SERVER_ERROR,
-            tr(&lang, "Your answer could not be saved. Please tell the facilitator."),
+            tr(
+                &lang,
+                "Your answer could not be saved. Please tell the facilitator.",
+            ),
         )
             .into_response();
     }
@@ -458,7 +536,11 @@ struct LanguageForm {
     lang: String,
 }
 
-async fn language(State(app): State<App>, jar: CookieJar, Form(form): Form<LanguageForm>) -> Response {
+async fn language(
+    State(app): State<App>,
+    jar: CookieJar,
+    Form(form): Form<LanguageForm>,
+) -> Response {
     let Some(p) = participant(&app, &jar) else {
         return Redirect::to("/").into_response();
     };
@@ -512,7 +594,11 @@ async fn host(State(app): State<App>, ConnectInfo(peer): ConnectInfo<SocketAddr>
     let room = lock(&app.room);
     let n = nonce();
     let version = host_version(&room);
-    html(StatusCode::OK, &n, pages::host(&room, &url, svg.as_deref(), &n, &version))
+    html(
+        StatusCode::OK,
+        &n,
+        pages::host(&room, &url, svg.as_deref(), &n, &version),
+    )
 }
 
 /// Whether a request comes from the machine the server runs on.

@@ -345,7 +345,11 @@ impl Room {
             return Err(AnswerRefusal::Unknown);
         }
         if answer == Answer::NotApplicable
-            && self.q.scale_of(&self.q.questions[item]).not_applicable.is_none()
+            && self
+                .q
+                .scale_of(&self.q.questions[item])
+                .not_applicable
+                .is_none()
         {
             return Err(AnswerRefusal::Unknown);
         }
@@ -435,7 +439,8 @@ impl Room {
                     || (round == 1 && self.second_round.contains(&item) && self.round == 2)
             }
             Pace::SelfPaced => {
-                self.revealed || (round == 1 && self.round == 2 && self.second_round.contains(&item))
+                self.revealed
+                    || (round == 1 && self.round == 2 && self.second_round.contains(&item))
             }
         }
     }
@@ -601,7 +606,12 @@ mod tests {
             pace,
             ..Settings::default()
         };
-        Room::new(Arc::new(bundled()), settings, "ABCDEF".into(), "2026-01-01".into())
+        Room::new(
+            Arc::new(bundled()),
+            settings,
+            "ABCDEF".into(),
+            "2026-01-01".into(),
+        )
     }
 
     fn vote(r: &mut Room, p: usize, item: usize, v: f64) -> Result<(), AnswerRefusal> {
@@ -614,18 +624,33 @@ mod tests {
         let mut r = room(Pace::Facilitator);
         assert_eq!(r.join(Some(" Ana "), "en", "h1".into()), Ok(0));
         assert_eq!(r.join(Some("Jean-Luc Éric"), "fr", "h2".into()), Ok(1));
-        assert_eq!(r.join(Some(" \u{1b} "), "fr", "h3".into()), Err(JoinRefusal::NameNeeded));
+        assert_eq!(
+            r.join(Some(" \u{1b} "), "fr", "h3".into()),
+            Err(JoinRefusal::NameNeeded)
+        );
         assert_eq!(r.participants[0].file, "001-ana.toml");
         assert_eq!(r.participants[1].file, "002-jean-luc-éric.toml");
         assert_eq!(r.participant("h2"), Some(1));
         assert_eq!(r.participant("nobody"), None);
-        assert_eq!(r.participants[1].response.meta.language.as_deref(), Some("fr"));
+        assert_eq!(
+            r.participants[1].response.meta.language.as_deref(),
+            Some("fr")
+        );
 
         let mut anonymous = room(Pace::Facilitator);
         anonymous.settings.anonymous = true;
-        anonymous.join(Some("Ana"), "en", "h".into()).expect("joins");
+        anonymous
+            .join(Some("Ana"), "en", "h".into())
+            .expect("joins");
         assert_eq!(anonymous.participants[0].name, "P1", "no name is kept");
-        assert_eq!(anonymous.participants[0].response.meta.respondent.as_deref(), Some("P1"));
+        assert_eq!(
+            anonymous.participants[0]
+                .response
+                .meta
+                .respondent
+                .as_deref(),
+            Some("P1")
+        );
     }
 
     #[test]
@@ -643,8 +668,16 @@ mod tests {
         for name in ["A", "B", "C"] {
             r.join(Some(name), "en", name.into()).expect("joins");
         }
-        assert_eq!(vote(&mut r, 0, 1, 4.0), Err(AnswerRefusal::Closed), "not asked yet");
-        assert_eq!(vote(&mut r, 0, 0, 9.0), Err(AnswerRefusal::Unknown), "no such option");
+        assert_eq!(
+            vote(&mut r, 0, 1, 4.0),
+            Err(AnswerRefusal::Closed),
+            "not asked yet"
+        );
+        assert_eq!(
+            vote(&mut r, 0, 0, 9.0),
+            Err(AnswerRefusal::Unknown),
+            "no such option"
+        );
         vote(&mut r, 0, 0, 4.0).expect("open");
         vote(&mut r, 0, 0, 5.0).expect("a vote can change until the reveal");
         vote(&mut r, 1, 0, 2.0).expect("open");
@@ -656,7 +689,11 @@ mod tests {
         assert!(r.revealed, "everyone has voted");
         assert!(r.version > before, "pages refresh");
         assert!(r.reveals(0, 1));
-        assert_eq!(vote(&mut r, 0, 0, 1.0), Err(AnswerRefusal::Closed), "revealed");
+        assert_eq!(
+            vote(&mut r, 0, 0, 1.0),
+            Err(AnswerRefusal::Closed),
+            "revealed"
+        );
         assert_eq!(r.distribution(0, 1).counts, vec![0, 1, 0, 0, 2]);
 
         assert_eq!(r.apply(Move::Revote), Moved::Done);
@@ -665,7 +702,11 @@ mod tests {
         assert_eq!(r.apply(Move::Back), Moved::Nothing, "the first question");
         assert_eq!(r.apply(Move::Next), Moved::Done);
         assert_eq!(r.current_item(), Some(1));
-        assert_eq!(r.apply(Move::Reveal), Moved::Done, "the facilitator reveals early");
+        assert_eq!(
+            r.apply(Move::Reveal),
+            Moved::Done,
+            "the facilitator reveals early"
+        );
         assert!(r.reveals(1, 1));
     }
 
@@ -702,8 +743,20 @@ mod tests {
         assert_eq!(r.second_round, vec![3]);
         assert!(r.reveals(3, 1), "round two shows round one's answers");
         assert!(!r.reveals(3, 2));
-        assert!(matches!(r.now(0, None), Now::Asking { item: 3, round: 2, current: None, .. }));
-        assert_eq!(vote(&mut r, 0, 4, 4.0), Err(AnswerRefusal::Closed), "not in round two");
+        assert!(matches!(
+            r.now(0, None),
+            Now::Asking {
+                item: 3,
+                round: 2,
+                current: None,
+                ..
+            }
+        ));
+        assert_eq!(
+            vote(&mut r, 0, 4, 4.0),
+            Err(AnswerRefusal::Closed),
+            "not in round two"
+        );
         for p in 0..4 {
             vote(&mut r, p, 3, [2.0, 2.0, 3.0, 2.0][p]).expect("round two");
         }
@@ -714,9 +767,16 @@ mod tests {
         assert_eq!(item.after.counts, vec![0, 3, 1, 0, 0]);
         assert!(!item.before.consensus(75.0));
         assert!(item.consensus(75.0));
-        assert_eq!(g.items[3].mean, Some(2.25), "the group result uses the last round");
+        assert_eq!(
+            g.items[3].mean,
+            Some(2.25),
+            "the group result uses the last round"
+        );
         let first = &r.participants[0].response;
-        assert_eq!((first.round_one(3), first.round_two(3)), (Some(Answer::Value(1.0)), Some(Answer::Value(2.0))));
+        assert_eq!(
+            (first.round_one(3), first.round_two(3)),
+            (Some(Answer::Value(1.0)), Some(Answer::Value(2.0)))
+        );
         assert_eq!(r.apply(Move::SecondRound), Moved::AlreadySecondRound);
     }
 

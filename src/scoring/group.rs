@@ -281,7 +281,8 @@ impl GroupAccumulator {
             .filter(|&i| self.second_round_answers[i] > 0)
             .map(|i| {
                 let values = &self.option_values[i];
-                let figures = |c: &Counts| RoundFigures::new(values, c.options.clone(), c.not_applicable);
+                let figures =
+                    |c: &Counts| RoundFigures::new(values, c.options.clone(), c.not_applicable);
                 ItemRounds {
                     item: i,
                     before: figures(&self.first_round[i]),

@@ -12,8 +12,8 @@ pub use assessment::{
     AreaScore, Assessment, ItemResult, Recommendations, ScoreOptions, StageResult, StageStatus,
     assess,
 };
-pub use figures::Figures;
 pub use consensus::{DEFAULT_CONSENSUS, RoundFigures};
+pub use figures::Figures;
 pub use group::{
     GroupAccumulator, GroupResult, ItemRounds, ItemSpread, MIN_RELIABILITY_GROUP, option_values,
 };

@@ -34,13 +34,19 @@ pub(crate) fn run(args: &RoomArgs) -> anyhow::Result<Exit> {
                 .hint("--resume takes the folder of a session started with `centricity room`")
                 .into());
             }
-            let session = Store::read_session(folder).map_err(|e| Failure::invalid(e.to_string()))?;
-            let name = args.questionnaire.clone().unwrap_or_else(|| session.questionnaire.clone());
+            let session =
+                Store::read_session(folder).map_err(|e| Failure::invalid(e.to_string()))?;
+            let name = args
+                .questionnaire
+                .clone()
+                .unwrap_or_else(|| session.questionnaire.clone());
             (folder.clone(), name, Some(session))
         }
         None => (
             new_folder(args.output.as_deref()),
-            args.questionnaire.clone().unwrap_or_else(|| DEFAULT_ID.to_owned()),
+            args.questionnaire
+                .clone()
+                .unwrap_or_else(|| DEFAULT_ID.to_owned()),
             None,
         ),
     };
@@ -71,7 +77,8 @@ pub(crate) fn run(args: &RoomArgs) -> anyhow::Result<Exit> {
                 consensus: f64::from(args.consensus),
                 min_group: args.min_group,
             };
-            let code = rules::new_code().map_err(|e| Failure::invalid(format!("no randomness: {e}")))?;
+            let code =
+                rules::new_code().map_err(|e| Failure::invalid(format!("no randomness: {e}")))?;
             let room = Room::new(Arc::clone(&q), settings, code, date);
             (room, Store::new(&folder, &questionnaire_name), None)
         }
@@ -99,8 +106,14 @@ pub(crate) fn run(args: &RoomArgs) -> anyhow::Result<Exit> {
 
     let mut keys = keys();
     let mut screen = TermScreen::new(&lang);
-    let end = facilitate(&server, keys.as_mut(), &mut screen, &lang, args.common.ascii)
-        .map_err(|e| Failure::invalid(e.to_string()))?;
+    let end = facilitate(
+        &server,
+        keys.as_mut(),
+        &mut screen,
+        &lang,
+        args.common.ascii,
+    )
+    .map_err(|e| Failure::invalid(e.to_string()))?;
     let mut err = std::io::stderr();
     match end {
         End::Ended => {
@@ -136,10 +149,15 @@ pub(crate) fn run(args: &RoomArgs) -> anyhow::Result<Exit> {
 }
 
 /// The room as its files left it (after a failed start, which wrote them).
-fn reload(folder: &Path, q: &Arc<crate::questionnaire::Questionnaire>) -> anyhow::Result<(Room, Store)> {
+fn reload(
+    folder: &Path,
+    q: &Arc<crate::questionnaire::Questionnaire>,
+) -> anyhow::Result<(Room, Store)> {
     let session = Store::read_session(folder).map_err(|e| Failure::invalid(e.to_string()))?;
-    Ok(Store::resume(folder, session, Arc::clone(q), crate::clock::today())
-        .map_err(|e| Failure::invalid(e.to_string()))?)
+    Ok(
+        Store::resume(folder, session, Arc::clone(q), crate::clock::today())
+            .map_err(|e| Failure::invalid(e.to_string()))?,
+    )
 }
 
 /// The command that resumes the session in `folder`.
@@ -187,11 +205,11 @@ fn bind_address(flag: Option<&str>, previous: Option<&str>) -> Result<SocketAddr
         if let Ok(ip) = flag.trim_matches(['[', ']']).parse::<IpAddr>() {
             return Ok(SocketAddr::new(ip, 0));
         }
-        return Err(Failure::usage(format!(
-            "--bind {}: not an address",
-            clean(flag, false)
-        ))
-        .hint("write an address of this machine, such as 192.168.1.20 or 192.168.1.20:8080"));
+        return Err(
+            Failure::usage(format!("--bind {}: not an address", clean(flag, false))).hint(
+                "write an address of this machine, such as 192.168.1.20 or 192.168.1.20:8080",
+            ),
+        );
     }
     if let Some(addr) = previous.and_then(|p| p.parse::<SocketAddr>().ok()) {
         return Ok(addr);
@@ -258,24 +276,45 @@ fn introduce(server: &RoomServer, lang: &str, ascii: bool, folder: &str) {
         let _ = writeln!(
             err,
             "{}",
-            fill(lang, "Resumed with {n} participants; each goes on where they were.", &[("n", &people.to_string())])
+            fill(
+                lang,
+                "Resumed with {n} participants; each goes on where they were.",
+                &[("n", &people.to_string())]
+            )
         );
     }
-    let _ = writeln!(err, "{}", fill(lang, "Join on the same network: {url}", &[("url", &url)]));
+    let _ = writeln!(
+        err,
+        "{}",
+        fill(lang, "Join on the same network: {url}", &[("url", &url)])
+    );
     if let Some(code) = qr::terminal(&url, ascii) {
         let _ = writeln!(err, "{code}");
     }
-    let _ = writeln!(err, "{}\n{}", tr(lang, "Join code:"), qr::big_code(&code, ascii));
+    let _ = writeln!(
+        err,
+        "{}\n{}",
+        tr(lang, "Join code:"),
+        qr::big_code(&code, ascii)
+    );
     let host = format!("http://{}/host", server.addr());
     let _ = writeln!(
         err,
         "{}",
-        fill(lang, "To project the room's page, open {url} on this machine.", &[("url", &host)])
+        fill(
+            lang,
+            "To project the room's page, open {url} on this machine.",
+            &[("url", &host)]
+        )
     );
     let _ = writeln!(
         err,
         "{}",
-        fill(lang, "Answers are saved in {folder} as they are given.", &[("folder", folder)])
+        fill(
+            lang,
+            "Answers are saved in {folder} as they are given.",
+            &[("folder", folder)]
+        )
     );
 }
 
@@ -333,7 +372,7 @@ fn keys() -> Box<dyn Keys> {
             loop {
                 let key = match term.read_key() {
                     Ok(console::Key::Enter) => Key::Enter,
-                    Ok(console::Key::Char(c)) if c == '\u{3}' => Key::Quit,
+                    Ok(console::Key::Char('\u{3}')) => Key::Quit,
                     Ok(console::Key::Char(c)) => Key::Char(c),
                     Ok(console::Key::CtrlC) | Err(_) => Key::Quit,
                     Ok(_) => continue,
@@ -397,7 +436,9 @@ impl Screen for TermScreen {
 
     fn group(&mut self, room: &Room) {
         if room.participants.is_empty() {
-            let _ = self.term.write_line(tr(&self.lang, "Nobody has joined yet."));
+            let _ = self
+                .term
+                .write_line(tr(&self.lang, "Nobody has joined yet."));
             self.status_lines = 0;
             return;
         }

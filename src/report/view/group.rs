@@ -349,8 +349,15 @@ pub(crate) fn rounds(q: &Questionnaire, g: &GroupResult, lang: &str) -> Option<S
                     Cell::figure(share(r.before.within_one)),
                     Cell::figure(share(r.after.within_one)),
                     Cell::Text(
-                        tr(lang, if r.consensus(g.consensus_rule) { "consensus reached" } else { "no consensus" })
-                            .to_owned(),
+                        tr(
+                            lang,
+                            if r.consensus(g.consensus_rule) {
+                                "consensus reached"
+                            } else {
+                                "no consensus"
+                            },
+                        )
+                        .to_owned(),
                     ),
                     Cell::Text(q.tr(&q.questions[r.item].text, lang).to_owned()),
                 ],
