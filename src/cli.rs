@@ -625,6 +625,6 @@ mod tests {
             );
             checked += 1;
         }
-        assert_eq!(checked, 6, "run, score, summarize, compare, gap and show");
+        assert_eq!(checked, 7, "run, room, score, summarize, compare, gap and show");
     }
 }

@@ -26,7 +26,7 @@ function poll(){
  if(a&&a.tagName==='TEXTAREA'&&a.value){again();return;}
  fetch('/state',{cache:'no-store',credentials:'same-origin'})
  .then(function(r){return r.ok?r.json():null;})
- .then(function(s){if(s&&String(s.version)!==v){location.reload();}else{again();}})
+ .then(function(s){if(s&&String(s.version)!==v){location.replace(location.pathname);}else{again();}})
  .catch(again);
 }
 again();
@@ -60,7 +60,7 @@ fn page(lang: &str, title: &str, nonce: &str, version: Option<&str>, body: &str)
     format!(
         "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <meta name=\"referrer\" content=\"no-referrer\">\
+         <meta name=\"referrer\" content=\"no-referrer\"><link rel=\"icon\" href=\"data:,\">\
          <title>{title}</title><style nonce=\"{nonce}\">{CSS}</style></head>\
          <body{version}><main>{body}</main>{script}</body></html>\n",
         lang = escape(lang),
