@@ -86,9 +86,10 @@ pub(crate) fn run(args: &RoomArgs) -> anyhow::Result<Exit> {
     let bind = bind_address(args.bind.as_deref(), previous_address.as_deref())?;
     let server = match RoomServer::start(room, store, bind) {
         Ok(server) => server,
-        // The port of the earlier run may be taken now: any free port will do.
-        Err(_) if args.bind.is_none() && bind.port() != 0 => {
-            let again = SocketAddr::new(bind.ip(), 0);
+        // The earlier run's address may be taken now, or gone (another network): this
+        // machine's address on any free port will do.
+        Err(_) if args.bind.is_none() && previous_address.is_some() => {
+            let again = bind_address(None, None)?;
             let (room, store) = reload(&folder, &q)?;
             RoomServer::start(room, store, again).map_err(|e| Failure::invalid(e.to_string()))?
         }
@@ -426,7 +427,12 @@ impl Screen for TermScreen {
         }
         let text = text.trim_end_matches('\n');
         let _ = self.term.write_line(text);
-        self.status_lines = text.lines().count();
+        // Rows on the screen, not lines: a line longer than the terminal wraps.
+        let columns = usize::from(self.term.size().1).max(1);
+        self.status_lines = text
+            .lines()
+            .map(|l| console::measure_text_width(l).div_ceil(columns).max(1))
+            .sum();
     }
 
     fn message(&mut self, text: &str) {
