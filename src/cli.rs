@@ -625,6 +625,9 @@ mod tests {
             );
             checked += 1;
         }
-        assert_eq!(checked, 7, "run, room, score, summarize, compare, gap and show");
+        assert_eq!(
+            checked, 7,
+            "run, room, score, summarize, compare, gap and show"
+        );
     }
 }
