@@ -293,6 +293,8 @@ const CATALOGUE: &[Entry] = &[
     ("SD after", "É.-T. après", "SD na", "DS dopo", "之后标准差"),
     ("Within one point before", "À un point près, avant", "Binnen één punt, voor", "Entro un punto, prima", "之前一分以内"),
     ("Within one point after", "À un point près, après", "Binnen één punt, na", "Entro un punto, dopo", "之后一分以内"),
+    ("yes", "oui", "ja", "sì", "是"),
+    ("no", "non", "nee", "no", "否"),
     ("Consensus", "Consensus", "Consensus", "Consenso", "共识"),
     ("1 group with fewer than {min} respondents is not shown, so that no one's answers can be read off it.", "1 groupe de moins de {min} répondants n’est pas affiché, pour que personne ne puisse en déduire les réponses de quelqu’un.", "1 groep met minder dan {min} respondenten wordt niet getoond, zodat niemands antwoorden eruit af te leiden zijn.", "1 gruppo con meno di {min} rispondenti non è mostrato, perché non si possa risalire alle risposte di nessuno.", "有 1 个不足 {min} 名受访者的小组未显示，以免有人据此推断出他人的回答。"),
     ("{n} groups with fewer than {min} respondents are not shown, so that no one's answers can be read off them.", "{n} groupes de moins de {min} répondants ne sont pas affichés, pour que personne ne puisse en déduire les réponses de quelqu’un.", "{n} groepen met minder dan {min} respondenten worden niet getoond, zodat niemands antwoorden eruit af te leiden zijn.", "{n} gruppi con meno di {min} rispondenti non sono mostrati, perché non si possa risalire alle risposte di nessuno.", "有 {n} 个不足 {min} 名受访者的小组未显示，以免有人据此推断出他人的回答。"),

@@ -282,6 +282,41 @@ fn a_second_round_asks_again_what_the_room_disagreed_on_and_the_file_keeps_both_
     let g = s.server.with_room(Room::group);
     assert_eq!(g.rounds.len(), 1);
     assert!(!g.rounds[0].before.consensus(75.0) && g.rounds[0].consensus(75.0));
+
+    // The folder's group report shows both rounds, read back from the answer files.
+    let summarize = |format: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_centricity"))
+            .args(["summarize", "--include-unfinished", "--format", format])
+            .arg(&s.folder)
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let table = summarize("table");
+    assert!(table.contains("Second round"), "{table}");
+    assert!(table.contains("at least 75% of the answers within one scale point"));
+    let row = table
+        .lines()
+        .skip_while(|l| !l.starts_with("Second round"))
+        .find(|l| l.contains(&id[..8]))
+        .unwrap_or_default();
+    let cells: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!(
+        cells[1..],
+        ["2.31", "0.50", "0%", "100%", "yes"],
+        "the spread and the share within one point before and after, and the verdict: {table}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&summarize("json")).expect("json");
+    let item = &json["rounds"]["items"][0];
+    assert_eq!(item["id"], id.as_str());
+    assert_eq!(item["before"]["counts"], serde_json::json!([2, 0, 0, 0, 2]));
+    assert_eq!(item["after"]["counts"], serde_json::json!([0, 3, 1, 0, 0]));
+    assert_eq!(item["consensus"], true);
 }
 
 #[test]

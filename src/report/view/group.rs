@@ -336,7 +336,6 @@ pub(crate) fn rounds(q: &Questionnaire, g: &GroupResult, lang: &str) -> Option<S
             Column::figure(tr(lang, "Within one point before")),
             Column::figure(tr(lang, "Within one point after")),
             Column::text(tr(lang, "Consensus")),
-            Column::text(tr(lang, "Statement")),
         ],
         rows: g
             .rounds
@@ -352,14 +351,13 @@ pub(crate) fn rounds(q: &Questionnaire, g: &GroupResult, lang: &str) -> Option<S
                         tr(
                             lang,
                             if r.consensus(g.consensus_rule) {
-                                "consensus reached"
+                                "yes"
                             } else {
-                                "no consensus"
+                                "no"
                             },
                         )
                         .to_owned(),
                     ),
-                    Cell::Text(q.tr(&q.questions[r.item].text, lang).to_owned()),
                 ],
                 bar: None,
                 here: false,
