@@ -32,6 +32,17 @@ pub enum Command {
         Answers are saved after every question; Ctrl-C keeps them too."
     )]
     Run(RunArgs),
+    /// Run a workshop on the participants' own phones: a local web page to answer, the room's
+    /// results in this terminal
+    #[command(
+        after_help = "Participants on the same network open the address shown (or scan the QR code), type the
+        join code and answer on their phone. Facilitator-paced keys: Enter or n next, b back,
+        r reveal, v re-vote, 2 second round on the items the room disagrees on, g group
+        result, e end. Self-paced keys: g group result, 2 second round, e end.
+        Every answer is saved in the session folder as it is given; Ctrl-C stops, and
+        --resume FOLDER continues with everyone able to go on where they were."
+    )]
+    Room(RoomArgs),
     /// Score answer files (or folders of them) and print each placement
     #[command(mut_arg("format", score_formats))]
     Score(ScoreArgs),
@@ -140,6 +151,7 @@ impl Command {
     pub fn common(&self) -> Option<&Common> {
         match self {
             Self::Run(a) => Some(&a.common),
+            Self::Room(a) => Some(&a.common),
             Self::Score(a) => Some(&a.common),
             Self::Summarize(a) => Some(&a.read.common),
             Self::Compare(a) => Some(&a.common),
@@ -201,6 +213,43 @@ pub struct RunArgs {
     pub common: Common,
 }
 
+#[derive(Debug, Args)]
+pub struct RoomArgs {
+    /// Questionnaire file or bundled id [default: customer-centricity]
+    #[arg(long, short, value_name = "FILE|ID")]
+    pub questionnaire: Option<String>,
+    /// The session folder, one answer file per participant [default: a new folder room-DATE]
+    #[arg(long, short, value_name = "FOLDER", conflicts_with = "resume")]
+    pub output: Option<PathBuf>,
+    /// Continue a session saved in FOLDER; participants go on where they were
+    #[arg(long, value_name = "FOLDER")]
+    pub resume: Option<PathBuf>,
+    /// Who sets the pace: the facilitator, one question at a time, or each participant
+    #[arg(long, value_enum, default_value_t = crate::room::Pace::Facilitator)]
+    pub pace: crate::room::Pace,
+    /// Ask no names: participants are P1, P2, ... in the files and the results
+    #[arg(long)]
+    pub anonymous: bool,
+    /// The address to listen on, as ADDRESS or ADDRESS:PORT [default: this machine's address
+    /// on the local network, any free port]
+    #[arg(long, value_name = "ADDR")]
+    pub bind: Option<String>,
+    /// The most participants the room takes
+    #[arg(long, value_name = "N", default_value_t = 200,
+          value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub max_participants: u32,
+    /// The consensus rule of the second round: the share of answers, in percent, within one
+    /// scale point of their median
+    #[arg(long, value_name = "PCT", default_value_t = 75, value_parser = clap::value_parser!(u8).range(1..=100))]
+    pub consensus: u8,
+    /// Show no distribution of fewer answers than N, in the room or in a breakdown, so that
+    /// no one's vote can be read off it
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub min_group: usize,
+    #[command(flatten)]
+    pub common: Common,
+}
+
 /// What `score` and `summarize` read, and how they report.
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
@@ -227,6 +276,10 @@ pub struct SummarizeArgs {
     /// Also show the figures per value of FIELD (respondent metadata such as role or team)
     #[arg(long, value_name = "FIELD")]
     pub by: Option<String>,
+    /// With --by: leave out the groups of fewer than N respondents, so that no one's answers
+    /// can be read off a breakdown (the report says how many were left out)
+    #[arg(long, value_name = "N", default_value_t = 3, requires = "by")]
+    pub min_group: usize,
     #[command(flatten)]
     pub read: ScoreArgs,
 }
@@ -681,8 +734,8 @@ mod tests {
             checked += 1;
         }
         assert_eq!(
-            checked, 7,
-            "run, score, summarize, compare, trend, gap and show"
+            checked, 8,
+            "run, room, score, summarize, compare, trend, gap and show"
         );
     }
 }

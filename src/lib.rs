@@ -18,6 +18,7 @@ pub mod plan;
 pub mod questionnaire;
 pub mod report;
 pub mod result_document;
+pub mod room;
 pub mod schema;
 pub mod scoring;
 pub mod survey;

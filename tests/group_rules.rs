@@ -163,7 +163,8 @@ fn summarize_by_role_computes_each_group_from_its_own_members() {
             "--questionnaire",
             "tests/fixtures/two-stages.toml",
         ])
-        .args(["--by", "role", "--format", "csv"])
+        // Groups of one and two, shown only because the smallest group shown is lowered.
+        .args(["--by", "role", "--min-group", "1", "--format", "csv"])
         .output()
         .expect("runs");
     assert!(
@@ -184,4 +185,51 @@ fn summarize_by_role_computes_each_group_from_its_own_members() {
     // Service (Ben, Chloé): a1 mean 2 (25), a2 4 (75) → A = 50, below 62.5 → 0 + 50 / 62.5 = 0.8.
     // b1: Ben n/a, Chloé missing → no score. a1 = 1 and 3: sd 1.41 ≥ 1 → discuss.
     assert_eq!(rows[3], "service,2,0,Company-centric,0.8,50,,50,a1");
+}
+
+#[test]
+fn a_breakdown_leaves_out_groups_smaller_than_the_minimum_and_says_how_many() {
+    let run = |extra: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_centricity"))
+            .args([
+                "summarize",
+                "tests/fixtures/groups",
+                "--questionnaire",
+                "tests/fixtures/two-stages.toml",
+                "--by",
+                "role",
+            ])
+            .args(extra)
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    // Sales has 1 respondent and service 2: with the default of 3, neither is shown.
+    let csv = run(&["--format", "csv"]);
+    assert_eq!(
+        csv.lines().count(),
+        2,
+        "the header and the whole group: {csv}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&run(&["--format", "json"])).expect("json");
+    assert_eq!(json["by"]["hidden_groups"], 2);
+    assert_eq!(json["by"]["min_group"], 3);
+    assert_eq!(json["by"]["groups"].as_array().map(Vec::len), Some(0));
+    let table = run(&[]);
+    assert!(
+        table.contains("2 groups with fewer than 3 respondents are not shown"),
+        "{table}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["--min-group", "2", "--format", "json"])).expect("json");
+    assert_eq!(
+        json["by"]["hidden_groups"], 1,
+        "service (2) is shown, sales (1) is not"
+    );
+    assert_eq!(json["by"]["groups"][0]["value"], "service");
 }

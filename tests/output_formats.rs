@@ -497,13 +497,16 @@ fn man_dir_writes_the_page_of_every_command_the_main_page_names() {
     let out = centricity(d, &["man", "--dir", "."]);
     ok(&out, "man --dir");
     assert!(
-        stdout(&out).starts_with("Wrote 17 manual pages to .: centricity.1, centricity-run.1,"),
+        stdout(&out).starts_with(
+            "Wrote 18 manual pages to .: centricity.1, centricity-run.1, centricity-room.1,"
+        ),
         "{}",
         stdout(&out)
     );
     let main = std::fs::read_to_string(d.join("centricity.1")).expect("main page");
     for page in [
         "run",
+        "room",
         "score",
         "summarize",
         "compare",

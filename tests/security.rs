@@ -274,6 +274,8 @@ fn csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised() {
             "c.toml",
             "--by",
             "team",
+            "--min-group",
+            "1",
             "--format",
             "csv",
         ],

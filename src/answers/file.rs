@@ -48,6 +48,26 @@ pub(crate) struct AnswerFileFormat {
     /// How `centricity run` was run, so that `run --resume` goes on the same way. Written by
     /// the survey; who answered and in which language are the keys above.
     session: Option<SessionFormat>,
+    /// Later rounds of a Delphi session (`centricity room`): `[rounds.2]` maps question id to
+    /// the answer given in the second round, when the items the room disagreed on were asked
+    /// again. `[answers]` keeps the first round; scores and group results use the last round
+    /// of each item.
+    #[schemars(with = "Option<Rounds>")]
+    rounds: Option<BTreeMap<Spanned<String>, RawAnswers>>,
+}
+
+/// Question id to answer, each with its place in the file.
+type RawAnswers = BTreeMap<Spanned<String>, Spanned<RawAnswer>>;
+
+/// The rounds after the first; only a second round is kept.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Rounds {
+    /// Question id to the answer given in the second round: an option's value, or "n/a".
+    #[serde(rename = "2")]
+    #[schemars(rename = "2")]
+    second: Option<BTreeMap<String, RawAnswer>>,
 }
 
 /// The options of the survey that writes the file, kept for `run --resume`.
@@ -138,14 +158,14 @@ impl AnswerDocument {
                 "the answer file",
                 &mut found,
             );
-            for key in ["answers", "notes", "session"] {
+            for key in ["answers", "notes", "session", "rounds"] {
                 if let Some(v) = document.get_ref().get(key)
                     && !v.get_ref().is_table()
                 {
-                    let lines = if key == "session" {
-                        "option = value"
-                    } else {
-                        "question-id = value"
+                    let lines = match key {
+                        "session" => "option = value",
+                        "rounds" => "[rounds.2] and question-id = value",
+                        _ => "question-id = value",
                     };
                     found.push(
                         Diagnostic::error(file, format!("`{key}` must be a table"))
@@ -298,6 +318,41 @@ impl AnswerDocument {
                 Err(e) => found.push(at(e.message, value.span()).with_help(e.help)),
             }
         }
+        let mut first_round = BTreeMap::new();
+        for (round, table) in raw.rounds.iter().flatten() {
+            if round.get_ref() != "2" {
+                found.push(
+                    at(
+                        format!(
+                            "round `{}` is not kept in answer files",
+                            round.get_ref().escape_debug()
+                        ),
+                        round.span(),
+                    )
+                    .with_help("a second round is written as [rounds.2]"),
+                );
+                continue;
+            }
+            for (key, value) in table {
+                let Some(i) = q.question(key.get_ref()) else {
+                    found.push(unknown(key));
+                    continue;
+                };
+                let scale = q.scale_of(&q.questions[i]);
+                let answer = match value.get_ref() {
+                    RawAnswer::Number(v) => from_number(scale, *v).map(Some),
+                    RawAnswer::Text(t) => from_text(q, scale, t),
+                };
+                match answer {
+                    Ok(Some(a)) => {
+                        first_round.insert(i, answers[i]);
+                        answers[i] = Some(a);
+                    }
+                    Ok(None) => {}
+                    Err(e) => found.push(at(e.message, value.span()).with_help(e.help)),
+                }
+            }
+        }
         let mut notes = vec![None; q.questions.len()];
         for (key, note) in raw.notes.iter().flatten() {
             match q.question(key.get_ref()) {
@@ -337,6 +392,7 @@ impl AnswerDocument {
             },
             answers,
             notes,
+            first_round,
         };
         Ok((response, found))
     }
@@ -379,6 +435,57 @@ mod tests {
             .resolve(&q)
             .expect("resolves");
         assert!(back.session.notes);
+    }
+
+    #[test]
+    fn a_second_round_is_kept_beside_the_first_and_counts_as_the_answer() {
+        let q = bundled();
+        let mut r = Response::new(&q);
+        r.answers[0] = Some(Answer::Value(2.0));
+        r.answers[1] = Some(Answer::Value(3.0));
+        r.set_round_two(0, Some(Answer::Value(4.0)));
+        assert_eq!(
+            (r.round_one(0), r.round_two(0)),
+            (Some(Answer::Value(2.0)), Some(Answer::Value(4.0)))
+        );
+        assert_eq!(
+            r.answers[0],
+            Some(Answer::Value(4.0)),
+            "the last round counts"
+        );
+        let text = r.to_toml(&q);
+        let id = &q.questions[0].id;
+        assert!(text.contains(&format!("[answers]\n{id} = 2\n")), "{text}");
+        assert!(text.contains(&format!("[rounds.2]\n{id} = 4\n")), "{text}");
+        let (back, warnings) = AnswerDocument::parse("a.toml", text)
+            .expect("parses")
+            .resolve(&q)
+            .expect("resolves");
+        assert!(warnings.is_empty());
+        assert_eq!(back, r);
+
+        r.set_round_two(0, None);
+        assert_eq!(
+            r.answers[0],
+            Some(Answer::Value(2.0)),
+            "round one counts again"
+        );
+        assert!(!r.to_toml(&q).contains("rounds"));
+
+        let src = format!("questionnaire = \"customer-centricity\"\n[rounds.3]\n{id} = 4\n");
+        let err = AnswerDocument::parse("a.toml", src)
+            .expect("parses")
+            .resolve(&q);
+        let text = err.expect_err("a third round").0[0].to_string();
+        assert!(
+            text.starts_with("a.toml:2:9: error: round `3` is not kept"),
+            "{text}"
+        );
+        let src = "questionnaire = \"customer-centricity\"\n[rounds.2]\nno-such-item = 4\n";
+        let err = AnswerDocument::parse("a.toml", src.into())
+            .expect("parses")
+            .resolve(&q);
+        assert!(err.is_err(), "an unknown question in round two");
     }
 
     #[test]

@@ -67,6 +67,11 @@ pub struct Response {
     pub answers: Vec<Option<Answer>>,
     /// `notes[i]` is the note on question `i`, if any.
     pub notes: Vec<Option<String>>,
+    /// The first-round answers of the items answered again in a second round (a Delphi round
+    /// of `centricity room`), by question index. For those items `answers` holds the second
+    /// round's answer, so that every score and group result uses the last round; the answer
+    /// file keeps round one in `[answers]` and round two in `[rounds.2]`.
+    pub first_round: BTreeMap<usize, Option<Answer>>,
 }
 
 impl Response {
@@ -80,6 +85,54 @@ impl Response {
             session: Session::default(),
             answers: vec![None; q.questions.len()],
             notes: vec![None; q.questions.len()],
+            first_round: BTreeMap::new(),
+        }
+    }
+
+    /// The first-round answer to question `i`.
+    pub fn round_one(&self, i: usize) -> Option<Answer> {
+        match self.first_round.get(&i) {
+            Some(first) => *first,
+            None => self.answers.get(i).copied().flatten(),
+        }
+    }
+
+    /// The second-round answer to question `i`, when it was answered again.
+    pub fn round_two(&self, i: usize) -> Option<Answer> {
+        if self.first_round.contains_key(&i) {
+            self.answers.get(i).copied().flatten()
+        } else {
+            None
+        }
+    }
+
+    /// Sets the first-round answer to question `i` (`None` takes it back), keeping any second.
+    pub fn set_round_one(&mut self, i: usize, answer: Option<Answer>) {
+        if let Some(first) = self.first_round.get_mut(&i) {
+            *first = answer;
+        } else if let Some(slot) = self.answers.get_mut(i) {
+            *slot = answer;
+        }
+    }
+
+    /// Sets the second-round answer to question `i`; `None` takes it back, so that the
+    /// first-round answer counts again.
+    pub fn set_round_two(&mut self, i: usize, answer: Option<Answer>) {
+        if i >= self.answers.len() {
+            return;
+        }
+        match answer {
+            Some(a) => {
+                if !self.first_round.contains_key(&i) {
+                    self.first_round.insert(i, self.answers[i]);
+                }
+                self.answers[i] = Some(a);
+            }
+            None => {
+                if let Some(first) = self.first_round.remove(&i) {
+                    self.answers[i] = first;
+                }
+            }
         }
     }
 
@@ -114,16 +167,19 @@ impl Response {
         root.insert("completed".into(), Value::Boolean(self.completed));
         let mut answers = Table::new();
         let mut notes = Table::new();
-        for (i, question) in q.questions.iter().enumerate() {
-            match self.answers.get(i).copied().flatten() {
-                Some(Answer::Value(v)) => {
-                    answers.insert(question.id.clone(), number(v));
-                }
-                Some(Answer::NotApplicable) => {
-                    answers.insert(question.id.clone(), Value::String("n/a".into()));
-                }
-                None => {}
+        let mut second = Table::new();
+        let put = |table: &mut Table, id: &str, answer: Option<Answer>| match answer {
+            Some(Answer::Value(v)) => {
+                table.insert(id.to_owned(), number(v));
             }
+            Some(Answer::NotApplicable) => {
+                table.insert(id.to_owned(), Value::String("n/a".into()));
+            }
+            None => {}
+        };
+        for (i, question) in q.questions.iter().enumerate() {
+            put(&mut answers, &question.id, self.round_one(i));
+            put(&mut second, &question.id, self.round_two(i));
             if let Some(Some(note)) = self.notes.get(i) {
                 notes.insert(question.id.clone(), Value::String(note.clone()));
             }
@@ -131,6 +187,11 @@ impl Response {
         root.insert("answers".into(), Value::Table(answers));
         if !notes.is_empty() {
             root.insert("notes".into(), Value::Table(notes));
+        }
+        if !second.is_empty() {
+            let mut rounds = Table::new();
+            rounds.insert("2".into(), Value::Table(second));
+            root.insert("rounds".into(), Value::Table(rounds));
         }
         // Last, after what a reader looks for first; and only a survey's own options, so that an
         // answer file of the default kind stays as it was.

@@ -47,6 +47,7 @@ pub fn run() -> i32 {
     colour::decide();
     let result = match &cli.command {
         Command::Run(args) => commands::run::run(args),
+        Command::Room(args) => commands::room::run(args),
         Command::Score(args) => commands::score::run(args),
         Command::Summarize(args) => commands::summarize::run(args),
         Command::Compare(args) => commands::compare::run(args),

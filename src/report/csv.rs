@@ -334,14 +334,16 @@ fn figures(q: &Questionnaire, a: &Assessment, lang: &str) -> Vec<String> {
 pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>) -> io::Result<()> {
     let q = view.questionnaire;
     let mut w = csv::Writer::from_writer(out);
-    let field = view.by.as_ref().map_or("group", |(f, _)| *f);
+    let field = view.by.as_ref().map_or("group", |b| b.field);
     let mut header: Vec<String> = vec![text_cell(field).into_owned(), "respondents".into()];
     header.extend(figure_columns(q));
     header.push("discuss".into());
     w.write_record(&header)?;
     let mut rows = vec![("all".to_owned(), view.all)];
-    if let Some((_, groups)) = &view.by {
-        rows.extend(groups.iter().map(|(name, g)| (name.clone(), *g)));
+    // The groups too small to show are left out here as in every format; the table, Markdown
+    // and HTML reports and the JSON document say how many.
+    if let Some(by) = &view.by {
+        rows.extend(by.groups.iter().map(|(name, g)| (name.clone(), *g)));
     }
     for (name, g) in rows {
         let a = &g.assessment;

@@ -312,7 +312,7 @@ fn group_json(view: &GroupView<'_>, g: &crate::scoring::GroupResult) -> Value {
         .enumerate()
         .map(|(level, count)| json!({ "level": level, "name": q.placement_name(level, view.lang), "respondents": count }))
         .collect();
-    json!({
+    let mut doc = json!({
         "respondents": g.respondents,
         "result": to_json(&view.scored(g)),
         "items": items,
@@ -338,7 +338,35 @@ fn group_json(view: &GroupView<'_>, g: &crate::scoring::GroupResult) -> Value {
                 "dimensions": sets(&rel.dimensions, q.dimensions.iter().map(|d| d.id.as_str()).collect()),
             })
         }),
-    })
+    });
+    if !g.rounds.is_empty()
+        && let Value::Object(o) = &mut doc
+    {
+        let figures = |r: &crate::scoring::RoundFigures| {
+            json!({
+                "counts": r.counts,
+                "not_applicable": r.not_applicable,
+                "answered": r.answered,
+                "mean": num(r.mean),
+                "sd": num(r.sd),
+                "within_one_point": num(r.within_one),
+            })
+        };
+        o.insert(
+            "rounds".into(),
+            json!({
+                "consensus_rule": g.consensus_rule,
+                "items": g.rounds.iter().map(|r| json!({
+                    "id": q.questions[r.item].id,
+                    "second_round_answers": r.second_round_answers,
+                    "before": figures(&r.before),
+                    "after": figures(&r.after),
+                    "consensus": r.consensus(g.consensus_rule),
+                })).collect::<Vec<_>>(),
+            }),
+        );
+    }
+    doc
 }
 
 /// The group document: the whole group, and each `--by` group; pretty, or on one line.
@@ -346,12 +374,14 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>, pretty: bool) -> 
     let mut doc = json!({ "schema": GROUP_SCHEMA, "source": view.source });
     if let (Value::Object(o), Value::Object(all)) = (&mut doc, group_json(view, view.all)) {
         o.extend(all);
-        if let Some((field, groups)) = &view.by {
+        if let Some(by) = &view.by {
             o.insert(
                 "by".into(),
                 json!({
-                    "field": field,
-                    "groups": groups.iter().map(|(name, g)| {
+                    "field": by.field,
+                    "min_group": by.min_group,
+                    "hidden_groups": by.hidden,
+                    "groups": by.groups.iter().map(|(name, g)| {
                         let mut v = group_json(view, g);
                         if let Value::Object(m) = &mut v {
                             m.insert("value".into(), json!(name));

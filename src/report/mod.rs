@@ -187,9 +187,39 @@ pub struct GroupView<'a> {
     /// What the group is, e.g. "6 answer files".
     pub source: &'a str,
     /// With `--by FIELD`: the field and each of its values' group result.
-    pub by: Option<(&'a str, Vec<(String, &'a GroupResult)>)>,
+    pub by: Option<Breakdown<'a>>,
     pub warnings: &'a [Diagnostic],
     pub lang: &'a str,
+}
+
+/// A breakdown of a group by a metadata field, without the groups too small to show: no one's
+/// answers can be read off a group of one or two.
+#[derive(Debug, Clone)]
+pub struct Breakdown<'a> {
+    pub field: &'a str,
+    /// The groups shown, each value with its group result.
+    pub groups: Vec<(String, &'a GroupResult)>,
+    /// How many groups were left out for having fewer than `min_group` respondents.
+    pub hidden: usize,
+    pub min_group: usize,
+}
+
+impl<'a> Breakdown<'a> {
+    /// The breakdown of `groups` by `field`, leaving out the groups with fewer than
+    /// `min_group` respondents.
+    pub fn new(field: &'a str, groups: Vec<(String, &'a GroupResult)>, min_group: usize) -> Self {
+        let before = groups.len();
+        let groups: Vec<_> = groups
+            .into_iter()
+            .filter(|(_, g)| g.respondents >= min_group)
+            .collect();
+        Self {
+            field,
+            hidden: before - groups.len(),
+            groups,
+            min_group,
+        }
+    }
 }
 
 impl<'a> GroupView<'a> {

@@ -5,6 +5,7 @@
 //! takes memory in proportion to the questionnaire, not to the number of respondents.
 
 use super::assessment::{Assessment, ScoreOptions, assess};
+use super::consensus::{DEFAULT_CONSENSUS, RoundFigures};
 use super::reliability::{Reliability, ReliabilityAccumulator};
 use crate::answers::{Answer, Metadata, Response};
 use crate::questionnaire::Questionnaire;
@@ -69,6 +70,65 @@ pub struct GroupResult {
     pub discuss: Vec<usize>,
     /// Rule 8, for groups of at least [`MIN_RELIABILITY_GROUP`] respondents.
     pub reliability: Option<Reliability>,
+    /// The items asked again in a second (Delphi) round, in questionnaire order: how the
+    /// answers spread before and after.
+    pub rounds: Vec<ItemRounds>,
+    /// The consensus rule of the rounds: the share of answers, in percent, that must lie
+    /// within one scale point of the median.
+    pub consensus_rule: f64,
+}
+
+/// One item asked in two rounds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemRounds {
+    /// The question's index.
+    pub item: usize,
+    /// Every respondent's first-round answer.
+    pub before: RoundFigures,
+    /// Every respondent's last answer: the second round's, else the first's.
+    pub after: RoundFigures,
+    /// Respondents who answered it in the second round.
+    pub second_round_answers: usize,
+}
+
+impl ItemRounds {
+    /// Whether the room reached consensus after the second round, by `rule`.
+    pub fn consensus(&self, rule: f64) -> bool {
+        self.after.consensus(rule)
+    }
+}
+
+/// Option counts of one item in one round: per option (lowest value first), and n/a.
+#[derive(Debug, Clone, Default)]
+struct Counts {
+    options: Vec<usize>,
+    not_applicable: usize,
+}
+
+impl Counts {
+    fn add(&mut self, values: &[f64], answer: Option<Answer>) {
+        match answer {
+            Some(Answer::Value(v)) => {
+                if let Some(k) = values.iter().position(|o| (o - v).abs() < 1e-9) {
+                    self.options[k] += 1;
+                }
+            }
+            Some(Answer::NotApplicable) => self.not_applicable += 1,
+            None => {}
+        }
+    }
+}
+
+/// The option values of a question's scale, lowest first.
+pub fn option_values(q: &Questionnaire, item: usize) -> Vec<f64> {
+    let mut values: Vec<f64> = q
+        .scale_of(&q.questions[item])
+        .options
+        .iter()
+        .map(|o| o.value)
+        .collect();
+    values.sort_by(f64::total_cmp);
+    values
 }
 
 /// The smallest group for which reliability statistics are reported.
@@ -84,6 +144,12 @@ pub struct GroupAccumulator {
     notes: Vec<Vec<(String, String)>>,
     reliability: ReliabilityAccumulator,
     scores: Vec<Option<f64>>,
+    /// Per item: its scale's option values, and the counts of the first and the last round.
+    option_values: Vec<Vec<f64>>,
+    first_round: Vec<Counts>,
+    last_round: Vec<Counts>,
+    second_round_answers: Vec<usize>,
+    consensus_rule: f64,
 }
 
 impl GroupAccumulator {
@@ -104,7 +170,31 @@ impl GroupAccumulator {
                     .collect(),
             ),
             scores: vec![None; n],
+            first_round: (0..n)
+                .map(|i| Counts {
+                    options: vec![0; q.scale_of(&q.questions[i]).options.len()],
+                    not_applicable: 0,
+                })
+                .collect(),
+            last_round: Vec::new(),
+            option_values: (0..n).map(|i| option_values(q, i)).collect(),
+            second_round_answers: vec![0; n],
+            consensus_rule: DEFAULT_CONSENSUS,
         }
+        .with_last_round()
+    }
+
+    fn with_last_round(mut self) -> Self {
+        self.last_round = self.first_round.clone();
+        self
+    }
+
+    /// Sets the consensus rule of the second round (percent of the answers within one scale
+    /// point of the median).
+    #[must_use]
+    pub fn with_consensus_rule(mut self, percent: f64) -> Self {
+        self.consensus_rule = percent;
+        self
     }
 
     /// Adds one respondent, with the result their own answers earn.
@@ -120,6 +210,14 @@ impl GroupAccumulator {
                 Some(Answer::Value(v)) => self.values[i].add(*v),
                 Some(Answer::NotApplicable) => self.not_applicable[i] += 1,
                 None => {}
+            }
+        }
+        for i in 0..self.first_round.len() {
+            let values = &self.option_values[i];
+            self.first_round[i].add(values, response.round_one(i));
+            self.last_round[i].add(values, response.answers.get(i).copied().flatten());
+            if response.round_two(i).is_some() {
+                self.second_round_answers[i] += 1;
             }
         }
         if let Some(count) = self.placements.get_mut(placement) {
@@ -179,7 +277,23 @@ impl GroupAccumulator {
         });
         let reliability =
             (self.respondents >= MIN_RELIABILITY_GROUP).then(|| self.reliability.finish());
+        let rounds = (0..items.len())
+            .filter(|&i| self.second_round_answers[i] > 0)
+            .map(|i| {
+                let values = &self.option_values[i];
+                let figures =
+                    |c: &Counts| RoundFigures::new(values, c.options.clone(), c.not_applicable);
+                ItemRounds {
+                    item: i,
+                    before: figures(&self.first_round[i]),
+                    after: figures(&self.last_round[i]),
+                    second_round_answers: self.second_round_answers[i],
+                }
+            })
+            .collect();
         GroupResult {
+            rounds,
+            consensus_rule: self.consensus_rule,
             reliability,
             respondents: self.respondents,
             response,

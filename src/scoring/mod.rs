@@ -3,6 +3,7 @@
 
 mod assessment;
 pub mod bootstrap;
+mod consensus;
 mod figures;
 mod group;
 mod item;
@@ -12,7 +13,10 @@ pub use assessment::{
     AreaScore, Assessment, ItemResult, Recommendations, ScoreOptions, StageResult, StageStatus,
     assess,
 };
+pub use consensus::{DEFAULT_CONSENSUS, RoundFigures};
 pub use figures::Figures;
-pub use group::{GroupAccumulator, GroupResult, ItemSpread, MIN_RELIABILITY_GROUP};
+pub use group::{
+    GroupAccumulator, GroupResult, ItemRounds, ItemSpread, MIN_RELIABILITY_GROUP, option_values,
+};
 pub use item::{item_score, weighted_mean};
 pub use reliability::{Reliability, ReliabilityAccumulator, SetReliability};

@@ -12,6 +12,7 @@ pub(super) mod map;
 pub(super) mod new;
 pub(super) mod plan;
 pub(super) mod questionnaires;
+pub(super) mod room;
 pub(super) mod run;
 pub(super) mod schema;
 pub(super) mod score;

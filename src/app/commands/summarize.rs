@@ -62,10 +62,13 @@ pub(crate) fn run(args: &SummarizeArgs) -> anyhow::Result<Exit> {
         questionnaire: &q,
         all: &all,
         source: &source,
-        by: args
-            .by
-            .as_deref()
-            .map(|f| (f, by.iter().map(|(n, g)| (n.clone(), g)).collect())),
+        by: args.by.as_deref().map(|f| {
+            report::Breakdown::new(
+                f,
+                by.iter().map(|(n, g)| (n.clone(), g)).collect(),
+                args.min_group,
+            )
+        }),
         warnings: &[],
         lang: &lang,
     };

@@ -7,7 +7,7 @@ use super::{Bar, Block, Cell, Chart, Column, Document, Item, Row, Section, Span,
 use crate::i18n::{fill, tr};
 use crate::questionnaire::Questionnaire;
 use crate::report::number::Numbers;
-use crate::report::{GroupView, Identity};
+use crate::report::{Breakdown, GroupView, Identity};
 use crate::scoring::GroupResult;
 
 /// The report of a group: the figures first, then where the room disagrees, then the detail.
@@ -33,13 +33,14 @@ pub(crate) fn document(view: &GroupView<'_>, identity: &Identity) -> Document {
     s.extend(result::profile(q, a, lang));
     s.extend(result::heat(q, a, lang));
     s.push(discuss(q, g, lang));
+    s.extend(rounds(q, g, lang));
     s.extend(reliability(q, g, lang));
     s.push(every_item(q, g, lang));
     s.extend(result::recommendations(q, a, lang));
     s.extend(result::customer_view(q, a, lang));
     s.extend(notes(q, g, lang));
-    if let Some((field, groups)) = &view.by {
-        s.push(by(q, g, (field, groups), lang));
+    if let Some(breakdown) = &view.by {
+        s.push(by(q, g, breakdown, lang));
     }
     s.push(super::benchmarks(lang));
     s.extend(result::warnings(view.warnings, lang));
@@ -240,9 +241,10 @@ pub(crate) fn every_item(q: &Questionnaire, g: &GroupResult, lang: &str) -> Sect
 pub(crate) fn by(
     q: &Questionnaire,
     all: &GroupResult,
-    (field, groups): (&str, &[(String, &GroupResult)]),
+    breakdown: &Breakdown<'_>,
     lang: &str,
 ) -> Section {
+    let (field, groups) = (breakdown.field, &breakdown.groups);
     let n = Numbers::text(lang);
     let results: Vec<&GroupResult> = std::iter::once(all)
         .chain(groups.iter().map(|(_, r)| *r))
@@ -289,7 +291,80 @@ pub(crate) fn by(
         columns,
         rows,
     }));
+    if breakdown.hidden > 0 {
+        let (hidden, min) = (
+            breakdown.hidden.to_string(),
+            breakdown.min_group.to_string(),
+        );
+        let words = if breakdown.hidden == 1 {
+            "1 group with fewer than {min} respondents is not shown, so that no one's answers can be read off it."
+        } else {
+            "{n} groups with fewer than {min} respondents are not shown, so that no one's answers can be read off them."
+        };
+        s.blocks.push(Block::Lines(vec![Text::words(fill(
+            lang,
+            words,
+            &[("n", &hidden), ("min", &min)],
+        ))]));
+    }
     s
+}
+
+/// The items asked again in a second (Delphi) round: the spread before and after, and whether
+/// the room reached consensus by the rule stated up front.
+pub(crate) fn rounds(q: &Questionnaire, g: &GroupResult, lang: &str) -> Option<Section> {
+    if g.rounds.is_empty() {
+        return None;
+    }
+    let n = Numbers::text(lang);
+    let share = |x: Option<f64>| x.map_or_else(|| "-".to_owned(), |x| format!("{:.0}%", x * 100.0));
+    let rule = format!("{}", crate::report::round(g.consensus_rule, 1));
+    let mut s = Section::new(Some(tr(lang, "Second round").to_owned()));
+    s.blocks.push(Block::Lines(vec![Text::words(fill(
+        lang,
+        "The items the room disagreed on were asked again, each with the room's anonymous answers. Consensus: at least {rule}% of the answers within one scale point of their median.",
+        &[("rule", &rule)],
+    ))]));
+    s.blocks.push(Block::Table(Table {
+        caption: None,
+        long_rows: true,
+        side_by_side: false,
+        columns: vec![
+            Column::text(tr(lang, "Item")),
+            Column::figure(tr(lang, "SD before")),
+            Column::figure(tr(lang, "SD after")),
+            Column::figure(tr(lang, "Within one point before")),
+            Column::figure(tr(lang, "Within one point after")),
+            Column::text(tr(lang, "Consensus")),
+        ],
+        rows: g
+            .rounds
+            .iter()
+            .map(|r| Row {
+                cells: vec![
+                    Cell::Text(q.questions[r.item].id.clone()),
+                    Cell::figure(n.points(r.before.sd)),
+                    Cell::figure(n.points(r.after.sd)),
+                    Cell::figure(share(r.before.within_one)),
+                    Cell::figure(share(r.after.within_one)),
+                    Cell::Text(
+                        tr(
+                            lang,
+                            if r.consensus(g.consensus_rule) {
+                                "yes"
+                            } else {
+                                "no"
+                            },
+                        )
+                        .to_owned(),
+                    ),
+                ],
+                bar: None,
+                here: false,
+            })
+            .collect(),
+    }));
+    Some(s)
 }
 
 /// How many members each individual result places at each level, for questionnaires with
