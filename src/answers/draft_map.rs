@@ -204,11 +204,13 @@ pub fn draft_map(
                         format!("{} ({}) by the map", fmt_value(x), label(x))
                     }
                     super::Answer::NotApplicable => "n/a by the map".to_owned(),
+                    super::Answer::DontKnow => "dk (don't know) by the map".to_owned(),
                 }
             } else if let Some(answer) = label_answer(cell) {
                 match answer {
                     super::Answer::Value(x) => format!("{} ({})", fmt_value(x), label(x)),
                     super::Answer::NotApplicable => "n/a".to_owned(),
+                    super::Answer::DontKnow => "dk (don't know)".to_owned(),
                 }
             } else if let Some(x) = cell.parse::<f64>().ok().filter(|_| by_id) {
                 match scale.option(x) {
@@ -237,6 +239,7 @@ pub fn draft_map(
             let value = match v.answer {
                 super::Answer::Value(x) => fmt_value(x),
                 super::Answer::NotApplicable => "\"n/a\"".to_owned(),
+                super::Answer::DontKnow => "\"dk\"".to_owned(),
             };
             let _ = writeln!(out, "{} = {value}", quoted(&v.cell));
         }

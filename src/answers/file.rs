@@ -197,6 +197,14 @@ impl AnswerDocument {
         self.raw.questionnaire.get_ref()
     }
 
+    /// The version of the questionnaire the file says it answers, when it says.
+    pub fn questionnaire_version(&self) -> Option<&str> {
+        self.raw
+            .questionnaire_version
+            .as_ref()
+            .map(|v| v.get_ref().as_str())
+    }
+
     pub fn file(&self) -> &str {
         &self.file
     }
@@ -404,7 +412,7 @@ mod tests {
 
     #[test]
     fn every_bad_answer_is_reported_with_its_place() {
-        let q = bundled();
+        let q = crate::questionnaire::version_one_for_tests();
         let src = "questionnaire = \"customer-centricity\"\n[answers]\nfocused-knowlege = 4\nfocused-listening = 7\ndriven-listening = \"maybe\"\n";
         let doc = AnswerDocument::parse("a.toml", src.into()).expect("parses");
         let err = doc.resolve(&q).expect_err("invalid");

@@ -11,7 +11,7 @@ use super::inputs::{
 };
 use crate::answers::{AnswerDocument, Response};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::questionnaire::{Bundled, Questionnaire};
+use crate::questionnaire::{BUNDLED, Bundled, Questionnaire};
 
 /// Questionnaires by id: the one forced with `--questionnaire`, else bundled ones on demand.
 pub(crate) struct Questionnaires {
@@ -78,8 +78,8 @@ impl Questionnaires {
             return Ok(q);
         }
         if let Some(id) = map.and_then(|m| m.questionnaire.as_deref()) {
-            return match load_bundled(&mut self.bundled, id)? {
-                Some(_) => Ok(&self.bundled[id]),
+            return match load_bundled(&mut self.bundled, id, None)? {
+                Some(q) => Ok(q),
                 None => Err(Failure::usage(format!(
                     "the map names questionnaire `{id}`, which is not bundled"
                 ))
@@ -90,34 +90,64 @@ impl Questionnaires {
                 .into()),
             };
         }
-        let mut ids: Vec<&'static str> = vec![self.csv_default];
-        ids.extend(
-            crate::questionnaire::BUNDLED
+        // Every bundled version is a candidate, the default's current version first: an export
+        // written with an older version's ids or wording is read with that version when it
+        // matches more of its columns.
+        let mut keys: Vec<&'static Bundled> = BUNDLED
+            .iter()
+            .filter(|b| b.id == self.csv_default && b.is_current())
+            .collect();
+        keys.extend(
+            BUNDLED
                 .iter()
-                .map(|b| b.id)
-                .filter(|id| *id != self.csv_default),
+                .filter(|b| b.id == self.csv_default && !b.is_current()),
         );
-        let mut best: Option<(&'static str, usize)> = None;
-        for id in ids {
-            let q = load_bundled(&mut self.bundled, id)?
-                .ok_or_else(|| Failure::usage(format!("questionnaire `{id}` is not bundled")))?;
+        keys.extend(
+            BUNDLED
+                .iter()
+                .filter(|b| b.id != self.csv_default && b.is_current()),
+        );
+        keys.extend(
+            BUNDLED
+                .iter()
+                .filter(|b| b.id != self.csv_default && !b.is_current()),
+        );
+        let mut best: Option<(String, usize, bool)> = None;
+        for b in keys {
+            let key = key(b.id, b.version);
+            let q = load_exact(&mut self.bundled, b)?;
             let matches = crate::answers::matching_columns(head, q);
-            if matches > 0 && best.is_none_or(|(_, m)| matches > m) {
-                best = Some((id, matches));
+            let default = b.id == self.csv_default;
+            if matches > 0 && best.as_ref().is_none_or(|(_, m, _)| matches > *m) {
+                best = Some((key, matches, default));
             }
-            if id == self.csv_default && matches > 0 {
+            // An export of the default questionnaire needs no look at the others.
+            if !default && best.as_ref().is_some_and(|(_, _, d)| *d) {
                 break;
             }
         }
-        let id = best.map_or(self.csv_default, |(id, _)| id);
-        Ok(&self.bundled[id])
+        let key = match best {
+            Some((key, _, _)) => key,
+            None => {
+                let b = Bundled::find(self.csv_default).ok_or_else(|| {
+                    Failure::usage(format!(
+                        "questionnaire `{}` is not bundled",
+                        self.csv_default
+                    ))
+                })?;
+                load_exact(&mut self.bundled, b)?;
+                key(b.id, b.version)
+            }
+        };
+        Ok(&self.bundled[&key])
     }
 
     /// The questionnaire `doc` is checked against, when [`Self::for_document`] has loaded it.
     pub(crate) fn cached(&self, doc: &AnswerDocument) -> Option<&Questionnaire> {
-        self.forced
-            .as_ref()
-            .or_else(|| self.bundled.get(doc.questionnaire_id()))
+        self.forced.as_ref().or_else(|| {
+            let b = bundled_for(doc.questionnaire_id(), doc.questionnaire_version())?;
+            self.bundled.get(&key(b.id, b.version))
+        })
     }
 
     /// The questionnaire to check `doc` against.
@@ -129,34 +159,63 @@ impl Questionnaires {
             return Ok(q);
         }
         let id = doc.questionnaire_id();
-        if load_bundled(&mut self.bundled, id)?.is_none() {
-            return Err(Diagnostics(vec![doc.questionnaire_error(
+        match load_bundled(&mut self.bundled, id, doc.questionnaire_version())? {
+            Some(q) => Ok(q),
+            None => Err(Diagnostics(vec![doc.questionnaire_error(
                 &format!("questionnaire `{id}` is not bundled"),
                 &format!("pass --questionnaire FILE; bundled: {}", bundled_ids()),
-            )]));
+            )])),
         }
-        Ok(&self.bundled[id])
     }
 
-    /// Bundled questionnaire `id`, parsed once; `None` when none of that id is bundled.
-    pub(crate) fn bundled(&mut self, id: &str) -> Result<Option<&Questionnaire>, Diagnostics> {
-        load_bundled(&mut self.bundled, id)
+    /// Bundled questionnaire `id` at `version` when that version is bundled, else its current
+    /// version, parsed once; `None` when none of that id is bundled.
+    pub(crate) fn bundled(
+        &mut self,
+        id: &str,
+        version: Option<&str>,
+    ) -> Result<Option<&Questionnaire>, Diagnostics> {
+        load_bundled(&mut self.bundled, id, version)
     }
 }
 
-/// Bundled questionnaire `id` from `cache`, parsed into it the first time; `None` when none of
-/// that id is bundled.
+/// The cache key of a bundled questionnaire: its id and version.
+fn key(id: &str, version: &str) -> String {
+    format!("{id}@{version}")
+}
+
+/// The bundled questionnaire answers to `id` at `version` are scored with: that version when
+/// it is bundled, else the current one (the answer file's check then warns that the versions
+/// differ).
+fn bundled_for(id: &str, version: Option<&str>) -> Option<&'static Bundled> {
+    version
+        .and_then(|v| Bundled::find_version(id, v))
+        .or_else(|| Bundled::find(id))
+}
+
+/// Bundled questionnaire `b`, parsed into `cache` the first time.
+fn load_exact<'c>(
+    cache: &'c mut HashMap<String, Questionnaire>,
+    b: &Bundled,
+) -> Result<&'c Questionnaire, Diagnostics> {
+    let key = key(b.id, b.version);
+    if !cache.contains_key(&key) {
+        cache.insert(key.clone(), b.load()?);
+    }
+    Ok(&cache[&key])
+}
+
+/// Bundled questionnaire `id` (at `version` when that is bundled) from `cache`, parsed into it
+/// the first time; `None` when none of that id is bundled.
 fn load_bundled<'c>(
     cache: &'c mut HashMap<String, Questionnaire>,
     id: &str,
+    version: Option<&str>,
 ) -> Result<Option<&'c Questionnaire>, Diagnostics> {
-    if !cache.contains_key(id) {
-        let Some(b) = Bundled::find(id) else {
-            return Ok(None);
-        };
-        cache.insert(id.to_owned(), b.load()?);
+    match bundled_for(id, version) {
+        Some(b) => load_exact(cache, b).map(Some),
+        None => Ok(None),
     }
-    Ok(cache.get(id))
 }
 
 /// Reads and checks one answer input.

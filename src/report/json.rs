@@ -7,7 +7,7 @@ use serde_json::{Map, Value, json};
 use super::{GroupView, Renderer, Scored, round};
 use crate::answers::Answer;
 use crate::comparison::{Change, Comparison};
-use crate::scoring::StageStatus;
+use crate::scoring::{DontKnow, DontKnowCount, StageStatus};
 
 /// The version tag of the result document; bumped on any incompatible change.
 pub const RESULT_SCHEMA: &str = "centricity.result.v1";
@@ -123,7 +123,19 @@ fn num(x: Option<f64>) -> Value {
 
 /// The result document of one scored respondent.
 pub(crate) fn to_json(s: &Scored<'_>) -> Value {
+    to_json_counting(s, &DontKnow::of_response(s.questionnaire, s.response))
+}
+
+/// The "don't know" count and share of `c`, for a questionnaire that offers that answer.
+fn dont_know_fields(c: DontKnowCount) -> Value {
+    json!({ "count": c.dont_know, "asked": c.asked, "share": num(c.percent()) })
+}
+
+/// The result document, with the "don't know" answers counted by `dont_know` (a group's are
+/// counted over its members, not over the means it is scored by).
+fn to_json_counting(s: &Scored<'_>, dont_know: &DontKnow) -> Value {
     let (q, a, lang) = (s.questionnaire, s.assessment, s.lang);
+    let counts = q.offers_dont_know();
     let m = &s.response.meta;
     let mut respondent = Map::new();
     for (k, v) in [
@@ -146,7 +158,7 @@ pub(crate) fn to_json(s: &Scored<'_>) -> Value {
         .iter()
         .enumerate()
         .map(|(i, st)| {
-            json!({
+            let mut stage = json!({
                 "id": q.stages[i].id,
                 "name": q.tr(&q.stages[i].name, lang),
                 "score": num(st.area.score),
@@ -162,7 +174,11 @@ pub(crate) fn to_json(s: &Scored<'_>) -> Value {
                 "uneven_foundation": a.uneven.contains(&i),
                 "below_threshold": st.below_threshold(),
                 "below_floor": st.below_floor.iter().map(|&x| q.questions[x].id.clone()).collect::<Vec<_>>(),
-            })
+            });
+            if let (true, Value::Object(o), Some(c)) = (counts, &mut stage, dont_know.stages.get(i)) {
+                o.insert("dont_know".into(), dont_know_fields(*c));
+            }
+            stage
         })
         .collect();
     let dimensions: Vec<Value> = a
@@ -191,7 +207,8 @@ pub(crate) fn to_json(s: &Scored<'_>) -> Value {
                 "dimension": question.dimension.map(|d| q.dimensions[d].id.clone()),
                 "answer": match it.answer {
                     Some(Answer::Value(v)) => json!(v),
-                    Some(Answer::NotApplicable) => json!("n/a"),
+                    Some(Answer::NotApplicable) => json!(Answer::NOT_APPLICABLE),
+                    Some(Answer::DontKnow) => json!(Answer::DONT_KNOW),
                     None => Value::Null,
                 },
                 "score": num(it.score),
@@ -223,6 +240,10 @@ pub(crate) fn to_json(s: &Scored<'_>) -> Value {
         })
         .collect();
     let has_stages = !q.stages.is_empty();
+    let mut overall = json!({ "score": num(a.overall.score), "answered": a.overall.answered, "total": a.overall.total });
+    if let (true, Value::Object(o)) = (counts, &mut overall) {
+        o.insert("dont_know".into(), dont_know_fields(dont_know.overall));
+    }
     json!({
         "schema": super::RESULT_SCHEMA,
         "questionnaire": { "id": q.id, "version": q.version, "title": q.tr(&q.title, lang) },
@@ -238,7 +259,7 @@ pub(crate) fn to_json(s: &Scored<'_>) -> Value {
             })
         } else { Value::Null },
         "index": num(a.index),
-        "overall": { "score": num(a.overall.score), "answered": a.overall.answered, "total": a.overall.total },
+        "overall": overall,
         "stages": stages,
         "dimensions": dimensions,
         "items": items,
@@ -269,7 +290,7 @@ fn group_json(view: &GroupView<'_>, g: &crate::scoring::GroupResult) -> Value {
         .iter()
         .enumerate()
         .map(|(i, it)| {
-            json!({
+            let mut item = json!({
                 "id": q.questions[i].id,
                 "answered": it.answered,
                 "not_applicable": it.not_applicable,
@@ -278,7 +299,13 @@ fn group_json(view: &GroupView<'_>, g: &crate::scoring::GroupResult) -> Value {
                 "score": num(g.assessment.items[i].score),
                 "discuss": it.discuss,
                 "notes": it.notes.iter().map(|(who, note)| json!({ "respondent": who, "note": note })).collect::<Vec<_>>(),
-            })
+            });
+            if let (true, Value::Object(o), Some(c)) =
+                (q.offers_dont_know(), &mut item, g.dont_know.items.get(i))
+            {
+                o.insert("dont_know".into(), dont_know_fields(*c));
+            }
+            item
         })
         .collect();
     let placements: Vec<Value> = g
@@ -289,7 +316,7 @@ fn group_json(view: &GroupView<'_>, g: &crate::scoring::GroupResult) -> Value {
         .collect();
     json!({
         "respondents": g.respondents,
-        "result": to_json(&view.scored(g)),
+        "result": to_json_counting(&view.scored(g), &g.dont_know),
         "items": items,
         "placements": placements,
         "discuss": g.discuss.iter().map(|&i| q.questions[i].id.clone()).collect::<Vec<_>>(),

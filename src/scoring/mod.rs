@@ -2,6 +2,7 @@
 //! Every number the tool prints comes from here.
 
 mod assessment;
+mod dont_know;
 mod figures;
 mod group;
 mod item;
@@ -11,6 +12,7 @@ pub use assessment::{
     AreaScore, Assessment, ItemResult, Recommendations, ScoreOptions, StageResult, StageStatus,
     assess,
 };
+pub use dont_know::{DontKnow, DontKnowCount};
 pub use figures::Figures;
 pub use group::{GroupAccumulator, GroupResult, ItemSpread, MIN_RELIABILITY_GROUP};
 pub use item::{item_score, weighted_mean};

@@ -117,7 +117,8 @@ fn mirror_problems(
     if let Some(inside) = questionnaires.forced().filter(|f| f.id == *target) {
         return crate::questionnaire::check_mirrors(q, inside);
     }
-    match questionnaires.bundled(target) {
+    // A bundled mirror is checked against the version of its target that has its own version.
+    match questionnaires.bundled(target, Some(&q.version)) {
         Ok(Some(inside)) => crate::questionnaire::check_mirrors(q, inside),
         Ok(None) => vec![
             Diagnostic::warning(
