@@ -120,7 +120,7 @@ fn the_survey_screen_speaks_each_language() {
     for (lang, progress, label, quit) in screens {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_centricity"));
-        cmd.args(["run", "--lang", lang, "--output", "a.toml"])
+        cmd.args(["run", "customer-centricity@1.0.0", "--lang", lang, "--output", "a.toml"])
             .current_dir(dir.path())
             .env("NO_COLOR", "1")
             .env("TERM", "xterm");

@@ -205,6 +205,13 @@ impl AnswerDocument {
             .map(|v| v.get_ref().as_str())
     }
 
+    /// The question ids the file answers or notes.
+    pub fn question_ids(&self) -> impl Iterator<Item = &str> {
+        let answers = self.raw.answers.iter().flatten().map(|(k, _)| k.get_ref());
+        let notes = self.raw.notes.iter().flatten().map(|(k, _)| k.get_ref());
+        answers.chain(notes).map(String::as_str)
+    }
+
     pub fn file(&self) -> &str {
         &self.file
     }

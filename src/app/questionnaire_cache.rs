@@ -145,7 +145,7 @@ impl Questionnaires {
     /// The questionnaire `doc` is checked against, when [`Self::for_document`] has loaded it.
     pub(crate) fn cached(&self, doc: &AnswerDocument) -> Option<&Questionnaire> {
         self.forced.as_ref().or_else(|| {
-            let b = bundled_for(doc.questionnaire_id(), doc.questionnaire_version())?;
+            let b = bundled_for_document(&self.bundled, doc)?;
             self.bundled.get(&key(b.id, b.version))
         })
     }
@@ -159,6 +159,15 @@ impl Questionnaires {
             return Ok(q);
         }
         let id = doc.questionnaire_id();
+        if doc.questionnaire_version().is_none() {
+            // Every version the file could answer is parsed, to pick the one its ids belong to.
+            for b in BUNDLED.iter().filter(|b| b.id == id) {
+                load_exact(&mut self.bundled, b)?;
+            }
+            if let Some(b) = bundled_for_document(&self.bundled, doc) {
+                return load_exact(&mut self.bundled, b);
+            }
+        }
         match load_bundled(&mut self.bundled, id, doc.questionnaire_version())? {
             Some(q) => Ok(q),
             None => Err(Diagnostics(vec![doc.questionnaire_error(
@@ -191,6 +200,37 @@ fn bundled_for(id: &str, version: Option<&str>) -> Option<&'static Bundled> {
     version
         .and_then(|v| Bundled::find_version(id, v))
         .or_else(|| Bundled::find(id))
+}
+
+/// The bundled questionnaire an answer file is checked against: the version it names when that
+/// is bundled; for a file that names none, the current version unless an older one (already in
+/// `cache`) knows more of the file's question ids, so that an answer file written for 1.0.0
+/// before files recorded their version still scores as it was answered.
+fn bundled_for_document(
+    cache: &HashMap<String, Questionnaire>,
+    doc: &AnswerDocument,
+) -> Option<&'static Bundled> {
+    let id = doc.questionnaire_id();
+    if doc.questionnaire_version().is_some() {
+        return bundled_for(id, doc.questionnaire_version());
+    }
+    let known = |b: &Bundled| {
+        cache.get(&key(b.id, b.version)).map_or(0, |q| {
+            doc.question_ids()
+                .filter(|x| q.question(x).is_some())
+                .count()
+        })
+    };
+    let current = Bundled::find(id)?;
+    let best = BUNDLED
+        .iter()
+        .filter(|b| b.id == id)
+        .max_by_key(|b| (known(b), b.is_current()))?;
+    Some(if known(best) > known(current) {
+        best
+    } else {
+        current
+    })
 }
 
 /// Bundled questionnaire `b`, parsed into `cache` the first time.
