@@ -64,7 +64,8 @@ fn group(q: &Questionnaire, folder: &str) -> GroupResult {
 
 /// `examples/quarterly/2026-q1` against `2026-q3`, labelled in `lang`.
 fn quarterly(lang: &str) -> Comparison {
-    let q = bundled("customer-centricity");
+    // The quarterly examples answer version 1.0.0.
+    let q = bundled("customer-centricity@1.0.0");
     let side = |folder: &str| {
         let g = group(&q, folder);
         Snapshot::from_assessment(&q, &g.assessment, folder, lang)

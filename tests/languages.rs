@@ -120,10 +120,17 @@ fn the_survey_screen_speaks_each_language() {
     for (lang, progress, label, quit) in screens {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_centricity"));
-        cmd.args(["run", "customer-centricity@1.0.0", "--lang", lang, "--output", "a.toml"])
-            .current_dir(dir.path())
-            .env("NO_COLOR", "1")
-            .env("TERM", "xterm");
+        cmd.args([
+            "run",
+            "customer-centricity@1.0.0",
+            "--lang",
+            lang,
+            "--output",
+            "a.toml",
+        ])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
         let mut s = spawn_command(cmd, Some(20_000)).expect("pty");
         for text in [progress, label, quit] {
             s.exp_string(&as_read(text))

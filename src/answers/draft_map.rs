@@ -79,7 +79,12 @@ pub fn draft_map(
         out,
         "# Check it, change what is wrong, and pass it to score, summarize, compare or gap with --map FILE.\n"
     );
-    let _ = writeln!(out, "questionnaire = {}\n", quoted(&q.id));
+    // An older bundled version is named with its version, so the map reads the same later.
+    let id = match crate::questionnaire::Bundled::find(&q.id) {
+        Some(current) if current.version != q.version => format!("{}@{}", q.id, q.version),
+        _ => q.id.clone(),
+    };
+    let _ = writeln!(out, "questionnaire = {}\n", quoted(&id));
     let _ = writeln!(
         out,
         "# Each column: a question id, \"respondent\" (the column naming who answered), \"ignore\",\n# or any other name to keep it as metadata (for --by)."

@@ -39,7 +39,8 @@ pub(crate) struct AnswerFileFormat {
     language: Option<String>,
     /// False while a survey is in progress (default true).
     completed: Option<bool>,
-    /// Question id to an option's value, or "n/a".
+    /// Question id to an option's value, "n/a" (not applicable) or, on a scale that offers it,
+    /// "dk" (don't know).
     #[schemars(with = "Option<BTreeMap<String, RawAnswer>>")]
     answers: Option<BTreeMap<Spanned<String>, Spanned<RawAnswer>>>,
     /// Question id to free text: evidence, an example.
@@ -66,7 +67,7 @@ impl schemars::JsonSchema for RawAnswer {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "An option's value, \"n/a\", or an option's label.",
+            "description": "An option's value, \"n/a\" (not applicable), \"dk\" (don't know, on a scale that offers it), or an option's label.",
             "anyOf": [{ "type": "number" }, { "type": "string" }]
         })
     }
@@ -84,7 +85,7 @@ impl<'de> Deserialize<'de> for RawAnswer {
         impl Visitor<'_> for V {
             type Value = RawAnswer;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an option's value (a number) or \"n/a\"")
+                f.write_str("an option's value (a number), \"n/a\" or \"dk\"")
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawAnswer, E> {
                 #[allow(clippy::cast_precision_loss)]

@@ -77,8 +77,35 @@ impl Questionnaires {
         if let Some(q) = &self.forced {
             return Ok(q);
         }
-        if let Some(id) = map.and_then(|m| m.questionnaire.as_deref()) {
-            return match load_bundled(&mut self.bundled, id, None)? {
+        if let Some(m) = map
+            && let Some(id) = m.questionnaire.as_deref()
+        {
+            // `id@version` names a version; a bare id the version that knows the most of the
+            // question ids the map names, the current one when none knows more.
+            let names: Vec<&str> = m
+                .columns
+                .iter()
+                .filter_map(|c| match &c.target {
+                    crate::answers::MapTarget::Name(n) => Some(n.as_str()),
+                    _ => None,
+                })
+                .collect();
+            let mut chosen = Bundled::find(id);
+            if !id.contains('@') {
+                let mut best = 0;
+                for b in BUNDLED.iter().filter(|b| b.id == id) {
+                    let q = load_exact(&mut self.bundled, b)?;
+                    let known = names.iter().filter(|n| q.question(n).is_some()).count();
+                    if known > best {
+                        best = known;
+                        chosen = Some(b);
+                    }
+                }
+            }
+            return match chosen
+                .map(|b| load_exact(&mut self.bundled, b))
+                .transpose()?
+            {
                 Some(q) => Ok(q),
                 None => Err(Failure::usage(format!(
                     "the map names questionnaire `{id}`, which is not bundled"

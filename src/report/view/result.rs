@@ -359,16 +359,6 @@ pub(crate) fn dont_know(
         return None;
     }
     let n = Numbers::text(lang);
-    let of = |c: crate::scoring::DontKnowCount| {
-        fill(
-            lang,
-            "{answered} of {total}",
-            &[
-                ("answered", &c.dont_know.to_string()),
-                ("total", &c.asked.to_string()),
-            ],
-        )
-    };
     let mut s = Section::new(Some(tr(lang, "\"Don't know\" answers").to_owned()));
     if !dk.any() {
         s.blocks.push(Block::Lines(vec![Text::words(tr(
@@ -400,6 +390,7 @@ pub(crate) fn dont_know(
             columns: vec![
                 Column::text(tr(lang, "Stage")),
                 Column::figure(tr(lang, "Don't know")),
+                Column::figure(tr(lang, "Answers")),
                 Column::figure(tr(lang, "Share (%)")),
             ],
             rows: (0..q.stages.len())
@@ -407,7 +398,8 @@ pub(crate) fn dont_know(
                 .map(|k| Row {
                     cells: vec![
                         Cell::Text(format!("{} {}", k + 1, q.tr(&q.stages[k].name, lang))),
-                        Cell::Figure(of(dk.stages[k])),
+                        Cell::Figure(dk.stages[k].dont_know.to_string()),
+                        Cell::Figure(dk.stages[k].asked.to_string()),
                         Cell::figure(n.score(dk.stages[k].percent())),
                     ],
                     bar: None,
@@ -427,6 +419,7 @@ pub(crate) fn dont_know(
     let mut columns = vec![Column::text(tr(lang, "Item"))];
     if group {
         columns.push(Column::figure(tr(lang, "Don't know")));
+        columns.push(Column::figure(tr(lang, "Answers")));
         columns.push(Column::figure(tr(lang, "Share (%)")));
     }
     columns.push(Column::text(tr(lang, "Statement")));
@@ -440,7 +433,8 @@ pub(crate) fn dont_know(
             .map(|i| {
                 let mut cells = vec![Cell::Text(q.questions[i].id.clone())];
                 if group {
-                    cells.push(Cell::Figure(of(dk.items[i])));
+                    cells.push(Cell::Figure(dk.items[i].dont_know.to_string()));
+                    cells.push(Cell::Figure(dk.items[i].asked.to_string()));
                     cells.push(Cell::figure(n.score(dk.items[i].percent())));
                 }
                 cells.push(Cell::Text(q.tr(&q.questions[i].text, lang).to_owned()));
