@@ -81,7 +81,8 @@ impl Questionnaires {
             && let Some(id) = m.questionnaire.as_deref()
         {
             // `id@version` names a version; a bare id the version that knows the most of the
-            // question ids the map names, the current one when none knows more.
+            // question ids the map names and of the export's columns, the current one when
+            // none knows more.
             let names: Vec<&str> = m
                 .columns
                 .iter()
@@ -95,7 +96,8 @@ impl Questionnaires {
                 let mut best = 0;
                 for b in BUNDLED.iter().filter(|b| b.id == id) {
                     let q = load_exact(&mut self.bundled, b)?;
-                    let known = names.iter().filter(|n| q.question(n).is_some()).count();
+                    let known = names.iter().filter(|n| q.question(n).is_some()).count()
+                        + crate::answers::matching_columns(head, q);
                     if known > best {
                         best = known;
                         chosen = Some(b);
@@ -186,7 +188,10 @@ impl Questionnaires {
             return Ok(q);
         }
         let id = doc.questionnaire_id();
-        if doc.questionnaire_version().is_none() {
+        let bundled_version = doc
+            .questionnaire_version()
+            .is_some_and(|v| Bundled::find_version(id, v).is_some());
+        if !bundled_version {
             // Every version the file could answer is parsed, to pick the one its ids belong to.
             for b in BUNDLED.iter().filter(|b| b.id == id) {
                 load_exact(&mut self.bundled, b)?;
@@ -230,16 +235,19 @@ fn bundled_for(id: &str, version: Option<&str>) -> Option<&'static Bundled> {
 }
 
 /// The bundled questionnaire an answer file is checked against: the version it names when that
-/// is bundled; for a file that names none, the current version unless an older one (already in
-/// `cache`) knows more of the file's question ids, so that an answer file written for 1.0.0
-/// before files recorded their version still scores as it was answered.
+/// is bundled; for a file that names none (or one not bundled), the current version unless an
+/// older one (already in `cache`) knows more of the file's question ids, so that an answer file
+/// written for 1.0.0 before files recorded their version still scores as it was answered.
 fn bundled_for_document(
     cache: &HashMap<String, Questionnaire>,
     doc: &AnswerDocument,
 ) -> Option<&'static Bundled> {
     let id = doc.questionnaire_id();
-    if doc.questionnaire_version().is_some() {
-        return bundled_for(id, doc.questionnaire_version());
+    if let Some(b) = doc
+        .questionnaire_version()
+        .and_then(|v| Bundled::find_version(id, v))
+    {
+        return Some(b);
     }
     let known = |b: &Bundled| {
         cache.get(&key(b.id, b.version)).map_or(0, |q| {

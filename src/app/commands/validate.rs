@@ -94,6 +94,10 @@ fn check_one(input: &Input, questionnaires: &mut Questionnaires) -> Option<(&'st
                 if not_applicable > 0 {
                     line.push_str(&format!(", {not_applicable} not applicable"));
                 }
+                let dont_know = given(|a| matches!(a, Answer::DontKnow));
+                if dont_know > 0 {
+                    line.push_str(&format!(", {dont_know} don't know"));
+                }
                 line
             }))
         }
