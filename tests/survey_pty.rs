@@ -897,7 +897,7 @@ fn a_french_survey_interrupted_says_so_in_french() {
         "{rest:?}"
     );
     assert!(
-        rest.contains("pour reprendre : centricity run --resume a.toml"),
+        rest.contains("pour reprendre\u{a0}: centricity run --resume a.toml"),
         "{rest:?}"
     );
     assert!(!rest.contains("Interrupted"), "{rest:?}");

@@ -806,7 +806,7 @@ mod lines_and_notes {
         .expect("runs");
         assert_eq!(
             script.problems,
-            ["réponses attendues : 3 (Ana, Ben, Chloé) ; reçues : 2"]
+            ["réponses attendues\u{a0}: 3 (Ana, Ben, Chloé)\u{202f}; reçues\u{a0}: 2"]
         );
     }
 

@@ -147,6 +147,16 @@ pub(crate) fn quoted(lang: &str, name: &str) -> String {
     }
 }
 
+/// Between two clauses of a reason: French puts a narrow no-break space before the semicolon,
+/// Chinese writes the full-width one.
+pub(crate) fn clause_separator(lang: &str) -> &'static str {
+    match lang {
+        "fr" => "\u{202F}; ",
+        "zh" => "；",
+        _ => "; ",
+    }
+}
+
 /// Between the items of a list inside a sentence.
 pub(crate) fn list_separator(lang: &str) -> &'static str {
     if lang == "zh" { "、" } else { ", " }
@@ -552,7 +562,11 @@ pub(crate) fn stage_status(
                     .join(", ");
                 why.push(fill(lang, "blocked by {items}", &[("items", &items)]));
             }
-            fill(lang, "not reached: {why}", &[("why", &why.join("; "))])
+            fill(
+                lang,
+                "not reached: {why}",
+                &[("why", &why.join(clause_separator(lang)))],
+            )
         }
     }
 }
@@ -600,6 +614,6 @@ mod tests {
         );
         assert!(lines[0].0.contains(&Span::Figure(index)), "{:?}", lines[0]);
         let headline = headline.as_ref().expect("a placement").plain("-");
-        assert!(headline.starts_with("Positionnement : "), "{headline}");
+        assert!(headline.starts_with("Positionnement\u{a0}: "), "{headline}");
     }
 }
