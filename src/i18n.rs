@@ -180,7 +180,7 @@ const CATALOGUE: &[Entry] = &[
     ("not answered", "sans réponse", "niet beantwoord", "senza risposta", "未作答"),
     ("To change an answer: {command}", "Pour modifier une réponse : {command}", "Een antwoord wijzigen: {command}", "Per modificare una risposta: {command}", "如需修改回答：{command}"),
     ("Note (evidence or an example; Enter to skip)", "Note (élément factuel ou exemple ; Entrée pour passer)", "Notitie (onderbouwing of een voorbeeld; Enter om over te slaan)", "Nota (un riscontro concreto o un esempio; Invio per saltare)", "备注（依据或示例；按 Enter 跳过）"),
-    ("{names} (b back, ? help, q quit)", "{names} (b retour, ? aide, q quitter)", "{names} (b terug, ? hulp, q stoppen)", "{names} (b indietro, ? aiuto, q esci)", "{names}（b 返回，? 帮助，q 退出）"),
+    ("{names} (b back, ? help, q quit)", "{names} (b retour, ? aide, q quitter)", "{names} (b terug, ? hulp, q stoppen)", "{names} (b indietro, ? aiuto, q esci)", "{names}（b 返回，? 帮助，q 退出）"),
     ("discuss: the room disagrees", "à discuter : le groupe est partagé", "bespreken: de groep is het oneens", "da discutere: il gruppo è diviso", "需讨论：参与者意见不一"),
     ("mean {mean}, sd {sd}", "moyenne {mean} ; é.-t. {sd}", "gemiddelde {mean}; sd {sd}", "media {mean}; ds {sd}", "均值 {mean}，标准差 {sd}"),
     ("{title} ({n} questions)", "{title} ({n} questions)", "{title} ({n} vragen)", "{title} ({n} domande)", "{title}（共 {n} 题）"),
