@@ -56,6 +56,18 @@ pub struct Area {
     pub score: Option<f64>,
     pub answered: usize,
     pub total: usize,
+    /// For a questionnaire that offers "don't know": how many answers were.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dont_know: Option<DontKnowShare>,
+}
+
+/// How many of the answers asked for were "don't know", and their share in percent.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DontKnowShare {
+    pub count: usize,
+    pub asked: usize,
+    pub share: Option<f64>,
 }
 
 /// A stage's figures and status (rules 2 to 5).
@@ -76,6 +88,9 @@ pub struct StageResult {
     pub below_threshold: bool,
     /// The ids of the items below the floor.
     pub below_floor: Vec<String>,
+    /// For a questionnaire that offers "don't know": how many of the stage's answers were.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dont_know: Option<DontKnowShare>,
 }
 
 /// A dimension's figures.
@@ -96,7 +111,7 @@ pub struct ItemResult {
     pub id: String,
     pub stage: Option<String>,
     pub dimension: Option<String>,
-    /// An option value, `"n/a"`, or `None` when unanswered; kept as JSON so that a reader can
+    /// An option value, `"n/a"`, `"dk"`, or `None` when unanswered; kept as JSON so that a reader can
     /// say which answer it cannot read.
     pub answer: Value,
     pub score: Option<f64>,

@@ -165,9 +165,9 @@ fn a_survey_built_from_our_export_scores_without_a_map() {
 #[test]
 fn export_writes_our_ids_for_each_tool() {
     for (tool, id) in [
-        ("qualtrics", "focused_knowledge"),
-        ("limesurvey", "focusedknowledge"),
-        ("surveyjs", "focused-knowledge"),
+        ("qualtrics", "focused_know_customers"),
+        ("limesurvey", "focusedknowcustomers"),
+        ("surveyjs", "focused-know-customers"),
     ] {
         let out = Command::cargo_bin("centricity")
             .unwrap()

@@ -68,7 +68,8 @@ fn group(q: &Questionnaire, folder: &str) -> GroupResult {
 
 /// `examples/quarterly/2026-q1` against `2026-q3`, labelled in `lang`.
 fn quarterly(lang: &str) -> Comparison {
-    let q = bundled("customer-centricity");
+    // The quarterly examples answer version 1.0.0.
+    let q = bundled("customer-centricity@1.0.0");
     let side = |folder: &str| {
         let g = group(&q, folder);
         Snapshot::from_assessment(&q, &g.assessment, folder, lang)
@@ -326,7 +327,7 @@ fn sample(q: &Questionnaire, folder: &str, lang: &str, seed: u64) -> Sample {
 /// The four quarters of `examples/quarterly` as a trend in `lang`, with the example plan set
 /// against them on the identity's date.
 fn quarters(lang: &str) -> Trend {
-    let q = bundled("customer-centricity");
+    let q = bundled("customer-centricity@1.0.0");
     let periods = ["2026-q1", "2026-q2", "2026-q3", "2026-q4"]
         .iter()
         .enumerate()

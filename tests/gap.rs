@@ -213,5 +213,5 @@ fn the_bundled_example_shows_a_delivery_gap() {
     let level = |side: &str| g[side]["placement"]["level"].as_u64().unwrap();
     assert!(level("customer") < level("internal"));
     assert!(g["mirrors"][0]["blind_spot"].as_bool().unwrap());
-    assert_eq!(g["mirrors"].as_array().unwrap().len(), 12);
+    assert_eq!(g["mirrors"].as_array().unwrap().len(), 18);
 }

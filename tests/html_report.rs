@@ -85,11 +85,11 @@ fn assert_document(doc: &str, charts: usize) {
         &[
             "Repères externes",
             "362 entreprises",
-            "80 %",
-            "8 % y parvenaient",
+            "80\u{a0}%",
+            "8\u{a0}% y parvenaient",
             "234 organisations",
-            "41 %",
-            "2 % au plus haut",
+            "41\u{a0}%",
+            "2\u{a0}% au plus haut",
         ]
     } else {
         &[

@@ -43,7 +43,7 @@ fn the_answer_files_language_comes_next_and_the_flag_overrides_it() {
 fn the_locale_comes_next_when_the_questionnaire_has_it() {
     assert!(
         run(&[("LANG", "fr_BE.UTF-8")], &["score", TELECOM])
-            .contains("Positionnement : À l’écoute du client")
+            .contains("Positionnement\u{a0}: Pilotée par le client")
     );
     assert!(
         run(
@@ -120,10 +120,17 @@ fn the_survey_screen_speaks_each_language() {
     for (lang, progress, label, quit) in screens {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_centricity"));
-        cmd.args(["run", "--lang", lang, "--output", "a.toml"])
-            .current_dir(dir.path())
-            .env("NO_COLOR", "1")
-            .env("TERM", "xterm");
+        cmd.args([
+            "run",
+            "customer-centricity@1.0.0",
+            "--lang",
+            lang,
+            "--output",
+            "a.toml",
+        ])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
         let mut s = spawn_command(cmd, Some(20_000)).expect("pty");
         for text in [progress, label, quit] {
             s.exp_string(&as_read(text))
@@ -141,7 +148,7 @@ fn lang_takes_any_case_and_a_region() {
     for lang in ["FR", "fr-FR", "fr_FR", "Fr_be"] {
         assert!(
             run(&[], &["score", TELECOM, "--lang", lang])
-                .contains("Positionnement : À l’écoute du client"),
+                .contains("Positionnement\u{a0}: Pilotée par le client"),
             "{lang}"
         );
     }

@@ -285,7 +285,10 @@ fn under_a_shell(dir: &Path, args: &str) -> Pty {
     .expect("PATH");
     let mut cmd = std::process::Command::new("sh");
     cmd.arg("-c")
-        .arg(format!("centricity run {args}; echo \"exit $?\"; stty -a"))
+        // The screens quoted are version 1.0.0's (see `support::command`).
+        .arg(format!(
+            "centricity run customer-centricity@1.0.0 {args}; echo \"exit $?\"; stty -a"
+        ))
         .current_dir(dir)
         .env("PATH", path)
         .env("NO_COLOR", "1")

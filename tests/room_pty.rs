@@ -752,7 +752,7 @@ fn a_french_room_interrupted_says_so_in_french_and_leaves_no_lock() {
     room.expect("Question 1 sur 24 - ");
     room.expect("P1 P2 (b retour, ? aide, q quitter)");
     room.line("4");
-    room.expect("! réponses attendues : 2 (P1, P2) ; reçues : 1");
+    room.expect("! réponses attendues\u{a0}: 2 (P1, P2)\u{202f}; reçues\u{a0}: 1");
     room.expect("(b retour, ? aide, q quitter)");
     room.keys(CTRL_C);
     let (rest, code) = room.finish();
@@ -764,7 +764,7 @@ fn a_french_room_interrupted_says_so_in_french_and_leaves_no_lock() {
         "{rest:?}"
     );
     assert!(
-        rest.contains("pour reprendre : centricity run --resume salle"),
+        rest.contains("pour reprendre\u{a0}: centricity run --resume salle"),
         "{rest:?}"
     );
     assert!(!rest.contains("Interrupted"), "{rest:?}");

@@ -12,13 +12,14 @@ use centricity::room::{Move, Moved, Pace, Room, RoomServer, Settings, Store};
 
 const CODE: &str = "K7P3QX";
 
+/// The questionnaire of the agreement scale most of these tests answer on (1.0.0).
 fn questionnaire() -> Arc<Questionnaire> {
-    Arc::new(
-        Bundled::find(DEFAULT_ID)
-            .expect("bundled")
-            .load()
-            .expect("loads"),
-    )
+    bundled(&format!("{DEFAULT_ID}@1.0.0"))
+}
+
+/// A bundled questionnaire by id (`id@version` for an earlier version).
+fn bundled(id: &str) -> Arc<Questionnaire> {
+    Arc::new(Bundled::find(id).expect("bundled").load().expect("loads"))
 }
 
 struct Session {
@@ -29,10 +30,13 @@ struct Session {
 }
 
 fn start(settings: Settings) -> Session {
+    start_on(questionnaire(), settings)
+}
+
+fn start_on(q: Arc<Questionnaire>, settings: Settings) -> Session {
     let dir = tempfile::tempdir().expect("temp dir");
     let folder = dir.path().join("room");
     std::fs::create_dir(&folder).expect("folder");
-    let q = questionnaire();
     let room = Room::new(Arc::clone(&q), settings, CODE.into(), "2026-03-01".into());
     let store = Store::new(&folder, DEFAULT_ID);
     let server =
@@ -140,6 +144,48 @@ fn answer_files(folder: &Path) -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
+}
+
+/// "Don't know" is an answer of its own on a scale that offers it: saved as `dk`, apart from not
+/// applicable, and shown as chosen on a reload.
+#[test]
+fn a_participant_may_answer_don_t_know_apart_from_not_applicable() {
+    let s = start_on(bundled(DEFAULT_ID), Settings::default());
+    let scale = s.q.scale_of(&s.q.questions[0]);
+    let dk = s.q.tr(
+        scale
+            .dont_know
+            .as_ref()
+            .expect("the current scale offers it"),
+        "en",
+    );
+    let na =
+        s.q.tr(scale.not_applicable.as_ref().expect("and n/a"), "en");
+    let first = s.q.questions[0].id.clone();
+    let ana = s.join("Ana");
+    let page = s.get("/q", Some(&ana));
+    assert!(page.body.contains("value=\"dk\""), "{}", page.body);
+    let dk = dk.replace('\'', "&#39;");
+    assert!(
+        page.body.contains(&format!(">{dk}</label>")),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains(&format!(">{na}</label>")),
+        "{}",
+        page.body
+    );
+    assert_eq!(s.answer(&ana, 0, "1", "dk").status, 303);
+    assert!(
+        s.file_of(0).contains(&format!("{first} = \"dk\"")),
+        "{}",
+        s.file_of(0)
+    );
+    let page = s.get("/q", Some(&ana));
+    assert!(page.body.contains("value=\"dk\" checked"), "{}", page.body);
+    assert_eq!(s.answer(&ana, 0, "1", "n/a").status, 303);
+    assert!(s.file_of(0).contains(&format!("{first} = \"n/a\"")));
 }
 
 #[test]
@@ -586,7 +632,8 @@ fn a_killed_session_resumes_with_every_confirmed_answer_and_every_participant() 
     let dir = tempfile::tempdir().expect("temp dir");
     let folder = dir.path().join("workshop");
     let folder_arg = folder.to_str().expect("utf-8 path");
-    let q = questionnaire();
+    // The binary runs the current questionnaire.
+    let q = bundled(DEFAULT_ID);
     let (first, second) = (q.questions[0].id.clone(), q.questions[1].id.clone());
 
     let mut f = Facilitator::start(&["--bind", "127.0.0.1:0", "--output", folder_arg]);

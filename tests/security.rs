@@ -549,8 +549,11 @@ fn messages_name_the_line_and_word_numbers_briefly_whatever_the_line_endings() {
         ),
         (
             "tiny.toml",
-            answers.replace("focused-knowledge = 5", "focused-knowledge = 5e-324"),
-            "5e-324 is not an option of scale `agreement`",
+            answers.replace(
+                "focused-know-customers = 5",
+                "focused-know-customers = 5e-324",
+            ),
+            "5e-324 is not an option of scale `adoption`",
         ),
         (
             "cr.csv",

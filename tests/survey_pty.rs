@@ -57,7 +57,8 @@ impl Menus for Pty {
 
 /// `centricity run ARGS` on a pseudo-terminal of `columns` by `rows`, set before it starts.
 fn sized(dir: &std::path::Path, columns: u16, rows: u16, args: &[&str]) -> Pty {
-    let mut all = vec!["run"];
+    // The screens quoted here are version 1.0.0's (see `support::command`).
+    let mut all = vec!["run", "customer-centricity@1.0.0"];
     all.extend(args);
     sized_command(dir, columns, rows, &all)
 }
@@ -241,6 +242,42 @@ fn digit_keys_answer_at_once_n_and_0_mark_not_applicable_and_q_saves_and_quits()
     let file = read_answer_file(&dir.path().join("answers.toml"));
     assert!(!completed(&file));
     assert_answers(&file, &[4, NA, NA, 5, 1, 2], "the respondent");
+}
+
+#[test]
+fn the_current_questionnaire_takes_d_for_dont_know_apart_from_n_for_not_applicable() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut survey = Pty::spawn(support::command_current(
+        dir.path(),
+        &["--output", "answers.toml"],
+    ));
+    let menu = survey.at_question(1);
+    assert!(menu.contains("4 Routine across the unit"), "{menu:?}");
+    assert!(menu.contains("d Don't know"), "{menu:?}");
+    assert!(menu.contains("n Not applicable"), "no gloss: {menu:?}");
+    // Help shows the criterion of every scale point under the question's own help.
+    survey.keys("?");
+    survey.expect("Routine across the unit: Done as a matter of course");
+    survey.expect(MENU_END);
+    survey.keys("d");
+    survey.at_question(2);
+    survey.keys("n");
+    survey.at_question(3);
+    survey.keys("0");
+    survey.at_question(4);
+    survey.keys("4");
+    survey.at_question(5);
+    survey.keys("q");
+    survey.expect("Saved 4 of 24 answers to answers.toml.");
+    let (_, code) = survey.finish();
+    assert_eq!(code, 0);
+    let file = read_answer_file(&dir.path().join("answers.toml"));
+    let answers = file["answers"].as_table().expect("answers");
+    assert_eq!(file["questionnaire_version"].as_str(), Some("2.0.0"));
+    assert_eq!(answers["focused-know-customers"].as_str(), Some("dk"));
+    assert_eq!(answers["focused-listening"].as_str(), Some("n/a"));
+    assert_eq!(answers["focused-relationship"].as_str(), Some("n/a"));
+    assert_eq!(answers["focused-targeting"].as_integer(), Some(4));
 }
 
 #[test]
@@ -860,7 +897,7 @@ fn a_french_survey_interrupted_says_so_in_french() {
         "{rest:?}"
     );
     assert!(
-        rest.contains("pour reprendre : centricity run --resume a.toml"),
+        rest.contains("pour reprendre\u{a0}: centricity run --resume a.toml"),
         "{rest:?}"
     );
     assert!(!rest.contains("Interrupted"), "{rest:?}");

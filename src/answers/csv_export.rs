@@ -38,6 +38,8 @@ struct QuestionColumn {
     numbers: bool,
     /// The code that means not applicable, where the layout says which (see `new`).
     na_code: Option<String>,
+    /// The code that means "don't know", found the same way.
+    dk_code: Option<String>,
     /// The answer each single digit stands for, and its item score (rule 1): most cells of an
     /// export are read by one look-up.
     digits: [Option<Answer>; 10],
@@ -123,8 +125,9 @@ impl CsvLayout {
                     let numbers = *how == How::Id || values.is_some();
                     // A Qualtrics survey tagged with our ids was built from `centricity export
                     // --to qualtrics`, which codes the options by their values and the
-                    // not-applicable choice as the next whole number.
-                    let na_code = (matches!(
+                    // not-applicable choice as the next whole number ("don't know" the one
+                    // after).
+                    let coding = (matches!(
                         head.kind,
                         ExportKind::Qualtrics | ExportKind::QualtricsLegacy
                     ) && *how == How::Id
@@ -132,8 +135,10 @@ impl CsvLayout {
                     .then(|| {
                         crate::survey_tools::coding(scale, crate::survey_tools::Tool::Qualtrics)
                     })
-                    .filter(|c| c.values)
-                    .and_then(|c| c.not_applicable);
+                    .filter(|c| c.values);
+                    let (na_code, dk_code) = coding
+                        .map(|c| (c.not_applicable, c.dont_know))
+                        .unwrap_or_default();
                     let digits: [Option<Answer>; 10] = std::array::from_fn(|d| {
                         let text = d.to_string();
                         if let Some(a) = values.as_ref().and_then(|v| v.get(&text)) {
@@ -141,6 +146,9 @@ impl CsvLayout {
                         }
                         if na_code.as_deref() == Some(text.as_str()) {
                             return Some(Answer::NotApplicable);
+                        }
+                        if dk_code.as_deref() == Some(text.as_str()) {
+                            return Some(Answer::DontKnow);
                         }
                         #[allow(clippy::cast_precision_loss)]
                         let option = scale.option(d as f64).filter(|_| numbers)?;
@@ -160,6 +168,7 @@ impl CsvLayout {
                         question: *index,
                         numbers,
                         na_code,
+                        dk_code,
                         digits,
                         digit_scores,
                     });
@@ -426,7 +435,7 @@ impl CsvLayout {
         {
             return match a {
                 Answer::Value(v) => from_number(scale, *v).map(Some),
-                Answer::NotApplicable => Ok(Some(*a)),
+                Answer::NotApplicable | Answer::DontKnow => Ok(Some(*a)),
             };
         }
         let known = &self.index.known[q.questions[qc.question].scale];
@@ -440,6 +449,9 @@ impl CsvLayout {
         }
         if qc.na_code.as_deref() == Some(cell) {
             return Ok(Some(Answer::NotApplicable));
+        }
+        if qc.dk_code.as_deref() == Some(cell) {
+            return Ok(Some(Answer::DontKnow));
         }
         if let Ok(v) = cell.parse::<f64>() {
             if qc.numbers {
@@ -525,9 +537,10 @@ impl CsvLayout {
         row: u64,
         line: u64,
         out: &mut Vec<Option<f64>>,
-    ) -> Result<(), Diagnostic> {
+    ) -> Result<usize, Diagnostic> {
         out.clear();
         out.resize(q.questions.len(), None);
+        let mut dont_know = 0;
         for qc in &self.questions {
             let cell = record.get(qc.column).unwrap_or("");
             if let [digit @ b'0'..=b'9'] = cell.as_bytes()
@@ -538,6 +551,7 @@ impl CsvLayout {
             }
             match self.cell(q, qc, cell) {
                 Ok(a) => {
+                    dont_know += usize::from(a == Some(Answer::DontKnow));
                     let question = &q.questions[qc.question];
                     out[qc.question] =
                         crate::scoring::item_score(q.scale_of(question), question, a);
@@ -545,7 +559,7 @@ impl CsvLayout {
                 Err(e) => return Err(self.cell_error(record, qc.column, row, line, &e)),
             }
         }
-        Ok(())
+        Ok(dont_know)
     }
 
     /// The metadata columns beyond role, team, date and language, as (column, name).

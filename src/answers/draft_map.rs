@@ -79,7 +79,12 @@ pub fn draft_map(
         out,
         "# Check it, change what is wrong, and pass it to score, summarize, compare or gap with --map FILE.\n"
     );
-    let _ = writeln!(out, "questionnaire = {}\n", quoted(&q.id));
+    // An older bundled version is named with its version, so the map reads the same later.
+    let id = match crate::questionnaire::Bundled::find(&q.id) {
+        Some(current) if current.version != q.version => format!("{}@{}", q.id, q.version),
+        _ => q.id.clone(),
+    };
+    let _ = writeln!(out, "questionnaire = {}\n", quoted(&id));
     let _ = writeln!(
         out,
         "# Each column: a question id, \"respondent\" (the column naming who answered), \"ignore\",\n# or any other name to keep it as metadata (for --by)."
@@ -204,11 +209,13 @@ pub fn draft_map(
                         format!("{} ({}) by the map", fmt_value(x), label(x))
                     }
                     super::Answer::NotApplicable => "n/a by the map".to_owned(),
+                    super::Answer::DontKnow => "dk (don't know) by the map".to_owned(),
                 }
             } else if let Some(answer) = label_answer(cell) {
                 match answer {
                     super::Answer::Value(x) => format!("{} ({})", fmt_value(x), label(x)),
                     super::Answer::NotApplicable => "n/a".to_owned(),
+                    super::Answer::DontKnow => "dk (don't know)".to_owned(),
                 }
             } else if let Some(x) = cell.parse::<f64>().ok().filter(|_| by_id) {
                 match scale.option(x) {
@@ -237,6 +244,7 @@ pub fn draft_map(
             let value = match v.answer {
                 super::Answer::Value(x) => fmt_value(x),
                 super::Answer::NotApplicable => "\"n/a\"".to_owned(),
+                super::Answer::DontKnow => "\"dk\"".to_owned(),
             };
             let _ = writeln!(out, "{} = {value}", quoted(&v.cell));
         }

@@ -95,8 +95,17 @@ fn known_cells(q: &Questionnaire) -> Vec<HashMap<String, Answer>> {
                 for o in &scale.options {
                     add(o.label.get(lang, lang), Answer::Value(o.value));
                 }
+                // "Don't know" first: on a scale that has both, its label wins over an alias.
+                if let Some(dk) = &scale.dont_know {
+                    add(dk.get(lang, lang), Answer::DontKnow);
+                }
                 if let Some(na) = &scale.not_applicable {
                     add(na.get(lang, lang), Answer::NotApplicable);
+                }
+            }
+            if scale.dont_know.is_some() {
+                for a in &scale.dont_know_aliases {
+                    add(a, Answer::DontKnow);
                 }
             }
             for o in &scale.options {
@@ -112,6 +121,9 @@ fn known_cells(q: &Questionnaire) -> Vec<HashMap<String, Answer>> {
             }
             map.insert("n/a".to_owned(), Answer::NotApplicable);
             map.insert("na".to_owned(), Answer::NotApplicable);
+            if scale.dont_know.is_some() {
+                map.insert(Answer::DONT_KNOW.to_owned(), Answer::DontKnow);
+            }
             map
         })
         .collect()

@@ -118,6 +118,9 @@ impl ExportMap {
                             {
                                 Answer::NotApplicable
                             }
+                            CellMeaning::Text(t) if t.trim().eq_ignore_ascii_case("dk") => {
+                                Answer::DontKnow
+                            }
                             CellMeaning::Text(t)
                                 if t.trim().parse::<f64>().is_ok_and(f64::is_finite) =>
                             {

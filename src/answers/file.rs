@@ -39,7 +39,8 @@ pub(crate) struct AnswerFileFormat {
     language: Option<String>,
     /// False while a survey is in progress (default true).
     completed: Option<bool>,
-    /// Question id to an option's value, or "n/a".
+    /// Question id to an option's value, "n/a" (not applicable) or, on a scale that offers it,
+    /// "dk" (don't know).
     #[schemars(with = "Option<BTreeMap<String, RawAnswer>>")]
     answers: Option<BTreeMap<Spanned<String>, Spanned<RawAnswer>>>,
     /// Question id to free text: evidence, an example.
@@ -86,7 +87,7 @@ impl schemars::JsonSchema for RawAnswer {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "An option's value, \"n/a\", or an option's label.",
+            "description": "An option's value, \"n/a\" (not applicable), \"dk\" (don't know, on a scale that offers it), or an option's label.",
             "anyOf": [{ "type": "number" }, { "type": "string" }]
         })
     }
@@ -104,7 +105,7 @@ impl<'de> Deserialize<'de> for RawAnswer {
         impl Visitor<'_> for V {
             type Value = RawAnswer;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an option's value (a number) or \"n/a\"")
+                f.write_str("an option's value (a number), \"n/a\" or \"dk\"")
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawAnswer, E> {
                 #[allow(clippy::cast_precision_loss)]
@@ -215,6 +216,21 @@ impl AnswerDocument {
     /// The id of the questionnaire the file says it answers.
     pub fn questionnaire_id(&self) -> &str {
         self.raw.questionnaire.get_ref()
+    }
+
+    /// The version of the questionnaire the file says it answers, when it says.
+    pub fn questionnaire_version(&self) -> Option<&str> {
+        self.raw
+            .questionnaire_version
+            .as_ref()
+            .map(|v| v.get_ref().as_str())
+    }
+
+    /// The question ids the file answers or notes.
+    pub fn question_ids(&self) -> impl Iterator<Item = &str> {
+        let answers = self.raw.answers.iter().flatten().map(|(k, _)| k.get_ref());
+        let notes = self.raw.notes.iter().flatten().map(|(k, _)| k.get_ref());
+        answers.chain(notes).map(String::as_str)
     }
 
     pub fn file(&self) -> &str {
@@ -511,7 +527,7 @@ mod tests {
 
     #[test]
     fn every_bad_answer_is_reported_with_its_place() {
-        let q = bundled();
+        let q = crate::questionnaire::version_one_for_tests();
         let src = "questionnaire = \"customer-centricity\"\n[answers]\nfocused-knowlege = 4\nfocused-listening = 7\ndriven-listening = \"maybe\"\n";
         let doc = AnswerDocument::parse("a.toml", src.into()).expect("parses");
         let err = doc.resolve(&q).expect_err("invalid");

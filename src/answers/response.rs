@@ -9,8 +9,18 @@ use crate::questionnaire::Questionnaire;
 pub enum Answer {
     /// One of the scale's option values.
     Value(f64),
-    /// The respondent chose "not applicable" / "don't know": excluded from every score.
+    /// The respondent chose "not applicable" (or, on a scale without a separate "don't know",
+    /// its one excluded answer): excluded from every score.
     NotApplicable,
+    /// The respondent does not know whether the practice exists: excluded from every score, and
+    /// counted as a finding of its own.
+    DontKnow,
+}
+
+impl Answer {
+    /// How an answer file writes the answers that carry no value.
+    pub const NOT_APPLICABLE: &'static str = "n/a";
+    pub const DONT_KNOW: &'static str = "dk";
 }
 
 /// Who answered, and anything else known about them (CSV columns land in `extra`).
@@ -173,7 +183,10 @@ impl Response {
                 table.insert(id.to_owned(), number(v));
             }
             Some(Answer::NotApplicable) => {
-                table.insert(id.to_owned(), Value::String("n/a".into()));
+                table.insert(id.to_owned(), Value::String(Answer::NOT_APPLICABLE.into()));
+            }
+            Some(Answer::DontKnow) => {
+                table.insert(id.to_owned(), Value::String(Answer::DONT_KNOW.into()));
             }
             None => {}
         };

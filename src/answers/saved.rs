@@ -41,7 +41,8 @@ pub fn response_from_result(q: &Questionnaire, result: &Value) -> Result<Respons
         let scale = q.scale_of(&q.questions[i]);
         response.answers[i] = match &item.answer {
             Value::Null => None,
-            Value::String(s) if s == "n/a" => Some(Answer::NotApplicable),
+            Value::String(s) if s == Answer::NOT_APPLICABLE => Some(Answer::NotApplicable),
+            Value::String(s) if s == Answer::DONT_KNOW => Some(Answer::DontKnow),
             Value::Number(n) => {
                 let v = n.as_f64().unwrap_or(f64::NAN);
                 Some(from_number(scale, v).map_err(|e| format!("`{item_id}`: {}", e.message))?)

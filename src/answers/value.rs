@@ -25,8 +25,9 @@ pub(crate) fn from_number(scale: &Scale, value: f64) -> Result<Answer, NotAnOpti
     }
 }
 
-/// Interprets a text answer: `n/a`, the scale's not-applicable label, an option label in any
-/// declared language (case-insensitive, trimmed), or a number. Empty text is `None` (missing).
+/// Interprets a text answer: `n/a`, `dk` (on a scale with a "don't know" answer), the scale's
+/// not-applicable or don't-know label, an option label in any declared language
+/// (case-insensitive, trimmed), or a number. Empty text is `None` (missing).
 pub(crate) fn from_text(
     q: &Questionnaire,
     scale: &Scale,
@@ -39,11 +40,19 @@ pub(crate) fn from_text(
     if t.eq_ignore_ascii_case("n/a") || t.eq_ignore_ascii_case("na") {
         return Ok(Some(Answer::NotApplicable));
     }
-    if let Some(na) = &scale.not_applicable
-        && q.languages
-            .iter()
-            .any(|l| na.get(l, l).trim().to_lowercase() == t.to_lowercase())
+    let is_label = |label: &Option<crate::questionnaire::Text>| {
+        label.as_ref().is_some_and(|label| {
+            q.languages
+                .iter()
+                .any(|l| label.get(l, l).trim().to_lowercase() == t.to_lowercase())
+        })
+    };
+    if scale.dont_know.is_some()
+        && (t.eq_ignore_ascii_case(Answer::DONT_KNOW) || is_label(&scale.dont_know))
     {
+        return Ok(Some(Answer::DontKnow));
+    }
+    if is_label(&scale.not_applicable) {
         return Ok(Some(Answer::NotApplicable));
     }
     if let Ok(v) = t.parse::<f64>() {
@@ -67,7 +76,14 @@ pub(crate) fn from_text(
 /// "use one of 1, 2, 3, 4, 5, or \"n/a\"": the answers `scale` takes, for a help line.
 pub(crate) fn options_help(scale: &Scale) -> String {
     let values: Vec<String> = scale.options.iter().map(|o| fmt_value(o.value)).collect();
-    format!("use one of {}, or \"n/a\"", values.join(", "))
+    if scale.dont_know.is_some() {
+        format!(
+            "use one of {}, \"dk\" (don't know) or \"n/a\" (not applicable)",
+            values.join(", ")
+        )
+    } else {
+        format!("use one of {}, or \"n/a\"", values.join(", "))
+    }
 }
 
 pub(crate) fn fmt_value(v: f64) -> String {

@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::questionnaire::{BUNDLED, Bundled, Questionnaire, parse_questionnaire};
+use crate::questionnaire::{Bundled, Questionnaire, parse_questionnaire};
 
 use super::failure::Failure;
 
@@ -291,7 +291,7 @@ pub(crate) fn load_questionnaire(spec: &str) -> anyhow::Result<(Questionnaire, V
 }
 
 pub(crate) fn bundled_ids() -> String {
-    BUNDLED.iter().map(|b| b.id).collect::<Vec<_>>().join(", ")
+    Bundled::ids().join(", ")
 }
 
 /// Bytes sniffed to tell what an input without a known extension is.

@@ -336,9 +336,15 @@ fn saved_side(
         }
     }
     let id = first.unwrap_or_default();
+    let version = saved
+        .documents
+        .first()
+        .and_then(|(_, doc)| doc.pointer("/questionnaire/version"))
+        .and_then(Value::as_str)
+        .map(str::to_owned);
     let q = match questionnaires.forced() {
         Some(q) => q.clone(),
-        None => match questionnaires.bundled(&id)? {
+        None => match questionnaires.bundled(&id, version.as_deref())? {
             Some(q) => q.clone(),
             None => {
                 return Err(Failure::usage(format!(

@@ -86,12 +86,20 @@ pub(crate) struct ScaleFile {
     /// to the highest (100%).
     #[schemars(with = "Vec<OptionFile>", length(min = 2))]
     pub options: Spanned<Vec<Spanned<OptionFile>>>,
-    /// Offers an answer that is excluded from scores, such as "Don't know".
+    /// Offers an answer that is excluded from scores because the statement does not apply to
+    /// the respondent's organisation, such as "Not applicable".
     pub not_applicable: Option<Text>,
     /// Other cell texts that mean the not-applicable answer in a survey tool's export, such as
     /// "N/A" or "Not applicable".
     #[serde(default)]
     pub not_applicable_aliases: Vec<String>,
+    /// Offers a "Don't know" answer, apart from `not_applicable`: it is also excluded from
+    /// scores, and reports count it per item and stage as a finding (nobody can tell whether
+    /// the practice exists). Answer files write it "dk".
+    pub dont_know: Option<Text>,
+    /// Other cell texts that mean "don't know" in a survey tool's export, such as "DK".
+    #[serde(default)]
+    pub dont_know_aliases: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -100,6 +108,8 @@ pub(crate) struct OptionFile {
     #[schemars(with = "f64")]
     pub value: Spanned<f64>,
     pub label: Text,
+    /// What choosing this option means: the criterion a respondent checks before choosing it.
+    pub help: Option<Text>,
     /// Other cell texts that mean this option in a survey tool's export, such as "Neutral".
     #[serde(default)]
     pub aliases: Vec<String>,

@@ -12,6 +12,8 @@ mod validate;
 
 #[cfg(test)]
 pub(crate) use bundled::default_for_tests;
+#[cfg(test)]
+pub(crate) use bundled::version_one_for_tests;
 pub use bundled::{BUNDLED, Bundled, CUSTOMER_VIEW_ID, DEFAULT_ID};
 pub(crate) use format::QuestionnaireFile;
 pub use load::{MAX_QUESTIONNAIRE_BYTES, parse_questionnaire};

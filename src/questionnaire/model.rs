@@ -58,6 +58,10 @@ pub struct Scale {
     pub not_applicable: Option<Text>,
     /// Other cell texts that mean not applicable in a survey tool's export.
     pub not_applicable_aliases: Vec<String>,
+    /// The "don't know" answer, apart from not applicable: no score, counted as a finding.
+    pub dont_know: Option<Text>,
+    /// Other cell texts that mean "don't know" in a survey tool's export.
+    pub dont_know_aliases: Vec<String>,
     pub min: f64,
     pub max: f64,
 }
@@ -66,6 +70,8 @@ pub struct Scale {
 pub struct ScaleOption {
     pub value: f64,
     pub label: Text,
+    /// The criterion for choosing this option.
+    pub help: Option<Text>,
     /// Other cell texts that mean this option in a survey tool's export.
     pub aliases: Vec<String>,
 }
@@ -133,6 +139,12 @@ impl Questionnaire {
             Some(s) => self.tr(&self.stages[s].name, lang),
             None => self.tr(&self.scoring.below_first_stage, lang),
         }
+    }
+
+    /// Whether any scale offers a "don't know" answer apart from not applicable: reports then
+    /// count those answers as a finding.
+    pub fn offers_dont_know(&self) -> bool {
+        self.scales.iter().any(|s| s.dont_know.is_some())
     }
 
     pub fn question(&self, id: &str) -> Option<usize> {

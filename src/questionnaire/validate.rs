@@ -508,7 +508,14 @@ pub(crate) fn validate(
             .iter()
             .map(|o| ("option labels", Some(&o.label)))
             .collect();
+        fields.extend(
+            scale
+                .options
+                .iter()
+                .filter_map(|o| o.help.as_ref().map(|h| ("option help", Some(h)))),
+        );
         fields.push(("not_applicable", scale.not_applicable.as_ref()));
+        fields.push(("dont_know", scale.dont_know.as_ref()));
         missing_languages(
             &mut c,
             langs,
@@ -665,6 +672,7 @@ fn build_scale(c: &mut Checker<'_>, id: String, scale: Spanned<ScaleFile>) -> Sc
         options.push(ScaleOption {
             value,
             label: o.label,
+            help: o.help,
             aliases: o.aliases,
         });
     }
@@ -691,6 +699,8 @@ fn build_scale(c: &mut Checker<'_>, id: String, scale: Spanned<ScaleFile>) -> Sc
         options,
         not_applicable: scale.not_applicable,
         not_applicable_aliases: scale.not_applicable_aliases,
+        dont_know: scale.dont_know,
+        dont_know_aliases: scale.dont_know_aliases,
         min,
         max,
     }

@@ -48,6 +48,9 @@ pub(super) fn header(q: &Questionnaire, metadata: &[String]) -> Vec<u8> {
         });
     }
     header.extend(figures);
+    if q.offers_dont_know() {
+        header.push("dont_know".into());
+    }
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(&header);
     w.into_inner().unwrap_or_default()
@@ -185,6 +188,8 @@ pub(crate) struct Row<'a, 'b> {
     pub(crate) stages: &'b mut dyn Iterator<Item = Option<f64>>,
     pub(crate) dimensions: &'b mut dyn Iterator<Item = Option<f64>>,
     pub(crate) overall: Option<f64>,
+    /// How many answers were "don't know"; written when the questionnaire offers that answer.
+    pub(crate) dont_know: usize,
 }
 
 /// Appends one row of the result CSV, with its line ending: the one place that lays a row out,
@@ -219,6 +224,10 @@ pub(crate) fn push_row(line: &mut Vec<u8>, q: &Questionnaire, lang: &str, row: R
     }
     line.push(b',');
     push_number(line, row.overall, 1);
+    if q.offers_dont_know() {
+        line.push(b',');
+        push_digits(line, u64::try_from(row.dont_know).unwrap_or(u64::MAX), 1);
+    }
     line.push(b'\n');
 }
 
@@ -296,6 +305,12 @@ impl Renderer for CsvRenderer {
             stages: &mut a.stages.iter().map(|st| st.area.score),
             dimensions: &mut a.dimensions.iter().map(|d| d.score),
             overall: a.overall.score,
+            dont_know: s
+                .response
+                .answers
+                .iter()
+                .filter(|a| **a == Some(crate::answers::Answer::DontKnow))
+                .count(),
         };
         push_row(line, q, s.lang, row);
         out.write_all(line)
@@ -338,6 +353,10 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>) -> io::Result<()>
     let mut header: Vec<String> = vec![text_cell(field).into_owned(), "respondents".into()];
     header.extend(figure_columns(q));
     header.push("discuss".into());
+    let dont_know = q.offers_dont_know();
+    if dont_know {
+        header.extend(["dont_know".into(), "dont_know_share".into()]);
+    }
     w.write_record(&header)?;
     let mut rows = vec![("all".to_owned(), view.all)];
     // The groups too small to show are left out here as in every format; the table, Markdown
@@ -359,6 +378,10 @@ pub(crate) fn group(out: &mut dyn Write, view: &GroupView<'_>) -> io::Result<()>
             )
             .into_owned(),
         );
+        if dont_know {
+            row.push(g.dont_know.overall.dont_know.to_string());
+            row.push(score(g.dont_know.overall.percent(), 1));
+        }
         w.write_record(&row)?;
     }
     w.flush()

@@ -8,10 +8,10 @@ use super::{GroupView, Renderer, Scored, round};
 use crate::answers::Answer;
 use crate::comparison::{Change, Comparison};
 use crate::result_document::{
-    Area, CustomerView, DimensionResult, ItemResult, NextStep, Placement, QuestionnaireRef,
-    Recommendation, Recommendations, ResultDocument, StageResult,
+    Area, CustomerView, DimensionResult, DontKnowShare, ItemResult, NextStep, Placement,
+    QuestionnaireRef, Recommendation, Recommendations, ResultDocument, StageResult,
 };
-use crate::scoring::StageStatus;
+use crate::scoring::{DontKnow, DontKnowCount, StageStatus};
 
 /// The version tag of the result document; bumped on any incompatible change.
 pub const RESULT_SCHEMA: &str = "centricity.result.v1";
@@ -132,12 +132,24 @@ fn figure(x: Option<f64>) -> Option<f64> {
 
 /// The result document of one scored respondent.
 pub(crate) fn to_json(s: &Scored<'_>) -> Value {
-    document(s).to_value()
+    document(s, &DontKnow::of_response(s.questionnaire, s.response)).to_value()
 }
 
-/// The saved result of one scored respondent, as `compare` reads it back.
-pub(crate) fn document(s: &Scored<'_>) -> ResultDocument {
+/// The "don't know" count and share of `c`.
+fn dont_know_share(c: DontKnowCount) -> DontKnowShare {
+    DontKnowShare {
+        count: c.dont_know,
+        asked: c.asked,
+        share: figure(c.percent()),
+    }
+}
+
+/// The saved result of one scored respondent, as `compare` reads it back, with the "don't know"
+/// answers counted by `dont_know` (a group's are counted over its members, not over the means it
+/// is scored by) when the questionnaire offers that answer.
+pub(crate) fn document(s: &Scored<'_>, dont_know: &DontKnow) -> ResultDocument {
     let (q, a, lang) = (s.questionnaire, s.assessment, s.lang);
+    let counts = q.offers_dont_know();
     let m = &s.response.meta;
     let mut respondent = Map::new();
     for (k, v) in [
@@ -180,6 +192,11 @@ pub(crate) fn document(s: &Scored<'_>) -> ResultDocument {
                 .iter()
                 .map(|&x| q.questions[x].id.clone())
                 .collect(),
+            dont_know: dont_know
+                .stages
+                .get(i)
+                .filter(|_| counts)
+                .map(|c| dont_know_share(*c)),
         })
         .collect();
     let dimensions = a
@@ -206,7 +223,8 @@ pub(crate) fn document(s: &Scored<'_>) -> ResultDocument {
                 dimension: question.dimension.map(|d| q.dimensions[d].id.clone()),
                 answer: match it.answer {
                     Some(Answer::Value(v)) => json!(v),
-                    Some(Answer::NotApplicable) => json!("n/a"),
+                    Some(Answer::NotApplicable) => json!(Answer::NOT_APPLICABLE),
+                    Some(Answer::DontKnow) => json!(Answer::DONT_KNOW),
                     None => Value::Null,
                 },
                 score: figure(it.score),
@@ -256,6 +274,7 @@ pub(crate) fn document(s: &Scored<'_>) -> ResultDocument {
             score: figure(a.overall.score),
             answered: a.overall.answered,
             total: a.overall.total,
+            dont_know: counts.then(|| dont_know_share(dont_know.overall)),
         },
         stages,
         dimensions,
@@ -294,7 +313,7 @@ fn group_json(view: &GroupView<'_>, g: &crate::scoring::GroupResult) -> Value {
         .iter()
         .enumerate()
         .map(|(i, it)| {
-            json!({
+            let mut item = json!({
                 "id": q.questions[i].id,
                 "answered": it.answered,
                 "not_applicable": it.not_applicable,
@@ -303,7 +322,16 @@ fn group_json(view: &GroupView<'_>, g: &crate::scoring::GroupResult) -> Value {
                 "score": num(g.assessment.items[i].score),
                 "discuss": it.discuss,
                 "notes": it.notes.iter().map(|(who, note)| json!({ "respondent": who, "note": note })).collect::<Vec<_>>(),
-            })
+            });
+            if let (true, Value::Object(o), Some(c)) =
+                (q.offers_dont_know(), &mut item, g.dont_know.items.get(i))
+            {
+                o.insert(
+                    "dont_know".into(),
+                    serde_json::to_value(dont_know_share(*c)).unwrap_or(Value::Null),
+                );
+            }
+            item
         })
         .collect();
     let placements: Vec<Value> = g
@@ -314,7 +342,7 @@ fn group_json(view: &GroupView<'_>, g: &crate::scoring::GroupResult) -> Value {
         .collect();
     let mut doc = json!({
         "respondents": g.respondents,
-        "result": to_json(&view.scored(g)),
+        "result": document(&view.scored(g), &g.dont_know).to_value(),
         "items": items,
         "placements": placements,
         "discuss": g.discuss.iter().map(|&i| q.questions[i].id.clone()).collect::<Vec<_>>(),
@@ -699,7 +727,7 @@ mod tests {
             warnings: &[],
             lang: "fr",
         };
-        let written = document(&scored);
+        let written = document(&scored, &DontKnow::of_response(&q, &r));
         let text = serde_json::to_string_pretty(&written.to_value()).expect("JSON");
         let back: Value = serde_json::from_str(&text).expect("it parses");
         assert_eq!(ResultDocument::read(&back), Ok(written.clone()));

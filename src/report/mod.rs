@@ -158,6 +158,7 @@ pub fn csv_row<'a>(
         stages: &mut f.stages.iter().copied(),
         dimensions: &mut f.dimensions.iter().copied(),
         overall: f.overall,
+        dont_know: f.dont_know,
     };
     self::csv::push_row(line, q, lang, row);
 }

@@ -269,6 +269,10 @@ fn answer_label(room: &Room, item: usize, answer: Answer, lang: &str) -> String 
             .not_applicable
             .as_ref()
             .map_or_else(|| "n/a".to_owned(), |t| q.tr(t, lang).to_owned()),
+        Answer::DontKnow => scale
+            .dont_know
+            .as_ref()
+            .map_or_else(|| "dk".to_owned(), |t| q.tr(t, lang).to_owned()),
     }
 }
 
@@ -502,10 +506,18 @@ fn answer_form(
         let checked = current == Some(Answer::Value(*value));
         radio(k, &crate::answers::fmt_value(*value), label, checked);
     }
-    if let Some(na) = &scale.not_applicable {
+    if let Some(dk) = &scale.dont_know {
         radio(
             options.len(),
-            "n/a",
+            Answer::DONT_KNOW,
+            q.tr(dk, lang),
+            current == Some(Answer::DontKnow),
+        );
+    }
+    if let Some(na) = &scale.not_applicable {
+        radio(
+            options.len() + 1,
+            Answer::NOT_APPLICABLE,
             q.tr(na, lang),
             current == Some(Answer::NotApplicable),
         );

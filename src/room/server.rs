@@ -469,8 +469,10 @@ async fn answer(State(app): State<App>, jar: CookieJar, Form(form): Form<AnswerF
         let mut room = lock(&app.room);
         let lang = room.participants[p].lang.clone();
         let item = room.q.question(&form.item);
-        let answer = if form.choice == "n/a" {
+        let answer = if form.choice == Answer::NOT_APPLICABLE {
             Some(Answer::NotApplicable)
+        } else if form.choice == Answer::DONT_KNOW {
+            Some(Answer::DontKnow)
         } else {
             form.choice
                 .trim()

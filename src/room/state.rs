@@ -344,12 +344,9 @@ impl Room {
         {
             return Err(AnswerRefusal::Unknown);
         }
-        if answer == Answer::NotApplicable
-            && self
-                .q
-                .scale_of(&self.q.questions[item])
-                .not_applicable
-                .is_none()
+        let scale = self.q.scale_of(&self.q.questions[item]);
+        if (answer == Answer::NotApplicable && scale.not_applicable.is_none())
+            || (answer == Answer::DontKnow && scale.dont_know.is_none())
         {
             return Err(AnswerRefusal::Unknown);
         }
@@ -417,7 +414,8 @@ impl Room {
                         counts[k] += 1;
                     }
                 }
-                Some(Answer::NotApplicable) => not_applicable += 1,
+                // Neither is a position on the scale: both stand outside the spread.
+                Some(Answer::NotApplicable | Answer::DontKnow) => not_applicable += 1,
                 None => {}
             }
         }

@@ -103,7 +103,8 @@ pub fn resample(
                         sum[i] += v;
                         count[i] += 1;
                     }
-                    Some(Answer::NotApplicable) => not_applicable[i] += 1,
+                    // Neither gives a score; as in a group, the item is left without one.
+                    Some(Answer::NotApplicable | Answer::DontKnow) => not_applicable[i] += 1,
                     None => {}
                 }
             }

@@ -17,6 +17,8 @@ pub struct Figures {
     pub overall: Option<f64>,
     pub placement: usize,
     pub index: Option<f64>,
+    /// How many answers were "don't know" (they have no item score).
+    pub dont_know: usize,
     /// Per stage, per dimension and overall: the sums being gathered.
     sums: Vec<Sum>,
 }
@@ -31,6 +33,7 @@ impl PartialEq for Figures {
             self.overall,
             self.placement,
             self.index,
+            self.dont_know,
         ) == (
             &other.items,
             &other.stages,
@@ -38,6 +41,7 @@ impl PartialEq for Figures {
             other.overall,
             other.placement,
             other.index,
+            other.dont_know,
         )
     }
 }
@@ -54,11 +58,16 @@ impl Figures {
                     answers.get(i).copied().flatten(),
                 )
             }));
+        self.dont_know = answers
+            .iter()
+            .filter(|a| **a == Some(Answer::DontKnow))
+            .count();
         self.compute_from_items(q);
     }
 
-    /// Computes every figure but the item scores from `self.items`, already filled with the
-    /// item scores (rule 1) of one respondent, indexed like `q`'s questions.
+    /// Computes every figure but the item scores and the "don't know" count from `self.items`,
+    /// already filled with the item scores (rule 1) of one respondent, indexed like `q`'s
+    /// questions.
     ///
     /// One pass over the items feeds every stage, dimension and the overall score at once. Each
     /// area still sums its items in question order, as a full assessment does,

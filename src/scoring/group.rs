@@ -6,6 +6,7 @@
 
 use super::assessment::{Assessment, ScoreOptions, assess};
 use super::consensus::{DEFAULT_CONSENSUS, RoundFigures};
+use super::dont_know::DontKnow;
 use super::reliability::{Reliability, ReliabilityAccumulator};
 use crate::answers::{Answer, Metadata, Response};
 use crate::questionnaire::Questionnaire;
@@ -43,9 +44,11 @@ impl Moments {
 /// The spread of one item's answers in a group.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ItemSpread {
-    /// Respondents who gave a value (not n/a, not missing).
+    /// Respondents who gave a value (not n/a, not "don't know", not missing).
     pub answered: usize,
     pub not_applicable: usize,
+    /// Respondents who answered "don't know".
+    pub dont_know: usize,
     /// Mean of the values, in scale points.
     pub mean: Option<f64>,
     /// Sample standard deviation in scale points (n - 1; 0 for a single answer).
@@ -76,6 +79,8 @@ pub struct GroupResult {
     /// The consensus rule of the rounds: the share of answers, in percent, that must lie
     /// within one scale point of the median.
     pub consensus_rule: f64,
+    /// How many answers to each item and stage were "don't know".
+    pub dont_know: DontKnow,
 }
 
 /// One item asked in two rounds.
@@ -113,7 +118,8 @@ impl Counts {
                     self.options[k] += 1;
                 }
             }
-            Some(Answer::NotApplicable) => self.not_applicable += 1,
+            // Neither is a position on the scale: both stand outside the spread of a round.
+            Some(Answer::NotApplicable | Answer::DontKnow) => self.not_applicable += 1,
             None => {}
         }
     }
@@ -140,6 +146,7 @@ pub struct GroupAccumulator {
     respondents: usize,
     values: Vec<Moments>,
     not_applicable: Vec<usize>,
+    dont_know: Vec<usize>,
     placements: Vec<usize>,
     notes: Vec<Vec<(String, String)>>,
     reliability: ReliabilityAccumulator,
@@ -159,6 +166,7 @@ impl GroupAccumulator {
             respondents: 0,
             values: vec![Moments::default(); n],
             not_applicable: vec![0; n],
+            dont_know: vec![0; n],
             placements: vec![0; q.stages.len() + 1],
             notes: vec![Vec::new(); n],
             reliability: ReliabilityAccumulator::new(
@@ -209,6 +217,7 @@ impl GroupAccumulator {
             match answer {
                 Some(Answer::Value(v)) => self.values[i].add(*v),
                 Some(Answer::NotApplicable) => self.not_applicable[i] += 1,
+                Some(Answer::DontKnow) => self.dont_know[i] += 1,
                 None => {}
             }
         }
@@ -253,15 +262,19 @@ impl GroupAccumulator {
         for (i, (m, notes)) in self.values.iter().zip(self.notes).enumerate() {
             let range = q.scale_of(&q.questions[i]).range();
             let mean = (m.n > 0).then_some(m.mean);
-            response.answers[i] = match (mean, self.not_applicable[i]) {
-                (Some(v), _) => Some(Answer::Value(v)),
-                (None, 0) => None,
-                (None, _) => Some(Answer::NotApplicable),
+            let (na, dk) = (self.not_applicable[i], self.dont_know[i]);
+            // With no value, the group's answer is what most of its members said instead.
+            response.answers[i] = match mean {
+                Some(v) => Some(Answer::Value(v)),
+                None if na == 0 && dk == 0 => None,
+                None if dk > na => Some(Answer::DontKnow),
+                None => Some(Answer::NotApplicable),
             };
             let sd = m.sd();
             items.push(ItemSpread {
                 answered: m.n,
-                not_applicable: self.not_applicable[i],
+                not_applicable: na,
+                dont_know: dk,
                 mean,
                 sd,
                 discuss: sd.is_some_and(|s| m.n >= 2 && s >= range / 4.0),
@@ -291,7 +304,9 @@ impl GroupAccumulator {
                 }
             })
             .collect();
+        let dont_know = DontKnow::of_group(q, &items);
         GroupResult {
+            dont_know,
             rounds,
             consensus_rule: self.consensus_rule,
             reliability,

@@ -20,7 +20,7 @@ use crate::questionnaire::{Question, Scale};
 /// ```
 pub fn item_score(scale: &Scale, question: &Question, answer: Option<Answer>) -> Option<f64> {
     match answer? {
-        Answer::NotApplicable => None,
+        Answer::NotApplicable | Answer::DontKnow => None,
         Answer::Value(v) => {
             let range = scale.max - scale.min;
             if range <= 0.0 {

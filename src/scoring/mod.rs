@@ -4,6 +4,7 @@
 mod assessment;
 pub mod bootstrap;
 mod consensus;
+mod dont_know;
 mod figures;
 mod group;
 mod item;
@@ -14,6 +15,7 @@ pub use assessment::{
     assess,
 };
 pub use consensus::{DEFAULT_CONSENSUS, RoundFigures};
+pub use dont_know::{DontKnow, DontKnowCount};
 pub use figures::Figures;
 pub use group::{
     GroupAccumulator, GroupResult, ItemRounds, ItemSpread, MIN_RELIABILITY_GROUP, option_values,

@@ -58,13 +58,39 @@ pub fn view(q: &Questionnaire, response: &Response, i: usize, lang: &str) -> Que
         stage: question.stage.map(|s| tr(&q.stages[s].name)),
         dimension: question.dimension.map(|d| tr(&q.dimensions[d].name)),
         text: tr(&question.text),
-        help: question.help.as_ref().map(tr),
+        help: help_with_criteria(q, question, lang),
         options,
         not_applicable: scale.not_applicable.as_ref().map(tr),
+        dont_know: scale.dont_know.as_ref().map(tr),
         current: response.answers.get(i).copied().flatten(),
         can_go_back: i > 0,
         reviewing: false,
     }
+}
+
+/// The question's help followed by the criterion of each scale option, when the scale gives
+/// them: a respondent who asks for help sees what each answer means.
+fn help_with_criteria(
+    q: &Questionnaire,
+    question: &crate::questionnaire::Question,
+    lang: &str,
+) -> Option<String> {
+    let scale = q.scale_of(question);
+    let mut parts: Vec<String> = question
+        .help
+        .iter()
+        .map(|h| q.tr(h, lang).to_owned())
+        .collect();
+    for o in &scale.options {
+        if let Some(help) = &o.help {
+            parts.push(format!(
+                "{}{}",
+                crate::i18n::fill(lang, "{name}: ", &[("name", q.tr(&o.label, lang))]),
+                q.tr(help, lang)
+            ));
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("\n"))
 }
 
 /// Where a survey is.
@@ -135,6 +161,7 @@ fn review_lines(q: &Questionnaire, response: &Response, lang: &str) -> Vec<Revie
                     .find(|(x, _)| *x == value)
                     .map(|(_, label)| label.clone()),
                 Some(Answer::NotApplicable) => v.not_applicable.clone(),
+                Some(Answer::DontKnow) => v.dont_know.clone(),
                 None => None,
             };
             ReviewLine {
@@ -230,6 +257,8 @@ fn drive(
                     },
                     Action::NotApplicable if v.not_applicable.is_some() => Answer::NotApplicable,
                     Action::NotApplicable => continue,
+                    Action::DontKnow if v.dont_know.is_some() => Answer::DontKnow,
+                    Action::DontKnow => continue,
                     Action::Back if reviewing => {
                         step = Step::Review { at: Some(i) };
                         continue;

@@ -19,6 +19,8 @@ pub struct QuestionView {
     pub options: Vec<(f64, String)>,
     /// The scale's not-applicable label, when it offers one.
     pub not_applicable: Option<String>,
+    /// The scale's "don't know" label, when it offers one apart from not applicable.
+    pub dont_know: Option<String>,
     /// The answer already given, when coming back to a question or resuming.
     pub current: Option<Answer>,
     pub can_go_back: bool,
@@ -32,6 +34,7 @@ pub enum Action {
     /// Chose option `n` of `QuestionView::options`.
     Choose(usize),
     NotApplicable,
+    DontKnow,
     Back,
     /// Stop now; answers so far are kept.
     Quit,
@@ -45,7 +48,8 @@ pub struct ReviewLine {
     pub text: String,
     /// The answer given; `None` while the question is unanswered.
     pub answer: Option<Answer>,
-    /// The answer's label on the scale (the option's, or the not-applicable label).
+    /// The answer's label on the scale (the option's, the not-applicable or the don't-know
+    /// label).
     pub label: Option<String>,
 }
 

@@ -92,11 +92,13 @@ pub enum LineError {
         token: String,
         values: String,
         not_applicable: bool,
+        dont_know: bool,
     },
     NotAnAnswer {
         token: String,
         values: String,
         not_applicable: bool,
+        dont_know: bool,
     },
     NoNotApplicable,
     /// `b` at the first question.
@@ -153,11 +155,19 @@ impl LineError {
                 token,
                 values,
                 not_applicable,
+                dont_know,
             } => {
-                let text = if *not_applicable {
-                    "`{token}` is not an option: use {values}, or n for not applicable"
-                } else {
-                    "`{token}` is not an option: use {values}"
+                let text = match (*dont_know, *not_applicable) {
+                    (true, true) => {
+                        "`{token}` is not an option: use {values}, d for don't know or n for not applicable"
+                    }
+                    (true, false) => {
+                        "`{token}` is not an option: use {values}, or d for don't know"
+                    }
+                    (false, true) => {
+                        "`{token}` is not an option: use {values}, or n for not applicable"
+                    }
+                    (false, false) => "`{token}` is not an option: use {values}",
                 };
                 fill(lang, text, &[("token", token), ("values", values)])
             }
@@ -165,11 +175,19 @@ impl LineError {
                 token,
                 values,
                 not_applicable,
+                dont_know,
             } => {
-                let text = if *not_applicable {
-                    "`{token}` is not an answer: use {values}, or n for not applicable"
-                } else {
-                    "`{token}` is not an answer: use {values}"
+                let text = match (*dont_know, *not_applicable) {
+                    (true, true) => {
+                        "`{token}` is not an answer: use {values}, d for don't know or n for not applicable"
+                    }
+                    (true, false) => {
+                        "`{token}` is not an answer: use {values}, or d for don't know"
+                    }
+                    (false, true) => {
+                        "`{token}` is not an answer: use {values}, or n for not applicable"
+                    }
+                    (false, false) => "`{token}` is not an answer: use {values}",
                 };
                 fill(lang, text, &[("token", token), ("values", values)])
             }
@@ -276,6 +294,9 @@ fn token_answer(token: &str, v: &QuestionView) -> Result<Answer, LineError> {
             None => Err(LineError::NoNotApplicable),
         };
     }
+    if v.dont_know.is_some() && matches!(t.as_str(), "d" | "dk") {
+        return Ok(Answer::DontKnow);
+    }
     let values = || {
         v.options
             .iter()
@@ -284,6 +305,7 @@ fn token_answer(token: &str, v: &QuestionView) -> Result<Answer, LineError> {
             .join(", ")
     };
     let not_applicable = v.not_applicable.is_some();
+    let dont_know = v.dont_know.is_some();
     match t.parse::<f64>() {
         Ok(x) => v
             .options
@@ -294,11 +316,13 @@ fn token_answer(token: &str, v: &QuestionView) -> Result<Answer, LineError> {
                 token: token.to_owned(),
                 values: values(),
                 not_applicable,
+                dont_know,
             }),
         Err(_) => Err(LineError::NotAnAnswer {
             token: token.to_owned(),
             values: values(),
             not_applicable,
+            dont_know,
         }),
     }
 }
@@ -558,7 +582,7 @@ fn take_notes(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::questionnaire::default_for_tests as bundled;
+    use crate::questionnaire::version_one_for_tests as bundled;
 
     /// Plays back the facilitator's lines, and records what the session showed and how it
     /// marked each line.
@@ -728,7 +752,7 @@ mod tests {
 mod lines_and_notes {
     use super::tests::{Script, names};
     use super::*;
-    use crate::questionnaire::default_for_tests as bundled;
+    use crate::questionnaire::version_one_for_tests as bundled;
 
     #[test]
     fn help_is_shown_once_and_not_again_before_the_problems_that_follow() {
@@ -782,7 +806,7 @@ mod lines_and_notes {
         .expect("runs");
         assert_eq!(
             script.problems,
-            ["réponses attendues : 3 (Ana, Ben, Chloé) ; reçues : 2"]
+            ["réponses attendues\u{a0}: 3 (Ana, Ben, Chloé)\u{202f}; reçues\u{a0}: 2"]
         );
     }
 
@@ -898,7 +922,7 @@ mod lines_and_notes {
 #[cfg(test)]
 mod failed_saves {
     use super::*;
-    use crate::questionnaire::default_for_tests as bundled;
+    use crate::questionnaire::version_one_for_tests as bundled;
 
     struct Room {
         lines: Vec<&'static str>,

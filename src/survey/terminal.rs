@@ -48,6 +48,7 @@ impl TerminalPrompter {
 enum Choice {
     Option(usize),
     NotApplicable,
+    DontKnow,
     Help,
     Back,
     Quit,
@@ -74,10 +75,22 @@ fn interrupted(term: &Term, e: std::io::Error) -> PromptError {
     }
 }
 
+/// The not-applicable answer as the survey names it. On a scale whose one excluded answer is
+/// labelled otherwise ("Don't know"), the label is glossed "(not applicable)"; on a scale that
+/// has a "don't know" answer of its own, the not-applicable label says it alone.
+fn not_applicable_label(lang: &str, label: &str, separate_dont_know: bool) -> String {
+    if separate_dont_know {
+        label.to_owned()
+    } else {
+        fill(lang, "{label} (not applicable)", &[("label", label)])
+    }
+}
+
 fn answer_text(a: Option<Answer>) -> String {
     match a {
         Some(Answer::Value(v)) => crate::answers::fmt_value(v),
         Some(Answer::NotApplicable) => "n".to_owned(),
+        Some(Answer::DontKnow) => "d".to_owned(),
         None => "?".to_owned(),
     }
 }
@@ -163,6 +176,15 @@ impl TerminalPrompter {
             legend.push(fill(lang, "{keys} answer", &[("keys", &keys)]));
         }
         let mut aliases = Vec::new();
+        if let Some(dk) = &v.dont_know {
+            if v.current == Some(Answer::DontKnow) {
+                cursor = items.len();
+            }
+            let dk = clean(dk, false);
+            items.push(Item::new(Some('d'), dk.clone()).short(format!("d {dk}")));
+            choices.push(Choice::DontKnow);
+            legend.push(fill(lang, "{keys} don't know", &[("keys", "d")]));
+        }
         if let Some(na) = &v.not_applicable {
             if v.current == Some(Answer::NotApplicable) {
                 cursor = items.len();
@@ -172,7 +194,7 @@ impl TerminalPrompter {
             items.push(
                 Item::new(
                     Some('n'),
-                    fill(lang, "{label} (not applicable)", &[("label", &na)]),
+                    not_applicable_label(lang, &na, v.dont_know.is_some()),
                 )
                 .short(format!("n {na}")),
             );
@@ -232,10 +254,11 @@ impl Prompter for TerminalPrompter {
             return Ok(match choices[picked] {
                 Choice::Option(n) => Action::Choose(n),
                 Choice::NotApplicable => Action::NotApplicable,
+                Choice::DontKnow => Action::DontKnow,
                 Choice::Help => {
                     help_shown = true;
                     if let Some(help) = &v.help {
-                        above += self.write_styled(&clean(help, false), &Style::new().dim())?;
+                        above += self.write_styled(&clean(help, true), &Style::new().dim())?;
                     }
                     continue;
                 }
@@ -262,13 +285,19 @@ impl Prompter for TerminalPrompter {
             },
         )];
         let digits = lines.len().to_string().len();
+        // A line answered "don't know" shows the scale has both answers: "not applicable" then
+        // needs no gloss.
+        let separate_dont_know = lines.iter().any(|l| l.answer == Some(Answer::DontKnow));
         for l in lines {
             let answer = match (&l.answer, &l.label) {
-                (Some(Answer::NotApplicable), label) => fill(
+                (Some(Answer::NotApplicable), label) => not_applicable_label(
                     lang,
-                    "{label} (not applicable)",
-                    &[("label", &clean(label.as_deref().unwrap_or("n/a"), false))],
+                    &clean(label.as_deref().unwrap_or("n/a"), false),
+                    separate_dont_know,
                 ),
+                (Some(Answer::DontKnow), label) => {
+                    clean(label.as_deref().unwrap_or("dk"), false).into_owned()
+                }
                 (Some(Answer::Value(_)), Some(label)) => clean(label, false).into_owned(),
                 (Some(Answer::Value(v)), None) => crate::answers::fmt_value(*v),
                 (None, _) => format!("({not_answered})"),
@@ -350,14 +379,12 @@ impl Prompter for TerminalPrompter {
                 .find(|(x, _)| *x == value)
                 .map(|(_, label)| clean(label, false).into_owned())
                 .unwrap_or_else(|| crate::answers::fmt_value(value)),
-            Answer::NotApplicable => fill(
+            Answer::NotApplicable => not_applicable_label(
                 &self.lang,
-                "{label} (not applicable)",
-                &[(
-                    "label",
-                    &clean(v.not_applicable.as_deref().unwrap_or("n/a"), false),
-                )],
+                &clean(v.not_applicable.as_deref().unwrap_or("n/a"), false),
+                v.dont_know.is_some(),
             ),
+            Answer::DontKnow => clean(v.dont_know.as_deref().unwrap_or("dk"), false).into_owned(),
         };
         self.confirm(tr(&self.lang, "Your answer"), &label)?;
         Ok(())
@@ -407,6 +434,9 @@ impl RoomPrompter for TerminalPrompter {
                     )
                 })
                 .collect();
+            if let Some(dk) = &v.dont_know {
+                legend.push(format!("d {}", clean(dk, false)));
+            }
             if let Some(na) = &v.not_applicable {
                 legend.push(format!("n {}", clean(na, false)));
             }

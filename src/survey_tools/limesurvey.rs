@@ -213,7 +213,13 @@ fn write_language(out: &mut String, q: &Questionnaire, layout: &Layout, lang: &s
                         .cells,
                 );
             }
-            if let (Some(label), Some(answer)) = (&scale.not_applicable, &coding.not_applicable) {
+            for (label, answer) in [
+                (&scale.dont_know, &coding.dont_know),
+                (&scale.not_applicable, &coding.not_applicable),
+            ] {
+                let (Some(label), Some(answer)) = (label, answer) else {
+                    continue;
+                };
                 push(
                     out,
                     Row::new("A")
@@ -368,6 +374,7 @@ pub(crate) fn coding(scale: &Scale) -> Coding {
         options: values
             .unwrap_or_else(|| (1..=scale.options.len()).map(|k| format!("A{k}")).collect()),
         not_applicable: scale.not_applicable.as_ref().map(|_| "NA".to_owned()),
+        dont_know: scale.dont_know.as_ref().map(|_| "DK".to_owned()),
         values: by_value,
     }
 }
@@ -412,7 +419,7 @@ mod tests {
     use std::collections::HashSet;
 
     use super::*;
-    use crate::questionnaire::default_for_tests as bundled;
+    use crate::questionnaire::version_one_for_tests as bundled;
     use crate::survey_tools::tests::{AWKWARD, questionnaire};
 
     /// The rows read back as LimeSurvey's importer reads them (PHP's `fgetcsv` with a tab and

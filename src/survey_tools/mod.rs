@@ -74,6 +74,8 @@ pub struct Coding {
     pub options: Vec<String>,
     /// The code of the not-applicable answer, when the scale offers one.
     pub not_applicable: Option<String>,
+    /// The code of the "don't know" answer, when the scale offers one.
+    pub dont_know: Option<String>,
     /// Whether every option's code is its value, so the export needs no map for options.
     pub values: bool,
 }
@@ -241,7 +243,7 @@ pub(crate) fn folded(code: &str) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::questionnaire::{default_for_tests as bundled, parse_questionnaire};
+    use crate::questionnaire::{parse_questionnaire, version_one_for_tests as bundled};
 
     /// A questionnaire made for one test from its TOML text.
     pub(crate) fn questionnaire(source: &str) -> Questionnaire {

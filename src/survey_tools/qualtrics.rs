@@ -41,8 +41,13 @@ pub(crate) fn write(q: &Questionnaire, lang: &str) -> String {
                         text(q.tr(&option.label, lang))
                     ));
                 }
-                if let (Some(label), Some(code)) = (&scale.not_applicable, &codes.not_applicable) {
-                    out.push_str(&format!("[[Choice:{code}]]\n{}\n", text(q.tr(label, lang))));
+                for (label, code) in [
+                    (&scale.dont_know, &codes.dont_know),
+                    (&scale.not_applicable, &codes.not_applicable),
+                ] {
+                    if let (Some(label), Some(code)) = (label, code) {
+                        out.push_str(&format!("[[Choice:{code}]]\n{}\n", text(q.tr(label, lang))));
+                    }
                 }
                 out.push('\n');
             }
@@ -74,7 +79,8 @@ fn tags(q: &Questionnaire) -> Vec<String> {
 
 /// Options are coded by their values when every value is an integer; otherwise (Qualtrics
 /// recode values are whole numbers here) by their position, 1 to N. The not-applicable choice
-/// takes the next integer after the largest option code, so it never collides with an option.
+/// takes the next integer after the largest option code, so it never collides with an option;
+/// "don't know", when the scale has it, the one after.
 pub(crate) fn coding(scale: &Scale) -> Coding {
     let values: Option<Vec<i64>> = scale.options.iter().map(|o| integer(o.value)).collect();
     let (codes, by_value) = match values {
@@ -85,6 +91,7 @@ pub(crate) fn coding(scale: &Scale) -> Coding {
     Coding {
         options: codes.iter().map(i64::to_string).collect(),
         not_applicable: scale.not_applicable.as_ref().map(|_| next.to_string()),
+        dont_know: scale.dont_know.as_ref().map(|_| (next + 1).to_string()),
         values: by_value,
     }
 }
@@ -126,7 +133,7 @@ mod tests {
     use std::collections::HashSet;
 
     use super::*;
-    use crate::questionnaire::default_for_tests as bundled;
+    use crate::questionnaire::version_one_for_tests as bundled;
     use crate::survey_tools::tests::{AWKWARD, questionnaire};
 
     /// The file read back by the format's grammar: every line that starts with `[[` is a tag of

@@ -14,6 +14,8 @@ use crate::questionnaire::{Questionnaire, Scale, Text};
 
 /// The not-applicable answer's value in `survey.data`.
 const NOT_APPLICABLE: &str = "n/a";
+/// The value of the "don't know" column: what an answer file writes for that answer.
+const DONT_KNOW: &str = "dk";
 
 pub(crate) fn write(q: &Questionnaire, lang: &str) -> String {
     let mut survey = Map::new();
@@ -73,6 +75,9 @@ fn matrix(q: &Questionnaire, scale: &Scale, questions: &[usize], name: String) -
             json!({ "value": value, "text": localized(q, &o.label) })
         })
         .collect();
+    if let Some(label) = &scale.dont_know {
+        columns.push(json!({ "value": DONT_KNOW, "text": localized(q, label) }));
+    }
     if let Some(label) = &scale.not_applicable {
         columns.push(json!({ "value": NOT_APPLICABLE, "text": localized(q, label) }));
     }
@@ -127,6 +132,7 @@ pub(crate) fn coding(scale: &Scale) -> Coding {
             .not_applicable
             .as_ref()
             .map(|_| NOT_APPLICABLE.to_owned()),
+        dont_know: scale.dont_know.as_ref().map(|_| DONT_KNOW.to_owned()),
         values: true,
     }
 }
@@ -136,7 +142,7 @@ mod tests {
     use std::collections::HashSet;
 
     use super::*;
-    use crate::questionnaire::default_for_tests as bundled;
+    use crate::questionnaire::version_one_for_tests as bundled;
     use crate::survey_tools::tests::{AWKWARD, questionnaire};
 
     fn parse(file: &str) -> Value {

@@ -61,7 +61,45 @@ pub(crate) struct Pty {
 /// `centricity run ARGS` in `dir`, called as an installed `centricity` is: by that name (the
 /// resume hint repeats the name the program was called by) and outside cargo (`cargo test`
 /// gives its children the environment of `cargo run`, where the hint says `cargo run`).
+///
+/// The survey's mechanics are specified against version 1.0.0 of the bundled questionnaire, whose
+/// texts these tests quote: when `args` name no questionnaire, that version is named (a bundled
+/// id is never repeated in the resume hint, so the screens read as without it). Tests of the
+/// current version use [`command_current`].
 pub(crate) fn command(dir: &std::path::Path, args: &[&str]) -> std::process::Command {
+    let mut all: Vec<&str> = args.to_vec();
+    if !names_questionnaire(args) {
+        all.insert(0, "customer-centricity@1.0.0");
+    }
+    command_current(dir, &all)
+}
+
+/// Whether `run ARGS` names a questionnaire: a word that is not an option or an option's value.
+fn names_questionnaire(args: &[&str]) -> bool {
+    const VALUED: [&str; 8] = [
+        "--output",
+        "-o",
+        "--resume",
+        "--respondent",
+        "--role",
+        "--team",
+        "--participants",
+        "--lang",
+    ];
+    let mut words = args.iter();
+    while let Some(a) = words.next() {
+        if VALUED.contains(a) {
+            words.next();
+        } else if !a.starts_with('-') {
+            return true;
+        }
+    }
+    false
+}
+
+/// `centricity run ARGS` as [`command`], with the questionnaire `args` name or the current
+/// default.
+pub(crate) fn command_current(dir: &std::path::Path, args: &[&str]) -> std::process::Command {
     use std::os::unix::process::CommandExt;
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_centricity"));
     cmd.arg0("centricity")

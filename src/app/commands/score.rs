@@ -104,7 +104,8 @@ pub(crate) fn run(args: &ScoreArgs) -> anyhow::Result<Exit> {
                 out: &mut Vec<Prepared>| {
         BATCH.with(|cell| {
             let figures = &mut *cell.borrow_mut();
-            layout.item_scores_into(q, record, row, line, &mut figures.items)?;
+            figures.dont_know =
+                layout.item_scores_into(q, record, row, line, &mut figures.items)?;
             figures.compute_from_items(q);
             let meta = layout.known_meta(record);
             let lang = language::language(lang_flag, (!meta[3].is_empty()).then_some(meta[3]), q);

@@ -81,10 +81,27 @@ fn render(q: &Questionnaire, lang: &str) -> String {
             "Scale `{id}`: {options}",
             &[("id", &scale.id), ("options", &options.join(" / "))],
         );
+        if let Some(dk) = &scale.dont_know {
+            text.push_str(&format!(" / dk {}", tr(dk)));
+        }
         if let Some(na) = &scale.not_applicable {
             text.push_str(&format!(" / n/a {}", tr(na)));
         }
         line(wrap(&text, ""));
+        // The criterion of each option, when the scale gives them.
+        for o in scale.options.iter().filter(|o| o.help.is_some()) {
+            if let Some(help) = &o.help {
+                line(wrap(
+                    &format!(
+                        "{} {}{}",
+                        fmt_value(o.value),
+                        fill(lang, "{name}: ", &[("name", &tr(&o.label))]),
+                        tr(help)
+                    ),
+                    "  ",
+                ));
+            }
+        }
     }
     if !q.dimensions.is_empty() {
         let dims: Vec<String> = q

@@ -94,6 +94,10 @@ fn check_one(input: &Input, questionnaires: &mut Questionnaires) -> Option<(&'st
                 if not_applicable > 0 {
                     line.push_str(&format!(", {not_applicable} not applicable"));
                 }
+                let dont_know = given(|a| matches!(a, Answer::DontKnow));
+                if dont_know > 0 {
+                    line.push_str(&format!(", {dont_know} don't know"));
+                }
                 line
             }))
         }
@@ -117,7 +121,8 @@ fn mirror_problems(
     if let Some(inside) = questionnaires.forced().filter(|f| f.id == *target) {
         return crate::questionnaire::check_mirrors(q, inside);
     }
-    match questionnaires.bundled(target) {
+    // A bundled mirror is checked against the version of its target that has its own version.
+    match questionnaires.bundled(target, Some(&q.version)) {
         Ok(Some(inside)) => crate::questionnaire::check_mirrors(q, inside),
         Ok(None) => vec![
             Diagnostic::warning(

@@ -33,6 +33,7 @@ pub(crate) fn document(view: &GroupView<'_>, identity: &Identity) -> Document {
     s.extend(result::profile(q, a, lang));
     s.extend(result::heat(q, a, lang));
     s.push(discuss(q, g, lang));
+    s.extend(result::dont_know(q, &g.dont_know, true, lang));
     s.extend(rounds(q, g, lang));
     s.extend(reliability(q, g, lang));
     s.push(every_item(q, g, lang));
@@ -202,35 +203,52 @@ pub(crate) fn every_item(q: &Questionnaire, g: &GroupResult, lang: &str) -> Sect
         )
         .to_owned(),
     ));
+    // The "don't know" column only for a questionnaire that offers that answer: a 1.0.0
+    // report reads as it did.
+    let dk = q.offers_dont_know();
+    let mut columns = vec![
+        Column::text(tr(lang, "Item")),
+        Column::figure(tr(lang, "Answers")),
+        Column::figure("n/a"),
+    ];
+    if dk {
+        columns.push(Column::figure(tr(lang, "Don't know")));
+    }
+    columns.extend([
+        Column::figure(tr(lang, "Mean")),
+        Column::figure(tr(lang, "SD")),
+        Column::figure(tr(lang, "Score")),
+        Column::text(""),
+    ]);
     s.blocks.push(Block::Table(Table {
         caption: None,
         long_rows: false,
         side_by_side: false,
-        columns: vec![
-            Column::text(tr(lang, "Item")),
-            Column::figure(tr(lang, "Answers")),
-            Column::figure("n/a"),
-            Column::figure(tr(lang, "Mean")),
-            Column::figure(tr(lang, "SD")),
-            Column::figure(tr(lang, "Score")),
-            Column::text(""),
-        ],
+        columns,
         rows: g
             .items
             .iter()
             .enumerate()
-            .map(|(i, it)| Row {
-                cells: vec![
+            .map(|(i, it)| {
+                let mut cells = vec![
                     Cell::Text(q.questions[i].id.clone()),
                     Cell::Figure(it.answered.to_string()),
                     Cell::Figure(it.not_applicable.to_string()),
+                ];
+                if dk {
+                    cells.push(Cell::Figure(it.dont_know.to_string()));
+                }
+                cells.extend([
                     Cell::figure(n.points(it.mean)),
                     Cell::figure(n.points(it.sd)),
                     Cell::figure(n.score(g.assessment.items[i].score)),
                     Cell::Text(if it.discuss { tr(lang, "discuss") } else { "" }.to_owned()),
-                ],
-                bar: None,
-                here: false,
+                ]);
+                Row {
+                    cells,
+                    bar: None,
+                    here: false,
+                }
             })
             .collect(),
     }));

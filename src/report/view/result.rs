@@ -11,7 +11,7 @@ use crate::i18n::{fill, tr};
 use crate::questionnaire::Questionnaire;
 use crate::report::number::Numbers;
 use crate::report::{Identity, Scored};
-use crate::scoring::{Assessment, StageStatus};
+use crate::scoring::{Assessment, DontKnow, StageStatus};
 
 /// The report of one respondent.
 pub(crate) fn document(s: &Scored<'_>, identity: &Identity) -> Document {
@@ -38,6 +38,12 @@ pub(crate) fn document(s: &Scored<'_>, identity: &Identity) -> Document {
     doc.sections.extend(ladder(q, a, lang));
     doc.sections.extend(profile(q, a, lang));
     doc.sections.extend(heat(q, a, lang));
+    doc.sections.extend(dont_know(
+        q,
+        &DontKnow::of_response(q, s.response),
+        false,
+        lang,
+    ));
     doc.sections.extend(recommendations(q, a, lang));
     doc.sections.extend(customer_view(q, a, lang));
     doc.sections.push(super::benchmarks(lang));
@@ -67,17 +73,49 @@ pub(crate) fn summary(q: &Questionnaire, a: &Assessment, lang: &str) -> Section 
         });
         return s;
     }
-    let headline = Text::fill(
-        lang,
-        "Placement: {name} ({level})",
-        &[
-            (
-                "name",
-                Span::Strong(q.placement_name(a.placement, lang).to_owned()),
-            ),
-            ("level", Span::Words(level_text(q, a.placement, lang))),
-        ],
+    let name = (
+        "name",
+        Span::Strong(q.placement_name(a.placement, lang).to_owned()),
     );
+    let level = ("level", Span::Words(level_text(q, a.placement, lang)));
+    // A higher stage that passes on its own while a lower one fails is named in the headline:
+    // "Company-centric" alone would read as a verdict on the whole organisation when what it
+    // lacks is one foundation.
+    let gap = !a.uneven.is_empty() && a.placement < q.stages.len();
+    let headline = if gap {
+        Text::fill(
+            lang,
+            "Placement: {name} ({level}) - stage-{k} foundation gap",
+            &[
+                name,
+                level,
+                ("k", Span::Strong((a.placement + 1).to_string())),
+            ],
+        )
+    } else {
+        Text::fill(lang, "Placement: {name} ({level})", &[name, level])
+    };
+    let mut lines = Vec::new();
+    if gap {
+        let k = a.placement;
+        let n = Numbers::text(lang);
+        let above = a
+            .uneven
+            .iter()
+            .map(|&s| quoted(lang, q.tr(&q.stages[s].name, lang)))
+            .collect::<Vec<_>>()
+            .join(list_separator(lang));
+        lines.push(Text::fill(
+            lang,
+            "Foundation gap at stage {k} ({stage}): {status}. Passing on their own above it: {stages}.",
+            &[
+                ("k", Span::Plain((k + 1).to_string())),
+                ("stage", Span::Plain(quoted(lang, q.tr(&q.stages[k].name, lang)))),
+                ("status", Span::Plain(stage_status(q, a, k, lang, &n))),
+                ("stages", Span::Plain(above)),
+            ],
+        ));
+    }
     let line = Text::fill(
         lang,
         "Maturity index {index} of {n} - overall score {score} - {answered} of {total} items answered",
@@ -89,11 +127,39 @@ pub(crate) fn summary(q: &Questionnaire, a: &Assessment, lang: &str) -> Section 
             ("total", Span::Plain(total)),
         ],
     );
+    lines.insert(0, line);
     s.blocks.push(Block::Summary {
         headline: Some(headline),
-        lines: vec![line],
+        lines,
     });
     s
+}
+
+/// A stage's name quoted inside a sentence, with the quotation marks of `lang`: stage names
+/// are adjectives in most languages and read as names only when quoted.
+pub(crate) fn quoted(lang: &str, name: &str) -> String {
+    match lang {
+        "fr" => format!("«\u{202F}{name}\u{202F}»"),
+        "it" => format!("«{name}»"),
+        "nl" => format!("‘{name}’"),
+        "zh" => format!("“{name}”"),
+        _ => format!("“{name}”"),
+    }
+}
+
+/// Between two clauses of a reason: French puts a narrow no-break space before the semicolon,
+/// Chinese writes the full-width one.
+pub(crate) fn clause_separator(lang: &str) -> &'static str {
+    match lang {
+        "fr" => "\u{202F}; ",
+        "zh" => "；",
+        _ => "; ",
+    }
+}
+
+/// Between the items of a list inside a sentence.
+pub(crate) fn list_separator(lang: &str) -> &'static str {
+    if lang == "zh" { "、" } else { ", " }
 }
 
 /// How customers see an organisation at its placement, when the questionnaire says.
@@ -289,6 +355,110 @@ pub(crate) fn heat(q: &Questionnaire, a: &Assessment, lang: &str) -> Option<Sect
     Some(s)
 }
 
+/// "Don't know" answers as a finding, for a questionnaire that offers that answer: how many
+/// there were overall and per stage, and which items drew them (for a group, with their share).
+/// A "don't know" has no score, so a stage judged on few answers rests on little evidence; that
+/// nobody can say whether a practice exists is worth reporting in its own right.
+pub(crate) fn dont_know(
+    q: &Questionnaire,
+    dk: &DontKnow,
+    group: bool,
+    lang: &str,
+) -> Option<Section> {
+    if !q.offers_dont_know() {
+        return None;
+    }
+    let n = Numbers::text(lang);
+    let mut s = Section::new(Some(tr(lang, "\"Don't know\" answers").to_owned()));
+    if !dk.any() {
+        s.blocks.push(Block::Lines(vec![Text::words(tr(
+            lang,
+            "No answer was \"don't know\": every practice asked about could be judged.",
+        ))]));
+        return Some(s);
+    }
+    s.blocks.push(Block::Lines(vec![
+        Text::fill(
+            lang,
+            "{count} of {asked} answers were \"don't know\" ({share}%).",
+            &[
+                ("count", Span::Figure(dk.overall.dont_know.to_string())),
+                ("asked", Span::Figure(dk.overall.asked.to_string())),
+                ("share", Span::figure(n.score(dk.overall.percent()))),
+            ],
+        ),
+        Text::words(tr(
+            lang,
+            "A \"don't know\" has no score, so a stage judged on few answers rests on little evidence. That nobody could say whether a practice exists is a finding: find out before acting on the placement.",
+        )),
+    ]));
+    if !q.stages.is_empty() {
+        s.blocks.push(Block::Table(Table {
+            caption: None,
+            long_rows: false,
+            side_by_side: false,
+            columns: vec![
+                Column::text(tr(lang, "Stage")),
+                Column::figure(tr(lang, "Don't know")),
+                Column::figure(tr(lang, "Answers")),
+                Column::figure(tr(lang, "Share (%)")),
+            ],
+            rows: (0..q.stages.len())
+                .rev()
+                .map(|k| Row {
+                    cells: vec![
+                        Cell::Text(format!("{} {}", k + 1, q.tr(&q.stages[k].name, lang))),
+                        Cell::Figure(dk.stages[k].dont_know.to_string()),
+                        Cell::Figure(dk.stages[k].asked.to_string()),
+                        Cell::figure(n.score(dk.stages[k].percent())),
+                    ],
+                    bar: None,
+                    here: false,
+                })
+                .collect(),
+        }));
+    }
+    let mut items: Vec<usize> = (0..q.questions.len())
+        .filter(|&i| dk.items[i].dont_know > 0)
+        .collect();
+    // The items most people could not judge first; questionnaire order breaks ties.
+    items.sort_by(|&a, &b| {
+        let share = |i: usize| dk.items[i].percent().unwrap_or(0.0);
+        share(b).total_cmp(&share(a)).then(a.cmp(&b))
+    });
+    let mut columns = vec![Column::text(tr(lang, "Item"))];
+    if group {
+        columns.push(Column::figure(tr(lang, "Don't know")));
+        columns.push(Column::figure(tr(lang, "Answers")));
+        columns.push(Column::figure(tr(lang, "Share (%)")));
+    }
+    columns.push(Column::text(tr(lang, "Statement")));
+    s.blocks.push(Block::Table(Table {
+        caption: None,
+        long_rows: true,
+        side_by_side: false,
+        columns,
+        rows: items
+            .into_iter()
+            .map(|i| {
+                let mut cells = vec![Cell::Text(q.questions[i].id.clone())];
+                if group {
+                    cells.push(Cell::Figure(dk.items[i].dont_know.to_string()));
+                    cells.push(Cell::Figure(dk.items[i].asked.to_string()));
+                    cells.push(Cell::figure(n.score(dk.items[i].percent())));
+                }
+                cells.push(Cell::Text(q.tr(&q.questions[i].text, lang).to_owned()));
+                Row {
+                    cells,
+                    bar: None,
+                    here: false,
+                }
+            })
+            .collect(),
+    }));
+    Some(s)
+}
+
 /// The next step towards the stage above, and the items holding the organisation back, each
 /// with its score and what to do about it.
 pub(crate) fn recommendations(q: &Questionnaire, a: &Assessment, lang: &str) -> Option<Section> {
@@ -392,7 +562,11 @@ pub(crate) fn stage_status(
                     .join(", ");
                 why.push(fill(lang, "blocked by {items}", &[("items", &items)]));
             }
-            fill(lang, "not reached: {why}", &[("why", &why.join("; "))])
+            fill(
+                lang,
+                "not reached: {why}",
+                &[("why", &why.join(clause_separator(lang)))],
+            )
         }
     }
 }
@@ -440,6 +614,6 @@ mod tests {
         );
         assert!(lines[0].0.contains(&Span::Figure(index)), "{:?}", lines[0]);
         let headline = headline.as_ref().expect("a placement").plain("-");
-        assert!(headline.starts_with("Positionnement : "), "{headline}");
+        assert!(headline.starts_with("Positionnement\u{a0}: "), "{headline}");
     }
 }

@@ -436,7 +436,7 @@ mod tests {
     use super::*;
     use crate::answers::{Answer, Metadata, Response};
     use crate::comparison::{Snapshot, compare};
-    use crate::questionnaire::{Questionnaire, Text, default_for_tests as bundled};
+    use crate::questionnaire::{Questionnaire, Text, version_one_for_tests as bundled};
     use crate::report::view::{benchmarks, comparison, group as group_view, result as result_view};
     use crate::report::{GroupView, Identity, Scored};
     use crate::scoring::{GroupAccumulator, ScoreOptions, assess};
