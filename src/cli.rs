@@ -267,6 +267,10 @@ pub struct ScoreArgs {
     pub top: usize,
     #[command(flatten)]
     pub csv: CsvArgs,
+    /// A plan file: show the distance to its target and each action's items now (`compare` and
+    /// `trend` also show the pace and what moved)
+    #[arg(long, value_name = "FILE")]
+    pub plan: Option<PathBuf>,
     #[command(flatten)]
     pub common: Common,
 }

@@ -27,6 +27,9 @@ pub struct ResultDocument {
     pub items: Vec<ItemResult>,
     pub recommendations: Recommendations,
     pub warnings: Vec<String>,
+    /// With `--plan`: the plan set against this result.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<Value>,
 }
 
 /// The questionnaire a result answers.

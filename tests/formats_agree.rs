@@ -458,6 +458,7 @@ fn customers_group_in(lang: &str) -> Drawn {
         by: None,
         warnings: &[],
         lang,
+        plan: None,
     };
     draw(|format, out| {
         report::render_group(format, out, &view, WIDTH, &identity()).expect("it renders")
@@ -577,6 +578,7 @@ fn result_in(lang: &str) -> (Outline, Drawn) {
         source: path,
         warnings: &[],
         lang,
+        plan: None,
     };
     let drawn = draw(|format, out| {
         let mut r = report::renderer(format, WIDTH, &identity());
@@ -597,6 +599,7 @@ fn workshop_in(lang: &str) -> (Outline, Drawn) {
         by: None,
         warnings: &[],
         lang,
+        plan: None,
     };
     let drawn = draw(|format, out| {
         report::render_group(format, out, &view, WIDTH, &identity()).expect("it renders")

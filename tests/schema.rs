@@ -138,7 +138,7 @@ print(n)
 /// with notes, not applicable and missing answers) and a CSV export.
 fn scored_documents() -> Vec<serde_json::Value> {
     let root = env!("CARGO_MANIFEST_DIR");
-    let runs: [&[&str]; 4] = [
+    let runs: [&[&str]; 5] = [
         &["examples/answers", "examples/workshop"],
         &["tests/fixtures/csv/edge-cases.csv"],
         &[
@@ -147,6 +147,11 @@ fn scored_documents() -> Vec<serde_json::Value> {
             "examples/questionnaires/security-maturity.toml",
         ],
         &["tests/fixtures/invalid/a-unknown-question.toml"],
+        &[
+            "examples/quarterly/2026-q4",
+            "--plan",
+            "examples/quarterly/plan.toml",
+        ],
     ];
     runs.iter()
         .map(|args| {

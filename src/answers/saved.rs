@@ -99,6 +99,7 @@ mod tests {
             source: "a.toml",
             warnings: &[],
             lang: "en",
+            plan: None,
         })
     }
 

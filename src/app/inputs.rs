@@ -153,13 +153,15 @@ fn walk_in(root: &Path, dir: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<
 pub(crate) enum TomlKind {
     Questionnaire,
     Answers,
+    /// A plan file (`[target]`, `[[actions]]`), read with `--plan`.
+    Plan,
 }
 
 /// What a TOML file is, told from its top-level keys without parsing it (so that a huge file
 /// meets its size limit at once, and a folder of answer files costs nothing more): an answer
 /// file says `questionnaire = "ID"` or has an `[answers]` table; a questionnaire has a
-/// `[questionnaire]` table (or `questionnaire.` keys) or `[[questions]]`. `None` when no line
-/// says.
+/// `[questionnaire]` table (or `questionnaire.` keys) or `[[questions]]`; a plan a `[target]`
+/// table or `[[actions]]`. `None` when no line says.
 pub(crate) fn toml_kind(text: &str) -> Option<TomlKind> {
     for line in text.lines().map(str::trim_start) {
         let key = line.split(['=', ' ', '\t']).next().unwrap_or("");
@@ -174,8 +176,17 @@ pub(crate) fn toml_kind(text: &str) -> Option<TomlKind> {
         {
             return Some(TomlKind::Questionnaire);
         }
+        if line.starts_with("[target]") || line.starts_with("[[actions]]") {
+            return Some(TomlKind::Plan);
+        }
     }
     None
+}
+
+/// The error for a plan named where answers are read.
+pub(crate) fn named_plan(input: &Input) -> Diagnostic {
+    Diagnostic::error(input.name(), "this is a plan, not answers")
+        .with_help("pass it with --plan FILE to score, summarize, compare or trend")
 }
 
 /// The error for a questionnaire named where answers are read: what it is, and what to run.
@@ -193,11 +204,12 @@ pub(crate) fn named_questionnaire(input: &Input, flag: &str) -> Diagnostic {
     )
 }
 
-/// Notes for questionnaires found in folders and skipped: one per folder, naming them.
-pub(crate) fn skipped_questionnaires(paths: &[PathBuf]) -> Vec<Diagnostic> {
-    let mut by_folder: std::collections::BTreeMap<&Path, Vec<String>> = Default::default();
-    for p in paths {
-        let folder = p.parent().unwrap_or(Path::new(""));
+/// Notes for questionnaires and plans found in folders and skipped: one per folder and kind,
+/// naming them.
+pub(crate) fn skipped_questionnaires(paths: &[(PathBuf, TomlKind)]) -> Vec<Diagnostic> {
+    let mut by_folder: std::collections::BTreeMap<(&Path, bool), Vec<String>> = Default::default();
+    for (p, kind) in paths {
+        let folder = (p.parent().unwrap_or(Path::new("")), *kind == TomlKind::Plan);
         let name = p.file_name().map_or_else(
             || p.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
@@ -206,15 +218,17 @@ pub(crate) fn skipped_questionnaires(paths: &[PathBuf]) -> Vec<Diagnostic> {
     }
     by_folder
         .into_iter()
-        .map(|(folder, names)| {
+        .map(|((folder, plans), names)| {
             const SHOWN: usize = 5;
             let mut list = names[..names.len().min(SHOWN)].join(", ");
             if names.len() > SHOWN {
                 list.push_str(&format!(" and {} more", names.len() - SHOWN));
             }
-            let n = match names.len() {
-                1 => "1 questionnaire".to_owned(),
-                n => format!("{n} questionnaires"),
+            let n = match (names.len(), plans) {
+                (1, false) => "1 questionnaire".to_owned(),
+                (n, false) => format!("{n} questionnaires"),
+                (1, true) => "1 plan".to_owned(),
+                (n, true) => format!("{n} plans"),
             };
             Diagnostic::note(
                 folder.display().to_string(),

@@ -571,26 +571,33 @@ fn answer_files<T: Send>(
     questionnaires: &mut Questionnaires,
     prepare: &Prepare<'_, T>,
     emit: &mut Emit<'_, T>,
-    skipped: &mut Vec<std::path::PathBuf>,
+    skipped: &mut Vec<(std::path::PathBuf, TomlKind)>,
 ) -> anyhow::Result<()> {
     let flag = questionnaires.flag();
-    let parsed: Vec<Result<Option<AnswerDocument>, Diagnostics>> =
+    let parsed: Vec<Result<Result<AnswerDocument, TomlKind>, Diagnostics>> =
         parallel_map(batch, &|input: &&Input| {
             let text = input.read().map_err(|d| Diagnostics(vec![d]))?;
-            if toml_kind(&text) == Some(TomlKind::Questionnaire) {
-                return match input {
-                    Input::File(_) => Ok(None),
-                    named => Err(Diagnostics(vec![named_questionnaire(named, flag)])),
-                };
+            match (toml_kind(&text), input) {
+                // Found in a folder: not answers, skipped with a note.
+                (Some(kind @ (TomlKind::Questionnaire | TomlKind::Plan)), Input::File(_)) => {
+                    return Ok(Err(kind));
+                }
+                (Some(TomlKind::Questionnaire), named) => {
+                    return Err(Diagnostics(vec![named_questionnaire(named, flag)]));
+                }
+                (Some(TomlKind::Plan), named) => {
+                    return Err(Diagnostics(vec![super::inputs::named_plan(named)]));
+                }
+                _ => {}
             }
-            AnswerDocument::parse(&input.name(), text).map(Some)
+            AnswerDocument::parse(&input.name(), text).map(Ok)
         });
     let mut docs: Vec<Result<AnswerDocument, Diagnostics>> = Vec::with_capacity(parsed.len());
     for (input, doc) in batch.iter().zip(parsed) {
         match doc {
-            Ok(None) => skipped.push(path_of(input).to_owned()),
+            Ok(Err(kind)) => skipped.push((path_of(input).to_owned(), kind)),
             // Loading a questionnaire needs the cache to itself; checking against it does not.
-            Ok(Some(d)) => docs.push(questionnaires.for_document(&d).map(|_| d)),
+            Ok(Ok(d)) => docs.push(questionnaires.for_document(&d).map(|_| d)),
             Err(d) => docs.push(Err(d)),
         }
     }

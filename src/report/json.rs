@@ -300,6 +300,7 @@ pub(crate) fn document(s: &Scored<'_>, dont_know: &DontKnow) -> ResultDocument {
             }),
         },
         warnings: s.warnings.iter().map(ToString::to_string).collect(),
+        plan: s.plan.map(plan_json),
     }
 }
 
@@ -726,6 +727,7 @@ mod tests {
             source: "ana.toml",
             warnings: &[],
             lang: "fr",
+            plan: None,
         };
         let written = document(&scored, &DontKnow::of_response(&q, &r));
         let text = serde_json::to_string_pretty(&written.to_value()).expect("JSON");
@@ -783,6 +785,7 @@ mod tests {
                 source: "x.toml",
                 warnings: &[],
                 lang: "en",
+                plan: None,
             };
             for _ in 0..n {
                 r.result(&mut out, &scored).expect("result");

@@ -44,6 +44,8 @@ pub struct Scored<'a> {
     pub warnings: &'a [Diagnostic],
     /// The language to show texts in.
     pub lang: &'a str,
+    /// With `--plan`: the plan set against this result.
+    pub plan: Option<&'a crate::plan::Status>,
 }
 
 impl Scored<'_> {
@@ -191,6 +193,8 @@ pub struct GroupView<'a> {
     pub by: Option<Breakdown<'a>>,
     pub warnings: &'a [Diagnostic],
     pub lang: &'a str,
+    /// With `--plan`: the plan set against the whole group.
+    pub plan: Option<&'a crate::plan::Status>,
 }
 
 /// A breakdown of a group by a metadata field, without the groups too small to show: no one's
@@ -232,6 +236,7 @@ impl<'a> GroupView<'a> {
             source: self.source,
             warnings: self.warnings,
             lang: self.lang,
+            plan: self.plan,
         }
     }
 }

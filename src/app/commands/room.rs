@@ -333,6 +333,7 @@ fn print_group(room: &Room, lang: &str, folder: &Path) -> anyhow::Result<()> {
         by: None,
         warnings: &[],
         lang,
+        plan: None,
     };
     let mut out = crate::app::sink::stdout();
     report::render_group(
@@ -456,6 +457,7 @@ impl Screen for TermScreen {
             by: None,
             warnings: &[],
             lang: &self.lang,
+            plan: None,
         };
         let mut text = Vec::new();
         if report::render_group(

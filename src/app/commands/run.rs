@@ -187,6 +187,7 @@ pub(crate) fn run(args: &RunArgs) -> anyhow::Result<Exit> {
                 source: &source,
                 warnings: &[],
                 lang: &lang,
+                plan: None,
             };
             let mut out = crate::app::sink::stdout();
             report::renderer(

@@ -11,7 +11,9 @@ use crate::app::questionnaire_cache::Questionnaires;
 use crate::app::records::{CsvOptions, RowWork, for_each_prepared, is_csv};
 use crate::app::sink::Sink;
 use crate::cli::ScoreArgs;
+use crate::comparison::Snapshot;
 use crate::diagnostic::Diagnostic;
+use crate::plan::Point;
 use crate::questionnaire::Questionnaire;
 use crate::report::{self, Format, Scored};
 use crate::scoring::{ScoreOptions, assess};
@@ -28,6 +30,11 @@ thread_local! {
 
 pub(crate) fn run(args: &ScoreArgs) -> anyhow::Result<Exit> {
     let format = crate::app::sink::output_format(&args.out)?;
+    let plan = args
+        .plan
+        .as_deref()
+        .map(crate::app::plan_file::read)
+        .transpose()?;
     let mut questionnaires = Questionnaires::new(args.questionnaire.as_deref())?;
     if let Some(q) = questionnaires.forced() {
         language::requested(args.common.lang.as_deref(), q)?;
@@ -51,6 +58,7 @@ pub(crate) fn run(args: &ScoreArgs) -> anyhow::Result<Exit> {
     let mut read: Vec<&Path> = args.inputs.iter().map(PathBuf::as_path).collect();
     read.extend(args.questionnaire.as_deref().map(Path::new));
     read.extend(args.csv.map.as_deref());
+    read.extend(args.plan.as_deref());
     let mut sink = Sink::open(args.out.output.as_deref(), args.out.force, whole, &read)?;
     let options = ScoreOptions {
         max_recommendations: args.top,
@@ -65,10 +73,22 @@ pub(crate) fn run(args: &ScoreArgs) -> anyhow::Result<Exit> {
     let lang_flag = args.common.lang.as_deref();
     let width = sink.width();
     let identity = crate::app::report_identity::identity(&args.out);
+    // The plan's ids are checked against the first result only: a batch warns once.
+    let plan_checked = std::sync::Once::new();
     // Scoring and rendering run on every core; rows are written in input order.
     let prepare = |q: &Questionnaire, response: Response, warnings: &[Diagnostic], source: &str| {
         let lang = language::language(lang_flag, response.meta.language.as_deref(), q);
         let assessment = assess(q, &response, options);
+        let status = plan.as_ref().map(|plan| {
+            let snapshot = Snapshot::from_assessment(q, &assessment, source, lang);
+            plan_checked.call_once(|| print_diagnostics(&plan.check_ids(&snapshot)));
+            let point = Point {
+                label: source,
+                date: response.meta.date.as_deref(),
+                snapshot: &snapshot,
+            };
+            crate::plan::status(&plan.plan, &[point], &identity.date)
+        });
         let view = Scored {
             questionnaire: q,
             response: &response,
@@ -76,6 +96,7 @@ pub(crate) fn run(args: &ScoreArgs) -> anyhow::Result<Exit> {
             source,
             warnings,
             lang,
+            plan: status.as_ref(),
         };
         let shown = format == Format::Table;
         (

@@ -10,11 +10,19 @@ use crate::app::questionnaire_cache::Questionnaires;
 use crate::app::records::CsvOptions;
 use crate::app::sink::Sink;
 use crate::cli::SummarizeArgs;
+use crate::comparison::Snapshot;
+use crate::plan::Point;
 use crate::report::{self, GroupView};
 use crate::scoring::ScoreOptions;
 
 pub(crate) fn run(args: &SummarizeArgs) -> anyhow::Result<Exit> {
     let format = crate::app::sink::output_format(&args.read.out)?;
+    let plan = args
+        .read
+        .plan
+        .as_deref()
+        .map(crate::app::plan_file::read)
+        .transpose()?;
     let mut questionnaires = Questionnaires::new(args.read.questionnaire.as_deref())?;
     let lang_flag = args.read.common.lang.as_deref();
     if let Some(q) = questionnaires.forced() {
@@ -27,6 +35,7 @@ pub(crate) fn run(args: &SummarizeArgs) -> anyhow::Result<Exit> {
     let mut read: Vec<&Path> = args.read.inputs.iter().map(PathBuf::as_path).collect();
     read.extend(args.read.questionnaire.as_deref().map(Path::new));
     read.extend(args.read.csv.map.as_deref());
+    read.extend(args.read.plan.as_deref());
     let mut sink = Sink::open(
         args.read.out.output.as_deref(),
         args.read.out.force,
@@ -58,6 +67,16 @@ pub(crate) fn run(args: &SummarizeArgs) -> anyhow::Result<Exit> {
         0..=3 => names.join(", "),
         n => format!("{}, {} and {} more", names[0], names[1], n - 2),
     };
+    let identity = crate::app::report_identity::identity(&args.read.out);
+    let status = plan.as_ref().map(|plan| {
+        let snapshot = Snapshot::from_assessment(&q, &all.assessment, &source, &lang);
+        let point = Point {
+            label: &source,
+            date: None,
+            snapshot: &snapshot,
+        };
+        crate::app::plan_file::set_against(plan, &[point], &identity.date)
+    });
     let view = GroupView {
         questionnaire: &q,
         all: &all,
@@ -71,15 +90,10 @@ pub(crate) fn run(args: &SummarizeArgs) -> anyhow::Result<Exit> {
         }),
         warnings: &[],
         lang: &lang,
+        plan: status.as_ref(),
     };
     let width = sink.width();
-    report::render_group(
-        format,
-        &mut sink,
-        &view,
-        width,
-        &crate::app::report_identity::identity(&args.read.out),
-    )?;
+    report::render_group(format, &mut sink, &view, width, &identity)?;
     sink.finish()?;
     // Invalid inputs were reported as they were found; the exit code says so (`settle`).
     Ok(Exit::Success)

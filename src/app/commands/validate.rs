@@ -13,10 +13,10 @@ use crate::i18n::english_count;
 use crate::questionnaire::parse_questionnaire;
 use crate::terminal_text::clean;
 
-/// Whether a file is a questionnaire rather than an answer file: checked as a questionnaire
-/// unless it says it is answers.
+/// Whether a file is a questionnaire rather than an answer file or a plan: checked as a
+/// questionnaire unless it says it is answers or a plan.
 fn is_questionnaire(text: &str) -> bool {
-    toml_kind(text) != Some(TomlKind::Answers)
+    !matches!(toml_kind(text), Some(TomlKind::Answers | TomlKind::Plan))
 }
 
 /// What one file turned out to be, when it is valid.
@@ -44,6 +44,21 @@ fn check_one(input: &Input, questionnaires: &mut Questionnaires) -> Option<(&'st
             return None;
         }
     };
+    if toml_kind(&text) == Some(TomlKind::Plan) {
+        return match crate::plan::Plan::parse(&name, text) {
+            Ok(plan) => Some((
+                "plan",
+                format!(
+                    "plan, {}",
+                    english_count(plan.plan.actions.len(), "action", "actions")
+                ),
+            )),
+            Err(d) => {
+                print_diagnostics(&d.0);
+                None
+            }
+        };
+    }
     if is_questionnaire(&text) {
         return match parse_questionnaire(&name, &text) {
             Ok((q, warnings)) => {

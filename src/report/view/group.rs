@@ -38,6 +38,9 @@ pub(crate) fn document(view: &GroupView<'_>, identity: &Identity) -> Document {
     s.extend(reliability(q, g, lang));
     s.push(every_item(q, g, lang));
     s.extend(result::recommendations(q, a, lang));
+    if let Some(plan) = view.plan {
+        s.push(super::plan::section(plan, lang, &Numbers::text(lang)));
+    }
     s.extend(result::customer_view(q, a, lang));
     s.extend(notes(q, g, lang));
     if let Some(breakdown) = &view.by {

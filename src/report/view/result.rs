@@ -45,6 +45,10 @@ pub(crate) fn document(s: &Scored<'_>, identity: &Identity) -> Document {
         lang,
     ));
     doc.sections.extend(recommendations(q, a, lang));
+    if let Some(plan) = s.plan {
+        doc.sections
+            .push(super::plan::section(plan, lang, &Numbers::text(lang)));
+    }
     doc.sections.extend(customer_view(q, a, lang));
     doc.sections.push(super::benchmarks(lang));
     doc.sections.extend(warnings(s.warnings, lang));

@@ -525,6 +525,7 @@ mod tests {
             source: HOSTILE,
             warnings: &[],
             lang: "en",
+            plan: None,
         };
         let doc = result(&s, "2026-11-22 <b>");
         // The stage ladder and the radar.
@@ -552,6 +553,7 @@ mod tests {
             source: "-",
             warnings: &[],
             lang: "en",
+            plan: None,
         };
         let doc = result(&s, "2026-11-22");
         assert_safe(&doc, 2);
@@ -587,6 +589,7 @@ mod tests {
             by: None,
             warnings: &[],
             lang: "en",
+            plan: None,
         };
         let doc = group(&view, "2026-11-22");
         // The stage ladder, the distribution of placements and the radar.
@@ -640,6 +643,7 @@ mod tests {
             source: "ana.toml",
             warnings: &[],
             lang: "fr",
+            plan: None,
         };
         let doc = result(&s, "2026-11-22");
         assert!(doc.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
@@ -765,6 +769,7 @@ mod tests {
                 source: "ana.toml",
                 warnings: &[],
                 lang,
+                plan: None,
             };
             let doc = result(&s, "2026-11-22");
             let heat = &doc[doc.find("<table class=\"heat\">").expect("a heat map")..];
@@ -794,6 +799,7 @@ mod tests {
             source: "ana.toml",
             warnings: &[],
             lang: "fr",
+            plan: None,
         };
         let doc = result(&s, "2026-11-22");
         // The ladder and the radar, each followed by its table.

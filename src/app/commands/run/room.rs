@@ -564,6 +564,7 @@ pub(crate) fn run_room_session(args: &RunArgs) -> anyhow::Result<Exit> {
                 by: None,
                 warnings: &[],
                 lang: &lang,
+                plan: None,
             };
             let mut out = crate::app::sink::stdout();
             report::render_group(
