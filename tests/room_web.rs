@@ -321,6 +321,16 @@ fn a_second_round_asks_again_what_the_room_disagreed_on_and_the_file_keeps_both_
     for (p, v) in people.iter().zip(["2", "2", "3", "2"]) {
         assert_eq!(s.answer(p, 0, "2", v).status, 303);
     }
+    let host = s.get("/host", None);
+    assert!(
+        host.body
+            .contains("The room&#39;s answers in the second round")
+            && host.body.contains(
+                "100% within one scale point of the median (rule: 75%): consensus reached"
+            ),
+        "the projected page shows the second round's answers and the verdict: {}",
+        host.body
+    );
     let id = &s.q.questions[0].id;
     let file = s.file_of(0);
     assert!(file.contains(&format!("[answers]\n{id} = 1\n")), "{file}");

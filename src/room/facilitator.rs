@@ -247,6 +247,27 @@ pub fn bars(
     out
 }
 
+/// The share of the answers within one scale point of their median and whether that meets the
+/// room's consensus rule, as a sentence; `None` when the answers are not shown.
+pub fn consensus(room: &Room, figures: &RoundFigures, lang: &str) -> Option<String> {
+    let share = figures.within_one.filter(|_| room.showable(figures))?;
+    let rule = crate::report::round(room.settings.consensus, 1).to_string();
+    let verdict = if figures.consensus(room.settings.consensus) {
+        tr(lang, "consensus reached")
+    } else {
+        tr(lang, "no consensus")
+    };
+    Some(fill(
+        lang,
+        "{share}% within one scale point of the median (rule: {rule}%): {verdict}",
+        &[
+            ("share", &format!("{:.0}", share * 100.0)),
+            ("rule", &rule),
+            ("verdict", verdict),
+        ],
+    ))
+}
+
 /// `text` wrapped to `width` columns at its spaces (a word longer than a line is broken),
 /// ending with a newline.
 pub fn wrap(text: &str, width: usize) -> String {
@@ -347,27 +368,8 @@ pub fn status(room: &Room, lang: &str, ascii: bool, width: usize) -> String {
                 out.push_str(&wrap(caption, width));
                 let figures = room.distribution(item, round);
                 out.push_str(&bars(room, (item, round), &figures, lang, (ascii, width)));
-                if room.showable(&figures)
-                    && let Some(share) = figures.within_one
-                {
-                    let rule = crate::report::round(room.settings.consensus, 1).to_string();
-                    let verdict = if figures.consensus(room.settings.consensus) {
-                        tr(lang, "consensus reached")
-                    } else {
-                        tr(lang, "no consensus")
-                    };
-                    out.push_str(&wrap(
-                        &fill(
-                            lang,
-                            "{share}% within one scale point of the median (rule: {rule}%): {verdict}",
-                            &[
-                                ("share", &format!("{:.0}", share * 100.0)),
-                                ("rule", &rule),
-                                ("verdict", verdict),
-                            ],
-                        ),
-                        width,
-                    ));
+                if let Some(verdict) = consensus(room, &figures, lang) {
+                    out.push_str(&wrap(&verdict, width));
                 }
             }
         }

@@ -642,13 +642,17 @@ pub fn host(
                 ));
             }
             if room.revealed {
-                body.push_str(&distribution(
-                    room,
-                    (item, round),
-                    &room.distribution(item, round),
-                    tr(lang, "The room's answers"),
-                    lang,
-                ));
+                // Worded as the participants' pages and the terminal word it.
+                let caption = if round == 2 {
+                    tr(lang, "The room's answers in the second round")
+                } else {
+                    tr(lang, "The room's answers")
+                };
+                let figures = room.distribution(item, round);
+                body.push_str(&distribution(room, (item, round), &figures, caption, lang));
+                if let Some(verdict) = super::facilitator::consensus(room, &figures, lang) {
+                    let _ = write!(body, "<p class=\"verdict\">{}</p>", escape(&verdict));
+                }
             }
         }
     } else {
