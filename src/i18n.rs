@@ -337,6 +337,8 @@ const CATALOGUE: &[Entry] = &[
     ("QR code of the join address", "Code QR de l’adresse d’accès", "QR-code van het toegangsadres", "Codice QR dell’indirizzo di accesso", "加入地址的二维码"),
     ("{n} participants", "{n} participants", "{n} deelnemers", "{n} partecipanti", "{n} 名参与者"),
     ("{voted} of {n} have voted", "{voted} sur {n} ont voté", "{voted} van {n} hebben gestemd", "{voted} su {n} hanno votato", "已投票 {voted} 人，共 {n} 人"),
+    ("{n} notes on this question", "{n} notes sur cette question", "{n} notities bij deze vraag", "{n} note su questa domanda", "本题有 {n} 条备注"),
+    ("The QR code needs a terminal of {columns} columns and {rows} rows; the room's page shows it: {url}", "Le code QR demande un terminal de {columns} colonnes et {rows} lignes ; la page de la séance l’affiche : {url}", "De QR-code heeft een terminal van {columns} kolommen en {rows} regels nodig; de pagina van de sessie toont hem: {url}", "Il codice QR richiede un terminale di {columns} colonne e {rows} righe; la pagina della sessione lo mostra: {url}", "二维码需要 {columns} 列、{rows} 行的终端；本场页面会显示它：{url}"),
     ("Progress", "Progression", "Voortgang", "Avanzamento", "进度"),
     ("Participant", "Participant", "Deelnemer", "Partecipante", "参与者"),
     ("Not found", "Page introuvable", "Niet gevonden", "Pagina non trovata", "未找到页面"),
@@ -461,6 +463,10 @@ const ONE: &[(&str, &str, &str, &str)] = &[
     ("{voted} of {n} have voted", "fr", "voted", "{voted} sur {n} a voté"),
     ("{voted} of {n} have voted", "nl", "voted", "{voted} van {n} heeft gestemd"),
     ("{voted} of {n} have voted", "it", "voted", "{voted} su {n} ha votato"),
+    ("{n} notes on this question", "en", "n", "{n} note on this question"),
+    ("{n} notes on this question", "fr", "n", "{n} note sur cette question"),
+    ("{n} notes on this question", "nl", "n", "{n} notitie bij deze vraag"),
+    ("{n} notes on this question", "it", "n", "{n} nota su questa domanda"),
 ];
 
 /// Whether `n` takes a language's "one" form (CLDR's cardinal rules: French counts 0 and 1 as

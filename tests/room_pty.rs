@@ -770,3 +770,350 @@ fn a_french_room_interrupted_says_so_in_french_and_leaves_no_lock() {
     assert!(!rest.contains("Interrupted"), "{rest:?}");
     assert_eq!(file_names_in(dir.path()), ["salle"], "no lock file is left");
 }
+
+/// `centricity room ARGS` on a pseudo-terminal of `rows` by `columns`, seen through a terminal
+/// emulator: what the facilitator's screen shows after the status has been redrawn in place,
+/// not only the bytes written. Participants are driven over HTTP.
+struct RoomScreen {
+    session: rexpect::session::PtySession,
+    parser: vt100::Parser,
+    /// Every byte written, to check lines that have scrolled off the screen.
+    written: Vec<u8>,
+}
+
+impl RoomScreen {
+    fn start(dir: &Path, (rows, columns): (u16, u16), args: &[&str]) -> Self {
+        // The size is set before the program starts, as a terminal window has it.
+        let mut cmd = std::process::Command::new("sh");
+        cmd.arg("-c")
+            .arg(format!(
+                "stty rows {rows} cols {columns} && exec \"$0\" room \"$@\""
+            ))
+            .arg(env!("CARGO_BIN_EXE_centricity"))
+            .args(["--lang", "en", "--bind", "127.0.0.1:0"])
+            .args(args)
+            .current_dir(dir)
+            .env("NO_COLOR", "1")
+            .env("TERM", "xterm")
+            .env_remove("CLICOLOR_FORCE");
+        let session = rexpect::session::spawn_command(cmd, Some(support::TIMEOUT_MS))
+            .expect("start centricity room on a pty");
+        Self {
+            session,
+            parser: vt100::Parser::new(
+                std::num::NonZeroU16::new(rows).expect("rows"),
+                std::num::NonZeroU16::new(columns).expect("columns"),
+                0,
+            ),
+            written: Vec::new(),
+        }
+    }
+
+    /// Reads what the program wrote so far into the emulator.
+    fn pump(&mut self) {
+        let mut bytes = Vec::new();
+        while let Some(c) = self.session.try_read() {
+            bytes.push(u8::try_from(c).expect("rexpect reads one byte per char"));
+        }
+        self.parser.process(&bytes);
+        self.written.extend(bytes);
+    }
+
+    /// The screen's rows as they are shown now.
+    fn rows(&self) -> Vec<String> {
+        let screen = self.parser.screen();
+        screen.rows(0, screen.size().1.get()).collect()
+    }
+
+    /// Waits until `text` is on the screen; returns the screen.
+    fn wait_for(&mut self, text: &str) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            self.pump();
+            let screen = self.rows().join("\n");
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the screen never showed {text:?}; it shows:\n{screen}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(30));
+        }
+    }
+
+    fn key(&mut self, key: &str) {
+        self.session.send(key).expect("send a key");
+        self.session.flush().expect("send a key");
+    }
+
+    /// The join address and the code in it, read off the screen.
+    fn join_address(&mut self) -> (String, String) {
+        let screen = self.wait_for("/?code=");
+        let url = screen
+            .split_whitespace()
+            .find(|w| w.starts_with("http://") && w.contains("/?code="))
+            .expect("the join address on the screen");
+        let (address, code) = url
+            .trim_start_matches("http://")
+            .split_once("/?code=")
+            .expect("address and code");
+        (address.to_owned(), code.to_owned())
+    }
+
+    /// Waits for the program to end; returns everything it wrote, as text, and its exit code.
+    fn finish(mut self) -> (String, i32) {
+        let rest = self.session.exp_eof().expect("centricity room ends");
+        self.written.extend(
+            rest.chars()
+                .map(|c| u8::try_from(c).expect("one byte per char")),
+        );
+        let code = match self.session.process().wait().expect("wait") {
+            rexpect::process::WaitStatus::Exited(_, code) => code,
+            other => panic!("centricity room did not exit normally: {other:?}"),
+        };
+        (String::from_utf8_lossy(&self.written).into_owned(), code)
+    }
+}
+
+/// A participant's requests to the room at `address`.
+struct Phone {
+    address: String,
+    cookie: String,
+}
+
+fn http() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .max_redirects(0)
+        .http_status_as_error(false)
+        .build()
+        .into()
+}
+
+impl Phone {
+    fn join(address: &str, code: &str, name: &str) -> Self {
+        let r = http()
+            .post(format!("http://{address}/join"))
+            .send_form([("code", code), ("name", name), ("lang", "en")])
+            .expect("the room answers");
+        assert_eq!(r.status().as_u16(), 303, "{name} joins");
+        let cookie = r
+            .headers()
+            .get("set-cookie")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|c| c.split(';').next())
+            .expect("a token cookie")
+            .to_owned();
+        Self {
+            address: address.to_owned(),
+            cookie,
+        }
+    }
+
+    /// Answers `item` (a question id) with `choice`, and a note when there is one; the status.
+    fn answer(&self, item: &str, choice: &str, note: &str) -> u16 {
+        http()
+            .post(format!("http://{}/answer", self.address))
+            .header("Cookie", &self.cookie)
+            .send_form([
+                ("item", item),
+                ("round", "1"),
+                ("choice", choice),
+                ("note", note),
+            ])
+            .expect("the room answers")
+            .status()
+            .as_u16()
+    }
+}
+
+/// The ids of the bundled questionnaire the room asks (the current version).
+fn room_question_ids() -> Vec<String> {
+    let q = centricity::questionnaire::Bundled::find(centricity::questionnaire::DEFAULT_ID)
+        .expect("bundled")
+        .load()
+        .expect("loads");
+    q.questions.iter().map(|q| q.id.clone()).collect()
+}
+
+/// The lines of everything written, escape sequences taken out, as wide as they were shown.
+fn written_lines(written: &str) -> Vec<String> {
+    console::strip_ansi_codes(written)
+        .split(['\n', '\r'])
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_facilitators_screen_counts_votes_reveals_moves_on_and_ends_with_the_group_result() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ids = room_question_ids();
+    let mut room = RoomScreen::start(
+        dir.path(),
+        (24, 80),
+        &["--output", "workshop", "--min-group", "1"],
+    );
+    let (address, code) = room.join_address();
+    let screen = room.wait_for("0 of 0 have voted");
+    assert!(screen.contains("Question 1 of 24: "), "{screen}");
+    assert!(
+        screen.contains("The QR code needs a terminal of 37 columns and 35 rows;")
+            && screen.contains(&format!("it: http://{address}/host")),
+        "24 rows leave no room for the QR code with the join code and the status:\n{screen}"
+    );
+
+    let ana = Phone::join(&address, &code, "Ana");
+    let ben = Phone::join(&address, &code, "Ben");
+    room.wait_for("0 of 2 have voted");
+    assert_eq!(ana.answer(&ids[0], "4", "Only in the CRM"), 303);
+    let screen = room.wait_for("1 of 2 has voted - 1 note on this question");
+    assert!(
+        !screen.contains("0 of 2") && !screen.contains("Only in the CRM"),
+        "the count is redrawn in place, and a note's text is never shown:\n{screen}"
+    );
+    assert!(!screen.contains("The room's answers"), "{screen}");
+
+    room.key("r");
+    let screen = room.wait_for("The room's answers");
+    let rows: Vec<&str> = screen.lines().collect();
+    let bar = rows
+        .iter()
+        .find(|r| r.starts_with("  Routine across the unit"))
+        .unwrap_or_else(|| panic!("a bar for each option:\n{screen}"));
+    assert_eq!(
+        bar.trim_end(),
+        format!("  Routine across the unit         1 {}", "█".repeat(30)),
+        "labels padded to the longest, the count, a bar as long as the largest count allows"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("  Not in place") && r.ends_with("   0")),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("100% within one scale point of the median (rule: 75%): consensus reached"),
+        "{screen}"
+    );
+    assert_eq!(
+        ben.answer(&ids[0], "2", ""),
+        409,
+        "voting closed at the reveal"
+    );
+
+    room.key("n");
+    let screen = room.wait_for("Question 2 of 24: ");
+    let status = &screen[screen.find("Question 2 of 24: ").expect("shown")..];
+    assert!(status.contains("0 of 2 have voted"), "{screen}");
+    assert!(
+        !screen.contains("Question 1 of 24") && !status.contains("The room's answers"),
+        "the next question replaces the revealed one:\n{screen}"
+    );
+    for (phone, choice) in [(&ana, "2"), (&ben, "5")] {
+        assert_eq!(phone.answer(&ids[1], choice, ""), 303);
+    }
+    let screen = room.wait_for("2 of 2 have voted");
+    assert!(
+        screen.contains("The room's answers") && screen.contains("no consensus"),
+        "everyone has voted: the answers are shown at once:\n{screen}"
+    );
+
+    room.key("e");
+    room.wait_for("End the session for everyone? y ends it, any other key goes on.");
+    room.key("y");
+    let (written, code) = room.finish();
+    assert_eq!(code, 0, "{written}");
+    assert!(
+        written.contains("group of 2 respondents"),
+        "the group result at the end:\n{written}"
+    );
+    assert!(written.contains("The session has ended. 2 answer files are in workshop;"));
+    for line in written_lines(&written) {
+        assert!(
+            console::measure_text_width(&line) <= 80,
+            "wider than the terminal: {line:?}"
+        );
+    }
+}
+
+#[test]
+fn a_60_column_terminal_shows_the_qr_code_and_everything_within_60_columns_with_names_cleaned() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ids = room_question_ids();
+    let mut room = RoomScreen::start(
+        dir.path(),
+        (40, 60),
+        &["--output", "workshop", "--pace", "self", "--min-group", "1"],
+    );
+    let (address, code) = room.join_address();
+    let screen = room.wait_for("Progress (0 participants)");
+    let qr_rows = screen.lines().filter(|r| r.contains('▀')).count();
+    assert!(
+        qr_rows >= 15,
+        "the QR code fits 60 columns and 40 rows:\n{screen}"
+    );
+    assert!(screen.contains("Join code:"));
+
+    let named = [
+        "Ana\u{1b}[2J\u{1b}]0;pwned\u{7}",
+        "Bénédicte-Alexandrine de la Fontaine-Saint-Martin",
+        "Chloé\u{1b}[31m",
+    ];
+    let phones: Vec<Phone> = named
+        .iter()
+        .map(|n| Phone::join(&address, &code, n))
+        .collect();
+    assert_eq!(phones[0].answer(&ids[0], "3", ""), 303);
+    assert_eq!(phones[1].answer(&ids[0], "4", ""), 303);
+    let screen = room.wait_for("Progress (3 participants)");
+    let screen = if screen.contains("  Chloé") {
+        screen
+    } else {
+        room.wait_for("  Chloé")
+    };
+    assert!(
+        screen.contains("Join code:"),
+        "no escape sequence in a name cleared the screen:\n{screen}"
+    );
+    let rows: Vec<&str> = screen.lines().collect();
+    let row_of = |name: &str| {
+        *rows
+            .iter()
+            .find(|r| r.starts_with(&format!("  {name}")))
+            .unwrap_or_else(|| panic!("{name} on the screen:\n{screen}"))
+    };
+    assert!(row_of("Ana[2J]0;pwned").ends_with(" 1 of 24"), "{screen}");
+    assert!(
+        row_of("Bénédicte-Alexandrine d…").ends_with(" 1 of 24"),
+        "a long name is shortened to keep the line whole:\n{screen}"
+    );
+    assert!(row_of("Chloé[31m").ends_with(" 0 of 24"), "{screen}");
+
+    room.key("g");
+    room.wait_for("How customers see you");
+    room.pump();
+    assert!(
+        String::from_utf8_lossy(&room.written).contains("group of 3 respondents"),
+        "g shows the group result: {}",
+        String::from_utf8_lossy(&room.written)
+    );
+    room.key("e");
+    room.wait_for("End the session for everyone?");
+    room.key("y");
+    let (written, code) = room.finish();
+    assert_eq!(code, 0, "{written}");
+    assert!(
+        !written.contains("\u{1b}]0;") && !written.contains("\u{1b}[2J"),
+        "a participant's escape sequences never reach the terminal"
+    );
+    let lines = written_lines(&written);
+    assert!(
+        lines.iter().any(|l| l.contains("group of 3 respondents")),
+        "{written}"
+    );
+    for line in lines {
+        assert!(
+            console::measure_text_width(&line) <= 60,
+            "wider than the 60-column terminal: {line:?}"
+        );
+    }
+}

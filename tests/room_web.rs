@@ -321,6 +321,16 @@ fn a_second_round_asks_again_what_the_room_disagreed_on_and_the_file_keeps_both_
     for (p, v) in people.iter().zip(["2", "2", "3", "2"]) {
         assert_eq!(s.answer(p, 0, "2", v).status, 303);
     }
+    let host = s.get("/host", None);
+    assert!(
+        host.body
+            .contains("The room&#39;s answers in the second round")
+            && host.body.contains(
+                "100% within one scale point of the median (rule: 75%): consensus reached"
+            ),
+        "the projected page shows the second round's answers and the verdict: {}",
+        host.body
+    );
     let id = &s.q.questions[0].id;
     let file = s.file_of(0);
     assert!(file.contains(&format!("[answers]\n{id} = 1\n")), "{file}");
@@ -538,6 +548,115 @@ fn a_self_paced_participant_moves_on_after_each_answer() {
     );
 }
 
+/// Self-paced, the room's result is shown to participants only when the facilitator presses r:
+/// then every question's page shows the room's answers (each kind of answer as it was given,
+/// "don't know" apart from "not applicable"), and answers can still be given and changed.
+#[test]
+fn in_a_self_paced_room_r_shows_the_rooms_answers_to_participants_who_can_still_answer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("workshop");
+    let folder_arg = folder.to_str().expect("utf-8 path");
+    let q = bundled(DEFAULT_ID);
+    let (first, second) = (q.questions[0].id.clone(), q.questions[1].id.clone());
+    let mut f = Facilitator::start(&[
+        "--bind",
+        "127.0.0.1:0",
+        "--output",
+        folder_arg,
+        "--pace",
+        "self",
+    ]);
+    let addr = f.address();
+    let code = host_code(&addr);
+    let people: Vec<String> = ["Ana", "Ben", "Chloé"]
+        .iter()
+        .map(|name| {
+            post_to(&addr, "/join", None, &[("code", &code), ("name", name)])
+                .cookie
+                .expect("joins")
+        })
+        .collect();
+    for (cookie, choice) in people.iter().zip(["4", "dk", "4"]) {
+        let r = post_to(
+            &addr,
+            "/answer",
+            Some(cookie),
+            &[("item", &first), ("round", "1"), ("choice", choice)],
+        );
+        assert_eq!(r.status, 303);
+    }
+    f.wait_for("Chloé");
+    let page = get_from(&addr, "/q?n=0", &people[0]);
+    assert!(
+        !page.body.contains("class=\"dist\""),
+        "nothing of the room is shown before r: {}",
+        page.body
+    );
+
+    f.key("r");
+    // The status does not change with r; the keys' help, asked after it, shows it was read.
+    f.key("?");
+    f.wait_for("r show the room's result to participants");
+    let page = get_from(&addr, "/q?n=0", &people[0]);
+    assert!(
+        page.body.contains("The room&#39;s answers"),
+        "{}",
+        page.body
+    );
+    for (label, count) in [
+        ("Routine across the unit", 2),
+        ("Don&#39;t know", 1),
+        ("Not applicable", 0),
+        ("Not in place", 0),
+    ] {
+        assert!(
+            page.body.contains(&format!(
+                "<th scope=\"row\">{label}</th><td class=\"n\">{count}</td>"
+            )),
+            "{label}: {count} in {}",
+            page.body
+        );
+    }
+    assert!(
+        page.body.contains("value=\"4\" checked"),
+        "the form stays open after r"
+    );
+    let r = post_to(
+        &addr,
+        "/answer",
+        Some(&people[1]),
+        &[("item", &first), ("round", "1"), ("choice", "5")],
+    );
+    assert_eq!(r.status, 303, "an answer can still be changed");
+    let r = post_to(
+        &addr,
+        "/answer",
+        Some(&people[1]),
+        &[("item", &second), ("round", "1"), ("choice", "2")],
+    );
+    assert_eq!(r.status, 303, "and the next question answered");
+    let page = get_from(&addr, "/q?n=0", &people[2]);
+    assert!(
+        page.body
+            .contains("<th scope=\"row\">Routine and measured</th><td class=\"n\">1</td>")
+            && page
+                .body
+                .contains("<th scope=\"row\">Don&#39;t know</th><td class=\"n\">0</td>"),
+        "the room's answers as they are now: {}",
+        page.body
+    );
+    let page = get_from(&addr, "/q?n=1", &people[2]);
+    assert!(
+        page.body
+            .contains("Fewer than 3 answers: the room&#39;s answers are not shown"),
+        "one answer to the second question is not shown: {}",
+        page.body
+    );
+    f.key("e");
+    f.key("y");
+    assert!(f.child.wait().expect("ends").success());
+}
+
 /// The binary, run as a facilitator would, its keys on standard input.
 struct Facilitator {
     child: std::process::Child,
@@ -609,6 +728,17 @@ impl Drop for Facilitator {
     }
 }
 
+/// The join code, as the room's page on the facilitator's machine shows it.
+fn host_code(addr: &str) -> String {
+    let page = reply(agent().get(format!("http://{addr}/host")).call());
+    let at = page
+        .body
+        .find("class=\"code\">")
+        .expect("the host page shows the code")
+        + 13;
+    page.body[at..at + 6].to_owned()
+}
+
 /// A participant of a server run by the binary.
 fn post_to(addr: &str, path: &str, cookie: Option<&str>, form: &[(&str, &str)]) -> Reply {
     let mut request = agent().post(format!("http://{addr}{path}"));
@@ -638,15 +768,7 @@ fn a_killed_session_resumes_with_every_confirmed_answer_and_every_participant() 
 
     let mut f = Facilitator::start(&["--bind", "127.0.0.1:0", "--output", folder_arg]);
     let addr = f.address();
-    let code = {
-        let page = reply(agent().get(format!("http://{addr}/host")).call());
-        let at = page
-            .body
-            .find("class=\"code\">")
-            .expect("the host page shows the code")
-            + 13;
-        page.body[at..at + 6].to_owned()
-    };
+    let code = host_code(&addr);
     let join = |name: &str| {
         let r = post_to(&addr, "/join", None, &[("code", &code), ("name", name)]);
         r.cookie.expect("joins")

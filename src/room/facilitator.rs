@@ -37,6 +37,11 @@ pub trait Screen {
     fn message(&mut self, text: &str);
     /// Shows the group result of the room (`g` in a self-paced room).
     fn group(&mut self, room: &Room);
+    /// The columns the status may take: it is wrapped to them, so that a narrow terminal
+    /// breaks lines between words rather than anywhere.
+    fn width(&self) -> usize {
+        80
+    }
 }
 
 /// What the loop changes the room through.
@@ -122,7 +127,8 @@ pub fn facilitate(
     screen.message(help(pace, lang));
     loop {
         let mut now = String::new();
-        control.read(&mut |room| now = status(room, lang, ascii));
+        let width = screen.width();
+        control.read(&mut |room| now = status(room, lang, ascii, width));
         if now != shown {
             screen.status(&now);
             shown = now;
@@ -175,15 +181,26 @@ pub fn facilitate(
     }
 }
 
-/// A distribution as terminal bars, one line per option: label, count, bar.
-pub fn bars(room: &Room, item: usize, figures: &RoundFigures, lang: &str, ascii: bool) -> String {
+/// A distribution as terminal bars, one line per option: label, count, bar; "don't know" and
+/// "not applicable" on lines of their own. The lines fit `width` columns: a label is shortened
+/// when a bar of ten columns would not fit beside it, and the bars are at most 30 columns.
+pub fn bars(
+    room: &Room,
+    (item, round): (usize, u8),
+    figures: &RoundFigures,
+    lang: &str,
+    (ascii, width): (bool, usize),
+) -> String {
     let q = &room.q;
     if !room.showable(figures) {
-        return fill(
-            lang,
-            "Fewer than {n} answers: the room's answers are not shown, so that no one's vote can be read off them.",
-            &[("n", &room.settings.min_group.to_string())],
-        ) + "\n";
+        return wrap(
+            &fill(
+                lang,
+                "Fewer than {n} answers: the room's answers are not shown, so that no one's vote can be read off them.",
+                &[("n", &room.settings.min_group.to_string())],
+            ),
+            width,
+        );
     }
     let scale = q.scale_of(&q.questions[item]);
     let mut options: Vec<(f64, String)> = scale
@@ -197,10 +214,14 @@ pub fn bars(room: &Room, item: usize, figures: &RoundFigures, lang: &str, ascii:
         .map(|(_, label)| label)
         .zip(figures.counts.iter().copied())
         .collect();
+    let dont_know = room.dont_know(item, round);
+    if let Some(dk) = &scale.dont_know {
+        rows.push((clean(q.tr(dk, lang), false).into_owned(), dont_know));
+    }
     if let Some(na) = &scale.not_applicable {
         rows.push((
             clean(q.tr(na, lang), false).into_owned(),
-            figures.not_applicable,
+            figures.not_applicable.saturating_sub(dont_know),
         ));
     }
     let label_width = rows
@@ -208,25 +229,77 @@ pub fn bars(room: &Room, item: usize, figures: &RoundFigures, lang: &str, ascii:
         .map(|(l, _)| console::measure_text_width(l))
         .max()
         .unwrap_or(0)
-        .min(30);
+        .min(30)
+        // A bar of ten columns at least keeps a difference of one vote visible.
+        .min(width.saturating_sub(7 + 10));
+    // Two columns of margin, a space, the count in three, a space: the rest is the bar's.
+    let bar_width = width.saturating_sub(label_width + 7).clamp(1, 30);
     let most = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1);
+    let tail = if ascii { "..." } else { "…" };
     let mut out = String::new();
     for (label, count) in rows {
-        let width = (count * 30).div_ceil(most);
-        let bar = if ascii { "#" } else { "█" }.repeat(width);
+        let label = console::truncate_str(&label, label_width, tail);
+        let bar = if ascii { "#" } else { "█" }.repeat((count * bar_width).div_ceil(most));
         let pad = label_width.saturating_sub(console::measure_text_width(&label));
-        let _ = writeln!(out, "  {label}{} {count:>3} {bar}", " ".repeat(pad));
+        let line = format!("  {label}{} {count:>3} {bar}", " ".repeat(pad));
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    out
+}
+
+/// The share of the answers within one scale point of their median and whether that meets the
+/// room's consensus rule, as a sentence; `None` when the answers are not shown.
+pub fn consensus(room: &Room, figures: &RoundFigures, lang: &str) -> Option<String> {
+    let share = figures.within_one.filter(|_| room.showable(figures))?;
+    let rule = crate::report::round(room.settings.consensus, 1).to_string();
+    let verdict = if figures.consensus(room.settings.consensus) {
+        tr(lang, "consensus reached")
+    } else {
+        tr(lang, "no consensus")
+    };
+    Some(fill(
+        lang,
+        "{share}% within one scale point of the median (rule: {rule}%): {verdict}",
+        &[
+            ("share", &format!("{:.0}", share * 100.0)),
+            ("rule", &rule),
+            ("verdict", verdict),
+        ],
+    ))
+}
+
+/// `text` wrapped to `width` columns at its spaces (a word longer than a line is broken),
+/// ending with a newline.
+pub fn wrap(text: &str, width: usize) -> String {
+    let options = textwrap::Options::new(width.max(20))
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        // Between words only: an address is never cut at its `/` or `?`.
+        .word_separator(textwrap::WordSeparator::AsciiSpace);
+    let mut out = String::new();
+    for line in text.lines() {
+        if console::measure_text_width(line) <= width {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        if line.is_empty() {
+            out.push('\n');
+        }
+        for part in textwrap::wrap(line, &options) {
+            out.push_str(&part);
+            out.push('\n');
+        }
     }
     out
 }
 
 /// The room as the facilitator's terminal shows it.
-pub fn status(room: &Room, lang: &str, ascii: bool) -> String {
+pub fn status(room: &Room, lang: &str, ascii: bool, width: usize) -> String {
     let q = &room.q;
     let mut out = String::new();
     let people = room.participants.len().to_string();
     if room.ended {
-        return tr(lang, "The session has ended.").to_owned() + "\n";
+        return wrap(tr(lang, "The session has ended."), width);
     }
     match room.settings.pace {
         Pace::Facilitator => {
@@ -245,26 +318,46 @@ pub fn status(room: &Room, lang: &str, ascii: bool) -> String {
             } else {
                 fill(lang, "Question {k} of {n}", &[("k", &k), ("n", &of)])
             };
-            let _ = writeln!(
-                out,
-                "\n{head}: {}",
-                clean(q.tr(&q.questions[item].text, lang), false)
+            out.push('\n');
+            out.push_str(&wrap(
+                &format!(
+                    "{head}: {}",
+                    clean(q.tr(&q.questions[item].text, lang), false)
+                ),
+                width,
+            ));
+            let mut voted = fill(
+                lang,
+                "{voted} of {n} have voted",
+                &[
+                    ("voted", &room.voted(item, round).to_string()),
+                    ("n", &people),
+                ],
             );
-            let _ = writeln!(
-                out,
-                "{}",
-                fill(
+            // How many wrote a note, not what: the text stays in their files, where a small
+            // room's notes cannot be matched to faces on the projected terminal.
+            let notes = room.notes(item);
+            if notes > 0 {
+                voted.push_str(" - ");
+                voted.push_str(&fill(
                     lang,
-                    "{voted} of {n} have voted",
-                    &[
-                        ("voted", &room.voted(item, round).to_string()),
-                        ("n", &people)
-                    ],
-                )
-            );
+                    "{n} notes on this question",
+                    &[("n", &notes.to_string())],
+                ));
+            }
+            out.push_str(&wrap(&voted, width));
             if round == 2 {
-                let _ = writeln!(out, "{}", tr(lang, "The room's answers in the first round"));
-                out.push_str(&bars(room, item, &room.distribution(item, 1), lang, ascii));
+                out.push_str(&wrap(
+                    tr(lang, "The room's answers in the first round"),
+                    width,
+                ));
+                out.push_str(&bars(
+                    room,
+                    (item, 1),
+                    &room.distribution(item, 1),
+                    lang,
+                    (ascii, width),
+                ));
             }
             if room.revealed {
                 let caption = if round == 2 {
@@ -272,31 +365,11 @@ pub fn status(room: &Room, lang: &str, ascii: bool) -> String {
                 } else {
                     tr(lang, "The room's answers")
                 };
-                let _ = writeln!(out, "{caption}");
+                out.push_str(&wrap(caption, width));
                 let figures = room.distribution(item, round);
-                out.push_str(&bars(room, item, &figures, lang, ascii));
-                if room.showable(&figures)
-                    && let Some(share) = figures.within_one
-                {
-                    let rule = crate::report::round(room.settings.consensus, 1).to_string();
-                    let verdict = if figures.consensus(room.settings.consensus) {
-                        tr(lang, "consensus reached")
-                    } else {
-                        tr(lang, "no consensus")
-                    };
-                    let _ = writeln!(
-                        out,
-                        "{}",
-                        fill(
-                            lang,
-                            "{share}% within one scale point of the median (rule: {rule}%): {verdict}",
-                            &[
-                                ("share", &format!("{:.0}", share * 100.0)),
-                                ("rule", &rule),
-                                ("verdict", verdict),
-                            ],
-                        )
-                    );
+                out.push_str(&bars(room, (item, round), &figures, lang, (ascii, width)));
+                if let Some(verdict) = consensus(room, &figures, lang) {
+                    out.push_str(&wrap(&verdict, width));
                 }
             }
         }
@@ -306,16 +379,25 @@ pub fn status(room: &Room, lang: &str, ascii: bool) -> String {
             } else {
                 tr(lang, "Progress")
             };
-            let _ = writeln!(
-                out,
-                "\n{head} ({})",
-                fill(lang, "{n} participants", &[("n", &people)])
-            );
+            out.push('\n');
+            out.push_str(&wrap(
+                &format!(
+                    "{head} ({})",
+                    fill(lang, "{n} participants", &[("n", &people)])
+                ),
+                width,
+            ));
+            // A name takes what the progress leaves of the line, and at most 24 columns.
+            let name_width = width.saturating_sub(2 + 1 + 16).clamp(8, 24);
+            let tail = if ascii { "..." } else { "…" };
             for (name, done, of) in room.progress() {
+                let name = clean(&name, false);
+                let name = console::truncate_str(&name, name_width, tail);
+                let pad = name_width.saturating_sub(console::measure_text_width(&name));
                 let _ = writeln!(
                     out,
-                    "  {:<24} {}",
-                    clean(&name, false),
+                    "  {name}{} {}",
+                    " ".repeat(pad),
                     fill(
                         lang,
                         "{answered} of {total}",

@@ -197,7 +197,7 @@ pub fn join(
 /// The distribution of a round's answers to an item as a table with bars.
 fn distribution(
     room: &Room,
-    item: usize,
+    (item, round): (usize, u8),
     figures: &RoundFigures,
     caption: &str,
     lang: &str,
@@ -220,11 +220,15 @@ fn distribution(
         .map(|o| (o.value, q.tr(&o.label, lang).to_owned()))
         .collect();
     options.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // "Don't know" is counted with "not applicable" in the figures (neither is a position on
+    // the scale); each is shown as it was given.
+    let dont_know = room.dont_know(item, round);
+    let not_applicable = figures.not_applicable.saturating_sub(dont_know);
     let most = figures
         .counts
         .iter()
         .copied()
-        .chain([figures.not_applicable])
+        .chain([dont_know, not_applicable])
         .max()
         .unwrap_or(0)
         .max(1);
@@ -243,8 +247,11 @@ fn distribution(
     for ((_, label), &count) in options.iter().zip(&figures.counts) {
         row(label, count);
     }
+    if let Some(dk) = &scale.dont_know {
+        row(q.tr(dk, lang), dont_know);
+    }
     if let Some(na) = &scale.not_applicable {
-        row(q.tr(na, lang), figures.not_applicable);
+        row(q.tr(na, lang), not_applicable);
     }
     format!(
         "<table class=\"dist\"><caption>{caption}</caption><thead><tr><th scope=\"col\">{answer}</th>\
@@ -383,7 +390,7 @@ pub fn question(
             if round == 2 && room.reveals(item, 1) {
                 body.push_str(&distribution(
                     room,
-                    item,
+                    (item, 1),
                     &room.distribution(item, 1),
                     tr(lang, "The room's answers in the first round"),
                     lang,
@@ -420,7 +427,7 @@ pub fn question(
                 };
                 body.push_str(&distribution(
                     room,
-                    item,
+                    (item, round),
                     &room.distribution(item, round),
                     caption,
                     lang,
@@ -628,20 +635,24 @@ pub fn host(
             if round == 2 {
                 body.push_str(&distribution(
                     room,
-                    item,
+                    (item, 1),
                     &room.distribution(item, 1),
                     tr(lang, "The room's answers in the first round"),
                     lang,
                 ));
             }
             if room.revealed {
-                body.push_str(&distribution(
-                    room,
-                    item,
-                    &room.distribution(item, round),
-                    tr(lang, "The room's answers"),
-                    lang,
-                ));
+                // Worded as the participants' pages and the terminal word it.
+                let caption = if round == 2 {
+                    tr(lang, "The room's answers in the second round")
+                } else {
+                    tr(lang, "The room's answers")
+                };
+                let figures = room.distribution(item, round);
+                body.push_str(&distribution(room, (item, round), &figures, caption, lang));
+                if let Some(verdict) = super::facilitator::consensus(room, &figures, lang) {
+                    let _ = write!(body, "<p class=\"verdict\">{}</p>", escape(&verdict));
+                }
             }
         }
     } else {

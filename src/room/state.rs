@@ -402,6 +402,30 @@ impl Room {
             .count()
     }
 
+    /// How many of the answers to `item` in `round` are "don't know". [`Room::distribution`]
+    /// counts them with "not applicable" (neither is a position on the scale); the room's
+    /// bars show them apart, as they were given.
+    pub fn dont_know(&self, item: usize, round: Round) -> usize {
+        self.participants
+            .iter()
+            .filter(|p| Self::answer_of(&p.response, item, round) == Some(Answer::DontKnow))
+            .count()
+    }
+
+    /// How many participants left a note on `item`: a count only, as the facilitator's
+    /// terminal shows it; the notes themselves stay in each participant's file.
+    pub fn notes(&self, item: usize) -> usize {
+        self.participants
+            .iter()
+            .filter(|p| {
+                p.response
+                    .notes
+                    .get(item)
+                    .is_some_and(|n| n.as_ref().is_some_and(|n| !n.trim().is_empty()))
+            })
+            .count()
+    }
+
     /// How many participants answered each option of `item` in `round`, and n/a.
     pub fn distribution(&self, item: usize, round: Round) -> RoundFigures {
         let values = option_values(&self.q, item);

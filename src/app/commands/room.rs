@@ -19,7 +19,7 @@ use crate::cli::RoomArgs;
 use crate::i18n::{fill, tr};
 use crate::questionnaire::DEFAULT_ID;
 use crate::report::{self, GroupView};
-use crate::room::facilitator::{End, Key, Keys, Screen, facilitate};
+use crate::room::facilitator::{End, Key, Keys, Screen, facilitate, wrap};
 use crate::room::{Room, RoomServer, Settings, Store, qr, rules};
 use crate::terminal_text::clean;
 
@@ -123,11 +123,15 @@ pub(crate) fn run(args: &RoomArgs) -> anyhow::Result<Exit> {
             let _ = writeln!(
                 err,
                 "\n{}",
-                fill(
-                    &lang,
-                    "The session has ended. {n} answer files are in {folder}; `centricity summarize {folder}` reads them again.",
-                    &[("n", &people.to_string()), ("folder", &shown_folder)],
+                wrap(
+                    &fill(
+                        &lang,
+                        "The session has ended. {n} answer files are in {folder}; `centricity summarize {folder}` reads them again.",
+                        &[("n", &people.to_string()), ("folder", &shown_folder)],
+                    ),
+                    screen.width()
                 )
+                .trim_end()
             );
             server.stop();
             Ok(Exit::Success)
@@ -271,52 +275,79 @@ fn introduce(server: &RoomServer, lang: &str, ascii: bool, folder: &str) {
         crate::room::Pace::Facilitator => tr(lang, "facilitator-paced"),
         crate::room::Pace::SelfPaced => tr(lang, "self-paced"),
     };
+    let size = terminal_size();
+    let columns = size.map_or(usize::MAX, |(_, c)| c);
     let mut err = std::io::stderr();
-    let _ = writeln!(err, "{title} ({pace})");
+    let mut say = |text: &str| {
+        let _ = write!(err, "{}", wrap(text, columns));
+    };
+    say(&format!("{title} ({pace})"));
     if people > 0 {
-        let _ = writeln!(
-            err,
-            "{}",
-            fill(
-                lang,
-                "Resumed with {n} participants; each goes on where they were.",
-                &[("n", &people.to_string())]
-            )
-        );
+        say(&fill(
+            lang,
+            "Resumed with {n} participants; each goes on where they were.",
+            &[("n", &people.to_string())],
+        ));
     }
-    let _ = writeln!(
-        err,
-        "{}",
-        fill(lang, "Join on the same network: {url}", &[("url", &url)])
-    );
-    if let Some(code) = qr::terminal(&url, ascii) {
-        let _ = writeln!(err, "{code}");
-    }
-    let _ = writeln!(
-        err,
-        "{}\n{}",
-        tr(lang, "Join code:"),
-        qr::big_code(&code, ascii)
-    );
+    say(&fill(
+        lang,
+        "Join on the same network: {url}",
+        &[("url", &url)],
+    ));
     let host = format!("http://{}/host", server.addr());
-    let _ = writeln!(
-        err,
-        "{}",
-        fill(
-            lang,
-            "To project the room's page, open {url} on this machine.",
-            &[("url", &host)]
-        )
-    );
-    let _ = writeln!(
-        err,
-        "{}",
-        fill(
-            lang,
-            "Answers are saved in {folder} as they are given.",
-            &[("folder", folder)]
-        )
-    );
+    if let Some(code) = qr::terminal(&url, ascii) {
+        let width = code
+            .lines()
+            .map(console::measure_text_width)
+            .max()
+            .unwrap_or(0);
+        // The code is of use only whole on the screen, above the join code and the status:
+        // in a smaller terminal the room's page shows it instead.
+        let rows = code.lines().count() + BELOW_THE_QR_CODE;
+        match size {
+            Some((r, c)) if width > c || rows > r => say(&fill(
+                lang,
+                "The QR code needs a terminal of {columns} columns and {rows} rows; the room's page shows it: {url}",
+                &[
+                    ("columns", &width.to_string()),
+                    ("rows", &rows.to_string()),
+                    ("url", &host),
+                ],
+            )),
+            _ => {
+                let _ = writeln!(err, "{code}");
+            }
+        }
+    }
+    let _ = writeln!(err, "{}", tr(lang, "Join code:"));
+    let _ = writeln!(err, "{}", qr::big_code(&code, ascii));
+    let mut say = |text: &str| {
+        let _ = write!(err, "{}", wrap(text, columns));
+    };
+    say(&fill(
+        lang,
+        "To project the room's page, open {url} on this machine.",
+        &[("url", &host)],
+    ));
+    say(&fill(
+        lang,
+        "Answers are saved in {folder} as they are given.",
+        &[("folder", folder)],
+    ));
+}
+
+/// The lines the opening screen and a short status take below the QR code: the join code
+/// (six lines and a blank), where to project the page and where answers go (two to four), the
+/// keys (two), a question with its vote count (four).
+const BELOW_THE_QR_CODE: usize = 16;
+
+/// The rows and columns of the terminal the facilitator's screen is drawn on; `None` when it
+/// is not a terminal (a script or a log), where lines are not wrapped.
+fn terminal_size() -> Option<(usize, usize)> {
+    std::io::stderr().is_terminal().then(|| {
+        let (rows, columns) = console::Term::stderr().size();
+        (usize::from(rows), usize::from(columns))
+    })
 }
 
 /// The room's group result on standard output.
@@ -340,7 +371,8 @@ fn print_group(room: &Room, lang: &str, folder: &Path) -> anyhow::Result<()> {
         report::Format::Table,
         &mut out,
         &view,
-        80,
+        // As wide as the terminal it is shown on, within what the table needs and reads well.
+        terminal_size().map_or(80, |(_, c)| u16::try_from(c.clamp(60, 120)).unwrap_or(80)),
         &report::Identity::dated(crate::clock::today()),
     )?;
     out.flush()?;
@@ -437,8 +469,12 @@ impl Screen for TermScreen {
     }
 
     fn message(&mut self, text: &str) {
-        let _ = self.term.write_line(text);
+        let _ = self.term.write_str(&wrap(text, self.width()));
         self.status_lines = 0;
+    }
+
+    fn width(&self) -> usize {
+        terminal_size().map_or(usize::MAX, |(_, columns)| columns)
     }
 
     fn group(&mut self, room: &Room) {
