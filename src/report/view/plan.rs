@@ -32,7 +32,7 @@ pub(crate) fn section(p: &Status, lang: &str, n: &Numbers) -> Section {
     match (&p.target_stage, p.target_index) {
         (Some(id), _) => lines.push(Text::fill(
             lang,
-            "Target: {stage} by {date}",
+            "Target: “{stage}” by {date}",
             &[
                 (
                     "stage",
