@@ -41,6 +41,7 @@ const CATALOGUE: &[Entry] = &[
     ("\"{text}\" ({id})", "« {text} » ({id})", "‘{text}’ ({id})", "«{text}» ({id})", "“{text}”（{id}）"),
     ("{label} ({questionnaire} {version})", "{label} ({questionnaire} {version})", "{label} ({questionnaire} {version})", "{label} ({questionnaire} {version})", "{label}（{questionnaire} {version}）"),
     ("{label} ({questionnaire} {version}, {respondents})", "{label} ({questionnaire} {version}, {respondents})", "{label} ({questionnaire} {version}, {respondents})", "{label} ({questionnaire} {version}, {respondents})", "{label}（{questionnaire} {version}，{respondents}）"),
+    ("{label} (group of {n})", "{label} (groupe de {n})", "{label} (groep van {n})", "{label} (gruppo di {n})", "{label}（{n} 人小组）"),
     ("stage {id}", "étape {id}", "fase {id}", "fase {id}", "阶段 {id}"),
     // Report: the stage ladder and the dimension profile
     ("Stage", "Étape", "Fase", "Fase", "阶段"),
@@ -193,7 +194,7 @@ const CATALOGUE: &[Entry] = &[
     ("One axis per dimension, 0 at the centre and 100 at the rim: the dashed grey polygon is before, the blue one after.", "Un axe par dimension, 0 au centre et 100 au bord : le polygone gris en pointillés montre l’avant, le bleu l’après.", "Eén as per dimensie, 0 in het midden en 100 aan de rand: de grijze gestippelde veelhoek is de voormeting, de blauwe de nameting.", "Un asse per dimensione, 0 al centro e 100 sul bordo: il poligono grigio tratteggiato è il prima, quello blu il dopo.", "每个维度一条轴，中心为 0，外缘为 100：灰色虚线多边形为上期，蓝色多边形为本期。"),
     ("Each cell is the after score (0-100) of the statement for that stage and dimension, with its change since before underneath; a dash means no score.", "Chaque case donne le score après (0-100) de l’affirmation pour cette étape et cette dimension, avec en dessous son évolution depuis l’avant ; un tiret signifie qu’il n’y a pas de score.", "Elke cel toont de score bij de nameting (0-100) van de stelling voor die fase en dimensie, met daaronder het verschil met de voormeting; een streepje betekent geen score.", "Ogni cella riporta il punteggio dopo (0-100) dell'affermazione per quella fase e dimensione, con sotto la variazione rispetto a prima; un trattino indica che manca il punteggio.", "每个单元格为该阶段与该维度对应陈述的本期得分（0-100），下方为相对上期的变化；短横线表示无得分。"),
     ("Published studies use their own models and samples, so they give context for a placement rather than a score to compare with.", "Les études publiées reposent sur leurs propres modèles et échantillons : elles situent un positionnement dans son contexte, sans fournir de score auquel se comparer.", "Gepubliceerde studies gebruiken hun eigen modellen en steekproeven: ze plaatsen een positie in context, maar geven geen score om mee te vergelijken.", "Gli studi pubblicati usano modelli e campioni propri: danno un contesto al posizionamento, non un punteggio con cui confrontarsi.", "已发表的研究采用各自的模型和样本，因此只能为定位提供背景参照，而非可直接比较的分数。"),
-    ("At most about 10% of companies reach the customer-inspired stage, the fourth and last stage of the customer-centric journey.", "Au plus 10 % environ des entreprises atteignent l’étape « Inspirée par le client », la quatrième et dernière du parcours vers l’orientation client.", "Hooguit zo’n 10% van de bedrijven bereikt de fase Klantgeïnspireerd, de vierde en laatste fase op weg naar klantgerichtheid.", "Al massimo il 10% circa delle aziende raggiunge la fase «Ispirata dal cliente», la quarta e ultima del percorso verso la centralità del cliente.", "至多约 10% 的企业能达到“客户启发”阶段，即以客户为中心之路的第四个、也是最后一个阶段。"),
+    ("At most about 10% of companies reach the customer-inspired stage, the fourth and last stage of the customer-centric journey.", "Au plus 10 % environ des entreprises atteignent l’étape « Inspirée par le client », la quatrième et dernière du parcours vers l’orientation client.", "Hooguit zo’n 10% van de bedrijven bereikt de fase ‘Klantgeïnspireerd’, de vierde en laatste fase op weg naar klantgerichtheid.", "Al massimo il 10% circa delle aziende raggiunge la fase «Ispirata dal cliente», la quarta e ultima del percorso verso la centralità del cliente.", "至多约 10% 的企业能达到“客户启发型”阶段，即以客户为中心之路的第四个、也是最后一个阶段。"),
     ("Of 362 firms surveyed, 80% believed they delivered a superior experience to their customers; their customers said 8% did.", "Sur 362 entreprises interrogées, 80 % pensaient offrir à leurs clients une expérience supérieure ; selon leurs clients, 8 % y parvenaient.", "Van 362 ondervraagde bedrijven dacht 80% hun klanten een superieure ervaring te bieden; volgens hun klanten deed 8% dat.", "Su 362 aziende intervistate, l'80% riteneva di offrire ai clienti un'esperienza superiore; secondo i clienti, ci riusciva l'8%.", "在接受调查的 362 家企业中，80% 认为自己为客户提供了卓越的体验；而客户认为做到这一点的只有 8%。"),
     ("Of 234 organisations assessed on five stages of CX maturity, 41% were in the lowest stage and 2% in the highest.", "Sur 234 organisations évaluées selon cinq niveaux de maturité CX, 41 % se situaient au niveau le plus bas et 2 % au plus haut.", "Van 234 organisaties die op vijf fasen van CX-volwassenheid werden beoordeeld, zat 41% in de laagste fase en 2% in de hoogste.", "Su 234 organizzazioni valutate su cinque fasi di maturità CX, il 41% si trovava nella fase più bassa e il 2% in quella più alta.", "在按五个客户体验成熟度阶段评估的 234 家组织中，41% 处于最低阶段，2% 处于最高阶段。"),
     ("Stage ladder, internal and customer views", "Échelle des étapes, regard interne et regard des clients", "Fasenladder, interne blik en blik van klanten", "Scala delle fasi, visione interna e visione dei clienti", "阶段阶梯（内部视角与客户视角）"),
@@ -463,11 +464,11 @@ const ONE: &[(&str, &str, &str, &str)] = &[
     ("Resumed with {n} participants; each goes on where they were.", "nl", "n", "Hervat met {n} deelnemer, die verdergaat waar hij was."),
     ("Resumed with {n} participants; each goes on where they were.", "it", "n", "Ripresa con {n} partecipante, che continua da dove era rimasto."),
     ("Second round: {n} items the room disagreed on are asked again.", "en", "n", "Second round: {n} item the room disagreed on is asked again."),
-    ("Second round: {n} items the room disagreed on are asked again.", "fr", "n", "Second tour : {n} item sur lequel le groupe était partagé est reposé."),
+    ("Second round: {n} items the room disagreed on are asked again.", "fr", "n", "Second tour : {n} item sur lequel le groupe était partagé est reposé."),
     ("Second round: {n} items the room disagreed on are asked again.", "nl", "n", "Tweede ronde: {n} item waarover de groep verdeeld was, wordt opnieuw gesteld."),
     ("Second round: {n} items the room disagreed on are asked again.", "it", "n", "Secondo turno: viene riproposto {n} item su cui il gruppo era diviso."),
     ("The session has ended. {n} answer files are in {folder}; `centricity summarize {folder}` reads them again.", "en", "n", "The session has ended. {n} answer file is in {folder}; `centricity summarize {folder}` reads it again."),
-    ("The session has ended. {n} answer files are in {folder}; `centricity summarize {folder}` reads them again.", "fr", "n", "La séance est terminée. {n} fichier de réponses se trouve dans {folder} ; `centricity summarize {folder}` le relit."),
+    ("The session has ended. {n} answer files are in {folder}; `centricity summarize {folder}` reads them again.", "fr", "n", "La séance est terminée. {n} fichier de réponses se trouve dans {folder} ; `centricity summarize {folder}` le relit."),
     ("The session has ended. {n} answer files are in {folder}; `centricity summarize {folder}` reads them again.", "nl", "n", "De sessie is afgelopen. {n} antwoordbestand staat in {folder}; `centricity summarize {folder}` leest het opnieuw."),
     ("The session has ended. {n} answer files are in {folder}; `centricity summarize {folder}` reads them again.", "it", "n", "La sessione è terminata. {n} file di risposte si trova in {folder}; `centricity summarize {folder}` lo rilegge."),
     ("{voted} of {n} have voted", "en", "voted", "{voted} of {n} has voted"),
@@ -602,6 +603,74 @@ mod tests {
             saved("fr", "3", "24"),
             "3 réponses sur 24 enregistrées dans a.toml."
         );
+    }
+
+    /// Every text of `lang` in the catalogue, with the forms for one.
+    fn texts(lang: &str) -> Vec<&'static str> {
+        let k = LANGUAGES
+            .iter()
+            .position(|l| *l == lang)
+            .expect("a language");
+        CATALOGUE
+            .iter()
+            .map(|e| [e.1, e.2, e.3, e.4][k])
+            .chain(ONE.iter().filter(|o| o.1 == lang).map(|o| o.3))
+            .collect()
+    }
+
+    /// French puts a no-break space before `:` (U+00A0) and a narrow one before `;`, `?` and `!`
+    /// (U+202F), and inside « » (U+202F), so that a line never starts with the mark or a quote
+    /// mark is never left alone at the end of a line. A `?` at the start of an entry or after a
+    /// comma is the name of a key ("? aide"), not a question mark, and keeps its plain space.
+    #[test]
+    fn french_puts_no_break_spaces_before_high_punctuation_and_inside_guillemets() {
+        let mut wrong = Vec::new();
+        for t in texts("fr") {
+            let chars: Vec<char> = t.chars().collect();
+            for (k, &c) in chars.iter().enumerate() {
+                let before = k.checked_sub(1).map(|j| chars[j]);
+                let after = chars.get(k + 1).copied();
+                let key = c == '?' && (k == 0 || (k >= 2 && chars[k - 2] == ','));
+                // A colon between two characters ("12:00", an address) is not punctuation.
+                let inside_word = c == ':'
+                    && before.is_some_and(|b| !b.is_whitespace())
+                    && after.is_some_and(|a| !a.is_whitespace());
+                let fine = match c {
+                    _ if key || inside_word => true,
+                    ':' => matches!(before, Some('\u{a0}' | '\u{202f}')),
+                    ';' | '?' | '!' => before == Some('\u{202f}'),
+                    '«' => after == Some('\u{202f}'),
+                    '»' => before == Some('\u{202f}'),
+                    _ => true,
+                };
+                if !fine {
+                    wrong.push(format!("{c:?} in {t:?}"));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    /// Chinese writes its own full-width brackets, commas, colons and semicolons, also around
+    /// the ids and figures filled into a text ("{id}（{score}）"): a half-width one is a mark
+    /// copied from English. A colon between two characters (an address) is not punctuation.
+    #[test]
+    fn chinese_writes_full_width_punctuation() {
+        let mut wrong = Vec::new();
+        for t in texts("zh") {
+            let chars: Vec<char> = t.chars().collect();
+            for (k, &c) in chars.iter().enumerate() {
+                let before = k.checked_sub(1).map(|j| chars[j]);
+                let after = chars.get(k + 1).copied();
+                let inside_word = c == ':'
+                    && before.is_some_and(|b| !b.is_whitespace())
+                    && after.is_some_and(|a| !a.is_whitespace());
+                if matches!(c, '(' | ')' | ',' | ':' | ';') && !inside_word {
+                    wrong.push(format!("{c:?} in {t:?}"));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 
     #[test]
