@@ -33,6 +33,16 @@ const CATALOGUE: &[Entry] = &[
     ("Assessed by: {assessor}", "Évaluation menée par : {assessor}", "Beoordeeld door: {assessor}", "Valutazione condotta da: {assessor}", "评估人：{assessor}"),
     ("Sources: {sources}", "Sources : {sources}", "Bronnen: {sources}", "Fonti: {sources}", "来源：{sources}"),
     ("group of {n} respondents", "groupe de {n} répondants", "groep van {n} respondenten", "gruppo di {n} rispondenti", "{n} 名受访者组成的小组"),
+    // Report: ids, figures and quoted statements inside a line, with each language's brackets,
+    // quotation marks and spaces (Chinese writes full-width brackets with no space before them)
+    ("{id} ({score})", "{id} ({score})", "{id} ({score})", "{id} ({score})", "{id}（{score}）"),
+    ("{text} ({id})", "{text} ({id})", "{text} ({id})", "{text} ({id})", "{text}（{id}）"),
+    ("({id})", "({id})", "({id})", "({id})", "（{id}）"),
+    ("\"{text}\" ({id})", "« {text} » ({id})", "‘{text}’ ({id})", "«{text}» ({id})", "“{text}”（{id}）"),
+    ("{label} ({questionnaire} {version})", "{label} ({questionnaire} {version})", "{label} ({questionnaire} {version})", "{label} ({questionnaire} {version})", "{label}（{questionnaire} {version}）"),
+    ("{label} ({questionnaire} {version}, {respondents})", "{label} ({questionnaire} {version}, {respondents})", "{label} ({questionnaire} {version}, {respondents})", "{label} ({questionnaire} {version}, {respondents})", "{label}（{questionnaire} {version}，{respondents}）"),
+    ("{label} (group of {n})", "{label} (groupe de {n})", "{label} (groep van {n})", "{label} (gruppo di {n})", "{label}（{n} 人小组）"),
+    ("stage {id}", "étape {id}", "fase {id}", "fase {id}", "阶段 {id}"),
     // Report: the stage ladder and the dimension profile
     ("Stage", "Étape", "Fase", "Fase", "阶段"),
     ("Score", "Score", "Score", "Punteggio", "得分"),
@@ -49,7 +59,7 @@ const CATALOGUE: &[Entry] = &[
     ("{answered} of {total}", "{answered} sur {total}", "{answered} van {total}", "{answered} su {total}", "{answered}/{total}"),
     // Report: recommendations and the customer's view
     ("Recommendations", "Recommandations", "Aanbevelingen", "Raccomandazioni", "建议"),
-    ("Next step, towards {stage}: ", "Pour passer à l’étape « {stage} » : ", "Volgende stap, op weg naar de fase ‘{stage}’: ", "Prossimo passo, verso la fase «{stage}»: ", "下一步（迈向“{stage}”阶段）："),
+    ("Next step, towards “{stage}”: ", "Pour passer à l’étape « {stage} » : ", "Volgende stap, op weg naar de fase ‘{stage}’: ", "Prossimo passo, verso la fase «{stage}»: ", "下一步（迈向“{stage}”阶段）："),
     ("How customers see you", "Le regard des clients", "Hoe klanten u zien", "Come i clienti vedono l'organizzazione", "客户眼中的组织"),
     ("Warnings", "Avertissements", "Waarschuwingen", "Avvertenze", "警告"),
     // Group report
@@ -78,15 +88,16 @@ const CATALOGUE: &[Entry] = &[
     ("All", "Tous", "Alle", "Tutti", "全体"),
     ("Index", "Indice", "Index", "Indice", "指数"),
     ("Items to discuss", "Items à discuter", "Items om te bespreken", "Item da discutere", "需讨论的题项"),
-    ("Cronbach's alpha of 0.7 or more is usually read as the items of a set measuring one thing; an item whose correlation with the rest of its set (item-rest r) is below 0.3 may be measuring something else.", "Un alpha de Cronbach de 0,7 ou plus est généralement interprété comme le signe que les items d’un ensemble mesurent une même chose ; un item dont la corrélation avec le reste de son ensemble (item-rest r) est inférieure à 0,3 mesure peut-être autre chose.", "Een Cronbachs alfa van 0,7 of hoger geldt doorgaans als teken dat de items van een set één ding meten; een item waarvan de correlatie met de rest van zijn set (item-rest r) onder 0,3 ligt, meet mogelijk iets anders.", "Un valore dell'alpha di Cronbach pari o superiore a 0,7 indica di norma che gli item di un insieme misurano una stessa cosa; un item la cui correlazione con il resto del suo insieme (item-rest r) è inferiore a 0,3 potrebbe misurare qualcos'altro.", "Cronbach α 系数达到 0.7 及以上，通常表示同一组题项测量的是同一事物；若某题项与本组其余题项的相关系数（item-rest r）低于 0.3，它测量的可能是别的东西。"),
+    ("Cronbach's alpha of 0.7 or more is usually read as the items of a set measuring one thing; an item whose correlation with the rest of its set (item-rest r) is below 0.3 may be measuring something else.", "Un alpha de Cronbach de 0,7 ou plus est généralement interprété comme le signe que les items d’un ensemble mesurent une même chose ; un item dont la corrélation avec le reste de son ensemble (corrélation item-reste) est inférieure à 0,3 mesure peut-être autre chose.", "Een Cronbachs alfa van 0,7 of hoger geldt doorgaans als teken dat de items van een set één ding meten; een item waarvan de correlatie met de rest van zijn set (item-restcorrelatie) onder 0,3 ligt, meet mogelijk iets anders.", "Un valore dell'alpha di Cronbach pari o superiore a 0,7 indica di norma che gli item di un insieme misurano una stessa cosa; un item la cui correlazione con il resto del suo insieme (correlazione item-resto) è inferiore a 0,3 potrebbe misurare qualcos'altro.", "Cronbach α 系数达到 0.7 及以上，通常表示同一组题项测量的是同一事物；若某题项与本组其余题项的相关系数（校正的题项–总分相关，item-rest r）低于 0.3，它测量的可能是别的东西。"),
     ("Reliability", "Fiabilité", "Betrouwbaarheid", "Affidabilità", "信度"),
     ("Set", "Ensemble", "Itemset", "Gruppo di item", "题组"),
     ("Items", "Items", "Items", "Item", "题项数"),
-    ("Alpha", "Alpha", "Alpha", "Alpha", "Alpha"),
-    ("Weakest item (item-rest r)", "Item le plus faible (item-rest r)", "Zwakste item (item-rest r)", "Item più debole (item-rest r)", "最弱题项（item-rest r）"),
+    ("Alpha", "Alpha", "Alfa", "Alpha", "α 系数"),
+    ("n/a", "Sans objet", "N.v.t.", "N.a.", "不适用"),
+    ("Weakest item (item-rest r)", "Item le plus faible (corrélation item-reste)", "Zwakste item (item-restcorrelatie)", "Item più debole (correlazione item-resto)", "最弱题项（校正的题项–总分相关）"),
     // Comparison report
-    ("Before", "Avant", "Voormeting", "Prima", "前测"),
-    ("After", "Après", "Nameting", "Dopo", "后测"),
+    ("Before", "Avant", "Voormeting", "Prima", "上期"),
+    ("After", "Après", "Nameting", "Dopo", "本期"),
     ("Change", "Évolution", "Verschil", "Variazione", "变化"),
     ("moved up", "en hausse", "gestegen", "salito", "上升"),
     ("moved down", "en baisse", "gedaald", "sceso", "下降"),
@@ -97,8 +108,8 @@ const CATALOGUE: &[Entry] = &[
     ("Biggest improvements", "Plus fortes progressions", "Grootste verbeteringen", "Miglioramenti maggiori", "提升最大"),
     ("Biggest declines", "Plus forts reculs", "Grootste dalingen", "Peggioramenti maggiori", "下降最大"),
     ("No item score moved.", "Aucun score d’item n’a évolué.", "Geen enkele itemscore is veranderd.", "Nessun punteggio di item è cambiato.", "所有题项得分均无变化。"),
-    ("Items only in the after questionnaire (not compared): {items}", "Items présents uniquement dans le questionnaire « après » (non comparés) : {items}", "Items alleen in de vragenlijst van de nameting (niet vergeleken): {items}", "Item presenti solo nel questionario successivo (non confrontati): {items}", "仅见于后测问卷的题项（未比较）：{items}"),
-    ("Items only in the before questionnaire (not compared): {items}", "Items présents uniquement dans le questionnaire « avant » (non comparés) : {items}", "Items alleen in de vragenlijst van de voormeting (niet vergeleken): {items}", "Item presenti solo nel questionario precedente (non confrontati): {items}", "仅见于前测问卷的题项（未比较）：{items}"),
+    ("Items only in the after questionnaire (not compared): {items}", "Items présents uniquement dans le questionnaire « après » (non comparés) : {items}", "Items alleen in de vragenlijst van de nameting (niet vergeleken): {items}", "Item presenti solo nel questionario successivo (non confrontati): {items}", "仅见于本期问卷的题项（未比较）：{items}"),
+    ("Items only in the before questionnaire (not compared): {items}", "Items présents uniquement dans le questionnaire « avant » (non comparés) : {items}", "Items alleen in de vragenlijst van de voormeting (niet vergeleken): {items}", "Item presenti solo nel questionario precedente (non confrontati): {items}", "仅见于上期问卷的题项（未比较）：{items}"),
     ("New recommendations", "Nouvelles recommandations", "Nieuwe aanbevelingen", "Nuove raccomandazioni", "新增建议"),
     ("No longer recommended", "Recommandations levées", "Niet langer aanbevolen", "Non più raccomandate", "不再建议"),
     // Report documents (Markdown, HTML): titles, headings, figure captions, context
@@ -124,21 +135,21 @@ const CATALOGUE: &[Entry] = &[
     ("Items only in the first period's questionnaire (not compared): {items}", "Items présents seulement dans le questionnaire de la première période (non comparés) : {items}", "Items alleen in de vragenlijst van de eerste periode (niet vergeleken): {items}", "Item presenti solo nel questionario del primo periodo (non confrontati): {items}", "仅见于第一期问卷的题项（未比较）：{items}"),
     ("{from} -> {to}", "{from} -> {to}", "{from} -> {to}", "{from} -> {to}", "{from} -> {to}"),
     ("Is the change real?", "Le changement est-il réel ?", "Is de verandering echt?", "Il cambiamento è reale?", "变化是否真实？"),
-    ("Respondents: {before} before, {after} after, {both} on both (matched by respondent id)", "Répondants : {before} avant, {after} après, {both} des deux côtés (rapprochés par identifiant de répondant)", "Respondenten: {before} bij de voormeting, {after} bij de nameting, {both} bij beide (gekoppeld op respondent-id)", "Rispondenti: {before} prima, {after} dopo, {both} in entrambi (abbinati per id del rispondente)", "受访者：前测 {before} 名，后测 {after} 名，两次均参与 {both} 名（按受访者编号匹配）"),
+    ("Respondents: {before} before, {after} after, {both} on both (matched by respondent id)", "Répondants : {before} avant, {after} après, {both} des deux côtés (rapprochés par identifiant de répondant)", "Respondenten: {before} bij de voormeting, {after} bij de nameting, {both} bij beide (gekoppeld op respondent-id)", "Rispondenti: {before} prima, {after} dopo, {both} in entrambi (abbinati per id del rispondente)", "受访者：上期 {before} 名，本期 {after} 名，两期均参与 {both} 名（按受访者编号匹配）"),
     ("95% from", "IC 95 % de", "95% van", "IC 95% da", "95% 区间下限"),
     ("95% to", "IC 95 % à", "95% tot", "IC 95% a", "95% 区间上限"),
     ("Verdict", "Verdict", "Oordeel", "Verdetto", "结论"),
     ("improvement", "amélioration", "verbetering", "miglioramento", "改善"),
     ("decline", "recul", "achteruitgang", "peggioramento", "下降"),
     ("within noise", "dans le bruit", "binnen de ruis", "entro il rumore", "在噪声范围内"),
-    ("On both", "Des deux côtés", "Bij beide", "In entrambi", "两次均参与"),
+    ("On both", "Des deux côtés", "Bij beide", "In entrambi", "两期均参与"),
     ("The maturity index, period by period.", "L’indice de maturité, période par période.", "De volwassenheidsindex, periode na periode.", "L’indice di maturità, periodo per periodo.", "成熟度指数，逐期比较。"),
     ("{placement} in {share}% of resamples", "{placement} dans {share} % des rééchantillonnages", "{placement} in {share}% van de hersteekproeven", "{placement} nel {share}% dei ricampionamenti", "{share}% 的重抽样结果为{placement}"),
     (", {placement} in {share}%", ", {placement} dans {share} %", ", {placement} in {share}%", ", {placement} nel {share}%", "，{share}% 为{placement}"),
     ("Intervals: 95% of {resamples} bootstrap resamples of each side's respondents (seed {seed}); a change whose interval holds zero is within noise, not an improvement or a decline.", "Intervalles : 95 % de {resamples} rééchantillonnages bootstrap des répondants de chaque côté (graine {seed}) ; un changement dont l’intervalle contient zéro est dans le bruit, ni une amélioration ni un recul.", "Intervallen: 95% van {resamples} bootstrap-hersteekproeven van de respondenten van elke kant (seed {seed}); een verandering waarvan het interval nul bevat, valt binnen de ruis en is geen verbetering of achteruitgang.", "Intervalli: 95% di {resamples} ricampionamenti bootstrap dei rispondenti di ciascun lato (seme {seed}); un cambiamento il cui intervallo contiene lo zero è entro il rumore, né un miglioramento né un peggioramento.", "区间：对每一方的受访者进行 {resamples} 次自助法重抽样所得的 95% 区间（随机种子 {seed}）；区间包含零的变化视为在噪声范围内，既非改善也非下降。"),
     ("One side is a single respondent: no interval can be drawn from it.", "Un des côtés ne compte qu’un répondant : aucun intervalle ne peut en être tiré.", "Eén kant is één respondent: daaruit valt geen interval te trekken.", "Un lato ha un solo rispondente: non se ne può ricavare un intervallo.", "有一方只有一名受访者：无法由此得出区间。"),
     ("Plan", "Plan d’action", "Actieplan", "Piano", "计划"),
-    ("Target: {stage} by {date}", "Cible : {stage} d’ici le {date}", "Doel: {stage} uiterlijk {date}", "Obiettivo: {stage} entro il {date}", "目标：在 {date} 前达到{stage}"),
+    ("Target: “{stage}” by {date}", "Cible : l’étape « {stage} » d’ici le {date}", "Doel: de fase ‘{stage}’ uiterlijk {date}", "Obiettivo: la fase «{stage}» entro il {date}", "目标：在 {date} 前达到“{stage}”阶段"),
     ("Target: maturity index {index} by {date}", "Cible : indice de maturité {index} d’ici le {date}", "Doel: volwassenheidsindex {index} uiterlijk {date}", "Obiettivo: indice di maturità {index} entro il {date}", "目标：在 {date} 前成熟度指数达到 {index}"),
     ("The target is reached.", "La cible est atteinte.", "Het doel is bereikt.", "L’obiettivo è raggiunto.", "目标已达成。"),
     ("Now {now}, threshold {goal}: {gap} points to go.", "Actuellement {now}, seuil {goal} : encore {gap} points.", "Nu {now}, drempel {goal}: nog {gap} punten te gaan.", "Ora {now}, soglia {goal}: mancano {gap} punti.", "当前 {now}，门槛 {goal}：尚差 {gap} 分。"),
@@ -160,7 +171,7 @@ const CATALOGUE: &[Entry] = &[
     ("done", "terminée", "afgerond", "completata", "已完成"),
     ("dropped", "abandonnée", "geschrapt", "abbandonata", "已放弃"),
     ("{status}, overdue", "{status}, en retard", "{status}, over tijd", "{status}, in ritardo", "{status}，已逾期"),
-    ("Before: each item's score in the last result before the action started (the first result when it gives no start); now: in the last result.", "Avant : le score de chaque item dans le dernier résultat antérieur au début de l’action (le premier résultat si elle n’indique pas de début) ; actuel : dans le dernier résultat.", "Voor: de score van elk item in het laatste resultaat vóór de start van de actie (het eerste resultaat als er geen start is opgegeven); nu: in het laatste resultaat.", "Prima: il punteggio di ogni item nell’ultimo risultato precedente all’avvio dell’azione (il primo risultato se l’avvio non è indicato); ora: nell’ultimo risultato.", "前测：各题项在行动开始前最后一个结果中的得分（未注明开始日期时取第一个结果）；当前：在最新结果中的得分。"),
+    ("Before: each item's score in the last result before the action started (the first result when it gives no start); now: in the last result.", "Avant : le score de chaque item dans le dernier résultat antérieur au début de l’action (le premier résultat si elle n’indique pas de début) ; actuel : dans le dernier résultat.", "Voor: de score van elk item in het laatste resultaat vóór de start van de actie (het eerste resultaat als er geen start is opgegeven); nu: in het laatste resultaat.", "Prima: il punteggio di ogni item nell’ultimo risultato precedente all’avvio dell’azione (il primo risultato se l’avvio non è indicato); ora: nell’ultimo risultato.", "上期：各题项在行动开始前最后一个结果中的得分（未注明开始日期时取第一个结果）；当前：在最新结果中的得分。"),
     ("Each item's score now; with a result from before (compare, trend) its change since the action started is shown.", "Le score actuel de chaque item ; avec un résultat antérieur (compare, trend), son évolution depuis le début de l’action est indiquée.", "De huidige score van elk item; met een eerder resultaat (compare, trend) wordt de verandering sinds de start van de actie getoond.", "Il punteggio attuale di ogni item; con un risultato precedente (compare, trend) è indicata la sua variazione dall’avvio dell’azione.", "各题项的当前得分；如有更早的结果（compare、trend），则显示其自行动开始以来的变化。"),
     ("Overdue: {action} ({id}), due {date}", "En retard : {action} ({id}), échéance le {date}", "Over tijd: {action} ({id}), deadline {date}", "In ritardo: {action} ({id}), scadenza {date}", "已逾期：{action}（{id}），截止日期 {date}"),
     ("Before and after: {questionnaire}", "Avant / après : {questionnaire}", "Voor- en nameting: {questionnaire}", "Prima e dopo: {questionnaire}", "前后对比：{questionnaire}"),
@@ -177,13 +188,13 @@ const CATALOGUE: &[Entry] = &[
     ("D{n}", "D{n}", "D{n}", "D{n}", "D{n}"),
     // What a chart says to a reader who cannot see it: where its figures stand in words.
     ("The table below gives the figures of this chart.", "Le tableau ci-dessous reprend les chiffres de ce graphique.", "De tabel hieronder geeft de cijfers van deze grafiek.", "La tabella qui sotto riporta i valori di questo grafico.", "下表列出了此图的各项数值。"),
-    ("Stage ladder, before and after", "Échelle des étapes, avant et après", "Fasenladder, voor- en nameting", "Scala delle fasi, prima e dopo", "阶段阶梯（前测与后测）"),
-    ("Two bars per stage: grey before, blue after (0-100), with the change in brackets. The highlighted row is the placement after; a dashed outline marks the placement before when it differs.", "Deux barres par étape : en gris avant, en bleu après (0-100), avec l’évolution entre parenthèses. La ligne surlignée est le positionnement après ; un contour en pointillés marque le positionnement avant lorsqu’il diffère.", "Twee balken per fase: grijs de voormeting, blauw de nameting (0-100), met het verschil tussen haakjes. De gemarkeerde rij is de positie bij de nameting; een gestippelde rand markeert de positie bij de voormeting als die anders is.", "Due barre per fase: in grigio prima, in blu dopo (0-100), con la variazione tra parentesi. La riga evidenziata è il posizionamento dopo; un contorno tratteggiato indica il posizionamento prima, se diverso.", "每个阶段两根条形：灰色为前测，蓝色为后测（0-100），括号内为变化。高亮行为后测定位；若前测定位不同，以虚线框标出。"),
-    ("Dimension profile, before and after", "Profil par dimension, avant et après", "Dimensieprofiel, voor- en nameting", "Profilo per dimensione, prima e dopo", "维度概况（前测与后测）"),
-    ("One axis per dimension, 0 at the centre and 100 at the rim: the dashed grey polygon is before, the blue one after.", "Un axe par dimension, 0 au centre et 100 au bord : le polygone gris en pointillés montre l’avant, le bleu l’après.", "Eén as per dimensie, 0 in het midden en 100 aan de rand: de grijze gestippelde veelhoek is de voormeting, de blauwe de nameting.", "Un asse per dimensione, 0 al centro e 100 sul bordo: il poligono grigio tratteggiato è il prima, quello blu il dopo.", "每个维度一条轴，中心为 0，外缘为 100：灰色虚线多边形为前测，蓝色多边形为后测。"),
-    ("Each cell is the after score (0-100) of the statement for that stage and dimension, with its change since before underneath; a dash means no score.", "Chaque case donne le score après (0-100) de l’affirmation pour cette étape et cette dimension, avec en dessous son évolution depuis l’avant ; un tiret signifie qu’il n’y a pas de score.", "Elke cel toont de score bij de nameting (0-100) van de stelling voor die fase en dimensie, met daaronder het verschil met de voormeting; een streepje betekent geen score.", "Ogni cella riporta il punteggio dopo (0-100) dell'affermazione per quella fase e dimensione, con sotto la variazione rispetto a prima; un trattino indica che manca il punteggio.", "每个单元格为该阶段与该维度对应陈述的后测得分（0-100），下方为相对前测的变化；短横线表示无得分。"),
+    ("Stage ladder, before and after", "Échelle des étapes, avant et après", "Fasenladder, voor- en nameting", "Scala delle fasi, prima e dopo", "阶段阶梯（上期与本期）"),
+    ("Two bars per stage: grey before, blue after (0-100), with the change in brackets. The highlighted row is the placement after; a dashed outline marks the placement before when it differs.", "Deux barres par étape : en gris avant, en bleu après (0-100), avec l’évolution entre parenthèses. La ligne surlignée est le positionnement après ; un contour en pointillés marque le positionnement avant lorsqu’il diffère.", "Twee balken per fase: grijs de voormeting, blauw de nameting (0-100), met het verschil tussen haakjes. De gemarkeerde rij is de positie bij de nameting; een gestippelde rand markeert de positie bij de voormeting als die anders is.", "Due barre per fase: in grigio prima, in blu dopo (0-100), con la variazione tra parentesi. La riga evidenziata è il posizionamento dopo; un contorno tratteggiato indica il posizionamento prima, se diverso.", "每个阶段两根条形：灰色为上期，蓝色为本期（0-100），括号内为变化。高亮行为本期定位；若上期定位不同，以虚线框标出。"),
+    ("Dimension profile, before and after", "Profil par dimension, avant et après", "Dimensieprofiel, voor- en nameting", "Profilo per dimensione, prima e dopo", "维度概况（上期与本期）"),
+    ("One axis per dimension, 0 at the centre and 100 at the rim: the dashed grey polygon is before, the blue one after.", "Un axe par dimension, 0 au centre et 100 au bord : le polygone gris en pointillés montre l’avant, le bleu l’après.", "Eén as per dimensie, 0 in het midden en 100 aan de rand: de grijze gestippelde veelhoek is de voormeting, de blauwe de nameting.", "Un asse per dimensione, 0 al centro e 100 sul bordo: il poligono grigio tratteggiato è il prima, quello blu il dopo.", "每个维度一条轴，中心为 0，外缘为 100：灰色虚线多边形为上期，蓝色多边形为本期。"),
+    ("Each cell is the after score (0-100) of the statement for that stage and dimension, with its change since before underneath; a dash means no score.", "Chaque case donne le score après (0-100) de l’affirmation pour cette étape et cette dimension, avec en dessous son évolution depuis l’avant ; un tiret signifie qu’il n’y a pas de score.", "Elke cel toont de score bij de nameting (0-100) van de stelling voor die fase en dimensie, met daaronder het verschil met de voormeting; een streepje betekent geen score.", "Ogni cella riporta il punteggio dopo (0-100) dell'affermazione per quella fase e dimensione, con sotto la variazione rispetto a prima; un trattino indica che manca il punteggio.", "每个单元格为该阶段与该维度对应陈述的本期得分（0-100），下方为相对上期的变化；短横线表示无得分。"),
     ("Published studies use their own models and samples, so they give context for a placement rather than a score to compare with.", "Les études publiées reposent sur leurs propres modèles et échantillons : elles situent un positionnement dans son contexte, sans fournir de score auquel se comparer.", "Gepubliceerde studies gebruiken hun eigen modellen en steekproeven: ze plaatsen een positie in context, maar geven geen score om mee te vergelijken.", "Gli studi pubblicati usano modelli e campioni propri: danno un contesto al posizionamento, non un punteggio con cui confrontarsi.", "已发表的研究采用各自的模型和样本，因此只能为定位提供背景参照，而非可直接比较的分数。"),
-    ("At most about 10% of companies reach the customer-inspired stage, the fourth and last stage of the customer-centric journey.", "Au plus 10 % environ des entreprises atteignent l’étape « Inspirée par le client », la quatrième et dernière du parcours vers l’orientation client.", "Hooguit zo’n 10% van de bedrijven bereikt de fase Klantgeïnspireerd, de vierde en laatste fase op weg naar klantgerichtheid.", "Al massimo il 10% circa delle aziende raggiunge la fase «Ispirata dal cliente», la quarta e ultima del percorso verso la centralità del cliente.", "至多约 10% 的企业能达到“客户启发”阶段，即以客户为中心之路的第四个、也是最后一个阶段。"),
+    ("At most about 10% of companies reach the customer-inspired stage, the fourth and last stage of the customer-centric journey.", "Au plus 10 % environ des entreprises atteignent l’étape « Inspirée par le client », la quatrième et dernière du parcours vers l’orientation client.", "Hooguit zo’n 10% van de bedrijven bereikt de fase ‘Klantgeïnspireerd’, de vierde en laatste fase op weg naar klantgerichtheid.", "Al massimo il 10% circa delle aziende raggiunge la fase «Ispirata dal cliente», la quarta e ultima del percorso verso la centralità del cliente.", "至多约 10% 的企业能达到“客户启发型”阶段，即以客户为中心之路的第四个、也是最后一个阶段。"),
     ("Of 362 firms surveyed, 80% believed they delivered a superior experience to their customers; their customers said 8% did.", "Sur 362 entreprises interrogées, 80 % pensaient offrir à leurs clients une expérience supérieure ; selon leurs clients, 8 % y parvenaient.", "Van 362 ondervraagde bedrijven dacht 80% hun klanten een superieure ervaring te bieden; volgens hun klanten deed 8% dat.", "Su 362 aziende intervistate, l'80% riteneva di offrire ai clienti un'esperienza superiore; secondo i clienti, ci riusciva l'8%.", "在接受调查的 362 家企业中，80% 认为自己为客户提供了卓越的体验；而客户认为做到这一点的只有 8%。"),
     ("Of 234 organisations assessed on five stages of CX maturity, 41% were in the lowest stage and 2% in the highest.", "Sur 234 organisations évaluées selon cinq niveaux de maturité CX, 41 % se situaient au niveau le plus bas et 2 % au plus haut.", "Van 234 organisaties die op vijf fasen van CX-volwassenheid werden beoordeeld, zat 41% in de laagste fase en 2% in de hoogste.", "Su 234 organizzazioni valutate su cinque fasi di maturità CX, il 41% si trovava nella fase più bassa e il 2% in quella più alta.", "在按五个客户体验成熟度阶段评估的 234 家组织中，41% 处于最低阶段，2% 处于最高阶段。"),
     ("Stage ladder, internal and customer views", "Échelle des étapes, regard interne et regard des clients", "Fasenladder, interne blik en blik van klanten", "Scala delle fasi, visione interna e visione dei clienti", "阶段阶梯（内部视角与客户视角）"),
@@ -277,14 +288,17 @@ const CATALOGUE: &[Entry] = &[
     ("Gap", "Écart", "Kloof", "Divario", "差距"),
     ("Maturity index", "Indice de maturité", "Volwassenheidsindex", "Indice di maturità", "成熟度指数"),
     ("Overall score", "Score global", "Totaalscore", "Punteggio complessivo", "总分"),
-    ("You place yourselves at {inside}; your customers place you at {outside}.", "Vous vous situez au niveau « {inside} » ; vos clients vous situent au niveau « {outside} ».", "U plaatst uw organisatie op ‘{inside}’; uw klanten plaatsen haar op ‘{outside}’.", "Vi collocate al livello «{inside}»; i vostri clienti vi collocano al livello «{outside}».", "贵组织自评处于“{inside}”；而在客户眼中，贵组织处于“{outside}”。"),
-    ("Biggest blind spot: {area}\"{statement}\" (you {inside}, your customers {outside}: {gap} points).", "Principal angle mort : {area}« {statement} » (vous {inside} ; vos clients {outside} : {gap} points).", "Grootste blinde vlek: {area}\"{statement}\" (zelf {inside}; uw klanten {outside}: {gap} punten).", "Principale punto cieco: {area}«{statement}» (voi {inside}; i vostri clienti {outside}: {gap} punti).", "最大盲点：{area}“{statement}”（贵组织 {inside}，客户 {outside}：{gap} 分）。"),
+    ("You place yourselves at “{inside}”; your customers place you at “{outside}”.", "Vous vous situez au niveau « {inside} » ; vos clients vous situent au niveau « {outside} ».", "U plaatst uw organisatie op ‘{inside}’; uw klanten plaatsen haar op ‘{outside}’.", "Vi collocate al livello «{inside}»; i vostri clienti vi collocano al livello «{outside}».", "贵组织自评处于“{inside}”；而在客户眼中，贵组织处于“{outside}”。"),
+    // The dimension of the biggest blind spot, written before the statement: in brackets after
+    // "blind spot" where a second colon would follow the first.
+    ("{dimension}: ", " ({dimension})", " ({dimension})", " ({dimension})", "（{dimension}）"),
+    ("Biggest blind spot: {area}\"{statement}\" (you {inside}, your customers {outside}: {gap} points).", "Principal angle mort{area} : « {statement} » (vous {inside} ; vos clients {outside} : {gap} points).", "Grootste blinde vlek{area}: ‘{statement}’ (zelf {inside}; uw klanten {outside}: {gap} punten).", "Principale punto cieco{area}: «{statement}» (voi {inside}; i vostri clienti {outside}: {gap} punti).", "最大盲点{area}：“{statement}”（贵组织 {inside}，客户 {outside}：{gap} 分）。"),
     ("No blind spot: on every mirrored statement your customers rate you less than {n} points below your own view, or above it.", "Aucun angle mort : sur chaque affirmation en miroir, vos clients vous notent moins de {n} points en dessous de votre propre évaluation, ou au-dessus.", "Geen blinde vlek: op elke gespiegelde stelling beoordelen uw klanten u minder dan {n} punten lager dan uw eigen oordeel, of hoger.", "Nessun punto cieco: su ogni affermazione speculare i vostri clienti vi valutano meno di {n} punti al di sotto della vostra valutazione, o al di sopra.", "没有盲点：在每条对应陈述上，客户的评分都比贵组织的自评低不到 {n} 分，或高于自评。"),
     ("No verdict: the internal side answered none of the mirrored statements (every answer n/a or blank).", "Pas de verdict : le côté interne n’a répondu à aucune des affirmations en miroir (toutes les réponses sont n/a ou vides).", "Geen oordeel: de interne kant heeft geen van de gespiegelde stellingen beantwoord (elk antwoord n.v.t. of leeg).", "Nessun verdetto: il lato interno non ha risposto a nessuna delle affermazioni speculari (ogni risposta n/a o vuota).", "无法得出结论：内部一方没有回答任何对应陈述（所有回答均为不适用或空白）。"),
     ("No verdict: the customer side answered none of the mirrored statements (every answer n/a or blank).", "Pas de verdict : le côté clients n’a répondu à aucune des affirmations en miroir (toutes les réponses sont n/a ou vides).", "Geen oordeel: de klantenkant heeft geen van de gespiegelde stellingen beantwoord (elk antwoord n.v.t. of leeg).", "Nessun verdetto: il lato clienti non ha risposto a nessuna delle affermazioni speculari (ogni risposta n/a o vuota).", "无法得出结论：客户一方没有回答任何对应陈述（所有回答均为不适用或空白）。"),
     ("No verdict: neither side answered any of the mirrored statements (every answer n/a or blank).", "Pas de verdict : aucun des deux côtés n’a répondu aux affirmations en miroir (toutes les réponses sont n/a ou vides).", "Geen oordeel: geen van beide kanten heeft de gespiegelde stellingen beantwoord (elk antwoord n.v.t. of leeg).", "Nessun verdetto: nessuno dei due lati ha risposto alle affermazioni speculari (ogni risposta n/a o vuota).", "无法得出结论：双方都没有回答任何对应陈述（所有回答均为不适用或空白）。"),
-    ("To be seen as {stage}: {step}", "Pour que vos clients vous voient à l’étape « {stage} » : {step}", "Om door klanten in de fase ‘{stage}’ gezien te worden: {step}", "Per essere percepiti dai clienti come «{stage}»: {step}", "若要让客户认为贵组织已达到“{stage}”阶段：{step}"),
-    ("Bars show the score after; {mark} marks the score before.", "Les barres indiquent le score après ; {mark} marque le score avant.", "De balken tonen de score van de nameting; {mark} markeert die van de voormeting.", "Le barre mostrano il punteggio dopo; {mark} indica quello prima.", "条形表示后测得分；{mark} 标出前测得分。"),
+    ("To be seen as “{stage}”: {step}", "Pour que vos clients vous voient à l’étape « {stage} » : {step}", "Om door klanten in de fase ‘{stage}’ gezien te worden: {step}", "Per essere percepiti dai clienti come «{stage}»: {step}", "若要让客户认为贵组织已达到“{stage}”阶段：{step}"),
+    ("Bars show the score after; {mark} marks the score before.", "Les barres indiquent le score après ; {mark} marque le score avant.", "De balken tonen de score van de nameting; {mark} markeert die van de voormeting.", "Le barre mostrano il punteggio dopo; {mark} indica quello prima.", "条形表示本期得分；{mark} 标出上期得分。"),
     ("Bars show the customers' score; {mark} marks your own.", "Les barres indiquent le score des clients ; {mark} marque le vôtre.", "De balken tonen de score van klanten; {mark} markeert uw eigen score.", "Le barre mostrano il punteggio dei clienti; {mark} indica il vostro.", "条形表示客户评分；{mark} 标出贵组织的自评。"),
     ("Largest gaps: what you believe and your customers do not experience", "Écarts les plus importants : ce que vous croyez et que vos clients ne vivent pas", "Grootste kloven: wat u zelf gelooft maar uw klanten niet ervaren", "Divari maggiori: ciò che credete e che i vostri clienti non sperimentano", "差距最大之处：贵组织自认为做到了，客户却没有感受到"),
     ("internal {inside}, customers {outside}, gap {gap}", "interne {inside} ; clients {outside} ; écart {gap}", "intern {inside}; klanten {outside}; kloof {gap}", "interno {inside}; clienti {outside}; divario {gap}", "内部 {inside}，客户 {outside}，差距 {gap}"),
@@ -452,11 +466,11 @@ const ONE: &[(&str, &str, &str, &str)] = &[
     ("Resumed with {n} participants; each goes on where they were.", "nl", "n", "Hervat met {n} deelnemer, die verdergaat waar hij was."),
     ("Resumed with {n} participants; each goes on where they were.", "it", "n", "Ripresa con {n} partecipante, che continua da dove era rimasto."),
     ("Second round: {n} items the room disagreed on are asked again.", "en", "n", "Second round: {n} item the room disagreed on is asked again."),
-    ("Second round: {n} items the room disagreed on are asked again.", "fr", "n", "Second tour : {n} item sur lequel le groupe était partagé est reposé."),
+    ("Second round: {n} items the room disagreed on are asked again.", "fr", "n", "Second tour : {n} item sur lequel le groupe était partagé est reposé."),
     ("Second round: {n} items the room disagreed on are asked again.", "nl", "n", "Tweede ronde: {n} item waarover de groep verdeeld was, wordt opnieuw gesteld."),
     ("Second round: {n} items the room disagreed on are asked again.", "it", "n", "Secondo turno: viene riproposto {n} item su cui il gruppo era diviso."),
     ("The session has ended. {n} answer files are in {folder}; `centricity summarize {folder}` reads them again.", "en", "n", "The session has ended. {n} answer file is in {folder}; `centricity summarize {folder}` reads it again."),
-    ("The session has ended. {n} answer files are in {folder}; `centricity summarize {folder}` reads them again.", "fr", "n", "La séance est terminée. {n} fichier de réponses se trouve dans {folder} ; `centricity summarize {folder}` le relit."),
+    ("The session has ended. {n} answer files are in {folder}; `centricity summarize {folder}` reads them again.", "fr", "n", "La séance est terminée. {n} fichier de réponses se trouve dans {folder} ; `centricity summarize {folder}` le relit."),
     ("The session has ended. {n} answer files are in {folder}; `centricity summarize {folder}` reads them again.", "nl", "n", "De sessie is afgelopen. {n} antwoordbestand staat in {folder}; `centricity summarize {folder}` leest het opnieuw."),
     ("The session has ended. {n} answer files are in {folder}; `centricity summarize {folder}` reads them again.", "it", "n", "La sessione è terminata. {n} file di risposte si trova in {folder}; `centricity summarize {folder}` lo rilegge."),
     ("{voted} of {n} have voted", "en", "voted", "{voted} of {n} has voted"),
@@ -595,6 +609,74 @@ mod tests {
             saved("fr", "3", "24"),
             "3 réponses sur 24 enregistrées dans a.toml."
         );
+    }
+
+    /// Every text of `lang` in the catalogue, with the forms for one.
+    fn texts(lang: &str) -> Vec<&'static str> {
+        let k = LANGUAGES
+            .iter()
+            .position(|l| *l == lang)
+            .expect("a language");
+        CATALOGUE
+            .iter()
+            .map(|e| [e.1, e.2, e.3, e.4][k])
+            .chain(ONE.iter().filter(|o| o.1 == lang).map(|o| o.3))
+            .collect()
+    }
+
+    /// French puts a no-break space before `:` (U+00A0) and a narrow one before `;`, `?` and `!`
+    /// (U+202F), and inside « » (U+202F), so that a line never starts with the mark or a quote
+    /// mark is never left alone at the end of a line. A `?` at the start of an entry or after a
+    /// comma is the name of a key ("? aide"), not a question mark, and keeps its plain space.
+    #[test]
+    fn french_puts_no_break_spaces_before_high_punctuation_and_inside_guillemets() {
+        let mut wrong = Vec::new();
+        for t in texts("fr") {
+            let chars: Vec<char> = t.chars().collect();
+            for (k, &c) in chars.iter().enumerate() {
+                let before = k.checked_sub(1).map(|j| chars[j]);
+                let after = chars.get(k + 1).copied();
+                let key = c == '?' && (k == 0 || (k >= 2 && chars[k - 2] == ','));
+                // A colon between two characters ("12:00", an address) is not punctuation.
+                let inside_word = c == ':'
+                    && before.is_some_and(|b| !b.is_whitespace())
+                    && after.is_some_and(|a| !a.is_whitespace());
+                let fine = match c {
+                    _ if key || inside_word => true,
+                    ':' => matches!(before, Some('\u{a0}' | '\u{202f}')),
+                    ';' | '?' | '!' => before == Some('\u{202f}'),
+                    '«' => after == Some('\u{202f}'),
+                    '»' => before == Some('\u{202f}'),
+                    _ => true,
+                };
+                if !fine {
+                    wrong.push(format!("{c:?} in {t:?}"));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    /// Chinese writes its own full-width brackets, commas, colons and semicolons, also around
+    /// the ids and figures filled into a text ("{id}（{score}）"): a half-width one is a mark
+    /// copied from English. A colon between two characters (an address) is not punctuation.
+    #[test]
+    fn chinese_writes_full_width_punctuation() {
+        let mut wrong = Vec::new();
+        for t in texts("zh") {
+            let chars: Vec<char> = t.chars().collect();
+            for (k, &c) in chars.iter().enumerate() {
+                let before = k.checked_sub(1).map(|j| chars[j]);
+                let after = chars.get(k + 1).copied();
+                let inside_word = c == ':'
+                    && before.is_some_and(|b| !b.is_whitespace())
+                    && after.is_some_and(|a| !a.is_whitespace());
+                if matches!(c, '(' | ')' | ',' | ':' | ';') && !inside_word {
+                    wrong.push(format!("{c:?} in {t:?}"));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 
     #[test]

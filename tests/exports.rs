@@ -253,3 +253,262 @@ fn batch_csv_marks_unfinished_responses() {
         .collect();
     assert_eq!(completed, ["true", "true", "true", "true", "false"]);
 }
+
+/// The bundled `customer-view` 2.0.0, which offers "don't know" apart from "not applicable".
+fn customer_view_v2() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires/customer-view-2.toml")
+}
+
+/// `centricity export --to <tool>` of customer-view 2.0.0, in English.
+fn export_v2(tool: &str) -> String {
+    let out = Command::cargo_bin("centricity")
+        .unwrap()
+        .args(["export", "--to", tool, "--lang", "en"])
+        .arg(customer_view_v2())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{tool}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// What respondent `r` answered to item `k`, as a label of the scale: respondent 0 does not
+/// know the first item and agrees with the rest, respondent 1 answers item k with (k mod 5) + 1
+/// and does not know the second, respondent 2 finds the first not applicable, leaves the third
+/// blank and strongly agrees with the rest.
+fn v2_answer(r: usize, k: usize) -> Option<&'static str> {
+    const VALUES: [&str; 5] = [
+        "Strongly disagree",
+        "Disagree",
+        "Neither agree nor disagree",
+        "Agree",
+        "Strongly agree",
+    ];
+    match (r, k) {
+        (0, 0) | (1, 1) => Some("Don't know"),
+        (0, _) => Some("Agree"),
+        (1, k) => Some(VALUES[k % 5]),
+        (2, 0) => Some("Not applicable"),
+        (2, 2) => None,
+        (2, _) => Some("Strongly agree"),
+        _ => unreachable!(),
+    }
+}
+
+/// The answer `v2_answer` gives, as the result JSON writes it.
+fn v2_expected(r: usize, k: usize) -> Option<String> {
+    v2_answer(r, k).map(|label| match label {
+        "Don't know" => "dk".to_owned(),
+        "Not applicable" => "n/a".to_owned(),
+        "Strongly disagree" => "1".to_owned(),
+        "Disagree" => "2".to_owned(),
+        "Neither agree nor disagree" => "3".to_owned(),
+        "Agree" => "4".to_owned(),
+        "Strongly agree" => "5".to_owned(),
+        other => panic!("{other}"),
+    })
+}
+
+/// A CSV field, quoted when it needs to be.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+/// The responses Qualtrics exports (numeric values) for a survey imported from `survey`: three
+/// header rows (export tags, question texts, import ids), then one row per respondent, each
+/// answer the code of its choice in the written survey.
+fn qualtrics_responses(survey: &str) -> String {
+    let lines: Vec<&str> = survey.lines().collect();
+    let mut tags = Vec::new();
+    // Per question, each choice's label and code, in the order written.
+    let mut choices: Vec<Vec<(String, String)>> = Vec::new();
+    for (k, line) in lines.iter().enumerate() {
+        if let Some(tag) = line
+            .strip_prefix("[[ID:")
+            .and_then(|l| l.strip_suffix("]]"))
+        {
+            tags.push(tag.to_owned());
+            choices.push(Vec::new());
+        } else if let Some(code) = line
+            .strip_prefix("[[Choice:")
+            .and_then(|l| l.strip_suffix("]]"))
+        {
+            choices
+                .last_mut()
+                .unwrap()
+                .push((lines[k + 1].to_owned(), code.to_owned()));
+        }
+    }
+    assert_eq!(tags.len(), 18, "every statement is a question");
+    let mut out = format!("ResponseId,{}\n", tags.join(","));
+    out.push_str(&format!("Response ID,{}\n", tags.join(",")));
+    let mut ids = vec![csv_field("{\"ImportId\":\"_recordId\"}")];
+    ids.extend((1..=tags.len()).map(|k| csv_field(&format!("{{\"ImportId\":\"QID{k}\"}}"))));
+    out.push_str(&format!("{}\n", ids.join(",")));
+    for r in 0..3 {
+        let mut row = vec![format!("R_{r}")];
+        for (k, question) in choices.iter().enumerate() {
+            row.push(v2_answer(r, k).map_or_else(String::new, |label| {
+                let (_, code) = question.iter().find(|(l, _)| l == label).unwrap();
+                code.clone()
+            }));
+        }
+        out.push_str(&format!("{}\n", row.join(",")));
+    }
+    out
+}
+
+/// The responses LimeSurvey exports ("Question code" headings, "Answer codes") for a survey
+/// imported from `survey`: `array[subquestion]` columns, the answer options' codes, `;`
+/// separators, every field quoted, a BOM and CRLF line endings.
+fn limesurvey_responses(survey: &str) -> String {
+    let mut columns = Vec::new();
+    let mut codes: Vec<(String, String)> = Vec::new();
+    let mut array = String::new();
+    for line in survey.lines().skip(1) {
+        let cells: Vec<&str> = line.split('\t').collect();
+        // Each question is written once per language; the English rows name them all.
+        if cells.get(8) != Some(&"en") {
+            continue;
+        }
+        match cells.get(2).copied() {
+            Some("Q") => array = cells[4].to_owned(),
+            Some("SQ") => columns.push(format!("{array}[{}]", cells[4])),
+            Some("A") if !codes.iter().any(|(_, c)| c == cells[4]) => {
+                codes.push((cells[6].trim_matches('"').to_owned(), cells[4].to_owned()));
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(columns.len(), 18, "every statement is a subquestion");
+    let quoted = |cells: Vec<String>| {
+        cells
+            .iter()
+            .map(|c| format!("\"{c}\""))
+            .collect::<Vec<_>>()
+            .join(";")
+    };
+    let mut head = vec![
+        "id".to_owned(),
+        "submitdate".to_owned(),
+        "lastpage".to_owned(),
+    ];
+    head.extend(columns.iter().cloned());
+    let mut out = format!("\u{feff}{}\r\n", quoted(head));
+    for r in 0..3 {
+        let mut row = vec![
+            (r + 1).to_string(),
+            "2026-11-02 10:00:00".to_owned(),
+            "4".to_owned(),
+        ];
+        for k in 0..columns.len() {
+            row.push(v2_answer(r, k).map_or_else(String::new, |label| {
+                let (_, code) = codes.iter().find(|(l, _)| l == label).unwrap();
+                code.clone()
+            }));
+        }
+        out.push_str(&format!("{}\r\n", quoted(row)));
+    }
+    out.push_str("\r\n");
+    out
+}
+
+/// The results SurveyJS sends from `onComplete` for the survey `survey`: per respondent, each
+/// matrix's rows with the value of the column chosen; a row left blank is absent.
+fn surveyjs_responses(survey: &str) -> String {
+    let survey: Value = serde_json::from_str(survey).unwrap();
+    let mut matrices = Vec::new();
+    for page in survey["pages"].as_array().unwrap() {
+        for element in page["elements"].as_array().unwrap() {
+            if element["type"] == "matrix" {
+                matrices.push(element.clone());
+            }
+        }
+    }
+    let mut responses = Vec::new();
+    for r in 0..3 {
+        let mut k = 0;
+        let mut data = serde_json::Map::new();
+        for m in &matrices {
+            let mut rows = serde_json::Map::new();
+            for row in m["rows"].as_array().unwrap() {
+                if let Some(label) = v2_answer(r, k) {
+                    let column = m["columns"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .find(|c| c["text"]["default"] == label)
+                        .unwrap();
+                    rows.insert(
+                        row["value"].as_str().unwrap().to_owned(),
+                        column["value"].clone(),
+                    );
+                }
+                k += 1;
+            }
+            data.insert(m["name"].as_str().unwrap().to_owned(), Value::Object(rows));
+        }
+        assert_eq!(k, 18, "every statement is a matrix row");
+        responses.push(Value::Object(data));
+    }
+    serde_json::to_string_pretty(&Value::Array(responses)).unwrap()
+}
+
+/// A survey built with `centricity export --to <tool>` from customer-view 2.0.0, answered with
+/// "don't know", "not applicable", a blank and the five options and exported as each tool
+/// exports responses, scores back to those answers: "don't know" stays apart from n/a, has no
+/// score, and is counted per stage and overall.
+#[test]
+fn a_v2_survey_built_from_our_export_reads_dont_know_back() {
+    let dir = tempfile::tempdir().unwrap();
+    for (tool, file, responses) in [
+        (
+            "qualtrics",
+            "qualtrics.csv",
+            qualtrics_responses as fn(&str) -> String,
+        ),
+        ("limesurvey", "limesurvey.csv", limesurvey_responses),
+        ("surveyjs", "surveyjs.json", surveyjs_responses),
+    ] {
+        let path = dir.path().join(file);
+        std::fs::write(&path, responses(&export_v2(tool))).unwrap();
+        let v2 = customer_view_v2();
+        let (code, results, stderr) = score(&path, &["--questionnaire", v2.to_str().unwrap()]);
+        assert_eq!(code, 0, "{tool}\n{stderr}");
+        assert_eq!(results.len(), 3, "{tool}");
+        for (r, result) in results.iter().enumerate() {
+            assert_eq!(result["questionnaire"]["version"], "2.0.0", "{tool}");
+            let items = result["items"].as_array().unwrap();
+            assert_eq!(items.len(), 18, "{tool}");
+            // The export lists the statements stage by stage, as the result does.
+            for (k, item) in items.iter().enumerate() {
+                assert_eq!(
+                    answer_text(&item["answer"]).map(|a| a.trim_end_matches(".0").to_owned()),
+                    v2_expected(r, k),
+                    "{tool}: respondent {r}, item {k} ({})",
+                    item["id"]
+                );
+                if v2_expected(r, k).as_deref() == Some("dk") {
+                    assert!(item["score"].is_null(), "{tool}: a don't know has no score");
+                }
+            }
+            let dont_know = usize::from(r < 2);
+            assert_eq!(
+                result["overall"]["dont_know"]["count"], dont_know,
+                "{tool}: respondent {r}"
+            );
+            let first_stage = result["stages"][0]["dont_know"]["count"].as_u64().unwrap();
+            assert_eq!(
+                first_stage as usize, dont_know,
+                "{tool}: respondent {r}, stage 1"
+            );
+        }
+    }
+}

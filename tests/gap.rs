@@ -97,7 +97,7 @@ fn gap_figures_match_the_hand_computed_case() {
     assert_eq!(
         recs,
         [
-            "To be seen as Stage one: Be seen to listen.",
+            "To be seen as “Stage one”: Be seen to listen.",
             "Show customers what changed.",
             "Ask customers. Know customers."
         ]

@@ -122,7 +122,7 @@ fn score_writes_one_document_with_ladder_radar_and_heat_map() {
     assert!(doc.contains("Placement: <strong>Customer-driven</strong> (stage 2 of 4)"));
     assert!(doc.contains("Maturity index 2.73 of 4 - overall score 58.7"));
     assert!(doc.contains("Recommendations"));
-    assert!(doc.contains("Next step, towards Customer-engaged"));
+    assert!(doc.contains("Next step, towards “Customer-engaged”"));
     assert!(doc.contains("How customers see you"));
     // 23 of 24 items answered: the unanswered one is a grey dash, the others are coloured.
     let cells = heat_cells(&doc);

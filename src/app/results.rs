@@ -166,7 +166,11 @@ fn group_side(q: Questionnaire, mut g: Groups, label: &str, count: bool, lang: S
     let members = g.members.take().unwrap_or_default();
     let (all, _) = g.finish(&q, &lang);
     let label = if count {
-        format!("{label} (group of {})", all.respondents)
+        crate::i18n::fill(
+            &lang,
+            "{label} (group of {n})",
+            &[("label", label), ("n", &all.respondents.to_string())],
+        )
     } else {
         label.to_owned()
     };

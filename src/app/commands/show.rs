@@ -9,6 +9,7 @@ use crate::app::inputs::load_questionnaire;
 use crate::cli::ShowArgs;
 use crate::i18n::{self, fill};
 use crate::questionnaire::{Questionnaire, Text};
+use crate::report::view::result::list_separator;
 use crate::terminal_text::clean;
 
 pub(crate) fn run(args: &ShowArgs) -> anyhow::Result<Exit> {
@@ -35,14 +36,22 @@ fn render(q: &Questionnaire, lang: &str) -> String {
         s.push_str(&text);
         s.push('\n');
     };
-    line(format!("{} ({} {})", tr(&q.title), q.id, q.version));
+    line(fill(
+        lang,
+        "{label} ({questionnaire} {version})",
+        &[
+            ("label", &tr(&q.title)),
+            ("questionnaire", &q.id),
+            ("version", &q.version),
+        ],
+    ));
     if let Some(d) = &q.description {
         line(wrap(&tr(d), ""));
     }
     line(fill(
         lang,
         "Languages: {list}",
-        &[("list", &q.languages.join(", "))],
+        &[("list", &q.languages.join(list_separator(lang)))],
     ));
     if let Some(target) = &q.mirror_of {
         line(wrap(
@@ -107,10 +116,20 @@ fn render(q: &Questionnaire, lang: &str) -> String {
         let dims: Vec<String> = q
             .dimensions
             .iter()
-            .map(|d| format!("{} ({})", tr(&d.name), d.id))
+            .map(|d| {
+                fill(
+                    lang,
+                    "{text} ({id})",
+                    &[("text", &tr(&d.name)), ("id", &d.id)],
+                )
+            })
             .collect();
         line(wrap(
-            &fill(lang, "Dimensions: {list}", &[("list", &dims.join(", "))]),
+            &fill(
+                lang,
+                "Dimensions: {list}",
+                &[("list", &dims.join(list_separator(lang)))],
+            ),
             "",
         ));
     }
@@ -143,7 +162,11 @@ fn render(q: &Questionnaire, lang: &str) -> String {
         if !x.mirrors.is_empty() {
             let ids: Vec<&str> = x.mirrors.iter().map(|m| m.id.as_str()).collect();
             line(wrap(
-                &fill(lang, "mirrors {ids}", &[("ids", &ids.join(", "))]),
+                &fill(
+                    lang,
+                    "mirrors {ids}",
+                    &[("ids", &ids.join(list_separator(lang)))],
+                ),
                 "    ",
             ));
         }

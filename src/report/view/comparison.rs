@@ -16,11 +16,19 @@ pub(crate) fn document(c: &Comparison, top: usize, lang: &str, identity: &Identi
     let n = Numbers::text(lang);
     let (b, a) = (&c.before, &c.after);
     let side = |name: &'static str, s: &Snapshot| {
-        let mut t = Text(vec![
-            Span::Words(fill(lang, "{name}: ", &[("name", tr(lang, name))])),
-            Span::Code(s.label.clone()),
-        ]);
-        t.0.push(Span::Plain(format!(" ({} {})", s.questionnaire, s.version)));
+        let mut t = Text::words(fill(lang, "{name}: ", &[("name", tr(lang, name))]));
+        t.0.extend(
+            Text::fill(
+                lang,
+                "{label} ({questionnaire} {version})",
+                &[
+                    ("label", Span::Code(s.label.clone())),
+                    ("questionnaire", Span::Plain(s.questionnaire.clone())),
+                    ("version", Span::Plain(s.version.clone())),
+                ],
+            )
+            .0,
+        );
         t
     };
     let mut sections = vec![summary(c, lang, &n)];
@@ -227,7 +235,10 @@ fn moves(c: &Comparison, top: usize, lang: &str, n: &Numbers) -> Vec<Section> {
             shared.push(Text::fill(
                 lang,
                 template,
-                &[("items", Span::Plain(ids.join(", ")))],
+                &[(
+                    "items",
+                    Span::Plain(ids.join(super::result::list_separator(lang))),
+                )],
             ));
         }
     }

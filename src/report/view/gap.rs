@@ -2,6 +2,7 @@
 //! score side by side, the gap by stage and by dimension, the mirrored statements with the
 //! largest gaps, and what to do about them.
 
+use super::result::{clause_separator, sentence_separator};
 use super::{
     Bar, Block, Cell, Column, Document, Item, PairedArea, PairedWords, Row, Section, Span, Table,
     Text, paired_sections,
@@ -15,11 +16,9 @@ use crate::report::number::Numbers;
 pub(crate) fn document(g: &Gap, top: usize, lang: &str, identity: &Identity) -> Document {
     let n = Numbers::text(lang);
     let side = |name: &'static str, s: &Side| {
-        Text(vec![
-            Span::Words(fill(lang, "{name}: ", &[("name", tr(lang, name))])),
-            Span::Code(s.label.clone()),
-            Span::Plain(format!(" {}", gap_side(s, lang))),
-        ])
+        let mut t = Text::words(fill(lang, "{name}: ", &[("name", tr(lang, name))]));
+        t.0.extend(gap_side(s, lang).0);
+        t
     };
     let mut sections = vec![summary(g, lang, &n)];
     let pair = [
@@ -192,12 +191,15 @@ fn areas(first: &str, rows: &[AreaGap], lang: &str, n: &Numbers) -> Table {
 fn largest(g: &Gap, top: usize, lang: &str, n: &Numbers) -> Vec<Item> {
     g.largest(top)
         .map(|m| {
+            let quoted = |text: &str, id: &str| {
+                fill(lang, "\"{text}\" ({id})", &[("text", text), ("id", id)])
+            };
             let believed: Vec<String> = m
                 .mirrored
                 .iter()
-                .map(|(id, text)| format!("\"{text}\" ({id})"))
+                .map(|(id, text)| quoted(text, id))
                 .collect();
-            let statement = Span::Plain(format!("\"{}\" ({})", m.text, m.id));
+            let statement = Span::Plain(quoted(&m.text, &m.id));
             let experienced = if m.is_blind_spot() {
                 "Your customers do not experience it: {text}"
             } else {
@@ -209,7 +211,7 @@ fn largest(g: &Gap, top: usize, lang: &str, n: &Numbers) -> Vec<Item> {
                 text: Text::fill(
                     lang,
                     "You believe: {text}",
-                    &[("text", Span::Plain(believed.join("; ")))],
+                    &[("text", Span::Plain(believed.join(clause_separator(lang))))],
                 ),
                 more: vec![
                     Text::fill(lang, experienced, &[("text", statement)]),
@@ -250,10 +252,10 @@ pub(crate) fn verdict(g: &Gap, lang: &str, n: &Numbers) -> String {
     {
         line.push_str(&fill(
             lang,
-            "You place yourselves at {inside}; your customers place you at {outside}.",
+            "You place yourselves at “{inside}”; your customers place you at “{outside}”.",
             &[("inside", inside), ("outside", outside)],
         ));
-        line.push(' ');
+        line.push_str(sentence_separator(lang));
     }
     match g.blind_spots().next() {
         Some(m) => {
@@ -261,7 +263,9 @@ pub(crate) fn verdict(g: &Gap, lang: &str, n: &Numbers) -> String {
                 .dimension
                 .as_deref()
                 .and_then(|d| g.dimensions.iter().find(|x| x.id == d))
-                .map_or_else(String::new, |d| fill(lang, "{name}: ", &[("name", &d.name)]));
+                .map_or_else(String::new, |d| {
+                    fill(lang, "{dimension}: ", &[("dimension", &d.name)])
+                });
             line.push_str(&fill(
                 lang,
                 "Biggest blind spot: {area}\"{statement}\" (you {inside}, your customers {outside}: {gap} points).",
@@ -283,15 +287,22 @@ pub(crate) fn verdict(g: &Gap, lang: &str, n: &Numbers) -> String {
     line
 }
 
-/// What a side of a gap was scored with, for the line that names it: "(customer-view 1.0.0,
-/// 240 respondents)".
-pub(crate) fn gap_side(side: &crate::gap::Side, lang: &str) -> String {
+/// A side of a gap by its label and what it was scored with, for the line that names it:
+/// "customers.csv (customer-view 1.0.0, 240 respondents)".
+fn gap_side(side: &crate::gap::Side, lang: &str) -> Text {
     let n = side.respondents.to_string();
-    format!(
-        "({} {}, {})",
-        side.questionnaire,
-        side.version,
-        fill(lang, "{n} respondents", &[("n", &n)])
+    Text::fill(
+        lang,
+        "{label} ({questionnaire} {version}, {respondents})",
+        &[
+            ("label", Span::Code(side.label.clone())),
+            ("questionnaire", Span::Plain(side.questionnaire.clone())),
+            ("version", Span::Plain(side.version.clone())),
+            (
+                "respondents",
+                Span::Plain(fill(lang, "{n} respondents", &[("n", &n)])),
+            ),
+        ],
     )
 }
 
@@ -305,7 +316,7 @@ pub(crate) fn recommendations(g: &Gap, top: usize, lang: &str) -> Vec<(Option<St
             None,
             fill(
                 lang,
-                "To be seen as {stage}: {step}",
+                "To be seen as “{stage}”: {step}",
                 &[("stage", stage), ("step", step)],
             ),
         ));

@@ -59,7 +59,11 @@ pub(crate) fn reliability(q: &Questionnaire, g: &GroupResult, lang: &str) -> Opt
     let sets = rel
         .stages
         .iter()
-        .zip(q.stages.iter().map(|s| format!("stage {}", s.id)))
+        .zip(
+            q.stages
+                .iter()
+                .map(|s| fill(lang, "stage {id}", &[("id", &s.id)])),
+        )
         .chain(
             rel.dimensions
                 .iter()
@@ -74,7 +78,14 @@ pub(crate) fn reliability(q: &Questionnaire, g: &GroupResult, lang: &str) -> Opt
                 .filter_map(|(&i, r)| r.map(|r| (i, r)))
                 .min_by(|a, b| a.1.total_cmp(&b.1))
                 .map_or_else(String::new, |(i, r)| {
-                    format!("{} ({})", q.questions[i].id, n.coefficient(Some(r)))
+                    fill(
+                        lang,
+                        "{id} ({score})",
+                        &[
+                            ("id", &q.questions[i].id),
+                            ("score", &n.coefficient(Some(r))),
+                        ],
+                    )
                 });
             Row {
                 cells: vec![
@@ -212,7 +223,7 @@ pub(crate) fn every_item(q: &Questionnaire, g: &GroupResult, lang: &str) -> Sect
     let mut columns = vec![
         Column::text(tr(lang, "Item")),
         Column::figure(tr(lang, "Answers")),
-        Column::figure("n/a"),
+        Column::figure(tr(lang, "n/a")),
     ];
     if dk {
         columns.push(Column::figure(tr(lang, "Don't know")));
@@ -289,7 +300,7 @@ pub(crate) fn by(
     // Ids keep the label column narrow enough for several groups side by side.
     for (k, stage) in q.stages.iter().enumerate() {
         let label = Cell::Item {
-            id: format!("stage {}", stage.id),
+            id: fill(lang, "stage {id}", &[("id", &stage.id)]),
             name: q.tr(&stage.name, lang).to_owned(),
         };
         row(label, &|r| n.score(r.assessment.stages[k].area.score));

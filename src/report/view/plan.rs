@@ -50,7 +50,7 @@ fn target(p: &Status, lang: &str, n: &Numbers) -> Vec<Text> {
     match (&p.target_stage, p.target_index) {
         (Some(id), _) => lines.push(Text::fill(
             lang,
-            "Target: {stage} by {date}",
+            "Target: “{stage}” by {date}",
             &[
                 (
                     "stage",

@@ -161,6 +161,11 @@ pub(crate) fn clause_separator(lang: &str) -> &'static str {
     }
 }
 
+/// Between two sentences: Chinese puts no space after its full stop.
+pub(crate) fn sentence_separator(lang: &str) -> &'static str {
+    if lang == "zh" { "" } else { " " }
+}
+
 /// Between the items of a list inside a sentence.
 pub(crate) fn list_separator(lang: &str) -> &'static str {
     if lang == "zh" { "、" } else { ", " }
@@ -479,7 +484,7 @@ pub(crate) fn recommendations(q: &Questionnaire, a: &Assessment, lang: &str) -> 
         s.blocks.push(Block::Lead(Text(vec![
             Span::Strong(fill(
                 lang,
-                "Next step, towards {stage}: ",
+                "Next step, towards “{stage}”: ",
                 &[("stage", q.tr(&q.stages[st].name, lang))],
             )),
             Span::Plain(q.tr(text, lang).to_owned()),
@@ -561,9 +566,18 @@ pub(crate) fn stage_status(
                 let items = st
                     .below_floor
                     .iter()
-                    .map(|&i| format!("{} ({})", q.questions[i].id, n.score(a.items[i].score)))
+                    .map(|&i| {
+                        fill(
+                            lang,
+                            "{id} ({score})",
+                            &[
+                                ("id", &q.questions[i].id),
+                                ("score", &n.score(a.items[i].score)),
+                            ],
+                        )
+                    })
                     .collect::<Vec<_>>()
-                    .join(", ");
+                    .join(list_separator(lang));
                 why.push(fill(lang, "blocked by {items}", &[("items", &items)]));
             }
             fill(

@@ -152,14 +152,26 @@ pub(crate) fn document(t: &Trend, top: usize, lang: &str, identity: &Identity) -
         sections.push(super::plan::section(p, lang, &n));
     }
     let last = &t.periods[t.periods.len() - 1];
-    let about = vec![Text(vec![
-        Span::Words(fill(lang, "{name}: ", &[("name", tr(lang, "Periods"))])),
-        Span::Plain(labels.join(", ")),
-        Span::Plain(format!(
-            " ({} {})",
-            last.snapshot.questionnaire, last.snapshot.version
-        )),
-    ])];
+    let mut about = Text::words(fill(lang, "{name}: ", &[("name", tr(lang, "Periods"))]));
+    about.0.extend(
+        Text::fill(
+            lang,
+            "{label} ({questionnaire} {version})",
+            &[
+                (
+                    "label",
+                    Span::Plain(labels.join(super::result::list_separator(lang))),
+                ),
+                (
+                    "questionnaire",
+                    Span::Plain(last.snapshot.questionnaire.clone()),
+                ),
+                ("version", Span::Plain(last.snapshot.version.clone())),
+            ],
+        )
+        .0,
+    );
+    let about = vec![about];
     let mut doc = Document::new(
         lang,
         identity,
@@ -419,7 +431,10 @@ fn moves(t: &Trend, top: usize, lang: &str, n: &Numbers) -> Vec<Section> {
             lines.push(Text::fill(
                 lang,
                 template,
-                &[("items", Span::Plain(ids.join(", ")))],
+                &[(
+                    "items",
+                    Span::Plain(ids.join(super::result::list_separator(lang))),
+                )],
             ));
         }
     }

@@ -176,7 +176,10 @@ fn block_to(out: &mut String, block: &Block, lang: &str, name: &str) {
                 if !item.sub.is_empty() {
                     let _ = write!(out, "<li><strong>{}</strong>", text(&item.text));
                     if let Some(id) = &item.id {
-                        let _ = write!(out, " <span class=\"id\">({})</span>", escape(id));
+                        // Chinese writes its full-width bracket with no space before it.
+                        let space = if lang == "zh" { "" } else { " " };
+                        let id = fill(lang, "({id})", &[("id", id)]);
+                        let _ = write!(out, "{space}<span class=\"id\">{}</span>", escape(&id));
                     }
                     out.push_str("\n<ul>\n");
                     for sub in &item.sub {
@@ -190,9 +193,12 @@ fn block_to(out: &mut String, block: &Block, lang: &str, name: &str) {
                     (Some(id), Some(figure)) => {
                         let _ = write!(
                             out,
-                            "<span class=\"id\">{} ({})</span> ",
-                            escape(id),
-                            text(&Text(vec![figure.clone()]))
+                            "<span class=\"id\">{}</span> ",
+                            text(&Text::fill(
+                                lang,
+                                "{id} ({score})",
+                                &[("id", Span::Plain(id.clone())), ("score", figure.clone())],
+                            ))
                         );
                     }
                     (Some(id), None) => {

@@ -7,6 +7,7 @@
 
 use std::fmt::Write as _;
 
+use crate::i18n::fill;
 use crate::report::number::TEXT_DASH;
 use crate::report::view::{Block, Cell, Chart, Document, HeatMap, Section, Span, Table, Text};
 use crate::terminal_text::clean;
@@ -45,18 +46,19 @@ pub(crate) fn write(doc: &Document) -> String {
         out.push('\n');
     }
     for s in doc.sections.iter().filter(|s| s.blocks.iter().any(drawn)) {
-        section(&mut out, s);
+        section(&mut out, s, &doc.lang);
     }
     out
 }
 
-/// Appends one section under a second-level heading.
-pub(crate) fn section(out: &mut String, section: &Section) {
+/// Appends one section under a second-level heading, with the brackets and colons of `lang`
+/// around ids.
+pub(crate) fn section(out: &mut String, section: &Section, lang: &str) {
     if let Some(heading) = &section.heading {
         let _ = writeln!(out, "## {}\n", md(heading));
     }
     for block in &section.blocks {
-        block_to(out, block);
+        block_to(out, block, lang);
     }
 }
 
@@ -69,7 +71,7 @@ fn drawn(block: &Block) -> bool {
     }
 }
 
-fn block_to(out: &mut String, block: &Block) {
+fn block_to(out: &mut String, block: &Block, lang: &str) {
     match block {
         Block::Summary { headline, lines } => {
             for line in headline.iter().chain(lines) {
@@ -98,11 +100,17 @@ fn block_to(out: &mut String, block: &Block) {
                         let _ = writeln!(out, "{lead} **{}**", md(id));
                     }
                     Some(id) => {
-                        let figure = item.figure.as_ref().map_or_else(String::new, |f| {
-                            format!(" ({})", text(&Text(vec![f.clone()])))
-                        });
-                        let _ =
-                            writeln!(out, "{lead} **{}**{figure}: {}", md(id), text(&item.text));
+                        let id = Span::Strong(id.clone());
+                        let name = match &item.figure {
+                            Some(f) => text(&Text::fill(
+                                lang,
+                                "{id} ({score})",
+                                &[("id", id), ("score", f.clone())],
+                            )),
+                            None => text(&Text(vec![id])),
+                        };
+                        let name = fill(lang, "{name}: ", &[("name", &name)]);
+                        let _ = writeln!(out, "{lead} {name}{}", text(&item.text));
                     }
                     None => {
                         let _ = writeln!(out, "{lead} {}", text(&item.text));

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use comfy_table::{Cell as TableCell, CellAlignment, ContentArrangement, Table as Grid, presets};
 
+use crate::i18n::fill;
 use crate::report::number::TEXT_DASH;
 use crate::report::view::{Bar, Block, Cell, Document, Section, Table, Text};
 use crate::terminal_text::clean;
@@ -136,13 +137,19 @@ pub(crate) fn write(out: &mut dyn Write, doc: &Document, width: u16) -> io::Resu
     }
     for section in doc.sections.iter().filter(|s| !s.handout && s.has_text()) {
         writeln!(out)?;
-        self::section(out, &r, section)?;
+        self::section(out, &r, section, &doc.lang)?;
     }
     Ok(())
 }
 
-/// Writes one section, heading first, for a terminal.
-pub(crate) fn section(out: &mut dyn Write, r: &Terminal, section: &Section) -> io::Result<()> {
+/// Writes one section, heading first, for a terminal; the brackets and colons around ids are
+/// those of `lang`.
+pub(crate) fn section(
+    out: &mut dyn Write,
+    r: &Terminal,
+    section: &Section,
+    lang: &str,
+) -> io::Result<()> {
     if let Some(heading) = &section.heading {
         writeln!(out, "{}", r.wrap(heading, ""))?;
     }
@@ -187,14 +194,20 @@ pub(crate) fn section(out: &mut dyn Write, r: &Terminal, section: &Section) -> i
                         .figure
                         .as_ref()
                         .map(|f| Text(vec![f.clone()]).plain(TEXT_DASH));
+                    let named = |name: &str| fill(lang, "{name}: ", &[("name", name)]);
                     let (first, line) = match (ordered, &item.id) {
-                        (true, Some(id)) if figure.is_some() => (
+                        (true, Some(id)) if figure.is_some() => {
+                            let score = figure.unwrap_or_default();
+                            let lead =
+                                fill(lang, "{id} ({score})", &[("id", id), ("score", &score)]);
+                            (format!("{:>2}. ", k + 1), format!("{}{text}", named(&lead)))
+                        }
+                        (true, Some(id)) => (
                             format!("{:>2}. ", k + 1),
-                            format!("{id} ({}): {text}", figure.unwrap_or_default()),
+                            fill(lang, "{text} ({id})", &[("text", &text), ("id", id)]),
                         ),
-                        (true, Some(id)) => (format!("{:>2}. ", k + 1), format!("{text} ({id})")),
                         (true, None) => (format!("{:>2}. ", k + 1), text),
-                        (false, Some(id)) => ("  ".to_owned(), format!("- {id}: {text}")),
+                        (false, Some(id)) => ("  ".to_owned(), format!("- {}{text}", named(id))),
                         (false, None) => ("  ".to_owned(), format!("- {text}")),
                     };
                     writeln!(out, "{}", r.hang(&line, &first, "    "))?;
@@ -218,6 +231,21 @@ pub(crate) fn section(out: &mut dyn Write, r: &Terminal, section: &Section) -> i
         }
     }
     Ok(())
+}
+
+/// `text` with a space after each Chinese enumeration comma that runs into a Latin id
+/// ("a（0.0）、b（0.0）"): a table cell breaks its lines at spaces only, and would otherwise cut a
+/// list of ids in the middle of one.
+fn breakable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == '、' && chars.peek().is_some_and(char::is_ascii_alphanumeric) {
+            out.push(' ');
+        }
+    }
+    out
 }
 
 /// A table with lines between rows only when they hold long texts, figures right-aligned, the
@@ -254,7 +282,7 @@ fn table(r: &Terminal, t: &Table) -> Grid {
             .zip(&t.columns)
             .map(|(cell, column)| {
                 let (text, figure) = match cell {
-                    Cell::Text(s) => (clean(s, false).into_owned(), false),
+                    Cell::Text(s) => (breakable(&clean(s, false)), false),
                     Cell::Figure(s) => (clean(s, false).into_owned(), true),
                     Cell::Item { id, .. } => (clean(id, false).into_owned(), false),
                     Cell::Missing => (TEXT_DASH.to_owned(), true),
