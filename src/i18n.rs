@@ -352,7 +352,7 @@ const CATALOGUE: &[Entry] = &[
     ("{n} participants", "{n} participants", "{n} deelnemers", "{n} partecipanti", "{n} 名参与者"),
     ("{voted} of {n} have voted", "{voted} sur {n} ont voté", "{voted} van {n} hebben gestemd", "{voted} su {n} hanno votato", "已投票 {voted} 人，共 {n} 人"),
     ("{n} notes on this question", "{n} notes sur cette question", "{n} notities bij deze vraag", "{n} note su questa domanda", "本题有 {n} 条备注"),
-    ("The QR code needs a terminal of {columns} columns and {rows} rows; the room's page shows it: {url}", "Le code QR demande un terminal de {columns} colonnes et {rows} lignes ; la page de la séance l’affiche : {url}", "De QR-code heeft een terminal van {columns} kolommen en {rows} regels nodig; de pagina van de sessie toont hem: {url}", "Il codice QR richiede un terminale di {columns} colonne e {rows} righe; la pagina della sessione lo mostra: {url}", "二维码需要 {columns} 列、{rows} 行的终端；本场页面会显示它：{url}"),
+    ("The QR code needs a terminal of {columns} columns and {rows} rows; the room's page shows it: {url}", "Le code QR demande un terminal de {columns} colonnes et {rows} lignes ; la page de la séance l’affiche : {url}", "De QR-code heeft een terminal van {columns} kolommen en {rows} regels nodig; de pagina van de sessie toont hem: {url}", "Il codice QR richiede un terminale di {columns} colonne e {rows} righe; la pagina della sessione lo mostra: {url}", "二维码需要 {columns} 列、{rows} 行的终端；本场页面会显示它：{url}"),
     ("Progress", "Progression", "Voortgang", "Avanzamento", "进度"),
     ("Participant", "Participant", "Deelnemer", "Partecipante", "参与者"),
     ("Not found", "Page introuvable", "Niet gevonden", "Pagina non trovata", "未找到页面"),
