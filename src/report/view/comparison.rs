@@ -118,7 +118,12 @@ fn level(s: &Snapshot) -> Option<usize> {
 
 /// The placement, index and overall score, before and after.
 fn summary(c: &Comparison, lang: &str, n: &Numbers) -> Section {
-    let (b, a) = (&c.before, &c.after);
+    summary_of(&c.before, &c.after, lang, n)
+}
+
+/// The placement, index and overall score of `b` and then `a`: a comparison's, or a trend's
+/// first and last periods.
+pub(crate) fn summary_of(b: &Snapshot, a: &Snapshot, lang: &str, n: &Numbers) -> Section {
     let headline = match (&b.placement, &a.placement) {
         (Some((lb, nb)), Some((la, na))) => Some(Text::fill(
             lang,

@@ -268,52 +268,7 @@ fn over_time(lang: &str, labels: &[String], rows: Vec<Row>) -> Table {
 
 /// The placement, index and overall score, first and last.
 fn summary(t: &Trend, lang: &str, n: &Numbers) -> Section {
-    let (b, a) = (&t.span.before, &t.span.after);
-    let headline = match (&b.placement, &a.placement) {
-        (Some((lb, nb)), Some((la, na))) => Some(Text::fill(
-            lang,
-            "Placement: {before} -> {after} ({moved})",
-            &[
-                ("before", Span::Strong(nb.clone())),
-                ("after", Span::Strong(na.clone())),
-                (
-                    "moved",
-                    Span::Words(super::comparison::moved(*lb, *la, lang).to_owned()),
-                ),
-            ],
-        )),
-        _ => None,
-    };
-    let mut lines = Vec::new();
-    if let (Some(ib), Some(ia)) = (b.index, a.index) {
-        lines.push(Text::fill(
-            lang,
-            "Maturity index: {before} -> {after} ({change})",
-            &[
-                ("before", Span::figure(n.index(Some(ib)))),
-                ("after", Span::figure(n.index(Some(ia)))),
-                (
-                    "change",
-                    Span::figure(n.index_difference(Some(ia), Some(ib))),
-                ),
-            ],
-        ));
-    }
-    lines.push(Text::fill(
-        lang,
-        "Overall score: {before} -> {after} ({change})",
-        &[
-            ("before", Span::figure(n.score(b.overall))),
-            ("after", Span::figure(n.score(a.overall))),
-            (
-                "change",
-                Span::figure(n.score_difference(a.overall, b.overall)),
-            ),
-        ],
-    ));
-    let mut s = Section::new(None);
-    s.blocks.push(Block::Summary { headline, lines });
-    s
+    super::comparison::summary_of(&t.span.before, &t.span.after, lang, n)
 }
 
 /// One row per period: its date, respondents, placement, index and overall score.
