@@ -96,7 +96,7 @@ pub enum Command {
         question id and codes the scale as the questionnaire does, so it scores without a map."
     )]
     Export(ExportArgs),
-    /// Check questionnaires and answer files, reporting every problem with file:line:column
+    /// Check questionnaires, answer files and plans, reporting every problem with file:line:column
     Validate(ValidateArgs),
     /// List the bundled questionnaires
     Questionnaires,
@@ -407,7 +407,7 @@ pub enum DiagnosticFormat {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Questionnaires and answer files (told apart by their content)
+    /// Questionnaires, answer files and plans (told apart by their content)
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Questionnaire to check answer files against [default: the one each file names]
