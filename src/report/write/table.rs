@@ -107,6 +107,11 @@ impl Terminal {
         t
     }
 
+    /// The width drawn within, in columns.
+    pub(crate) fn width(&self) -> u16 {
+        self.width
+    }
+
     pub(crate) fn wrap(&self, text: &str, indent: &str) -> String {
         self.hang(text, indent, indent)
     }
@@ -274,9 +279,14 @@ fn table(r: &Terminal, t: &Table) -> Grid {
     if bars && bar_at == t.columns.len() {
         header.push("");
     }
+    // The longest word of each column, header included: what a column needs so that it wraps
+    // between words only.
+    let mut words: Vec<usize> = header.iter().map(|h| longest_word(h)).collect();
+    // And each column's widest line: what it takes unwrapped.
+    let mut lines: Vec<usize> = header.iter().map(|h| widest_line(h)).collect();
     out.set_header(header);
     for row in &t.rows {
-        let mut cells: Vec<TableCell> = row
+        let mut cells: Vec<(String, bool)> = row
             .cells
             .iter()
             .zip(&t.columns)
@@ -287,13 +297,8 @@ fn table(r: &Terminal, t: &Table) -> Grid {
                     Cell::Item { id, .. } => (clean(id, false).into_owned(), false),
                     Cell::Missing => (TEXT_DASH.to_owned(), true),
                 };
-                let cell = TableCell::new(text);
                 // Names in a column of figures (a placement) read from the left.
-                if column.numeric && figure {
-                    cell.set_alignment(CellAlignment::Right)
-                } else {
-                    cell
-                }
+                (text, column.numeric && figure)
             })
             .collect();
         if bars {
@@ -307,12 +312,27 @@ fn table(r: &Terminal, t: &Table) -> Grid {
                 Some(Bar::Spark { values, top }) => spark(values, *top),
                 None => String::new(),
             };
-            cells.insert(bar_at.min(cells.len()), TableCell::new(b));
+            cells.insert(bar_at.min(cells.len()), (b, false));
         }
         if marks {
-            cells.insert(0, TableCell::new(if row.here { ">" } else { "" }));
+            cells.insert(0, ((if row.here { ">" } else { "" }).to_owned(), false));
         }
-        out.add_row(cells);
+        for (k, (text, _)) in cells.iter().enumerate() {
+            if let Some(w) = words.get_mut(k) {
+                *w = (*w).max(longest_word(text));
+            }
+            if let Some(w) = lines.get_mut(k) {
+                *w = (*w).max(widest_line(text));
+            }
+        }
+        out.add_row(cells.into_iter().map(|(text, right)| {
+            let cell = TableCell::new(text);
+            if right {
+                cell.set_alignment(CellAlignment::Right)
+            } else {
+                cell
+            }
+        }));
     }
     if t.side_by_side {
         for (i, column) in out.column_iter_mut().enumerate() {
@@ -322,6 +342,116 @@ fn table(r: &Terminal, t: &Table) -> Grid {
                 comfy_table::ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(7))
             });
         }
+        return out;
+    }
+    // A table too wide for the width, whose columns' longest words fit it (with a space each
+    // side), is laid out so that no word is cut: the column of long texts wraps between words
+    // instead. Otherwise the table is laid out as comfy-table sees fit.
+    let padded: Vec<u16> = words
+        .iter()
+        .map(|w| u16::try_from(w + 2).unwrap_or(u16::MAX))
+        .collect();
+    // Columns are set apart by one column of the frame each.
+    let frame = padded.len().saturating_sub(1);
+    let needed = padded.iter().map(|&w| usize::from(w)).sum::<usize>() + frame;
+    let unwrapped = lines.iter().map(|w| w + 2).sum::<usize>() + frame;
+    if unwrapped > usize::from(r.width()) && needed <= usize::from(r.width()) {
+        // The column with the most to wrap (the long texts) stays free to take the room the
+        // others leave.
+        let widest = lines
+            .iter()
+            .zip(&words)
+            .enumerate()
+            .filter(|(_, (line, word))| line > word)
+            .max_by_key(|(_, (line, word))| **line - **word)
+            .map(|(k, _)| k);
+        for (k, (column, w)) in out.column_iter_mut().zip(padded).enumerate() {
+            if Some(k) != widest {
+                column.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(
+                    comfy_table::Width::Fixed(w),
+                ));
+            }
+        }
     }
     out
+}
+
+/// The width of `text` in columns (a wide character counts two).
+fn columns(text: &str) -> usize {
+    text.chars()
+        .map(|c| if u32::from(c) >= 0x2e80 { 2 } else { 1 })
+        .sum()
+}
+
+/// The width of the longest word of `text`.
+fn longest_word(text: &str) -> usize {
+    text.split_whitespace().map(columns).max().unwrap_or(0)
+}
+
+/// The width of the widest line of `text`.
+fn widest_line(text: &str) -> usize {
+    text.lines().map(columns).max().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::view::{Column, Row};
+
+    /// Ids beside a long statement, as in a group's "Items to discuss".
+    fn discuss() -> Table {
+        let row = |id: &str| {
+            Row {
+            cells: vec![
+                Cell::Text(id.to_owned()),
+                Cell::Figure("3.00".to_owned()),
+                Cell::Figure("1.67".to_owned()),
+                Cell::Figure("6".to_owned()),
+                Cell::Text(
+                    "Front-line staff resolve common customer problems on the spot without a manager's approval.".to_owned(),
+                ),
+            ],
+            bar: None,
+            here: false,
+        }
+        };
+        Table {
+            caption: None,
+            long_rows: true,
+            side_by_side: false,
+            columns: vec![
+                Column::text("Item"),
+                Column::figure("Mean"),
+                Column::figure("SD"),
+                Column::figure("Answers"),
+                Column::text("Statement"),
+            ],
+            rows: vec![row("engaged-empowerment"), row("driven-relationship")],
+        }
+    }
+
+    #[test]
+    fn a_narrow_terminal_wraps_the_long_texts_and_never_cuts_an_id() {
+        // At 60 columns the ids and the statement's words fit; they are not cut.
+        for width in [60, 80, 120] {
+            let text = table(&Terminal::new(width), &discuss()).to_string();
+            for id in ["engaged-empowerment", "driven-relationship"] {
+                assert!(text.contains(id), "{id} cut at {width} columns:\n{text}");
+            }
+            for line in text.lines() {
+                assert!(
+                    line.chars().count() <= usize::from(width),
+                    "wider than {width}: {line:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_table_whose_words_cannot_all_fit_is_still_drawn_within_the_width() {
+        // 30 columns cannot hold every word: comfy-table cuts words to fit, within the width.
+        let text = table(&Terminal::new(30), &discuss()).to_string();
+        assert!(text.lines().all(|l| l.chars().count() <= 30), "{text}");
+        assert!(!text.contains("engaged-empowerment"), "{text}");
+    }
 }
