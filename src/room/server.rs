@@ -285,8 +285,14 @@ async fn join_page(
     if participant(&app, &jar).is_some() {
         return Redirect::to("/q").into_response();
     }
+    join_form(&app, &headers, &query)
+}
+
+/// The join page in the language asked for, with the code given (a QR code's address fills
+/// it in).
+fn join_form(app: &App, headers: &HeaderMap, query: &JoinQuery) -> Response {
     let room = lock(&app.room);
-    let lang = preferred_language(&room, &headers, query.lang.as_deref());
+    let lang = preferred_language(&room, headers, query.lang.as_deref());
     let code = query
         .code
         .as_deref()
@@ -306,19 +312,7 @@ async fn join_page_language(
     headers: HeaderMap,
     Form(query): Form<JoinQuery>,
 ) -> Response {
-    let room = lock(&app.room);
-    let lang = preferred_language(&room, &headers, query.lang.as_deref());
-    let code = query
-        .code
-        .as_deref()
-        .map(normalize_code)
-        .unwrap_or_default();
-    let n = nonce();
-    html(
-        StatusCode::OK,
-        &n,
-        pages::join(&room, &lang, &code, None, &n),
-    )
+    join_form(&app, &headers, &query)
 }
 
 #[derive(Debug, Deserialize)]
