@@ -225,28 +225,19 @@ fn moves(c: &Comparison, top: usize, lang: &str, n: &Numbers) -> Vec<Section> {
     if ups.is_empty() && downs.is_empty() {
         lines.push(Text::words(tr(lang, "No item score moved.")));
     }
-    let mut shared = Vec::new();
-    for (template, ids) in [
-        (
-            "Items only in the after questionnaire (not compared): {items}",
-            &c.added,
-        ),
-        (
-            "Items only in the before questionnaire (not compared): {items}",
-            &c.removed,
-        ),
-    ] {
-        if !ids.is_empty() {
-            shared.push(Text::fill(
-                lang,
-                template,
-                &[(
-                    "items",
-                    Span::Plain(ids.join(super::result::list_separator(lang))),
-                )],
-            ));
-        }
-    }
+    let shared = not_compared(
+        [
+            (
+                "Items only in the after questionnaire (not compared): {items}",
+                &c.added,
+            ),
+            (
+                "Items only in the before questionnaire (not compared): {items}",
+                &c.removed,
+            ),
+        ],
+        lang,
+    );
     for lines in [lines, shared] {
         if !lines.is_empty() {
             let mut s = Section::new(None);
@@ -255,6 +246,25 @@ fn moves(c: &Comparison, top: usize, lang: &str, n: &Numbers) -> Vec<Section> {
         }
     }
     out
+}
+
+/// A line naming the items of each list that only one side's questionnaire has (`template` has
+/// `{items}`); none for an empty list.
+pub(crate) fn not_compared(lists: [(&'static str, &Vec<String>); 2], lang: &str) -> Vec<Text> {
+    lists
+        .into_iter()
+        .filter(|(_, ids)| !ids.is_empty())
+        .map(|(template, ids)| {
+            Text::fill(
+                lang,
+                template,
+                &[(
+                    "items",
+                    Span::Plain(ids.join(super::result::list_separator(lang))),
+                )],
+            )
+        })
+        .collect()
 }
 
 /// The after scores by stage and dimension, with the change under each, for questionnaires whose

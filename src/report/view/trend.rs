@@ -372,27 +372,19 @@ fn moves(t: &Trend, top: usize, lang: &str, n: &Numbers) -> Vec<Section> {
     if ups.is_empty() && downs.is_empty() {
         lines.push(Text::words(tr(lang, "No item score moved.")));
     }
-    for (template, ids) in [
-        (
-            "Items only in the last period's questionnaire (not compared): {items}",
-            &c.added,
-        ),
-        (
-            "Items only in the first period's questionnaire (not compared): {items}",
-            &c.removed,
-        ),
-    ] {
-        if !ids.is_empty() {
-            lines.push(Text::fill(
-                lang,
-                template,
-                &[(
-                    "items",
-                    Span::Plain(ids.join(super::result::list_separator(lang))),
-                )],
-            ));
-        }
-    }
+    lines.extend(super::comparison::not_compared(
+        [
+            (
+                "Items only in the last period's questionnaire (not compared): {items}",
+                &c.added,
+            ),
+            (
+                "Items only in the first period's questionnaire (not compared): {items}",
+                &c.removed,
+            ),
+        ],
+        lang,
+    ));
     if !lines.is_empty() {
         let mut s = Section::new(None);
         s.blocks.push(Block::Lines(lines));
